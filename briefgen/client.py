@@ -1,0 +1,93 @@
+"""Choose the endpoint for a run: the caller's client, OpenAI or a compatible server, or
+the embedded model. Every choice ends in the same ``Endpoint`` and the same code path.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from typing import Any
+
+import openai
+
+from briefgen.config import BriefConfig
+from briefgen.exceptions import ConfigError
+from briefgen.llm import Endpoint
+from briefgen.local.grammar import compact_grammar_output
+
+logger = logging.getLogger(__name__)
+
+# Placeholder key for servers that do not check one; the openai SDK insists on a value.
+_NO_KEY = "not-needed"
+# Sampling settings that keep a small local model from repeating itself.
+_LOCAL_SAMPLING = {"repeat_penalty": 1.1, "top_k": 40}
+
+
+def _api_key(config: BriefConfig) -> str | None:
+    if config.api_key is not None:
+        return config.api_key.get_secret_value()
+    return os.environ.get("OPENAI_API_KEY") or None
+
+
+def _is_official_openai(base_url: str | None) -> bool:
+    return base_url is None or "api.openai.com" in base_url
+
+
+def resolve_endpoint(
+    config: BriefConfig, client: openai.OpenAI | openai.AsyncOpenAI | None = None
+) -> Endpoint:
+    """The endpoint this config points at, starting the embedded model if it must."""
+    if client is not None:
+        if not isinstance(client, (openai.OpenAI, openai.AsyncOpenAI)):
+            raise ConfigError(
+                f"client must be an openai.OpenAI or openai.AsyncOpenAI, not "
+                f"{type(client).__name__}."
+            )
+        azure = isinstance(client, (openai.AzureOpenAI, openai.AsyncAzureOpenAI))
+        official = azure or _is_official_openai(str(client.base_url))
+        return Endpoint(
+            client=client,
+            model=config.resolved_model(),
+            backend="azure" if azure else ("openai" if official else "openai-compatible"),
+            token_param="max_completion_tokens" if official else "max_tokens",
+        )
+    if config.backend == "embedded":
+        return _embedded_endpoint(config)
+    base_url = config.base_url or os.environ.get("OPENAI_BASE_URL") or None
+    key = _api_key(config)
+    if base_url is None and key is None and config.backend == "auto":
+        return _embedded_endpoint(config)
+    if base_url is None and key is None:
+        raise ConfigError(
+            "backend='openai' but no API key: set OPENAI_API_KEY or pass api_key=, or "
+            "pass base_url= for a server that needs no key."
+        )
+    official = _is_official_openai(base_url)
+    kwargs: dict[str, Any] = {"api_key": key or _NO_KEY, "max_retries": 0}
+    if base_url is not None:
+        kwargs["base_url"] = base_url
+    return Endpoint(
+        client=openai.AsyncOpenAI(**kwargs),
+        model=config.resolved_model(),
+        backend="openai" if official else "openai-compatible",
+        token_param="max_completion_tokens" if official else "max_tokens",
+        owned=True,
+    )
+
+
+def _embedded_endpoint(config: BriefConfig) -> Endpoint:
+    from briefgen.local import default_model_path, ensure_server
+
+    model_path = config.resolved_local_model_path() or default_model_path()
+    verbose = os.environ.get("BRIEFGEN_LOCAL_VERBOSE", "") not in ("", "0")
+    server = ensure_server(model_path, verbose=verbose)
+    return Endpoint(
+        client=openai.AsyncOpenAI(base_url=server.base_url, api_key=_NO_KEY, max_retries=0),
+        model=server.model_name,
+        backend="embedded",
+        token_param="max_tokens",
+        bounded_schema=True,
+        extra_body=dict(_LOCAL_SAMPLING),
+        structured_output=compact_grammar_output,
+        owned=True,
+    )

@@ -1,0 +1,108 @@
+"""BriefConfig: every knob in one validated object, read once per memo."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, model_validator
+
+from briefgen.exceptions import ConfigError
+
+DEFAULT_CLOUD_MODEL = "gpt-4o-mini"
+
+Backend = Literal["auto", "openai", "embedded"]
+
+
+class BriefConfig(BaseModel):
+    """Settings for one memo. Unset fields fall back to the environment, then defaults.
+
+    ``api_key`` and ``base_url`` left as None let the openai SDK read OPENAI_API_KEY and
+    OPENAI_BASE_URL itself; BRIEFGEN_MODEL sets ``model``.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True, validate_default=True)
+
+    # Endpoint
+    backend: Backend = Field(
+        "auto",
+        description="'auto' uses OpenAI (or base_url) when a key or server is configured, "
+        "else the embedded model; 'openai' and 'embedded' force one.",
+    )
+    model: str | None = Field(None, description="Model name; BRIEFGEN_MODEL or a default.")
+    base_url: str | None = None
+    api_key: SecretStr | None = None
+    local_model_path: Path | None = Field(
+        None, description="GGUF file for the embedded backend; BRIEFGEN_LOCAL_MODEL."
+    )
+
+    # Sampling and transport
+    temperature: float = Field(0.0, ge=0.0, le=2.0)
+    timeout: float = Field(120.0, gt=0, description="Seconds per HTTP request.")
+    max_retries: int = Field(4, ge=0, le=20, description="Transport retries per request.")
+    max_retry_wait: float = Field(
+        60.0, gt=0, description="Cap on one wait, including a server's Retry-After."
+    )
+    max_reasks: int = Field(2, ge=0, le=10, description="Re-asks after invalid JSON.")
+    max_concurrency: int = Field(4, ge=1, le=256)
+
+    # Sizes
+    chunk_tokens: int = Field(3000, ge=200, description="Article tokens per chunk.")
+    chunk_overlap_tokens: int = Field(150, ge=0, description="Tokens repeated across chunks.")
+    max_output_tokens: int = Field(2048, ge=64, description="First-try output room per call.")
+    max_output_tokens_cap: int = Field(
+        8192, ge=64, description="Most output room a truncated call may be given."
+    )
+    max_input_chars: int = Field(2_000_000, ge=1, description="Largest article accepted.")
+
+    # Memo
+    classification: str = Field("UNCLASSIFIED", min_length=1, max_length=80)
+    portion_mark: str = Field("U", min_length=1, max_length=20)
+    memo_to: str = "The Principal"
+    memo_from: str = "Analyst (drafted with briefgen)"
+    memo_date: str | None = Field(None, description="Defaults to today's date.")
+    template_dir: Path | None = Field(None, description="Overrides shipped templates by name.")
+    prompt_dir: Path | None = Field(None, description="Overrides shipped prompts by name.")
+
+    @model_validator(mode="after")
+    def _check_sizes(self) -> BriefConfig:
+        if self.chunk_overlap_tokens >= self.chunk_tokens // 2:
+            raise ValueError(
+                f"chunk_overlap_tokens ({self.chunk_overlap_tokens}) must be under half of "
+                f"chunk_tokens ({self.chunk_tokens})."
+            )
+        if self.max_output_tokens > self.max_output_tokens_cap:
+            raise ValueError("max_output_tokens must not exceed max_output_tokens_cap.")
+        return self
+
+    def resolved_model(self) -> str:
+        """The model name to send, after BRIEFGEN_MODEL and the default."""
+        return self.model or os.environ.get("BRIEFGEN_MODEL") or DEFAULT_CLOUD_MODEL
+
+    def resolved_local_model_path(self) -> Path | None:
+        if self.local_model_path is not None:
+            return self.local_model_path
+        env = os.environ.get("BRIEFGEN_LOCAL_MODEL")
+        return Path(env).expanduser() if env else None
+
+
+def build_config(config: BriefConfig | None, overrides: dict[str, Any]) -> BriefConfig:
+    """Apply keyword overrides on top of a config, rejecting unknown names clearly."""
+    base = config or BriefConfig()
+    if not overrides:
+        return base
+    unknown = sorted(set(overrides) - set(BriefConfig.model_fields))
+    if unknown:
+        raise ConfigError(
+            f"Unknown setting(s) {', '.join(unknown)}; BriefConfig fields are: "
+            f"{', '.join(sorted(BriefConfig.model_fields))}."
+        )
+    merged = base.model_dump()
+    merged.update(overrides)
+    if isinstance(merged.get("api_key"), SecretStr):
+        merged["api_key"] = merged["api_key"].get_secret_value()
+    try:
+        return BriefConfig.model_validate(merged)
+    except ValidationError as exc:
+        raise ConfigError(f"Invalid setting: {exc}") from exc

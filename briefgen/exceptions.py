@@ -1,0 +1,73 @@
+"""The errors briefgen raises: one base class, a few kinds, each saying what to do next."""
+
+from __future__ import annotations
+
+
+class BriefgenError(Exception):
+    """Base of every error briefgen raises on purpose."""
+
+
+class InputError(BriefgenError, ValueError):
+    """The article cannot be used: empty, binary, undecodable or too large."""
+
+
+class ConfigError(BriefgenError, ValueError):
+    """The configuration is inconsistent or names something that is not there."""
+
+
+class LLMError(BriefgenError):
+    """The LLM endpoint failed in a way that retrying did not or cannot fix.
+
+    ``status`` is the HTTP status when there was one; ``retryable`` tells whether the
+    failure was transient (and retries ran out) or permanent (bad key, unknown model).
+    """
+
+    def __init__(self, message: str, *, status: int | None = None, retryable: bool = False):
+        super().__init__(message)
+        self.status = status
+        self.retryable = retryable
+
+
+class InvalidOutputError(BriefgenError):
+    """The model kept answering with JSON that does not fit the schema.
+
+    ``last_reply`` carries the last raw answer so the caller can inspect it.
+    """
+
+    def __init__(self, message: str, *, last_reply: str | None = None):
+        super().__init__(message)
+        self.last_reply = last_reply
+
+
+class TruncatedOutputError(InvalidOutputError):
+    """The model ran out of output room (finish_reason "length") on every attempt."""
+
+
+class RefusalError(BriefgenError):
+    """The model refused the request or the provider's content filter stopped it."""
+
+    def __init__(self, message: str, *, reason: str):
+        super().__init__(message)
+        self.reason = reason
+
+
+class ChunkFailedError(BriefgenError):
+    """Extraction failed for good on one part of the article."""
+
+    def __init__(self, message: str, *, chunk_index: int, start: int, end: int):
+        super().__init__(message)
+        self.chunk_index = chunk_index
+        self.start = start
+        self.end = end
+
+
+__all__ = [
+    "BriefgenError",
+    "ChunkFailedError",
+    "ConfigError",
+    "InputError",
+    "InvalidOutputError",
+    "LLMError",
+    "RefusalError",
+    "TruncatedOutputError",
+]

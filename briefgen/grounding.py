@@ -1,0 +1,304 @@
+"""Grounding: keep only what the article supports, and say why anything was dropped.
+
+- Quotes must occur in the article inside quotation marks, exactly or after folding
+  quote marks, dashes, whitespace and case; the memo then shows the article's own
+  characters, so a quote in the memo is verbatim by construction.
+- Names (actors, speakers, parties) must occur in the article or be aliases of one that does.
+- Every cited sentence id must exist; an item left with no valid citation is dropped.
+- Paraphrased statements must pass the support check against their cited sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+from briefgen.article import Article, Sentence
+from briefgen.memo import BriefData, GroundedQuote, MatchStage
+from briefgen.names import name_occurs
+from briefgen.report import GroundingRecord
+from briefgen.schema import (
+    Actor,
+    AgendaItem,
+    Allegation,
+    Event,
+    Extraction,
+    KeyFact,
+    MemoFields,
+    OutlookStatement,
+    Position,
+    Quote,
+    Statement,
+)
+from briefgen.support import check_support, unknown_names
+from briefgen.textnorm import fold, folded_article
+
+_QUOTE_MARKS = "\"'“”„‟«»‘’‚‛‹›"
+_QUOTED_SPAN = re.compile(r"“[^”\n]+”|\"[^\"\n]+\"|„[^“”\n]+[“”]|«[^»\n]+»|‘[^’\n]+’")
+
+Item = TypeVar(
+    "Item", Actor, Position, Event, Allegation, KeyFact, AgendaItem, Statement, OutlookStatement
+)
+
+
+class Grounder:
+    """Grounds one merged extraction against one article, recording every decision."""
+
+    def __init__(self, article: Article):
+        self.article = article
+        self.records: list[GroundingRecord] = []
+        self._quoted_spans = [
+            (m.start() + 1, m.end() - 1) for m in _QUOTED_SPAN.finditer(article.text)
+        ]
+        self._used_quote_spans: set[tuple[int, int]] = set()
+
+    # -- records -------------------------------------------------------------------
+
+    def _record(
+        self, kind: str, text: str, status: str, reason: str | None = None, **extra: object
+    ) -> None:
+        self.records.append(
+            GroundingRecord.model_validate(
+                {"kind": kind, "text": text, "status": status, "reason": reason, **extra}
+            )
+        )
+
+    # -- citations -------------------------------------------------------------------
+
+    def _cited(self, ids: list[str]) -> tuple[list[str], list[Sentence], list[str]]:
+        valid: list[str] = []
+        sentences: list[Sentence] = []
+        invalid: list[str] = []
+        for sid in ids:
+            sentence = self.article.sentence(sid)
+            if sentence is None:
+                invalid.append(sid)
+            elif sentence.id not in valid:
+                valid.append(sentence.id)
+                sentences.append(sentence)
+        return valid, sentences, invalid
+
+    def _ground_items(
+        self,
+        kind: str,
+        items: Sequence[Item],
+        *,
+        text_of: Callable[[Item], str],
+        names_of: Callable[[Item], list[str]] = lambda _item: [],
+        check_text: bool = True,
+    ) -> list[Item]:
+        kept: list[Item] = []
+        for item in items:
+            text = text_of(item)
+            valid, sentences, invalid = self._cited(item.sentence_ids)
+            if not valid:
+                why = (
+                    f"cites sentence id(s) {', '.join(invalid)} that do not exist"
+                    if invalid
+                    else "cites no sentence"
+                )
+                self._record(kind, text, "dropped", why, sentence_ids=item.sentence_ids)
+                continue
+            missing = [n for n in names_of(item) if n and not name_occurs(n, self.article)]
+            if missing:
+                self._record(
+                    kind,
+                    text,
+                    "dropped",
+                    f"name(s) not in the article: {', '.join(missing)}",
+                    sentence_ids=valid,
+                )
+                continue
+            if check_text:
+                support = check_support(text, sentences, self.article)
+                if not support.supported:
+                    self._record(kind, text, "dropped", support.reason, sentence_ids=valid)
+                    continue
+            if invalid:
+                self._record(
+                    kind,
+                    text,
+                    "amended",
+                    f"removed citation(s) of missing sentence(s) {', '.join(invalid)}",
+                    sentence_ids=valid,
+                )
+            else:
+                self._record(kind, text, "kept", sentence_ids=valid)
+            kept.append(item.model_copy(update={"sentence_ids": valid}))
+        return kept
+
+    # -- quotes --------------------------------------------------------------------
+
+    def align_quote(self, text: str) -> tuple[int, int, MatchStage] | None:
+        """Offsets of ``text`` inside a quotation in the article, or None.
+
+        Repeated quotes map to successive occurrences, in the order they are aligned.
+        """
+        needle = text.strip().strip(_QUOTE_MARKS + " ").strip()
+        if len(needle) < 2:
+            return None
+        source = self.article.text
+        start = 0
+        while (found := source.find(needle, start)) != -1:
+            span = (found, found + len(needle))
+            if self._usable(span):
+                return (*span, "exact")
+            start = found + 1
+        folded_source, index = folded_article(source)
+        folded_needle = fold(needle)[0]
+        start = 0
+        while folded_needle and (found := folded_source.find(folded_needle, start)) != -1:
+            span = (index[found], index[found + len(folded_needle) - 1] + 1)
+            if self._usable(span):
+                return (*span, "normalised")
+            start = found + 1
+        return None
+
+    def _usable(self, span: tuple[int, int]) -> bool:
+        return span not in self._used_quote_spans and self._in_quotation(span)
+
+    def _in_quotation(self, span: tuple[int, int]) -> bool:
+        return any(qs <= span[0] and span[1] <= qe for qs, qe in self._quoted_spans)
+
+    def ground_quotes(self, quotes: list[Quote]) -> list[GroundedQuote]:
+        kept: list[GroundedQuote] = []
+        for quote in quotes:
+            aligned = self.align_quote(quote.text)
+            if aligned is None:
+                in_text = self.align_anywhere(quote.text)
+                reason = (
+                    "words are in the article but not inside quotation marks"
+                    if in_text
+                    else "not found in the article"
+                )
+                self._record(
+                    "quote", quote.text, "dropped", reason, sentence_ids=quote.sentence_ids
+                )
+                continue
+            start, end, stage = aligned
+            self._used_quote_spans.add((start, end))
+            # A quote that ends a clause carries the article's comma; the memo needs none.
+            while end > start + 1 and self.article.text[end - 1] in ",;:":
+                end -= 1
+            speaker: str | None = quote.speaker.strip() or None
+            status = "kept"
+            reason: str | None = None
+            if speaker is not None and not name_occurs(speaker, self.article):
+                status = "amended"
+                reason = f"speaker '{speaker}' is not in the article; attribution removed"
+                speaker = None
+            sentence = self.article.sentence_at(start)
+            ids = [sentence.id] if sentence is not None else []
+            self._record(
+                "quote",
+                self.article.text[start:end],
+                status,
+                reason,
+                stage=stage,
+                start=start,
+                end=end,
+                sentence_ids=ids,
+            )
+            kept.append(
+                GroundedQuote(
+                    text=self.article.text[start:end],
+                    speaker=speaker,
+                    source=quote.source,
+                    start=start,
+                    end=end,
+                    match=stage,
+                    sentence_ids=ids,
+                )
+            )
+        return kept
+
+    def align_anywhere(self, text: str) -> bool:
+        needle = fold(text.strip().strip(_QUOTE_MARKS + " "))[0]
+        return bool(needle) and needle in folded_article(self.article.text)[0]
+
+    # -- everything ---------------------------------------------------------------
+
+    def ground_extraction(self, extraction: Extraction) -> BriefData:
+        """Ground the extracted items; memo-level fields are left empty."""
+        ex = extraction
+        actors = self._ground_items(
+            "actor",
+            ex.actors,
+            text_of=lambda a: a.name,
+            names_of=lambda a: [a.name],
+            check_text=False,
+        )
+        positions = self._ground_items(
+            "position", ex.positions, text_of=lambda p: p.stance, names_of=lambda p: [p.party]
+        )
+        events = [
+            self._only_known_names(event)
+            for event in self._ground_items("event", ex.events, text_of=lambda e: e.what)
+        ]
+        allegations = self._ground_items(
+            "allegation",
+            ex.allegations,
+            text_of=lambda a: a.claim,
+            names_of=lambda a: [a.alleged_by, a.against],
+        )
+        facts = self._ground_items("key_fact", ex.key_facts, text_of=lambda f: f.fact)
+        agenda = self._ground_items("agenda_item", ex.agenda_items, text_of=lambda a: a.item)
+        quotes = self.ground_quotes(ex.quotes)
+        return BriefData(
+            subject=self.article.title or "Developments reported in the source article",
+            developments=events,
+            positions=positions,
+            quotes=quotes,
+            allegations=allegations,
+            key_facts=facts,
+            agenda=agenda,
+            actors=actors,
+        )
+
+    def ground_memo(self, data: BriefData, memo: MemoFields) -> BriefData:
+        """Add the memo-level fields that pass grounding to ``data``."""
+        update: dict[str, object] = {}
+        subject = self._ground_items("subject", [memo.subject], text_of=lambda s: s.text)
+        if subject:
+            update["subject"] = subject[0].text
+            update["subject_sentence_ids"] = subject[0].sentence_ids
+        update["bluf"] = self._ground_items("bluf", memo.bluf[:4], text_of=lambda s: s.text)
+        update["background"] = self._ground_items(
+            "background", memo.background, text_of=lambda s: s.text
+        )
+        update["outlook"] = self._ground_items("outlook", memo.outlook, text_of=lambda s: s.text)
+        update["information_gaps"] = self._ground_gaps(memo.information_gaps)
+        return data.model_copy(update=update)
+
+    def _ground_gaps(self, gaps: list[str]) -> list[str]:
+        kept: list[str] = []
+        for gap in (g.strip() for g in gaps):
+            if len(gap.split()) < 3:
+                self._record("information_gap", gap, "dropped", "too short to be a question")
+                continue
+            unknown = unknown_names(gap, self.article)
+            if unknown:
+                self._record(
+                    "information_gap",
+                    gap,
+                    "dropped",
+                    f"name(s) not in the article: {', '.join(unknown)}",
+                )
+                continue
+            kept.append(gap)
+        return kept[:6]
+
+    def _only_known_names(self, event: Event) -> Event:
+        known = [n for n in event.who if name_occurs(n, self.article)]
+        unknown = [n for n in event.who if n not in known]
+        if unknown:
+            self._record(
+                "event_actor",
+                ", ".join(unknown),
+                "dropped",
+                "name(s) not in the article",
+                sentence_ids=event.sentence_ids,
+            )
+        where = event.where if event.where and name_occurs(event.where, self.article) else None
+        return event.model_copy(update={"who": known, "where": where})

@@ -1,0 +1,224 @@
+"""One structured LLM call: send, retry transport faults, validate, re-ask, widen.
+
+The three failure kinds stay apart:
+- transport (429, 5xx, timeout, connection): the same request again, after a wait
+  (``retries.TransportRetry``), never a re-ask;
+- invalid output (not JSON, or JSON that fails the schema): a re-ask carrying the error,
+  a bounded number of times, then ``InvalidOutputError`` with the last raw reply;
+- truncation (finish_reason "length"): the same request with more output room, bounded,
+  then ``TruncatedOutputError``.
+A refusal or content-filter stop raises ``RefusalError`` at once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import json
+import logging
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, TypeVar
+
+import openai
+from pydantic import BaseModel, ValidationError
+
+from briefgen.exceptions import InvalidOutputError, RefusalError, TruncatedOutputError
+from briefgen.prompts import reask_message
+from briefgen.retries import TransportRetry
+from briefgen.schema import strict_json_schema
+from briefgen.usage import Usage
+
+logger = logging.getLogger(__name__)
+
+T = TypeVar("T", bound=BaseModel)
+
+_FENCE = re.compile(r"^\s*```(?:json)?\s*(.*?)\s*```\s*$", re.DOTALL)
+
+
+def json_schema_response_format(name: str, schema: dict[str, Any]) -> dict[str, Any]:
+    """Request fields for structured output the OpenAI way (strict JSON Schema)."""
+    return {
+        "response_format": {
+            "type": "json_schema",
+            "json_schema": {"name": name, "schema": schema, "strict": True},
+        }
+    }
+
+
+StructuredOutput = Callable[[str, dict[str, Any]], dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    """A ready openai client and how to talk to the server behind it."""
+
+    client: openai.OpenAI | openai.AsyncOpenAI
+    model: str
+    backend: str
+    """'openai', 'azure', 'openai-compatible' or 'embedded' (for reports)."""
+    token_param: str = "max_completion_tokens"
+    """OpenAI wants max_completion_tokens; many compatible servers only know max_tokens."""
+    bounded_schema: bool = False
+    """Add string length limits to the schema (llama.cpp enforces them in its grammar)."""
+    extra_body: dict[str, Any] = field(default_factory=dict)
+    structured_output: StructuredOutput = json_schema_response_format
+    """Turns (name, schema) into the request fields that ask for structured output."""
+    owned: bool = False
+    """True when briefgen made the client and must close it after the run."""
+
+    async def aclose(self) -> None:
+        if not self.owned:
+            return
+        if isinstance(self.client, openai.AsyncOpenAI):
+            await self.client.close()
+        else:
+            self.client.close()
+
+
+@dataclass(frozen=True)
+class CallSettings:
+    temperature: float
+    timeout: float
+    max_retries: int
+    max_retry_wait: float
+    max_reasks: int
+    max_output_tokens: int
+    max_output_tokens_cap: int
+    prompt_dir: Path | None = None
+
+
+@lru_cache(maxsize=32)
+def _schema_for(output_type: type[BaseModel], bounded: bool) -> dict[str, Any]:
+    return strict_json_schema(output_type, bounded=bounded)
+
+
+def parse_reply(raw: str, output_type: type[T]) -> T:
+    """Validate a raw reply; some servers wrap JSON in a code fence despite the schema."""
+    fenced = _FENCE.match(raw)
+    return output_type.model_validate_json(fenced.group(1) if fenced else raw)
+
+
+def describe_invalid(exc: Exception) -> str:
+    """A short error for the re-ask: what was wrong, where."""
+    if isinstance(exc, ValidationError):
+        errors = exc.errors()
+        if errors and errors[0]["type"] == "json_invalid":
+            return f"the reply is not valid JSON ({errors[0]['msg']})"
+        problems = []
+        for error in exc.errors()[:6]:
+            where = ".".join(str(p) for p in error["loc"]) or "(top level)"
+            problems.append(f"{where}: {error['msg']}")
+        more = exc.error_count() - len(problems)
+        suffix = f" (and {more} more)" if more > 0 else ""
+        return "the JSON does not fit the schema: " + "; ".join(problems) + suffix
+    return f"the reply is not valid JSON ({exc})"
+
+
+class StructuredCaller:
+    """Makes validated calls on one endpoint, adding everything it spends to ``usage``."""
+
+    def __init__(self, endpoint: Endpoint, settings: CallSettings, usage: Usage):
+        self.endpoint = endpoint
+        self.settings = settings
+        self.usage = usage
+        # The SDK's own retries are off so they do not multiply with ours.
+        self._client = endpoint.client.with_options(max_retries=0, timeout=settings.timeout)
+        self._retry = TransportRetry(
+            max_retries=settings.max_retries,
+            max_wait=settings.max_retry_wait,
+            on_retry=self._count_retry,
+        )
+
+    def _count_retry(self, _exc: BaseException, _wait: float) -> None:
+        self.usage.retries += 1
+
+    async def _create(self, request: dict[str, Any]) -> Any:
+        self.usage.requests += 1
+        client = self._client
+        if isinstance(client, openai.AsyncOpenAI):
+            return await client.chat.completions.create(**request)
+        create: Callable[..., Any] = client.chat.completions.create
+        return await asyncio.to_thread(create, **request)
+
+    async def call(self, name: str, messages: list[dict[str, str]], output_type: type[T]) -> T:
+        """Ask for ``output_type`` and return it validated; ``messages`` is not modified."""
+        self.usage.calls += 1
+        schema = _schema_for(output_type, self.endpoint.bounded_schema)
+        structured = self.endpoint.structured_output(name, schema)
+        extra_body = {**self.endpoint.extra_body, **structured.pop("extra_body", {})}
+        conversation = list(messages)
+        max_tokens = self.settings.max_output_tokens
+        reasks = 0
+        last_raw: str | None = None
+        while True:
+            request: dict[str, Any] = {
+                "model": self.endpoint.model,
+                "messages": conversation,
+                "temperature": self.settings.temperature,
+                self.endpoint.token_param: max_tokens,
+                **structured,
+            }
+            if extra_body:
+                request["extra_body"] = extra_body
+            completion = await self._retry.run(functools.partial(self._create, request))
+            self.usage.record_response_usage(getattr(completion, "usage", None))
+            choices = getattr(completion, "choices", None) or []
+            if not choices:
+                error = "the answer had no choices"
+                raw = ""
+            else:
+                choice = choices[0]
+                message = choice.message
+                refusal = getattr(message, "refusal", None)
+                if refusal:
+                    raise RefusalError(
+                        f"The model refused the {name} request: {refusal!s:.300}. "
+                        "briefgen does not re-ask a refusal; check the article or use "
+                        "another model.",
+                        reason="refusal",
+                    )
+                if choice.finish_reason == "content_filter":
+                    raise RefusalError(
+                        f"The provider's content filter stopped the {name} request. "
+                        "Check the article or use another deployment.",
+                        reason="content_filter",
+                    )
+                raw = message.content or ""
+                if choice.finish_reason == "length":
+                    self.usage.truncations += 1
+                    cap = self.settings.max_output_tokens_cap
+                    if max_tokens >= cap:
+                        raise TruncatedOutputError(
+                            f"The {name} answer was cut off at {max_tokens} output tokens, "
+                            f"the most allowed (max_output_tokens_cap={cap}). Raise the cap "
+                            "or lower chunk_tokens.",
+                            last_reply=raw,
+                        )
+                    max_tokens = min(cap, max_tokens * 2)
+                    logger.info(
+                        "%s answer truncated; retrying with %d output tokens", name, max_tokens
+                    )
+                    continue
+                try:
+                    return parse_reply(raw, output_type)
+                except (ValidationError, ValueError, json.JSONDecodeError) as exc:
+                    error = describe_invalid(exc)
+            last_raw = raw
+            if reasks >= self.settings.max_reasks:
+                raise InvalidOutputError(
+                    f"The {name} answer was still invalid after {reasks} re-ask(s): {error}. "
+                    "Try a stronger model or raise max_reasks.",
+                    last_reply=last_raw,
+                )
+            reasks += 1
+            self.usage.reasks += 1
+            logger.info("%s answer invalid (%s); re-asking", name, error)
+            conversation = [
+                *messages,
+                {"role": "assistant", "content": raw},
+                reask_message(error, self.settings.prompt_dir),
+            ]

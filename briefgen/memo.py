@@ -1,0 +1,72 @@
+"""The validated, grounded content of a memo: what the templates render."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from briefgen.schema import (
+    Actor,
+    AgendaItem,
+    Allegation,
+    Event,
+    KeyFact,
+    OutlookStatement,
+    Position,
+    Statement,
+)
+
+MatchStage = Literal["exact", "normalised"]
+
+
+class GroundedQuote(BaseModel):
+    """A quote found in the article; ``text`` is the article's own characters."""
+
+    text: str
+    speaker: str | None = Field(description="None when the speaker could not be confirmed.")
+    source: Literal["named", "anonymous"]
+    start: int
+    end: int
+    match: MatchStage
+    sentence_ids: list[str]
+
+
+class BriefData(BaseModel):
+    """Everything the memo says, each item tied to article sentence ids."""
+
+    subject: str
+    subject_sentence_ids: list[str] = Field(default_factory=list)
+    bluf: list[Statement] = Field(default_factory=list)
+    background: list[Statement] = Field(default_factory=list)
+    developments: list[Event] = Field(default_factory=list)
+    positions: list[Position] = Field(default_factory=list)
+    quotes: list[GroundedQuote] = Field(default_factory=list)
+    allegations: list[Allegation] = Field(default_factory=list)
+    key_facts: list[KeyFact] = Field(default_factory=list)
+    agenda: list[AgendaItem] = Field(default_factory=list)
+    outlook: list[OutlookStatement] = Field(default_factory=list)
+    information_gaps: list[str] = Field(default_factory=list)
+    actors: list[Actor] = Field(default_factory=list)
+    uncovered: list[tuple[int, int]] = Field(
+        default_factory=list,
+        description="Character ranges of the article no extraction covered (failed chunks).",
+    )
+
+    def cited_ids(self) -> list[str]:
+        """Every sentence id the memo cites, in article order."""
+        seen: set[str] = set(self.subject_sentence_ids)
+        groups: list[list[str]] = [
+            *(s.sentence_ids for s in self.bluf),
+            *(s.sentence_ids for s in self.background),
+            *(e.sentence_ids for e in self.developments),
+            *(p.sentence_ids for p in self.positions),
+            *(q.sentence_ids for q in self.quotes),
+            *(a.sentence_ids for a in self.allegations),
+            *(f.sentence_ids for f in self.key_facts),
+            *(a.sentence_ids for a in self.agenda),
+            *(o.sentence_ids for o in self.outlook),
+        ]
+        for ids in groups:
+            seen.update(ids)
+        return sorted(seen, key=lambda sid: int(sid[1:]))

@@ -1,0 +1,295 @@
+"""generate_brief: article -> chunks -> extraction -> merge -> grounding -> synthesis ->
+render, in one direction.
+
+An article that fits one chunk takes one LLM round trip (extraction and memo fields in one
+answer). A longer one takes two on its critical path: the chunk extractions in parallel,
+then one synthesis call over the merged, grounded extraction (never the raw text).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import datetime as dt
+import logging
+import time
+from collections.abc import Awaitable, Sequence
+from typing import Any, TypeVar
+
+import openai
+
+from briefgen.article import Article
+from briefgen.brief import Brief
+from briefgen.chunking import Chunk, chunk_article
+from briefgen.client import resolve_endpoint
+from briefgen.config import BriefConfig, build_config
+from briefgen.exceptions import ChunkFailedError, ConfigError, InvalidOutputError
+from briefgen.grounding import Grounder
+from briefgen.llm import CallSettings, Endpoint, StructuredCaller
+from briefgen.memo import BriefData
+from briefgen.merge import merge_extractions
+from briefgen.prompts import extraction_messages, synthesis_messages
+from briefgen.render import STYLES, render_markdown
+from briefgen.report import Report
+from briefgen.schema import Extraction, MemoFields, SinglePass
+from briefgen.tokens import token_counter
+from briefgen.usage import Usage
+
+logger = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+AnyClient = openai.OpenAI | openai.AsyncOpenAI
+
+
+def generate_brief(
+    article: str | bytes | Article,
+    *,
+    style: str = "info-memo",
+    config: BriefConfig | None = None,
+    client: AnyClient | None = None,
+    **overrides: Any,
+) -> Brief:
+    """Turn one article into a grounded memo. See ``agenerate_brief``."""
+    coroutine = _run_sync_safe(article, style=style, config=config, client=client, **overrides)
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(coroutine)
+    # Called from inside a running event loop (a notebook, say): run on a worker thread.
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
+
+async def _run_sync_safe(
+    article: str | bytes | Article,
+    *,
+    style: str,
+    config: BriefConfig | None,
+    client: AnyClient | None,
+    **overrides: Any,
+) -> Brief:
+    # Each generate_brief call runs its own event loop, and an AsyncOpenAI's connection
+    # pool belongs to the loop that opened it; give the run a pool of its own.
+    if not isinstance(client, openai.AsyncOpenAI):
+        return await agenerate_brief(
+            article, style=style, config=config, client=client, **overrides
+        )
+    fresh = client.copy(http_client=openai.DefaultAsyncHttpxClient())
+    try:
+        return await agenerate_brief(article, style=style, config=config, client=fresh, **overrides)
+    finally:
+        await fresh.close()
+
+
+async def agenerate_brief(
+    article: str | bytes | Article,
+    *,
+    style: str = "info-memo",
+    config: BriefConfig | None = None,
+    client: AnyClient | None = None,
+    **overrides: Any,
+) -> Brief:
+    """Turn one article into a grounded memo.
+
+    ``article`` is the article's text (or UTF-8 bytes, or an ``Article``). ``config`` holds
+    the settings; keyword ``overrides`` replace single fields of it (``model=``,
+    ``base_url=``, ``api_key=`` ...). ``client`` is a ready ``openai.OpenAI`` or
+    ``openai.AsyncOpenAI`` (Azure included) to use instead of building one.
+    """
+    cfg = build_config(config, overrides)
+    if style not in STYLES:
+        raise ConfigError(f"Unknown memo style {style!r}; styles: {', '.join(sorted(STYLES))}.")
+    doc = (
+        article
+        if isinstance(article, Article)
+        else Article.from_text(article, max_chars=cfg.max_input_chars)
+    )
+    started = time.perf_counter()
+    endpoint = resolve_endpoint(cfg, client)
+    try:
+        return await _run(doc, style, cfg, endpoint, started)
+    finally:
+        await endpoint.aclose()
+
+
+def _settings(cfg: BriefConfig) -> CallSettings:
+    return CallSettings(
+        temperature=cfg.temperature,
+        timeout=cfg.timeout,
+        max_retries=cfg.max_retries,
+        max_retry_wait=cfg.max_retry_wait,
+        max_reasks=cfg.max_reasks,
+        max_output_tokens=cfg.max_output_tokens,
+        max_output_tokens_cap=cfg.max_output_tokens_cap,
+        prompt_dir=cfg.prompt_dir,
+    )
+
+
+async def _run(
+    doc: Article, style: str, cfg: BriefConfig, endpoint: Endpoint, started: float
+) -> Brief:
+    usage = Usage()
+    caller = StructuredCaller(endpoint, _settings(cfg), usage)
+    counter = token_counter(endpoint.model)
+    warnings: list[str] = []
+    if not counter.exact:
+        warnings.append("Token counts are estimates: no offline tiktoken encoding was found.")
+    chunks = chunk_article(doc, counter, budget=cfg.chunk_tokens, overlap=cfg.chunk_overlap_tokens)
+    grounder = Grounder(doc)
+    logger.info(
+        "Article: %d sentences, %d chunk(s); model %s via %s",
+        len(doc.sentences),
+        len(chunks),
+        endpoint.model,
+        endpoint.backend,
+    )
+
+    if len(chunks) == 1:
+        messages = extraction_messages(
+            doc.sentences, title=doc.title, with_memo=True, prompt_dir=cfg.prompt_dir
+        )
+        single = await caller.call("briefgen_memo", messages, SinglePass)
+        data = grounder.ground_extraction(single.extraction)
+        data = grounder.ground_memo(data, single.memo)
+    else:
+        parts = await _gather_first_error(
+            [_extract_chunk(caller, doc, chunk, len(chunks), cfg) for chunk in chunks],
+            limit=cfg.max_concurrency,
+        )
+        data = grounder.ground_extraction(merge_extractions(parts))
+        messages = synthesis_messages(
+            facts_for_synthesis(data), title=doc.title, prompt_dir=cfg.prompt_dir
+        )
+        memo = await caller.call("briefgen_synthesis", messages, MemoFields)
+        data = grounder.ground_memo(data, memo)
+
+    report = Report(
+        model=endpoint.model,
+        backend=endpoint.backend,
+        style=style,
+        chunks=len(chunks),
+        elapsed_s=round(time.perf_counter() - started, 3),
+        usage=usage,
+        grounding=grounder.records,
+        warnings=warnings,
+    )
+    markdown = render_markdown(style, render_context(doc, data, report, cfg), cfg.template_dir)
+    return Brief(markdown=markdown, data=data, article=doc, report=report)
+
+
+async def _extract_chunk(
+    caller: StructuredCaller, doc: Article, chunk: Chunk, count: int, cfg: BriefConfig
+) -> Extraction:
+    sentences = [s for s in doc.sentences if s.id in set(chunk.sentence_ids)]
+    messages = extraction_messages(
+        sentences,
+        title=doc.title,
+        with_memo=False,
+        part_number=chunk.index + 1,
+        part_count=count,
+        prompt_dir=cfg.prompt_dir,
+    )
+    try:
+        return await caller.call("briefgen_extraction", messages, Extraction)
+    except InvalidOutputError as exc:
+        raise ChunkFailedError(
+            f"Part {chunk.index + 1} of {count} of the article (characters "
+            f"{chunk.start}-{chunk.end}) failed: {exc}",
+            chunk_index=chunk.index,
+            start=chunk.start,
+            end=chunk.end,
+        ) from exc
+
+
+async def _gather_first_error(jobs: Sequence[Awaitable[T]], *, limit: int) -> list[T]:
+    """Run jobs at most ``limit`` at a time; on the first failure cancel the rest."""
+    gate = asyncio.Semaphore(limit)
+
+    async def gated(job: Awaitable[T]) -> T:
+        async with gate:
+            return await job
+
+    tasks = [asyncio.ensure_future(gated(job)) for job in jobs]
+    try:
+        return list(await asyncio.gather(*tasks))
+    finally:
+        for task in tasks:
+            task.cancel()
+
+
+def facts_for_synthesis(data: BriefData) -> dict[str, Any]:
+    """The grounded extraction in compact form: what the synthesis call sees."""
+    return {
+        "actors": [
+            {"name": a.name, "kind": a.kind, "title": a.title, "ids": a.sentence_ids}
+            for a in data.actors
+        ],
+        "positions": [
+            {"party": p.party, "stance": p.stance, "ids": p.sentence_ids} for p in data.positions
+        ],
+        "events": [
+            {"what": e.what, "when": e.when, "who": e.who, "ids": e.sentence_ids}
+            for e in data.developments
+        ],
+        "quotes": [
+            {"speaker": q.speaker, "text": q.text, "ids": q.sentence_ids} for q in data.quotes
+        ],
+        "allegations": [
+            {
+                "by": a.alleged_by,
+                "against": a.against,
+                "claim": a.claim,
+                "denial": a.denial,
+                "ids": a.sentence_ids,
+            }
+            for a in data.allegations
+        ],
+        "facts": [{"fact": f.fact, "ids": f.sentence_ids} for f in data.key_facts],
+        "agenda": [{"item": a.item, "ids": a.sentence_ids} for a in data.agenda],
+    }
+
+
+def _source_map(data: BriefData) -> list[tuple[str, list[str]]]:
+    rows: list[tuple[str, list[str]]] = []
+    if data.subject_sentence_ids:
+        rows.append(("Subject", data.subject_sentence_ids))
+    sections: list[tuple[str, Sequence[Any]]] = [
+        ("Summary", data.bluf),
+        ("Background", data.background),
+        ("Key development", data.developments),
+        ("Agenda item", data.agenda),
+        ("Allegation", data.allegations),
+        ("Position", data.positions),
+        ("Quote", data.quotes),
+        ("Outlook", data.outlook),
+    ]
+    for label, items in sections:
+        for number, item in enumerate(items, start=1):
+            rows.append((f"{label} {number}", item.sentence_ids))
+    return rows
+
+
+def render_context(
+    doc: Article, data: BriefData, report: Report, cfg: BriefConfig
+) -> dict[str, Any]:
+    """What every memo template receives."""
+    today = dt.date.today()
+    cited = [s for s in doc.sentences if s.id in set(data.cited_ids())]
+    return {
+        "data": data,
+        "classification": cfg.classification,
+        "portion_mark": cfg.portion_mark,
+        "memo_to": cfg.memo_to,
+        "memo_from": cfg.memo_from,
+        "memo_date": cfg.memo_date or f"{today.day} {today:%B %Y}",
+        "article_title": doc.title or "Untitled article",
+        "article_source": doc.source,
+        "article_published": doc.published,
+        "source_map": _source_map(data),
+        "cited_sentences": cited,
+        "uncovered": data.uncovered,
+        "model": report.model,
+        "backend": report.backend,
+        "dropped_count": len(report.dropped),
+    }

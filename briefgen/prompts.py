@@ -1,0 +1,98 @@
+"""Prompt files (jinja2) and the messages built from them."""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from jinja2.sandbox import SandboxedEnvironment
+
+from briefgen.article import Sentence
+from briefgen.exceptions import ConfigError
+from briefgen.schema import LIKELIHOOD_SCALE
+
+_PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def shipped_prompt_dir() -> Path:
+    """prompts/ inside an installed wheel, or at the top of a source checkout."""
+    for candidate in (_PACKAGE_DIR / "prompts", _PACKAGE_DIR.parent / "prompts"):
+        if (candidate / "extract.system.j2").is_file():
+            return candidate
+    raise ConfigError(
+        "briefgen's prompt files are missing from the installation; reinstall briefgen."
+    )
+
+
+@lru_cache(maxsize=16)
+def _environment(user_dir: Path | None) -> jinja2.Environment:
+    search = [str(user_dir)] if user_dir is not None else []
+    search.append(str(shipped_prompt_dir()))
+    return SandboxedEnvironment(
+        loader=jinja2.FileSystemLoader(search),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,
+        keep_trailing_newline=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def render_prompt(name: str, user_dir: Path | None = None, **context: Any) -> str:
+    """Render prompts/<name>.j2, preferring a file of that name in ``user_dir``."""
+    try:
+        template = _environment(user_dir).get_template(f"{name}.j2")
+        return template.render(likelihoods=LIKELIHOOD_SCALE, **context).strip()
+    except jinja2.TemplateError as exc:
+        where = getattr(exc, "filename", None) or f"{name}.j2"
+        line = getattr(exc, "lineno", None)
+        raise ConfigError(f"Prompt {where}{f' line {line}' if line else ''}: {exc}") from exc
+
+
+def _fence_safe(text: str) -> str:
+    # The article is wrapped in <article> tags; its own text must not close them.
+    return text.replace("</article", "<\\/article").replace("</facts", "<\\/facts")
+
+
+def extraction_messages(
+    sentences: list[Sentence] | tuple[Sentence, ...],
+    *,
+    title: str | None,
+    with_memo: bool,
+    part_number: int = 1,
+    part_count: int = 1,
+    prompt_dir: Path | None = None,
+) -> list[dict[str, str]]:
+    safe = [{"id": s.id, "text": _fence_safe(s.text)} for s in sentences]
+    system = render_prompt("extract.system", prompt_dir, with_memo=with_memo)
+    user = render_prompt(
+        "extract.user",
+        prompt_dir,
+        with_memo=with_memo,
+        sentences=safe,
+        title=_fence_safe(title or "untitled").replace('"', "'"),
+        part_number=part_number,
+        part_count=part_count,
+    )
+    return [{"role": "system", "content": system}, {"role": "user", "content": user}]
+
+
+def synthesis_messages(
+    facts: dict[str, Any], *, title: str | None, prompt_dir: Path | None = None
+) -> list[dict[str, str]]:
+    compact = json.dumps(facts, ensure_ascii=False, separators=(",", ":"))
+    system = render_prompt("synthesise.system", prompt_dir)
+    user = render_prompt(
+        "synthesise.user",
+        prompt_dir,
+        facts=_fence_safe(compact),
+        title=_fence_safe(title or "untitled").replace('"', "'"),
+    )
+    return [{"role": "system", "content": system}, {"role": "user", "content": user}]
+
+
+def reask_message(error: str, prompt_dir: Path | None = None) -> dict[str, str]:
+    return {"role": "user", "content": render_prompt("reask", prompt_dir, error=error)}

@@ -1,0 +1,42 @@
+"""Token and call accounting, summed over every attempt of every call of one memo."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel
+
+
+class Usage(BaseModel):
+    """What one memo cost. Failed attempts count too: the provider bills them."""
+
+    requests: int = 0
+    """HTTP requests sent, including retried and re-asked ones."""
+    calls: int = 0
+    """Logical LLM calls (one per chunk, one for synthesis)."""
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    cached_prompt_tokens: int = 0
+    requests_without_usage: int = 0
+    """Answers that carried no usage; their tokens are unknown and not in the sums."""
+    retries: int = 0
+    """Transport retries (429, 5xx, timeouts, connection errors)."""
+    reasks: int = 0
+    """Re-asks after an answer failed JSON parsing or validation."""
+    truncations: int = 0
+    """Answers cut off by the output limit (finish_reason "length")."""
+
+    @property
+    def total_tokens(self) -> int:
+        return self.prompt_tokens + self.completion_tokens
+
+    def record_response_usage(self, usage: Any) -> None:
+        """Add the ``usage`` block of one answer (an openai CompletionUsage or None)."""
+        if usage is None:
+            self.requests_without_usage += 1
+            return
+        self.prompt_tokens += int(getattr(usage, "prompt_tokens", 0) or 0)
+        self.completion_tokens += int(getattr(usage, "completion_tokens", 0) or 0)
+        details = getattr(usage, "prompt_tokens_details", None)
+        cached = getattr(details, "cached_tokens", 0) if details is not None else 0
+        self.cached_prompt_tokens += int(cached or 0)

@@ -1,0 +1,86 @@
+from __future__ import annotations
+
+import re
+
+from markdown_it import MarkdownIt
+
+from briefgen.article import Article
+from briefgen.config import BriefConfig
+from briefgen.memo import BriefData, GroundedQuote
+from briefgen.pipeline import render_context
+from briefgen.render import escape_markdown, render_markdown
+from briefgen.report import Report
+from briefgen.schema import Position, Statement
+from briefgen.usage import Usage
+
+EVIL = (
+    "[click](http://evil.example) ![img](http://evil.example/x.png) <script>alert(1)</script> "
+    "<b>bold</b> https://evil.example www.evil.example &lt;i&gt; | cell | \n# Fake heading\n"
+    "- fake item `code` *em* _u_"
+)
+
+
+def _html(markdown: str) -> str:
+    return MarkdownIt("commonmark").enable("table").render(markdown)
+
+
+def test_escaped_text_renders_as_the_same_literal_text() -> None:
+    html = _html(escape_markdown(EVIL))
+    assert "<a " not in html and "<img" not in html and "<script" not in html
+    assert "<b>" not in html and "<h1" not in html and "<li" not in html
+    assert "<code>" not in html and "<em>" not in html
+    text = re.sub(r"<[^>]+>", "", html).strip()
+    assert "[click](http://evil.example)" in text.replace("&quot;", '"')
+
+
+def _memo(text: str) -> str:
+    article = Article.from_text("Headline here\n“Quoted words here,” he said. Second one.")
+    data = BriefData(
+        subject=text,
+        bluf=[Statement(text=text, sentence_ids=["S2"])],
+        positions=[Position(party=text, stance=text, sentence_ids=["S2"])],
+        quotes=[
+            GroundedQuote(
+                text=text,
+                speaker=text,
+                source="named",
+                start=15,
+                end=27,
+                match="exact",
+                sentence_ids=["S2"],
+            )
+        ],
+        information_gaps=[text],
+    )
+    report = Report(
+        model=text, backend="openai", style="info-memo", chunks=1, elapsed_s=0.1, usage=Usage()
+    )
+    config = BriefConfig(memo_to=text)
+    return render_markdown("info-memo", render_context(article, data, report, config))
+
+
+def test_malicious_values_cannot_change_memo_structure() -> None:
+    plain = _memo("ordinary words")
+    evil = _memo(EVIL)
+    heading = re.compile(r"^#{1,6} .*$", re.MULTILINE)
+    assert heading.findall(plain) == heading.findall(evil)
+    html_plain, html_evil = _html(plain), _html(evil)
+    for tag in ("<a ", "<img", "<script", "<h1", "<h2", "<tr", "<li", "<em>"):
+        assert html_evil.count(tag) == html_plain.count(tag), tag
+    assert evil.startswith("**UNCLASSIFIED**") and evil.rstrip().endswith("**UNCLASSIFIED**")
+
+
+def test_every_section_is_present_even_when_empty() -> None:
+    memo = _memo("x")
+    for section in (
+        "Summary",
+        "Background",
+        "Key developments",
+        "Positions of the parties",
+        "Key quotes",
+        "Outlook",
+        "Information gaps",
+        "Source annex",
+    ):
+        assert f"## {section}" in memo
+    assert "No outlook supported by the article" in memo
