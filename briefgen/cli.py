@@ -8,6 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from briefgen.brief import check_save_path
 from briefgen.config import BriefConfig
 from briefgen.exceptions import (
     BriefgenError,
@@ -82,6 +83,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.local:
             overrides["backend"] = "embedded"
         config = BriefConfig.model_validate(overrides)
+        if args.output:
+            check_save_path(args.output)  # fail before spending any LLM call
         brief = generate_brief(_read_article(args.article), style=args.style, config=config)
         if args.output:
             saved = brief.save(args.output)

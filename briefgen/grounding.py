@@ -167,14 +167,12 @@ class Grounder:
             aligned = self.align_quote(quote.text)
             if aligned is None:
                 in_text = self.align_anywhere(quote.text)
-                reason = (
+                why = (
                     "words are in the article but not inside quotation marks"
                     if in_text
                     else "not found in the article"
                 )
-                self._record(
-                    "quote", quote.text, "dropped", reason, sentence_ids=quote.sentence_ids
-                )
+                self._record("quote", quote.text, "dropped", why, sentence_ids=quote.sentence_ids)
                 continue
             start, end, stage = aligned
             self._used_quote_spans.add((start, end))

