@@ -34,6 +34,9 @@ from briefgen.schema import (
 from briefgen.support import check_support, unknown_names
 from briefgen.textnorm import fold, folded_article
 
+# Share of a statement's content words one sentence must hold for briefgen to cite that
+# sentence in place of the model's wrong citation.
+RECITE_MIN_SUPPORT = 0.8
 _QUOTE_MARKS = "\"'“”„‟«»‘’‚‛‹›"
 _QUOTED_SPAN = re.compile(r"“[^”\n]+”|\"[^\"\n]+\"|„[^“”\n]+[“”]|«[^»\n]+»|‘[^’\n]+’")
 
@@ -92,41 +95,57 @@ class Grounder:
         for item in items:
             text = text_of(item)
             valid, sentences, invalid = self._cited(item.sentence_ids)
+            missing = [n for n in names_of(item) if n and not name_occurs(n, self.article)]
+            if missing:
+                why = f"name(s) not in the article: {', '.join(missing)}"
+                self._record(kind, text, "dropped", why, sentence_ids=item.sentence_ids)
+                continue
+            amendment = (
+                f"removed citation(s) of missing sentence(s) {', '.join(invalid)}"
+                if invalid
+                else None
+            )
+            failure: str | None = None
             if not valid:
-                why = (
+                failure = (
                     f"cites sentence id(s) {', '.join(invalid)} that do not exist"
                     if invalid
                     else "cites no sentence"
                 )
-                self._record(kind, text, "dropped", why, sentence_ids=item.sentence_ids)
-                continue
-            missing = [n for n in names_of(item) if n and not name_occurs(n, self.article)]
-            if missing:
-                self._record(
-                    kind,
-                    text,
-                    "dropped",
-                    f"name(s) not in the article: {', '.join(missing)}",
-                    sentence_ids=valid,
-                )
-                continue
-            if check_text:
+            elif check_text:
                 support = check_support(text, sentences, self.article)
-                if not support.supported:
-                    self._record(kind, text, "dropped", support.reason, sentence_ids=valid)
-                    continue
-            if invalid:
-                self._record(
-                    kind,
-                    text,
-                    "amended",
-                    f"removed citation(s) of missing sentence(s) {', '.join(invalid)}",
-                    sentence_ids=valid,
-                )
+                failure = None if support.supported else support.reason
+            if failure is not None and check_text:
+                # Small models often copy a sentence and cite the wrong one: when one
+                # sentence of the article carries nearly all of the statement, cite it.
+                source = self._best_source(text)
+                if source is not None:
+                    amendment = (
+                        f"citation corrected to {source.id} (cited "
+                        f"{', '.join(item.sentence_ids) or 'nothing'}: {failure})"
+                    )
+                    valid, failure = [source.id], None
+            if failure is not None:
+                self._record(kind, text, "dropped", failure, sentence_ids=item.sentence_ids)
+                continue
+            if amendment is not None:
+                self._record(kind, text, "amended", amendment, sentence_ids=valid)
             else:
                 self._record(kind, text, "kept", sentence_ids=valid)
             kept.append(item.model_copy(update={"sentence_ids": valid}))
         return kept
+
+    def _best_source(self, text: str) -> Sentence | None:
+        best: tuple[float, Sentence] | None = None
+        for sentence in self.article.sentences:
+            result = check_support(text, [sentence], self.article)
+            if (
+                result.supported
+                and result.score >= RECITE_MIN_SUPPORT
+                and (best is None or result.score > best[0])
+            ):
+                best = (result.score, sentence)
+        return best[1] if best else None
 
     # -- quotes --------------------------------------------------------------------
 

@@ -31,8 +31,14 @@ def main() -> None:
     logging.info(
         "%s via %s: %d call(s), %d prompt + %d completion tokens, %.1fs; "
         "%d item(s) kept, %d dropped by grounding",
-        brief.report.model, brief.report.backend, usage.calls, usage.prompt_tokens,
-        usage.completion_tokens, brief.report.elapsed_s, summary.kept, summary.dropped,
+        brief.report.model,
+        brief.report.backend,
+        usage.calls,
+        usage.prompt_tokens,
+        usage.completion_tokens,
+        brief.report.elapsed_s,
+        summary.kept,
+        summary.dropped,
     )
 
 

@@ -108,7 +108,7 @@ def test_citations_of_missing_sentences_are_removed_or_dropped(article: Article)
                 sentence_ids=["S4", "S99"],
             ),
             Event(
-                what="Mr Tillerson is expected to visit Pakistan.",
+                what="Talks on trade tariffs stalled again.",
                 when=None,
                 where=None,
                 who=[],
@@ -122,6 +122,31 @@ def test_citations_of_missing_sentences_are_removed_or_dropped(article: Article)
     statuses = {(r.status, r.reason) for r in grounder.records}
     assert ("amended", "removed citation(s) of missing sentence(s) S99") in statuses
     assert ("dropped", "cites sentence id(s) S404 that do not exist") in statuses
+
+
+def test_a_copied_sentence_with_a_wrong_citation_is_recited(article: Article) -> None:
+    grounder = Grounder(article)
+    extraction = Extraction(
+        actors=[],
+        positions=[],
+        quotes=[],
+        allegations=[],
+        agenda_items=[],
+        key_facts=[],
+        events=[
+            Event(
+                what="The Pakistani side would stress the need for intelligence sharing.",
+                when=None,
+                where=None,
+                who=[],
+                sentence_ids=["S9", "S95"],
+            ),
+        ],
+    )
+    data = grounder.ground_extraction(extraction)
+    assert data.developments[0].sentence_ids in (["S2"], ["S15"])
+    [record] = grounder.records
+    assert record.status == "amended" and "citation corrected" in (record.reason or "")
 
 
 def test_changed_number_is_not_supported(article: Article) -> None:
