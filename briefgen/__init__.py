@@ -10,6 +10,7 @@ from briefgen.brief import Brief
 from briefgen.config import BriefConfig
 from briefgen.exceptions import (
     BriefgenError,
+    BudgetExceeded,
     ChunkFailedError,
     ConfigError,
     InputError,
@@ -33,6 +34,7 @@ __all__ = [
     "BriefConfig",
     "BriefData",
     "BriefgenError",
+    "BudgetExceeded",
     "ChunkFailedError",
     "ConfigError",
     "GroundedQuote",

@@ -56,6 +56,20 @@ class BriefConfig(BaseModel):
     )
     max_input_chars: int = Field(2_000_000, ge=1, description="Largest article accepted.")
 
+    # Failure policy and budgets (per memo)
+    on_chunk_failure: Literal["raise", "skip"] = Field(
+        "raise",
+        description="'skip' makes the memo from the other chunks and says what was missed.",
+    )
+    max_calls: int | None = Field(None, ge=1, description="Most HTTP requests per memo.")
+    max_tokens: int | None = Field(None, ge=1, description="Most prompt+completion tokens.")
+    max_cost_usd: float | None = Field(None, gt=0, description="Most spend, from prices.")
+    prices: dict[str, tuple[float, float]] | None = Field(
+        None,
+        description="USD per million (prompt, completion) tokens by model name; merged "
+        "over the built-in table.",
+    )
+
     # Memo
     classification: str = Field("UNCLASSIFIED", min_length=1, max_length=80)
     portion_mark: str = Field("U", min_length=1, max_length=20)

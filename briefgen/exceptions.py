@@ -51,6 +51,17 @@ class RefusalError(BriefgenError):
         self.reason = reason
 
 
+class BudgetExceeded(BriefgenError):  # noqa: N818 - the name users look for
+    """The next request would take the memo over max_calls, max_tokens or max_cost_usd.
+
+    Raised before the request is sent, never after the money is spent.
+    """
+
+    def __init__(self, message: str, *, limit: str):
+        super().__init__(message)
+        self.limit = limit
+
+
 class ChunkFailedError(BriefgenError):
     """Extraction failed for good on one part of the article."""
 
@@ -63,6 +74,7 @@ class ChunkFailedError(BriefgenError):
 
 __all__ = [
     "BriefgenError",
+    "BudgetExceeded",
     "ChunkFailedError",
     "ConfigError",
     "InputError",

@@ -26,10 +26,12 @@ from typing import Any, TypeVar
 import openai
 from pydantic import BaseModel, ValidationError
 
+from briefgen.budget import Budget
 from briefgen.exceptions import InvalidOutputError, RefusalError, TruncatedOutputError
 from briefgen.prompts import reask_message
 from briefgen.retries import TransportRetry
 from briefgen.schema import strict_json_schema
+from briefgen.tokens import TokenCounter
 from briefgen.usage import Usage
 
 logger = logging.getLogger(__name__)
@@ -121,10 +123,20 @@ def describe_invalid(exc: Exception) -> str:
 class StructuredCaller:
     """Makes validated calls on one endpoint, adding everything it spends to ``usage``."""
 
-    def __init__(self, endpoint: Endpoint, settings: CallSettings, usage: Usage):
+    def __init__(
+        self,
+        endpoint: Endpoint,
+        settings: CallSettings,
+        usage: Usage,
+        *,
+        budget: Budget | None = None,
+        counter: TokenCounter | None = None,
+    ):
         self.endpoint = endpoint
         self.settings = settings
         self.usage = usage
+        self.budget = budget
+        self.counter = counter
         # The SDK's own retries are off so they do not multiply with ours.
         self._client = endpoint.client.with_options(max_retries=0, timeout=settings.timeout)
         self._retry = TransportRetry(
@@ -136,13 +148,38 @@ class StructuredCaller:
     def _count_retry(self, _exc: BaseException, _wait: float) -> None:
         self.usage.retries += 1
 
-    async def _create(self, request: dict[str, Any]) -> Any:
+    def estimate_prompt_tokens(self, messages: list[dict[str, str]], schema: dict[str, Any]) -> int:
+        """Prompt tokens of a request, counted locally: messages, their framing, the schema."""
+        if self.counter is None:
+            return 0
+        text = "\n".join(m["content"] for m in messages)
+        framing = 4 * len(messages) + 3
+        return self.counter.count(text) + framing + self.counter.count(json.dumps(schema))
+
+    async def _create(self, request: dict[str, Any], prompt_estimate: int) -> Any:
+        """Send one request, inside the budget when there is one."""
+        param = self.endpoint.token_param
+        room = int(request[param])
+        if self.budget is not None:
+            room = self.budget.reserve(prompt_estimate, room)
+            request = {**request, param: room}
         self.usage.requests += 1
         client = self._client
-        if isinstance(client, openai.AsyncOpenAI):
-            return await client.chat.completions.create(**request)
-        create: Callable[..., Any] = client.chat.completions.create
-        return await asyncio.to_thread(create, **request)
+        try:
+            if isinstance(client, openai.AsyncOpenAI):
+                completion = await client.chat.completions.create(**request)
+            else:
+                create: Callable[..., Any] = client.chat.completions.create
+                completion = await asyncio.to_thread(create, **request)
+        except openai.APIStatusError:
+            if self.budget is not None:  # rejected requests are not billed
+                self.budget.settle(prompt_estimate, room, (0, 0))
+            raise
+        if self.budget is not None:
+            usage = getattr(completion, "usage", None)
+            used = (usage.prompt_tokens, usage.completion_tokens) if usage is not None else None
+            self.budget.settle(prompt_estimate, room, used)
+        return completion
 
     async def call(self, name: str, messages: list[dict[str, str]], output_type: type[T]) -> T:
         """Ask for ``output_type`` and return it validated; ``messages`` is not modified."""
@@ -164,7 +201,8 @@ class StructuredCaller:
             }
             if extra_body:
                 request["extra_body"] = extra_body
-            completion = await self._retry.run(functools.partial(self._create, request))
+            estimate = self.estimate_prompt_tokens(conversation, schema)
+            completion = await self._retry.run(functools.partial(self._create, request, estimate))
             self.usage.record_response_usage(getattr(completion, "usage", None))
             choices = getattr(completion, "choices", None) or []
             if not choices:

@@ -20,10 +20,17 @@ import openai
 
 from briefgen.article import Article
 from briefgen.brief import Brief
+from briefgen.budget import Budget
 from briefgen.chunking import Chunk, chunk_article
 from briefgen.client import resolve_endpoint
 from briefgen.config import BriefConfig, build_config
-from briefgen.exceptions import ChunkFailedError, ConfigError, InvalidOutputError
+from briefgen.exceptions import (
+    ChunkFailedError,
+    ConfigError,
+    InvalidOutputError,
+    LLMError,
+    RefusalError,
+)
 from briefgen.grounding import Grounder
 from briefgen.llm import CallSettings, Endpoint, StructuredCaller
 from briefgen.memo import BriefData
@@ -130,8 +137,15 @@ async def _run(
     doc: Article, style: str, cfg: BriefConfig, endpoint: Endpoint, started: float
 ) -> Brief:
     usage = Usage()
-    caller = StructuredCaller(endpoint, _settings(cfg), usage)
     counter = token_counter(endpoint.model)
+    budget = Budget.for_model(
+        endpoint.model,
+        max_calls=cfg.max_calls,
+        max_tokens=cfg.max_tokens,
+        max_cost_usd=cfg.max_cost_usd,
+        prices=cfg.prices,
+    )
+    caller = StructuredCaller(endpoint, _settings(cfg), usage, budget=budget, counter=counter)
     warnings: list[str] = []
     if not counter.exact:
         warnings.append("Token counts are estimates: no offline tiktoken encoding was found.")
@@ -153,11 +167,21 @@ async def _run(
         data = grounder.ground_extraction(single.extraction)
         data = grounder.ground_memo(data, single.memo)
     else:
-        parts = await _gather_first_error(
-            [_extract_chunk(caller, doc, chunk, len(chunks), cfg) for chunk in chunks],
-            limit=cfg.max_concurrency,
-        )
+        jobs = [_extract_chunk(caller, doc, chunk, len(chunks), cfg) for chunk in chunks]
+        if cfg.on_chunk_failure == "skip":
+            outcomes = await _gather_all(jobs, limit=cfg.max_concurrency)
+            failed = [o for o in outcomes if isinstance(o, ChunkFailedError)]
+            parts = [o for o in outcomes if isinstance(o, Extraction)]
+            if not parts:
+                raise failed[0].__cause__ or failed[0]
+            for failure in failed:
+                warnings.append(f"Not covered: {failure}")
+                logger.warning("Skipping part of the article: %s", failure)
+        else:
+            failed = []
+            parts = await _gather_first_error(jobs, limit=cfg.max_concurrency)
         data = grounder.ground_extraction(merge_extractions(parts))
+        data = data.model_copy(update={"uncovered": _uncovered(doc, chunks, failed)})
         messages = synthesis_messages(
             facts_for_synthesis(data), title=doc.title, prompt_dir=cfg.prompt_dir
         )
@@ -166,6 +190,9 @@ async def _run(
 
     report = Report(
         model=endpoint.model,
+        cost_usd=round(budget.cost(usage.prompt_tokens, usage.completion_tokens), 6)
+        if budget.price is not None
+        else None,
         backend=endpoint.backend,
         style=style,
         chunks=len(chunks),
@@ -192,14 +219,22 @@ async def _extract_chunk(
     )
     try:
         return await caller.call("briefgen_extraction", messages, Extraction)
-    except InvalidOutputError as exc:
-        raise ChunkFailedError(
-            f"Part {chunk.index + 1} of {count} of the article (characters "
-            f"{chunk.start}-{chunk.end}) failed: {exc}",
-            chunk_index=chunk.index,
-            start=chunk.start,
-            end=chunk.end,
-        ) from exc
+    except (InvalidOutputError, RefusalError, LLMError) as exc:
+        where = (
+            f"Part {chunk.index + 1} of {count} of the article "
+            f"(characters {chunk.start}-{chunk.end})"
+        )
+        permanent = isinstance(exc, LLMError) and not exc.retryable  # bad key: no part works
+        if cfg.on_chunk_failure == "skip" and not permanent:
+            raise ChunkFailedError(
+                f"{where} failed: {exc}",
+                chunk_index=chunk.index,
+                start=chunk.start,
+                end=chunk.end,
+            ) from exc
+        # Keep the error's own type (callers catch RefusalError, LLMError ...) and name the part.
+        exc.args = (f"{where}: {exc.args[0] if exc.args else exc}", *exc.args[1:])
+        raise
 
 
 async def _gather_first_error(jobs: Sequence[Awaitable[T]], *, limit: int) -> list[T]:
@@ -216,6 +251,39 @@ async def _gather_first_error(jobs: Sequence[Awaitable[T]], *, limit: int) -> li
     finally:
         for task in tasks:
             task.cancel()
+
+
+async def _gather_all(
+    jobs: Sequence[Awaitable[Extraction]], *, limit: int
+) -> list[Extraction | ChunkFailedError]:
+    """Run every job; a chunk that fails for good comes back as its ChunkFailedError."""
+    gate = asyncio.Semaphore(limit)
+
+    async def gated(job: Awaitable[Extraction]) -> Extraction | ChunkFailedError:
+        async with gate:
+            try:
+                return await job
+            except ChunkFailedError as exc:
+                return exc
+
+    return list(await asyncio.gather(*(gated(job) for job in jobs)))
+
+
+def _uncovered(
+    doc: Article, chunks: list[Chunk], failed: list[ChunkFailedError]
+) -> list[tuple[int, int]]:
+    """Character ranges only failed chunks covered (overlap with good chunks is covered)."""
+    good = [c for c in chunks if c.index not in {f.chunk_index for f in failed}]
+    ranges: list[tuple[int, int]] = []
+    for failure in failed:
+        for sentence in doc.sentences_between(failure.start, failure.end):
+            if any(c.start <= sentence.start and sentence.end <= c.end for c in good):
+                continue
+            if ranges and doc.text[ranges[-1][1] : sentence.start].strip() == "":
+                ranges[-1] = (ranges[-1][0], sentence.end)
+            else:
+                ranges.append((sentence.start, sentence.end))
+    return ranges
 
 
 def facts_for_synthesis(data: BriefData) -> dict[str, Any]:

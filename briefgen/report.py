@@ -41,6 +41,7 @@ class Report(BaseModel):
     chunks: int
     elapsed_s: float
     usage: Usage
+    cost_usd: float | None = Field(None, description="From the price table; None if unknown.")
     grounding: list[GroundingRecord] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import email.utils
 import logging
 import random
+import re
 import time
 from collections.abc import Awaitable, Callable
 from typing import TypeVar
@@ -163,7 +164,15 @@ def _error_code(exc: openai.APIStatusError) -> str | None:
     return str(code) if code is not None else None
 
 
+_SECRET = re.compile(r"\b(sk-|sess-|Bearer\s+)([A-Za-z0-9_\-.]{4})[A-Za-z0-9_\-.]{4,}")
+
+
+def redact_secrets(text: str) -> str:
+    """Mask anything shaped like an API key or bearer token (servers echo them back)."""
+    return _SECRET.sub(r"\1\2***", text)
+
+
 def _error_message(exc: openai.APIStatusError) -> str:
     message = _error_body(exc).get("message")
     text = str(message) if message else exc.message
-    return text[:500]
+    return redact_secrets(text[:500])
