@@ -32,7 +32,7 @@ from briefgen.schema import (
     Statement,
 )
 from briefgen.support import check_support, unknown_names
-from briefgen.textnorm import fold, folded_article
+from briefgen.textnorm import content_words, fold, folded_article, stem
 
 # Share of a statement's content words one sentence must hold for briefgen to cite that
 # sentence in place of the model's wrong citation.
@@ -55,6 +55,7 @@ class Grounder:
             (m.start() + 1, m.end() - 1) for m in _QUOTED_SPAN.finditer(article.text)
         ]
         self._used_quote_spans: set[tuple[int, int]] = set()
+        self._sentence_stems = [{stem(w) for w in content_words(s.text)} for s in article.sentences]
 
     # -- records -------------------------------------------------------------------
 
@@ -136,8 +137,20 @@ class Grounder:
         return kept
 
     def _best_source(self, text: str) -> Sentence | None:
+        wanted = {stem(w) for w in content_words(text)}
+        if not wanted:
+            return None
+        # Cheap word overlap picks a few candidates; the full check runs only on those.
+        overlaps = [
+            (len(wanted & stems) / len(wanted), sentence)
+            for sentence, stems in zip(self.article.sentences, self._sentence_stems, strict=True)
+        ]
+        candidates = sorted(
+            (pair for pair in overlaps if pair[0] >= RECITE_MIN_SUPPORT),
+            key=lambda pair: -pair[0],
+        )[:3]
         best: tuple[float, Sentence] | None = None
-        for sentence in self.article.sentences:
+        for _, sentence in candidates:
             result = check_support(text, [sentence], self.article)
             if (
                 result.supported

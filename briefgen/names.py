@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from briefgen.article import Article
 from briefgen.textnorm import HONORIFICS, fold_text, folded_article, words
@@ -72,11 +73,17 @@ def name_occurs(name: str, article: Article) -> bool:
     tokens = name_tokens(name)
     if not tokens:
         return False
-    for sentence in article.sentences:
-        sentence_words = [w.removesuffix("'s") for w in words(sentence.text)]
-        if _in_order(tokens, sentence_words):
-            return True
-    return False
+    return any(_in_order(tokens, ws) for ws in sentence_words(article))
+
+
+def sentence_words(article: Article) -> tuple[list[str], ...]:
+    """Folded words of each sentence, possessives stripped (cached per article)."""
+    return _sentence_words(article.text, tuple((s.start, s.end) for s in article.sentences))
+
+
+@lru_cache(maxsize=32)
+def _sentence_words(text: str, spans: tuple[tuple[int, int], ...]) -> tuple[list[str], ...]:
+    return tuple([w.removesuffix("'s") for w in words(text[a:b])] for a, b in spans)
 
 
 def _in_order(tokens: list[str], sentence_words: list[str]) -> bool:

@@ -8,11 +8,11 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from jinja2.sandbox import SandboxedEnvironment
 
 from briefgen.article import Sentence
 from briefgen.exceptions import ConfigError
 from briefgen.schema import LIKELIHOOD_SCALE
+from briefgen.templating import render_file, sandboxed_environment
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -29,27 +29,13 @@ def shipped_prompt_dir() -> Path:
 
 @lru_cache(maxsize=16)
 def _environment(user_dir: Path | None) -> jinja2.Environment:
-    search = [str(user_dir)] if user_dir is not None else []
-    search.append(str(shipped_prompt_dir()))
-    return SandboxedEnvironment(
-        loader=jinja2.FileSystemLoader(search),
-        undefined=jinja2.StrictUndefined,
-        autoescape=False,
-        keep_trailing_newline=False,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+    return sandboxed_environment(user_dir, shipped_prompt_dir())
 
 
 def render_prompt(name: str, user_dir: Path | None = None, **context: Any) -> str:
     """Render prompts/<name>.j2, preferring a file of that name in ``user_dir``."""
-    try:
-        template = _environment(user_dir).get_template(f"{name}.j2")
-        return template.render(likelihoods=LIKELIHOOD_SCALE, **context).strip()
-    except jinja2.TemplateError as exc:
-        where = getattr(exc, "filename", None) or f"{name}.j2"
-        line = getattr(exc, "lineno", None)
-        raise ConfigError(f"Prompt {where}{f' line {line}' if line else ''}: {exc}") from exc
+    env = _environment(user_dir)
+    return render_file(env, f"{name}.j2", "Prompt", likelihoods=LIKELIHOOD_SCALE, **context).strip()
 
 
 def _fence_safe(text: str) -> str:

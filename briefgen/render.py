@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from jinja2.sandbox import SandboxedEnvironment
 
 from briefgen.exceptions import ConfigError
+from briefgen.templating import render_file, sandboxed_environment
 
 _TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
 
@@ -60,16 +60,8 @@ def _ids(value: list[str]) -> Trusted:
 
 @lru_cache(maxsize=16)
 def _environment(user_dir: Path | None) -> jinja2.Environment:
-    search = [str(user_dir)] if user_dir is not None else []
-    search.append(str(_TEMPLATE_DIR))
-    env = SandboxedEnvironment(
-        loader=jinja2.FileSystemLoader(search),
-        undefined=jinja2.StrictUndefined,
-        autoescape=False,
-        finalize=_finalize,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
+    env = sandboxed_environment(
+        user_dir, _TEMPLATE_DIR, finalize=_finalize, keep_trailing_newline=True
     )
     env.filters["ids"] = _ids
     env.filters["md"] = lambda v: Trusted(escape_markdown(v))
@@ -80,13 +72,7 @@ def render_markdown(style: str, context: dict[str, Any], template_dir: Path | No
     """Render the template for ``style`` with ``context``."""
     if style not in STYLES:
         raise ConfigError(f"Unknown memo style {style!r}; styles: {', '.join(sorted(STYLES))}.")
-    try:
-        template = _environment(template_dir).get_template(STYLES[style])
-        text = template.render(**context)
-    except jinja2.TemplateError as exc:
-        where = getattr(exc, "filename", None) or STYLES[style]
-        line = getattr(exc, "lineno", None)
-        raise ConfigError(f"Template {where}{f' line {line}' if line else ''}: {exc}") from exc
+    text = render_file(_environment(template_dir), STYLES[style], "Template", **context)
     # Headings always get a blank line before them (jinja's trim_blocks eats newlines after
     # tags); values cannot start a line, so only template headings match.
     text = re.sub(r"\n(#{1,6} )", r"\n\n\1", text)

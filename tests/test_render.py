@@ -1,11 +1,14 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
+import pytest
 from markdown_it import MarkdownIt
 
 from briefgen.article import Article
 from briefgen.config import BriefConfig
+from briefgen.exceptions import ConfigError
 from briefgen.memo import BriefData, GroundedQuote
 from briefgen.pipeline import render_context
 from briefgen.render import escape_markdown, render_markdown
@@ -84,3 +87,19 @@ def test_every_section_is_present_even_when_empty() -> None:
     ):
         assert f"## {section}" in memo
     assert "No outlook supported by the article" in memo
+
+
+def test_user_template_overrides_and_broken_template_names_file_and_line(
+    tmp_path: Path,
+) -> None:
+    article = Article.from_text("Headline\nBody sentence here.")
+    data = BriefData(subject="Subject words")
+    report = Report(
+        model="m", backend="openai", style="info-memo", chunks=1, elapsed_s=0.1, usage=Usage()
+    )
+    context = render_context(article, data, report, BriefConfig())
+    (tmp_path / "info-memo.md.j2").write_text("CUSTOM {{ data.subject }}\n", encoding="utf-8")
+    assert render_markdown("info-memo", context, tmp_path) == "CUSTOM Subject words\n"
+    (tmp_path / "info-memo.md.j2").write_text("ok\n{% for x in %}\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"info-memo\.md\.j2 line 2"):
+        render_markdown("info-memo", context, tmp_path)
