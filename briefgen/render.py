@@ -64,7 +64,6 @@ def _environment(user_dir: Path | None) -> jinja2.Environment:
         user_dir, _TEMPLATE_DIR, finalize=_finalize, keep_trailing_newline=True
     )
     env.filters["ids"] = _ids
-    env.filters["md"] = lambda v: Trusted(escape_markdown(v))
     return env
 
 
