@@ -68,6 +68,10 @@ class Budget:
             )
         return cls(max_calls, max_tokens, max_cost_usd, price)
 
+    @property
+    def limited(self) -> bool:
+        return any(x is not None for x in (self.max_calls, self.max_tokens, self.max_cost_usd))
+
     def cost(self, prompt_tokens: int, completion_tokens: int) -> float:
         if self.price is None:
             return 0.0

@@ -148,13 +148,15 @@ class StructuredCaller:
     def _count_retry(self, _exc: BaseException, _wait: float) -> None:
         self.usage.retries += 1
 
-    def estimate_prompt_tokens(self, messages: list[dict[str, str]], schema: dict[str, Any]) -> int:
-        """Prompt tokens of a request, counted locally: messages, their framing, the schema."""
-        if self.counter is None:
+    def estimate_prompt_tokens(self, messages: list[dict[str, str]], schema_tokens: int) -> int:
+        """Prompt tokens of a request, counted locally: messages, their framing, the schema.
+
+        Only budgets need it; without one nothing is counted.
+        """
+        if self.counter is None or self.budget is None:
             return 0
         text = "\n".join(m["content"] for m in messages)
-        framing = 4 * len(messages) + 3
-        return self.counter.count(text) + framing + self.counter.count(json.dumps(schema))
+        return self.counter.count(text) + 4 * len(messages) + 3 + schema_tokens
 
     async def _create(self, request: dict[str, Any], prompt_estimate: int) -> Any:
         """Send one request, inside the budget when there is one."""
@@ -188,6 +190,11 @@ class StructuredCaller:
         structured = self.endpoint.structured_output(name, schema)
         extra_body = {**self.endpoint.extra_body, **structured.pop("extra_body", {})}
         conversation = list(messages)
+        schema_tokens = (
+            self.counter.count(json.dumps(schema))
+            if self.counter is not None and self.budget is not None
+            else 0
+        )
         max_tokens = self.settings.max_output_tokens
         reasks = 0
         last_raw: str | None = None
@@ -201,7 +208,7 @@ class StructuredCaller:
             }
             if extra_body:
                 request["extra_body"] = extra_body
-            estimate = self.estimate_prompt_tokens(conversation, schema)
+            estimate = self.estimate_prompt_tokens(conversation, schema_tokens)
             completion = await self._retry.run(functools.partial(self._create, request, estimate))
             self.usage.record_response_usage(getattr(completion, "usage", None))
             choices = getattr(completion, "choices", None) or []

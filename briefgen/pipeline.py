@@ -145,7 +145,13 @@ async def _run(
         max_cost_usd=cfg.max_cost_usd,
         prices=cfg.prices,
     )
-    caller = StructuredCaller(endpoint, _settings(cfg), usage, budget=budget, counter=counter)
+    caller = StructuredCaller(
+        endpoint,
+        _settings(cfg),
+        usage,
+        budget=budget if budget.limited else None,  # no limits: no need to count prompts
+        counter=counter,
+    )
     warnings: list[str] = []
     if not counter.exact:
         warnings.append("Token counts are estimates: no offline tiktoken encoding was found.")
@@ -169,7 +175,9 @@ async def _run(
     else:
         jobs = [_extract_chunk(caller, doc, chunk, len(chunks), cfg) for chunk in chunks]
         if cfg.on_chunk_failure == "skip":
-            outcomes = await _gather_all(jobs, limit=cfg.max_concurrency)
+            outcomes = await _gather_first_error(
+                [_failure_as_value(job) for job in jobs], limit=cfg.max_concurrency
+            )
             failed = [o for o in outcomes if isinstance(o, ChunkFailedError)]
             parts = [o for o in outcomes if isinstance(o, Extraction)]
             if not parts:
@@ -253,20 +261,11 @@ async def _gather_first_error(jobs: Sequence[Awaitable[T]], *, limit: int) -> li
             task.cancel()
 
 
-async def _gather_all(
-    jobs: Sequence[Awaitable[Extraction]], *, limit: int
-) -> list[Extraction | ChunkFailedError]:
-    """Run every job; a chunk that fails for good comes back as its ChunkFailedError."""
-    gate = asyncio.Semaphore(limit)
-
-    async def gated(job: Awaitable[Extraction]) -> Extraction | ChunkFailedError:
-        async with gate:
-            try:
-                return await job
-            except ChunkFailedError as exc:
-                return exc
-
-    return list(await asyncio.gather(*(gated(job) for job in jobs)))
+async def _failure_as_value(job: Awaitable[Extraction]) -> Extraction | ChunkFailedError:
+    try:
+        return await job
+    except ChunkFailedError as exc:
+        return exc
 
 
 def _uncovered(
