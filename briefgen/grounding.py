@@ -31,7 +31,7 @@ from briefgen.schema import (
     Quote,
     Statement,
 )
-from briefgen.support import check_support, unknown_names
+from briefgen.support import check_cited, unknown_names
 from briefgen.textnorm import content_words, fold, folded_article, stem
 
 # Share of a statement's content words one sentence must hold for briefgen to cite that
@@ -114,7 +114,7 @@ class Grounder:
                     else "cites no sentence"
                 )
             elif check_text:
-                support = check_support(text, sentences, self.article)
+                support = check_cited(text, sentences, self.article)
                 failure = None if support.supported else support.reason
             if failure is not None and check_text:
                 # Small models often copy a sentence and cite the wrong one: when one
@@ -151,7 +151,7 @@ class Grounder:
         )[:3]
         best: tuple[float, Sentence] | None = None
         for _, sentence in candidates:
-            result = check_support(text, [sentence], self.article)
+            result = check_cited(text, [sentence], self.article)
             if (
                 result.supported
                 and result.score >= RECITE_MIN_SUPPORT

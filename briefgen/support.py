@@ -34,7 +34,7 @@ def unknown_names(text: str, article: Article) -> list[str]:
     return [name for name in _CAPITALISED.findall(text) if not name_occurs(name, article)]
 
 
-def check_support(statement: str, cited: list[Sentence], article: Article) -> SupportResult:
+def check_cited(statement: str, cited: list[Sentence], article: Article) -> SupportResult:
     """Whether ``statement`` is backed by the ``cited`` sentences of ``article``."""
     if not cited:
         return SupportResult(supported=False, score=0.0, reason="cites no existing sentence")

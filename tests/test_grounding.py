@@ -6,7 +6,7 @@ from briefgen.article import Article
 from briefgen.grounding import Grounder
 from briefgen.names import name_occurs
 from briefgen.schema import Event, Extraction, KeyFact, MemoFields, Quote, Statement
-from briefgen.support import check_support
+from briefgen.support import check_cited
 
 
 @pytest.fixture
@@ -151,8 +151,8 @@ def test_a_copied_sentence_with_a_wrong_citation_is_recited(article: Article) ->
 
 def test_changed_number_is_not_supported(article: Article) -> None:
     s8 = [article.sentence("S8")]
-    assert check_support("The Taliban regime was ousted in 2001.", s8, article).supported
-    result = check_support("The Taliban regime was ousted in 2011.", s8, article)
+    assert check_cited("The Taliban regime was ousted in 2001.", s8, article).supported
+    result = check_cited("The Taliban regime was ousted in 2011.", s8, article)
     assert not result.supported and "2011" in (result.reason or "")
 
 
