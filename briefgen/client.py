@@ -50,6 +50,7 @@ def resolve_endpoint(
             model=config.resolved_model(),
             backend="azure" if azure else ("openai" if official else "openai-compatible"),
             token_param="max_completion_tokens" if official else "max_tokens",
+            identity=str(client.base_url),
         )
     if config.backend == "embedded":
         return _embedded_endpoint(config)
@@ -72,6 +73,7 @@ def resolve_endpoint(
         backend="openai" if official else "openai-compatible",
         token_param="max_completion_tokens" if official else "max_tokens",
         owned=True,
+        identity=base_url or "https://api.openai.com/v1",
     )
 
 
@@ -90,4 +92,6 @@ def _embedded_endpoint(config: BriefConfig) -> Endpoint:
         extra_body=dict(_LOCAL_SAMPLING),
         structured_output=compact_grammar_output,
         owned=True,
+        # The port changes every run; the model file is what decides the answers.
+        identity=f"embedded:{model_path.name}:{model_path.stat().st_size}",
     )

@@ -70,6 +70,16 @@ class BriefConfig(BaseModel):
         "over the built-in table.",
     )
 
+    # Response cache
+    cache: bool = Field(
+        True, description="Reuse validated answers to identical requests (no call, no cost)."
+    )
+    cache_path: Path | None = Field(
+        None,
+        description="SQLite file of the cache; BRIEFGEN_RESPONSE_CACHE, else "
+        "<user cache dir>/briefgen/responses.sqlite3.",
+    )
+
     # Memo
     classification: str = Field("UNCLASSIFIED", min_length=1, max_length=80)
     portion_mark: str = Field("U", min_length=1, max_length=20)

@@ -27,6 +27,7 @@ import openai
 from pydantic import BaseModel, ValidationError
 
 from briefgen.budget import Budget
+from briefgen.cache import CachedAnswer, ResponseCache, request_key
 from briefgen.exceptions import InvalidOutputError, RefusalError, TruncatedOutputError
 from briefgen.prompts import reask_message
 from briefgen.retries import TransportRetry
@@ -71,6 +72,9 @@ class Endpoint:
     """Turns (name, schema) into the request fields that ask for structured output."""
     owned: bool = False
     """True when briefgen made the client and must close it after the run."""
+    identity: str = ""
+    """The server behind the client (its URL, or the embedded model file), for cache keys
+    and for sharing one concurrency limit between memos."""
 
     async def aclose(self) -> None:
         if not self.owned:
@@ -131,12 +135,17 @@ class StructuredCaller:
         *,
         budget: Budget | None = None,
         counter: TokenCounter | None = None,
+        cache: ResponseCache | None = None,
+        gate: asyncio.Semaphore | None = None,
     ):
         self.endpoint = endpoint
         self.settings = settings
         self.usage = usage
         self.budget = budget
         self.counter = counter
+        self.cache = cache
+        self.gate = gate
+        """Bounds requests in flight; shared by every memo on the same server."""
         # The SDK's own retries are off so they do not multiply with ours.
         self._client = endpoint.client.with_options(max_retries=0, timeout=settings.timeout)
         self._retry = TransportRetry(
@@ -159,6 +168,13 @@ class StructuredCaller:
         return self.counter.count(text) + 4 * len(messages) + 3 + schema_tokens
 
     async def _create(self, request: dict[str, Any], prompt_estimate: int) -> Any:
+        """Send one request once a slot is free (retry waits hold no slot)."""
+        if self.gate is None:
+            return await self._send(request, prompt_estimate)
+        async with self.gate:
+            return await self._send(request, prompt_estimate)
+
+    async def _send(self, request: dict[str, Any], prompt_estimate: int) -> Any:
         """Send one request, inside the budget when there is one."""
         param = self.endpoint.token_param
         room = int(request[param])
@@ -196,8 +212,27 @@ class StructuredCaller:
             else 0
         )
         max_tokens = self.settings.max_output_tokens
+        cache_key = (
+            request_key(
+                self.endpoint.identity,
+                {
+                    "model": self.endpoint.model,
+                    "messages": messages,
+                    "temperature": self.settings.temperature,
+                    "output": structured,
+                    "extra_body": extra_body,
+                },
+            )
+            if self.cache is not None
+            else None
+        )
+        if cache_key is not None and (hit := self._from_cache(cache_key, output_type)):
+            logger.info("%s answered from the response cache", name)
+            return hit
         reasks = 0
         last_raw: str | None = None
+        # This call's own tokens (usage is shared with the memo's other calls in flight).
+        spent = [0, 0]
         while True:
             request: dict[str, Any] = {
                 "model": self.endpoint.model,
@@ -210,7 +245,11 @@ class StructuredCaller:
                 request["extra_body"] = extra_body
             estimate = self.estimate_prompt_tokens(conversation, schema_tokens)
             completion = await self._retry.run(functools.partial(self._create, request, estimate))
-            self.usage.record_response_usage(getattr(completion, "usage", None))
+            reported = getattr(completion, "usage", None)
+            self.usage.record_response_usage(reported)
+            if reported is not None:
+                spent[0] += int(getattr(reported, "prompt_tokens", 0) or 0)
+                spent[1] += int(getattr(reported, "completion_tokens", 0) or 0)
             choices = getattr(completion, "choices", None) or []
             if not choices:
                 error = "the answer had no choices"
@@ -250,9 +289,18 @@ class StructuredCaller:
                     )
                     continue
                 try:
-                    return parse_reply(raw, output_type)
+                    result = parse_reply(raw, output_type)
                 except (ValidationError, ValueError, json.JSONDecodeError) as exc:
                     error = describe_invalid(exc)
+                else:
+                    if cache_key is not None and self.cache is not None:
+                        answer = CachedAnswer(
+                            content=raw,
+                            prompt_tokens=spent[0],
+                            completion_tokens=spent[1],
+                        )
+                        self.cache.put(cache_key, self.endpoint.model, answer)
+                    return result
             last_raw = raw
             if reasks >= self.settings.max_reasks:
                 raise InvalidOutputError(
@@ -268,3 +316,17 @@ class StructuredCaller:
                 {"role": "assistant", "content": raw},
                 reask_message(error, self.settings.prompt_dir),
             ]
+
+    def _from_cache(self, key: str, output_type: type[T]) -> T | None:
+        assert self.cache is not None
+        answer = self.cache.get(key)
+        if answer is None:
+            return None
+        try:
+            result = parse_reply(answer.content, output_type)
+        except (ValidationError, ValueError):
+            # Stored by another briefgen version whose schema differed: ask again.
+            return None
+        self.usage.cache_hits += 1
+        self.usage.cache_saved_tokens += answer.prompt_tokens + answer.completion_tokens
+        return result

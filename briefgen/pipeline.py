@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import contextlib
 import datetime as dt
 import logging
 import time
-from collections.abc import Awaitable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Coroutine, Sequence
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import openai
@@ -21,8 +23,10 @@ import openai
 from briefgen.article import Article
 from briefgen.brief import Brief
 from briefgen.budget import Budget
+from briefgen.cache import ResponseCache, default_cache_path
 from briefgen.chunking import Chunk, chunk_article
 from briefgen.client import resolve_endpoint
+from briefgen.concurrency import gather_first_error, shared_gate
 from briefgen.config import BriefConfig, build_config
 from briefgen.exceptions import (
     ChunkFailedError,
@@ -35,8 +39,9 @@ from briefgen.grounding import Grounder
 from briefgen.llm import CallSettings, Endpoint, StructuredCaller
 from briefgen.memo import BriefData
 from briefgen.merge import merge_extractions
+from briefgen.progress import Progress, ProgressCallback, Stage
 from briefgen.prompts import extraction_messages, synthesis_messages
-from briefgen.render import STYLES, render_markdown
+from briefgen.render import available_styles, render_markdown
 from briefgen.report import Report
 from briefgen.schema import Extraction, MemoFields, SinglePass
 from briefgen.tokens import token_counter
@@ -49,16 +54,8 @@ T = TypeVar("T")
 AnyClient = openai.OpenAI | openai.AsyncOpenAI
 
 
-def generate_brief(
-    article: str | bytes | Article,
-    *,
-    style: str = "info-memo",
-    config: BriefConfig | None = None,
-    client: AnyClient | None = None,
-    **overrides: Any,
-) -> Brief:
-    """Turn one article into a grounded memo. See ``agenerate_brief``."""
-    coroutine = _run_sync_safe(article, style=style, config=config, client=client, **overrides)
+def run_sync(coroutine: Coroutine[Any, Any, T]) -> T:
+    """Run a coroutine to the end from sync code, even inside a running event loop."""
     try:
         asyncio.get_running_loop()
     except RuntimeError:
@@ -68,25 +65,41 @@ def generate_brief(
         return pool.submit(asyncio.run, coroutine).result()
 
 
-async def _run_sync_safe(
-    article: str | bytes | Article,
-    *,
-    style: str,
-    config: BriefConfig | None,
-    client: AnyClient | None,
-    **overrides: Any,
-) -> Brief:
-    # Each generate_brief call runs its own event loop, and an AsyncOpenAI's connection
-    # pool belongs to the loop that opened it; give the run a pool of its own.
+@contextlib.asynccontextmanager
+async def loop_safe_client(client: AnyClient | None) -> AsyncIterator[AnyClient | None]:
+    """The caller's client, made safe to use on a new event loop.
+
+    Each sync call runs its own event loop, and an AsyncOpenAI's connection pool belongs
+    to the loop that opened it; give the run a pool of its own.
+    """
     if not isinstance(client, openai.AsyncOpenAI):
-        return await agenerate_brief(
-            article, style=style, config=config, client=client, **overrides
-        )
+        yield client
+        return
     fresh = client.copy(http_client=openai.DefaultAsyncHttpxClient())
     try:
-        return await agenerate_brief(article, style=style, config=config, client=fresh, **overrides)
+        yield fresh
     finally:
         await fresh.close()
+
+
+def generate_brief(
+    article: str | bytes | Article,
+    *,
+    style: str = "info-memo",
+    config: BriefConfig | None = None,
+    client: AnyClient | None = None,
+    progress: ProgressCallback | None = None,
+    **overrides: Any,
+) -> Brief:
+    """Turn one article into a grounded memo. See ``agenerate_brief``."""
+
+    async def run() -> Brief:
+        async with loop_safe_client(client) as usable:
+            return await agenerate_brief(
+                article, style=style, config=config, client=usable, progress=progress, **overrides
+            )
+
+    return run_sync(run())
 
 
 async def agenerate_brief(
@@ -95,6 +108,7 @@ async def agenerate_brief(
     style: str = "info-memo",
     config: BriefConfig | None = None,
     client: AnyClient | None = None,
+    progress: ProgressCallback | None = None,
     **overrides: Any,
 ) -> Brief:
     """Turn one article into a grounded memo.
@@ -102,20 +116,53 @@ async def agenerate_brief(
     ``article`` is the article's text (or UTF-8 bytes, or an ``Article``). ``config`` holds
     the settings; keyword ``overrides`` replace single fields of it (``model=``,
     ``base_url=``, ``api_key=`` ...). ``client`` is a ready ``openai.OpenAI`` or
-    ``openai.AsyncOpenAI`` (Azure included) to use instead of building one.
+    ``openai.AsyncOpenAI`` (Azure included) to use instead of building one. ``progress``
+    is called with a ``Progress`` event as the work advances.
     """
     cfg = build_config(config, overrides)
-    if style not in STYLES:
-        raise ConfigError(f"Unknown memo style {style!r}; styles: {', '.join(sorted(STYLES))}.")
-    doc = (
-        article
-        if isinstance(article, Article)
-        else Article.from_text(article, max_chars=cfg.max_input_chars)
-    )
+    check_style(style, cfg)
+    doc = as_article(article, cfg)
     started = time.perf_counter()
+    async with open_runtime(cfg, client) as runtime:
+        return await run_memo(doc, style, cfg, runtime, started, progress=progress)
+
+
+def check_style(style: str, cfg: BriefConfig) -> None:
+    if style not in available_styles(cfg.template_dir):
+        raise ConfigError(
+            f"Unknown memo style {style!r}; styles: "
+            f"{', '.join(sorted(available_styles(cfg.template_dir)))}."
+        )
+
+
+def as_article(article: str | bytes | Article, cfg: BriefConfig) -> Article:
+    if isinstance(article, Article):
+        return article
+    return Article.from_text(article, max_chars=cfg.max_input_chars)
+
+
+@dataclass
+class Runtime:
+    """What the memos of one run share: the endpoint, the cache, the request limit."""
+
+    endpoint: Endpoint
+    cache: ResponseCache | None
+    gate: asyncio.Semaphore
+
+
+def open_cache(cfg: BriefConfig) -> ResponseCache | None:
+    if not cfg.cache:
+        return None
+    path = cfg.cache_path or default_cache_path()
+    return ResponseCache(path) if path is not None else None
+
+
+@contextlib.asynccontextmanager
+async def open_runtime(cfg: BriefConfig, client: AnyClient | None) -> AsyncIterator[Runtime]:
     endpoint = resolve_endpoint(cfg, client)
     try:
-        return await _run(doc, style, cfg, endpoint, started)
+        gate = shared_gate(endpoint.identity or str(id(endpoint)), cfg.max_concurrency)
+        yield Runtime(endpoint=endpoint, cache=open_cache(cfg), gate=gate)
     finally:
         await endpoint.aclose()
 
@@ -133,9 +180,17 @@ def _settings(cfg: BriefConfig) -> CallSettings:
     )
 
 
-async def _run(
-    doc: Article, style: str, cfg: BriefConfig, endpoint: Endpoint, started: float
+async def run_memo(
+    doc: Article,
+    style: str,
+    cfg: BriefConfig,
+    runtime: Runtime,
+    started: float,
+    *,
+    progress: ProgressCallback | None = None,
+    position: tuple[int, int] = (0, 1),
 ) -> Brief:
+    endpoint = runtime.endpoint
     usage = Usage()
     counter = token_counter(endpoint.model)
     budget = Budget.for_model(
@@ -151,6 +206,8 @@ async def _run(
         usage,
         budget=budget if budget.limited else None,  # no limits: no need to count prompts
         counter=counter,
+        cache=runtime.cache,
+        gate=runtime.gate,
     )
     warnings: list[str] = []
     if not counter.exact:
@@ -164,20 +221,42 @@ async def _run(
         endpoint.model,
         endpoint.backend,
     )
+    done = 0
 
+    def tell(stage: Stage) -> None:
+        if progress is not None:
+            progress(
+                Progress(
+                    article=position[0],
+                    articles=position[1],
+                    stage=stage,
+                    chunks_done=done,
+                    chunks=len(chunks),
+                )
+            )
+
+    tell("started")
     if len(chunks) == 1:
         messages = extraction_messages(
             doc.sentences, title=doc.title, with_memo=True, prompt_dir=cfg.prompt_dir
         )
         single = await caller.call("briefgen_memo", messages, SinglePass)
+        done = 1
+        tell("chunk_done")
         data = grounder.ground_extraction(single.extraction)
         data = grounder.ground_memo(data, single.memo)
     else:
-        jobs = [_extract_chunk(caller, doc, chunk, len(chunks), cfg) for chunk in chunks]
+
+        async def extract(chunk: Chunk) -> Extraction:
+            nonlocal done
+            result = await _extract_chunk(caller, doc, chunk, len(chunks), cfg)
+            done += 1
+            tell("chunk_done")
+            return result
+
+        jobs = [extract(chunk) for chunk in chunks]
         if cfg.on_chunk_failure == "skip":
-            outcomes = await _gather_first_error(
-                [_failure_as_value(job) for job in jobs], limit=cfg.max_concurrency
-            )
+            outcomes = await gather_first_error([_failure_as_value(job) for job in jobs])
             failed = [o for o in outcomes if isinstance(o, ChunkFailedError)]
             parts = [o for o in outcomes if isinstance(o, Extraction)]
             if not parts:
@@ -187,12 +266,13 @@ async def _run(
                 logger.warning("Skipping part of the article: %s", failure)
         else:
             failed = []
-            parts = await _gather_first_error(jobs, limit=cfg.max_concurrency)
+            parts = await gather_first_error(jobs)
         data = grounder.ground_extraction(merge_extractions(parts))
         data = data.model_copy(update={"uncovered": _uncovered(doc, chunks, failed)})
         messages = synthesis_messages(
             facts_for_synthesis(data), title=doc.title, prompt_dir=cfg.prompt_dir
         )
+        tell("synthesis")
         memo = await caller.call("briefgen_synthesis", messages, MemoFields)
         data = grounder.ground_memo(data, memo)
 
@@ -210,6 +290,7 @@ async def _run(
         warnings=warnings,
     )
     markdown = render_markdown(style, render_context(doc, data, report, cfg), cfg.template_dir)
+    tell("done")
     return Brief(markdown=markdown, data=data, article=doc, report=report)
 
 
@@ -243,22 +324,6 @@ async def _extract_chunk(
         # Keep the error's own type (callers catch RefusalError, LLMError ...) and name the part.
         exc.args = (f"{where}: {exc.args[0] if exc.args else exc}", *exc.args[1:])
         raise
-
-
-async def _gather_first_error(jobs: Sequence[Awaitable[T]], *, limit: int) -> list[T]:
-    """Run jobs at most ``limit`` at a time; on the first failure cancel the rest."""
-    gate = asyncio.Semaphore(limit)
-
-    async def gated(job: Awaitable[T]) -> T:
-        async with gate:
-            return await job
-
-    tasks = [asyncio.ensure_future(gated(job)) for job in jobs]
-    try:
-        return list(await asyncio.gather(*tasks))
-    finally:
-        for task in tasks:
-            task.cancel()
 
 
 async def _failure_as_value(job: Awaitable[Extraction]) -> Extraction | ChunkFailedError:

@@ -20,6 +20,17 @@ from briefgen.templating import render_file, sandboxed_environment
 _TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
 
 STYLES = {"info-memo": "info-memo.md.j2"}
+_SUFFIX = ".md.j2"
+
+
+def available_styles(template_dir: Path | None = None) -> dict[str, str]:
+    """Style name -> template file: the shipped styles plus any ``NAME.md.j2`` the user adds."""
+    styles = dict(STYLES)
+    if template_dir is not None and template_dir.is_dir():
+        for path in sorted(template_dir.glob(f"*{_SUFFIX}")):
+            styles.setdefault(path.name.removesuffix(_SUFFIX), path.name)
+    return styles
+
 
 # ASCII punctuation that can start Markdown syntax anywhere in a line.
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]{}<>#|!~$])")
@@ -69,9 +80,10 @@ def _environment(user_dir: Path | None) -> jinja2.Environment:
 
 def render_markdown(style: str, context: dict[str, Any], template_dir: Path | None = None) -> str:
     """Render the template for ``style`` with ``context``."""
-    if style not in STYLES:
-        raise ConfigError(f"Unknown memo style {style!r}; styles: {', '.join(sorted(STYLES))}.")
-    text = render_file(_environment(template_dir), STYLES[style], "Template", **context)
+    styles = available_styles(template_dir)
+    if style not in styles:
+        raise ConfigError(f"Unknown memo style {style!r}; styles: {', '.join(sorted(styles))}.")
+    text = render_file(_environment(template_dir), styles[style], "Template", **context)
     # Headings always get a blank line before them (jinja's trim_blocks eats newlines after
     # tags); values cannot start a line, so only template headings match.
     text = re.sub(r"\n(#{1,6} )", r"\n\n\1", text)

@@ -25,6 +25,10 @@ class Usage(BaseModel):
     """Re-asks after an answer failed JSON parsing or validation."""
     truncations: int = 0
     """Answers cut off by the output limit (finish_reason "length")."""
+    cache_hits: int = 0
+    """Calls answered from the response cache, with no request sent."""
+    cache_saved_tokens: int = 0
+    """Tokens those cached answers cost when they were first made."""
 
     @property
     def total_tokens(self) -> int:

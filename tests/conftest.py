@@ -36,3 +36,12 @@ def seed_text() -> str:
 def server() -> Iterator[ScriptedServer]:
     with ScriptedServer() as running:
         yield running
+
+
+@pytest.fixture(autouse=True)
+def _private_response_cache(
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Each test starts with an empty response cache of its own (outside its tmp_path)."""
+    cache = tmp_path_factory.mktemp("cache") / "responses.sqlite3"
+    monkeypatch.setenv("BRIEFGEN_RESPONSE_CACHE", str(cache))

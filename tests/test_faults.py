@@ -162,7 +162,7 @@ def test_max_tokens_shrinks_output_then_stops(seed_text: str, server: ScriptedSe
     assert 256 <= sent < 2048  # shrunk to the room left under max_tokens
     assert brief.report.usage.total_tokens <= 4500
     with pytest.raises(BudgetExceeded, match="max_tokens"):
-        _brief(seed_text, server, max_tokens=3000)
+        _brief(seed_text, server, max_tokens=3000, cache=False)
     assert len(server.requests) == 1  # nothing sent for the refused memo
 
 
@@ -213,7 +213,7 @@ def test_threads_and_tasks_share_nothing(seed_text: str, server: ScriptedServer)
 
     def work() -> None:
         try:
-            results.append(_brief(seed_text, server))
+            results.append(_brief(seed_text, server, cache=False))
         except BaseException as exc:  # collected and asserted below
             errors.append(exc)
 
@@ -224,7 +224,7 @@ def test_threads_and_tasks_share_nothing(seed_text: str, server: ScriptedServer)
         t.join(timeout=60)
 
     async def tasks() -> list[Brief]:
-        config = briefgen.BriefConfig(base_url=server.base_url, model="m")
+        config = briefgen.BriefConfig(base_url=server.base_url, model="m", cache=False)
         return await asyncio.gather(
             *(briefgen.agenerate_brief(seed_text, config=config) for _ in range(6))
         )

