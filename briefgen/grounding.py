@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from typing import TypeVar
+from typing import Literal, TypeVar
 
 from briefgen.article import Article, Sentence
 from briefgen.memo import BriefData, GroundedQuote, MatchStage
 from briefgen.names import name_occurs
 from briefgen.report import GroundingRecord
 from briefgen.schema import (
+    ActionMemoFields,
     Actor,
     AgendaItem,
     Allegation,
@@ -29,7 +30,10 @@ from briefgen.schema import (
     OutlookStatement,
     Position,
     Quote,
+    Recommendation,
+    SceneSetterFields,
     Statement,
+    TalkingPointsFields,
 )
 from briefgen.support import check_cited, unknown_names
 from briefgen.textnorm import content_words, fold, folded_article, stem
@@ -40,9 +44,24 @@ RECITE_MIN_SUPPORT = 0.8
 _QUOTE_MARKS = "\"'“”„‟«»‘’‚‛‹›"
 _QUOTED_SPAN = re.compile(r"“[^”\n]+”|\"[^\"\n]+\"|„[^“”\n]+[“”]|«[^»\n]+»|‘[^’\n]+’")
 
+_NUMBER = re.compile(r"\d[\d,.]*\d|\d")
+
 Item = TypeVar(
-    "Item", Actor, Position, Event, Allegation, KeyFact, AgendaItem, Statement, OutlookStatement
+    "Item",
+    Actor,
+    Position,
+    Event,
+    Allegation,
+    KeyFact,
+    AgendaItem,
+    Statement,
+    OutlookStatement,
+    Recommendation,
 )
+# How much of an item's text must the article carry: "full" for reported facts;
+# "judgement" for advice (recommendations, talking points), whose words are the analyst's
+# but whose names and numbers must come from the cited sentences; "none" for bare names.
+Check = Literal["full", "judgement", "none"]
 
 
 class Grounder:
@@ -90,7 +109,7 @@ class Grounder:
         *,
         text_of: Callable[[Item], str],
         names_of: Callable[[Item], list[str]] = lambda _item: [],
-        check_text: bool = True,
+        check: Check = "full",
     ) -> list[Item]:
         kept: list[Item] = []
         for item in items:
@@ -113,10 +132,12 @@ class Grounder:
                     if invalid
                     else "cites no sentence"
                 )
-            elif check_text:
+            elif check == "full":
                 support = check_cited(text, sentences, self.article)
                 failure = None if support.supported else support.reason
-            if failure is not None and check_text:
+            elif check == "judgement":
+                failure = self._judgement_failure(text, sentences)
+            if failure is not None and check == "full":
                 # Small models often copy a sentence and cite the wrong one: when one
                 # sentence of the article carries nearly all of the statement, cite it.
                 source = self._best_source(text)
@@ -135,6 +156,16 @@ class Grounder:
                 self._record(kind, text, "kept", sentence_ids=valid)
             kept.append(item.model_copy(update={"sentence_ids": valid}))
         return kept
+
+    def _judgement_failure(self, text: str, cited: list[Sentence]) -> str | None:
+        unknown = unknown_names(text, self.article)
+        if unknown:
+            return f"name(s) not in the article: {', '.join(unknown)}"
+        evidence = {n.replace(",", "") for s in cited for n in _NUMBER.findall(s.text)}
+        missing = [n for n in _NUMBER.findall(text) if n.replace(",", "") not in evidence]
+        if missing:
+            return f"number(s) {', '.join(missing)} not in the cited sentences"
+        return None
 
     def _best_source(self, text: str) -> Sentence | None:
         wanted = {stem(w) for w in content_words(text)}
@@ -257,7 +288,7 @@ class Grounder:
             ex.actors,
             text_of=lambda a: a.name,
             names_of=lambda a: [a.name],
-            check_text=False,
+            check="none",
         )
         positions = self._ground_items(
             "position", ex.positions, text_of=lambda p: p.stance, names_of=lambda p: [p.party]
@@ -299,6 +330,30 @@ class Grounder:
         )
         update["outlook"] = self._ground_items("outlook", memo.outlook, text_of=lambda s: s.text)
         update["information_gaps"] = self._ground_gaps(memo.information_gaps)
+        # Style fields: present only on the memo models of the styles that ask for them.
+        if isinstance(memo, ActionMemoFields):
+            update["recommendations"] = self._ground_items(
+                "recommendation",
+                [r for r in memo.recommendations if _starts_that_you(r.text)],
+                text_of=lambda r: r.text,
+                check="judgement",
+            )
+            for r in memo.recommendations:
+                if not _starts_that_you(r.text):
+                    self._record(
+                        "recommendation", r.text, "dropped", 'does not start with "That you"'
+                    )
+        if isinstance(memo, (TalkingPointsFields, SceneSetterFields)):
+            update["talking_points"] = self._ground_items(
+                "talking_point", memo.talking_points, text_of=lambda s: s.text, check="judgement"
+            )
+        if isinstance(memo, SceneSetterFields):
+            update["counterpart_wants"] = self._ground_items(
+                "counterpart_wants", memo.counterpart_wants, text_of=lambda s: s.text
+            )
+            update["relations"] = self._ground_items(
+                "relations", memo.relations, text_of=lambda s: s.text
+            )
         return data.model_copy(update=update)
 
     def _ground_gaps(self, gaps: list[str]) -> list[str]:
@@ -332,3 +387,7 @@ class Grounder:
             )
         where = event.where if event.where and name_occurs(event.where, self.article) else None
         return event.model_copy(update={"who": known, "where": where})
+
+
+def _starts_that_you(text: str) -> bool:
+    return text.strip().lower().startswith("that you")

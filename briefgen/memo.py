@@ -14,6 +14,7 @@ from briefgen.schema import (
     KeyFact,
     OutlookStatement,
     Position,
+    Recommendation,
     Statement,
 )
 
@@ -47,6 +48,16 @@ class BriefData(BaseModel):
     agenda: list[AgendaItem] = Field(default_factory=list)
     outlook: list[OutlookStatement] = Field(default_factory=list)
     information_gaps: list[str] = Field(default_factory=list)
+    recommendations: list[Recommendation] = Field(
+        default_factory=list, description='Action memo: "That you ..." decisions.'
+    )
+    talking_points: list[Statement] = Field(default_factory=list)
+    counterpart_wants: list[Statement] = Field(
+        default_factory=list, description="Scene-setter: what the other side wants."
+    )
+    relations: list[Statement] = Field(
+        default_factory=list, description="Scene-setter: state of the relationship."
+    )
     actors: list[Actor] = Field(default_factory=list)
     uncovered: list[tuple[int, int]] = Field(
         default_factory=list,
@@ -66,6 +77,10 @@ class BriefData(BaseModel):
             *(f.sentence_ids for f in self.key_facts),
             *(a.sentence_ids for a in self.agenda),
             *(o.sentence_ids for o in self.outlook),
+            *(r.sentence_ids for r in self.recommendations),
+            *(t.sentence_ids for t in self.talking_points),
+            *(c.sentence_ids for c in self.counterpart_wants),
+            *(r.sentence_ids for r in self.relations),
         ]
         for ids in groups:
             seen.update(ids)

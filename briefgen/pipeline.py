@@ -41,9 +41,10 @@ from briefgen.memo import BriefData
 from briefgen.merge import merge_extractions
 from briefgen.progress import Progress, ProgressCallback, Stage
 from briefgen.prompts import extraction_messages, synthesis_messages
-from briefgen.render import available_styles, render_markdown
+from briefgen.render import render_markdown
 from briefgen.report import Report
-from briefgen.schema import Extraction, MemoFields, SinglePass
+from briefgen.schema import Extraction
+from briefgen.styles import Style, get_style
 from briefgen.tokens import token_counter
 from briefgen.usage import Usage
 
@@ -120,19 +121,11 @@ async def agenerate_brief(
     is called with a ``Progress`` event as the work advances.
     """
     cfg = build_config(config, overrides)
-    check_style(style, cfg)
+    memo_style = get_style(style, cfg.template_dir)
     doc = as_article(article, cfg)
     started = time.perf_counter()
     async with open_runtime(cfg, client) as runtime:
-        return await run_memo(doc, style, cfg, runtime, started, progress=progress)
-
-
-def check_style(style: str, cfg: BriefConfig) -> None:
-    if style not in available_styles(cfg.template_dir):
-        raise ConfigError(
-            f"Unknown memo style {style!r}; styles: "
-            f"{', '.join(sorted(available_styles(cfg.template_dir)))}."
-        )
+        return await run_memo(doc, memo_style, cfg, runtime, started, progress=progress)
 
 
 def as_article(article: str | bytes | Article, cfg: BriefConfig) -> Article:
@@ -182,7 +175,7 @@ def _settings(cfg: BriefConfig) -> CallSettings:
 
 async def run_memo(
     doc: Article,
-    style: str,
+    style: Style,
     cfg: BriefConfig,
     runtime: Runtime,
     started: float,
@@ -238,9 +231,13 @@ async def run_memo(
     tell("started")
     if len(chunks) == 1:
         messages = extraction_messages(
-            doc.sentences, title=doc.title, with_memo=True, prompt_dir=cfg.prompt_dir
+            doc.sentences,
+            title=doc.title,
+            with_memo=True,
+            style=style.name,
+            prompt_dir=cfg.prompt_dir,
         )
-        single = await caller.call("briefgen_memo", messages, SinglePass)
+        single = await caller.call("briefgen_memo", messages, style.single_pass)
         done = 1
         tell("chunk_done")
         data = grounder.ground_extraction(single.extraction)
@@ -270,10 +267,10 @@ async def run_memo(
         data = grounder.ground_extraction(merge_extractions(parts))
         data = data.model_copy(update={"uncovered": _uncovered(doc, chunks, failed)})
         messages = synthesis_messages(
-            facts_for_synthesis(data), title=doc.title, prompt_dir=cfg.prompt_dir
+            facts_for_synthesis(data), title=doc.title, style=style.name, prompt_dir=cfg.prompt_dir
         )
         tell("synthesis")
-        memo = await caller.call("briefgen_synthesis", messages, MemoFields)
+        memo = await caller.call("briefgen_synthesis", messages, style.memo_fields)
         data = grounder.ground_memo(data, memo)
 
     report = Report(
@@ -282,14 +279,16 @@ async def run_memo(
         if budget.price is not None
         else None,
         backend=endpoint.backend,
-        style=style,
+        style=style.name,
         chunks=len(chunks),
         elapsed_s=round(time.perf_counter() - started, 3),
         usage=usage,
         grounding=grounder.records,
         warnings=warnings,
     )
-    markdown = render_markdown(style, render_context(doc, data, report, cfg), cfg.template_dir)
+    markdown = render_markdown(
+        style.name, render_context(doc, data, report, cfg), cfg.template_dir
+    )
     tell("done")
     return Brief(markdown=markdown, data=data, article=doc, report=report)
 
@@ -388,6 +387,9 @@ def _source_map(data: BriefData) -> list[tuple[str, list[str]]]:
         rows.append(("Subject", data.subject_sentence_ids))
     sections: list[tuple[str, Sequence[Any]]] = [
         ("Summary", data.bluf),
+        ("Recommendation", data.recommendations),
+        ("Counterpart wants", data.counterpart_wants),
+        ("Relations", data.relations),
         ("Background", data.background),
         ("Key development", data.developments),
         ("Agenda item", data.agenda),
@@ -395,6 +397,7 @@ def _source_map(data: BriefData) -> list[tuple[str, list[str]]]:
         ("Position", data.positions),
         ("Quote", data.quotes),
         ("Outlook", data.outlook),
+        ("Talking point", data.talking_points),
     ]
     for label, items in sections:
         for number, item in enumerate(items, start=1):

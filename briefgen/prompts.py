@@ -50,10 +50,15 @@ def extraction_messages(
     with_memo: bool,
     part_number: int = 1,
     part_count: int = 1,
+    style: str = "info-memo",
     prompt_dir: Path | None = None,
 ) -> list[dict[str, str]]:
     safe = [{"id": s.id, "text": _fence_safe(s.text)} for s in sentences]
-    system = render_prompt("extract.system", prompt_dir, with_memo=with_memo)
+    # Only the memo-writing single pass needs the style; chunk extractions stay identical
+    # across styles, so their static prefix caches and their answers are reused.
+    system = render_prompt(
+        "extract.system", prompt_dir, with_memo=with_memo, style=style if with_memo else None
+    )
     user = render_prompt(
         "extract.user",
         prompt_dir,
@@ -67,10 +72,14 @@ def extraction_messages(
 
 
 def synthesis_messages(
-    facts: dict[str, Any], *, title: str | None, prompt_dir: Path | None = None
+    facts: dict[str, Any],
+    *,
+    title: str | None,
+    style: str = "info-memo",
+    prompt_dir: Path | None = None,
 ) -> list[dict[str, str]]:
     compact = json.dumps(facts, ensure_ascii=False, separators=(",", ":"))
-    system = render_prompt("synthesise.system", prompt_dir)
+    system = render_prompt("synthesise.system", prompt_dir, style=style)
     user = render_prompt(
         "synthesise.user",
         prompt_dir,

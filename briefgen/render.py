@@ -13,23 +13,14 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from markupsafe import Markup
 
-from briefgen.exceptions import ConfigError
+from briefgen.styles import SHIPPED_STYLES, get_style
 from briefgen.templating import render_file, sandboxed_environment
 
-_TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
+TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
 
-STYLES = {"info-memo": "info-memo.md.j2"}
-_SUFFIX = ".md.j2"
-
-
-def available_styles(template_dir: Path | None = None) -> dict[str, str]:
-    """Style name -> template file: the shipped styles plus any ``NAME.md.j2`` the user adds."""
-    styles = dict(STYLES)
-    if template_dir is not None and template_dir.is_dir():
-        for path in sorted(template_dir.glob(f"*{_SUFFIX}")):
-            styles.setdefault(path.name.removesuffix(_SUFFIX), path.name)
-    return styles
+STYLES = tuple(SHIPPED_STYLES)
 
 
 # ASCII punctuation that can start Markdown syntax anywhere in a line.
@@ -41,7 +32,7 @@ _WWW = re.compile(r"(?i)\b(www)(\.)")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
 
 
-class Trusted(str):
+class Trusted(Markup):
     """Markdown written by briefgen itself; printed as is."""
 
     __slots__ = ()
@@ -57,12 +48,15 @@ def escape_markdown(value: object) -> str:
     return _LINE_START.sub(r"\1\\\2", text)
 
 
-def _finalize(value: object) -> object:
-    if isinstance(value, Trusted):
+def _finalize(value: object) -> Markup:
+    # Autoescape is on only so that jinja marks macro output as Markup: what a macro
+    # returns was escaped value by value inside it and must not be escaped again. Every
+    # other value is escaped here, for Markdown, and marked done so no HTML escaping follows.
+    if isinstance(value, Markup):
         return value
     if value is None:
-        return ""
-    return escape_markdown(value)
+        return Markup("")
+    return Markup(escape_markdown(value))
 
 
 def _ids(value: list[str]) -> Trusted:
@@ -72,7 +66,7 @@ def _ids(value: list[str]) -> Trusted:
 @lru_cache(maxsize=16)
 def _environment(user_dir: Path | None) -> jinja2.Environment:
     env = sandboxed_environment(
-        user_dir, _TEMPLATE_DIR, finalize=_finalize, keep_trailing_newline=True
+        user_dir, TEMPLATE_DIR, autoescape=True, finalize=_finalize, keep_trailing_newline=True
     )
     env.filters["ids"] = _ids
     return env
@@ -80,10 +74,8 @@ def _environment(user_dir: Path | None) -> jinja2.Environment:
 
 def render_markdown(style: str, context: dict[str, Any], template_dir: Path | None = None) -> str:
     """Render the template for ``style`` with ``context``."""
-    styles = available_styles(template_dir)
-    if style not in styles:
-        raise ConfigError(f"Unknown memo style {style!r}; styles: {', '.join(sorted(styles))}.")
-    text = render_file(_environment(template_dir), styles[style], "Template", **context)
+    template = get_style(style, template_dir).template
+    text = render_file(_environment(template_dir), template, "Template", **context)
     # Headings always get a blank line before them (jinja's trim_blocks eats newlines after
     # tags); values cannot start a line, so only template headings match.
     text = re.sub(r"\n(#{1,6} )", r"\n\n\1", text)

@@ -135,6 +135,44 @@ class MemoFields(BaseModel):
     )
 
 
+class Recommendation(_Item):
+    text: str = Field(description='The decision asked of the principal, starting "That you".')
+
+
+class ActionMemoFields(MemoFields):
+    """An action memo asks the principal to decide."""
+
+    recommendations: list[Recommendation] = Field(
+        default_factory=list,
+        description='Decisions for the principal, each starting "That you".',
+    )
+
+
+# Style fields default to empty so a server that ignores the schema still gives a memo;
+# the strict schema sent to the model lists them as required all the same.
+class TalkingPointsFields(MemoFields):
+    talking_points: list[Statement] = Field(
+        default_factory=list,
+        description="Short lines the principal can say, each readable on its own.",
+    )
+
+
+class SceneSetterFields(MemoFields):
+    """A scene-setter prepares a principal for a visit or meeting."""
+
+    counterpart_wants: list[Statement] = Field(
+        default_factory=list,
+        description="What the other side wants from the meeting, as the article reports.",
+    )
+    relations: list[Statement] = Field(
+        default_factory=list, description="The state of the relationship."
+    )
+    talking_points: list[Statement] = Field(
+        default_factory=list,
+        description="Short lines the principal can say, each readable on its own.",
+    )
+
+
 class SinglePass(BaseModel):
     """Extraction and memo fields in one answer, for an article that fits one chunk."""
 
@@ -144,10 +182,31 @@ class SinglePass(BaseModel):
     memo: MemoFields
 
 
+class ActionSinglePass(SinglePass):
+    memo: ActionMemoFields
+
+
+class TalkingPointsSinglePass(SinglePass):
+    memo: TalkingPointsFields
+
+
+class SceneSetterSinglePass(SinglePass):
+    memo: SceneSetterFields
+
+
 # Item limits keep answers to memo size. A small local model fills every list it may and
 # repeats itself, so ``bounded`` schemas (for llama.cpp, which enforces them in its
 # grammar) are tighter and also cap string lengths.
-_MAX_ITEMS = {"bluf": 4, "background": 4, "outlook": 4, "information_gaps": 4}
+_MAX_ITEMS = {
+    "bluf": 4,
+    "background": 4,
+    "outlook": 4,
+    "information_gaps": 4,
+    "recommendations": 4,
+    "talking_points": 8,
+    "counterpart_wants": 4,
+    "relations": 4,
+}
 _DEFAULT_MAX_ITEMS = 12
 _MAX_IDS = 6
 _BOUNDED_MAX_ITEMS = 3

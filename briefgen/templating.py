@@ -12,7 +12,7 @@ from briefgen.exceptions import ConfigError
 
 
 def sandboxed_environment(
-    user_dir: Path | None, shipped_dir: Path, **options: Any
+    user_dir: Path | None, shipped_dir: Path, *, autoescape: bool = False, **options: Any
 ) -> jinja2.Environment:
     """A sandboxed environment with StrictUndefined; a file in ``user_dir`` overrides the
     shipped file of the same name."""
@@ -21,7 +21,7 @@ def sandboxed_environment(
     return SandboxedEnvironment(
         loader=jinja2.FileSystemLoader(search),
         undefined=jinja2.StrictUndefined,
-        autoescape=False,
+        autoescape=autoescape,
         trim_blocks=True,
         lstrip_blocks=True,
         **options,
