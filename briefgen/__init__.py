@@ -6,8 +6,10 @@ print(brief.markdown)
 """
 
 from briefgen.article import Article, Sentence
+from briefgen.batch import agenerate_briefs, generate_briefs
 from briefgen.brief import Brief
 from briefgen.config import BriefConfig
+from briefgen.estimation import CallEstimate, Estimate, estimate
 from briefgen.exceptions import (
     BriefgenError,
     BudgetExceeded,
@@ -21,33 +23,42 @@ from briefgen.exceptions import (
 )
 from briefgen.memo import BriefData, GroundedQuote
 from briefgen.pipeline import agenerate_brief, generate_brief
-from briefgen.render import STYLES
+from briefgen.progress import Progress
 from briefgen.report import GroundingRecord, Report
+from briefgen.styles import SHIPPED_STYLES, Style, available_styles
 from briefgen.usage import Usage
 
 __version__ = "0.1.0"
 
 __all__ = [
-    "STYLES",
+    "SHIPPED_STYLES",
     "Article",
     "Brief",
     "BriefConfig",
     "BriefData",
     "BriefgenError",
     "BudgetExceeded",
+    "CallEstimate",
     "ChunkFailedError",
     "ConfigError",
+    "Estimate",
     "GroundedQuote",
     "GroundingRecord",
     "InputError",
     "InvalidOutputError",
     "LLMError",
+    "Progress",
     "RefusalError",
     "Report",
     "Sentence",
+    "Style",
     "TruncatedOutputError",
     "Usage",
     "__version__",
     "agenerate_brief",
+    "agenerate_briefs",
+    "available_styles",
+    "estimate",
     "generate_brief",
+    "generate_briefs",
 ]

@@ -19,7 +19,7 @@ from briefgen.exceptions import (
     RefusalError,
 )
 from briefgen.pipeline import generate_brief
-from briefgen.render import STYLES
+from briefgen.styles import SHIPPED_STYLES
 
 # Exit codes scripts can rely on.
 EXIT_OK = 0
@@ -48,7 +48,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("article", help="article text file (.txt or .md), or - for stdin")
     parser.add_argument("-o", "--output", help="write the memo here (.md or .json)")
-    parser.add_argument("--style", default="info-memo", choices=sorted(STYLES))
+    parser.add_argument("--style", default="info-memo", choices=sorted(SHIPPED_STYLES))
     parser.add_argument("--model", help="model name (default: BRIEFGEN_MODEL or gpt-4o-mini)")
     parser.add_argument("--base-url", help="OpenAI-compatible server URL")
     parser.add_argument(

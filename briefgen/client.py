@@ -33,6 +33,22 @@ def _is_official_openai(base_url: str | None) -> bool:
     return base_url is None or "api.openai.com" in base_url
 
 
+def planned_backend(config: BriefConfig) -> tuple[str, str]:
+    """(backend, model) that ``resolve_endpoint`` would pick, without starting anything."""
+    if config.backend == "embedded" or (
+        config.backend == "auto"
+        and not (config.base_url or os.environ.get("OPENAI_BASE_URL"))
+        and _api_key(config) is None
+    ):
+        path = config.resolved_local_model_path()
+        from briefgen.local.model_files import DEFAULT_MODEL_NAME
+
+        return "embedded", (path.stem if path is not None else DEFAULT_MODEL_NAME)
+    base_url = config.base_url or os.environ.get("OPENAI_BASE_URL") or None
+    backend = "openai" if _is_official_openai(base_url) else "openai-compatible"
+    return backend, config.resolved_model()
+
+
 def resolve_endpoint(
     config: BriefConfig, client: openai.OpenAI | openai.AsyncOpenAI | None = None
 ) -> Endpoint:

@@ -98,7 +98,7 @@ class CallSettings:
 
 
 @lru_cache(maxsize=32)
-def _schema_for(output_type: type[BaseModel], bounded: bool) -> dict[str, Any]:
+def schema_for(output_type: type[BaseModel], bounded: bool) -> dict[str, Any]:
     return strict_json_schema(output_type, bounded=bounded)
 
 
@@ -202,7 +202,7 @@ class StructuredCaller:
     async def call(self, name: str, messages: list[dict[str, str]], output_type: type[T]) -> T:
         """Ask for ``output_type`` and return it validated; ``messages`` is not modified."""
         self.usage.calls += 1
-        schema = _schema_for(output_type, self.endpoint.bounded_schema)
+        schema = schema_for(output_type, self.endpoint.bounded_schema)
         structured = self.endpoint.structured_output(name, schema)
         extra_body = {**self.endpoint.extra_body, **structured.pop("extra_body", {})}
         conversation = list(messages)

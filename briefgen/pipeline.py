@@ -30,7 +30,6 @@ from briefgen.concurrency import gather_first_error, shared_gate
 from briefgen.config import BriefConfig, build_config
 from briefgen.exceptions import (
     ChunkFailedError,
-    ConfigError,
     InvalidOutputError,
     LLMError,
     RefusalError,

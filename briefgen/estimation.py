@@ -1,0 +1,225 @@
+"""A price before the bill: what a memo will send and spend, without calling the model.
+
+Prompt tokens are counted on the very messages briefgen would send (the same chunking, the
+same prompt files), plus the JSON Schema that OpenAI-style servers add to the prompt.
+The synthesis prompt of a long article depends on what extraction finds, and completion
+tokens depend on the model; both are expectations, with the worst case given beside them.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from briefgen.article import Article
+from briefgen.budget import price_for
+from briefgen.chunking import chunk_article
+from briefgen.client import planned_backend
+from briefgen.config import BriefConfig, build_config
+from briefgen.llm import schema_for
+from briefgen.prompts import extraction_messages, synthesis_messages
+from briefgen.schema import Extraction
+from briefgen.styles import get_style
+from briefgen.tokens import TokenCounter, token_counter
+
+# Chat framing per message and per request (role markers and the reply primer).
+MESSAGE_OVERHEAD = 4
+REQUEST_OVERHEAD = 3
+# Expected answer sizes, from measured runs: an extraction writes about a third as many
+# tokens as its chunk holds; memo fields add a few hundred; the synthesis input is the
+# extraction in compact JSON, a little smaller than the model wrote it.
+_EXTRACTION_BASE = 200
+_EXTRACTION_PER_ARTICLE_TOKEN = 0.35
+_MEMO_FIELDS = 350
+_STYLE_FIELDS = 150
+_FACTS_PER_EXTRACTED_TOKEN = 0.8
+
+
+class CallEstimate(BaseModel):
+    name: str
+    prompt_tokens: int
+    fixed_prompt_tokens: int = Field(
+        description="Instructions, framing and schema: the part every call of this kind repeats."
+    )
+    completion_tokens: int = Field(description="Expected.")
+    max_completion_tokens: int = Field(description="The most the call may write.")
+
+
+class Estimate(BaseModel):
+    """What ``generate_brief`` would spend on this article with this config."""
+
+    model: str
+    backend: str
+    style: str
+    chunks: int
+    calls: int
+    article_tokens: int
+    prompt_tokens: int
+    fixed_prompt_tokens: int
+    completion_tokens: int
+    max_completion_tokens: int
+    cost_usd: float | None = Field(None, description="Expected, from the price table.")
+    max_cost_usd: float | None = Field(None, description="If every call wrote its maximum.")
+    exact_counts: bool = Field(description="False when no offline tokenizer was found.")
+    detail: list[CallEstimate]
+
+    def describe(self) -> str:
+        """A few lines for a terminal."""
+        cost = (
+            f"about ${self.cost_usd:.4f} (at most ${self.max_cost_usd:.4f})"
+            if self.cost_usd is not None and self.max_cost_usd is not None
+            else f"unknown (no price for {self.model})"
+        )
+        return "\n".join(
+            [
+                f"model:       {self.model} ({self.backend}), style {self.style}",
+                f"article:     {self.article_tokens} tokens in {self.chunks} chunk(s)",
+                f"calls:       {self.calls}",
+                f"prompt:      {self.prompt_tokens} tokens "
+                f"({self.fixed_prompt_tokens} of them instructions and schema)",
+                f"completion:  about {self.completion_tokens} tokens "
+                f"(at most {self.max_completion_tokens})",
+                f"cost:        {cost}",
+            ]
+        )
+
+
+def _prompt_tokens(counter: TokenCounter, messages: list[dict[str, str]], schema: int) -> int:
+    text_tokens = sum(counter.count(m["content"]) for m in messages)
+    return text_tokens + MESSAGE_OVERHEAD * len(messages) + REQUEST_OVERHEAD + schema
+
+
+def estimate(
+    article: str | bytes | Article,
+    *,
+    style: str = "info-memo",
+    config: BriefConfig | None = None,
+    **overrides: Any,
+) -> Estimate:
+    """Calls, tokens and cost that a memo of ``article`` is expected to take; no model call.
+
+    Takes the same settings as ``generate_brief``. Nothing is started or downloaded.
+    """
+    cfg = build_config(config, overrides)
+    memo_style = get_style(style, cfg.template_dir)
+    doc = (
+        article
+        if isinstance(article, Article)
+        else Article.from_text(article, max_chars=cfg.max_input_chars)
+    )
+    backend, model = planned_backend(cfg)
+    embedded = backend == "embedded"
+    counter = token_counter(model)
+
+    def schema_tokens(output: type[BaseModel]) -> int:
+        # llama.cpp turns the schema into a grammar that never enters the prompt.
+        if embedded:
+            return 0
+        return counter.count(json.dumps(schema_for(output, False)))
+
+    chunks = chunk_article(doc, counter, budget=cfg.chunk_tokens, overlap=cfg.chunk_overlap_tokens)
+    detail: list[CallEstimate] = []
+    style_extra = (
+        0
+        if memo_style.memo_fields.model_fields.keys()
+        <= {
+            "subject",
+            "bluf",
+            "background",
+            "outlook",
+            "information_gaps",
+        }
+        else _STYLE_FIELDS
+    )
+    cap = cfg.max_output_tokens
+
+    def expected_extraction(chunk_tokens: int) -> int:
+        return int(_EXTRACTION_BASE + _EXTRACTION_PER_ARTICLE_TOKEN * chunk_tokens)
+
+    if len(chunks) == 1:
+        messages = extraction_messages(
+            doc.sentences,
+            title=doc.title,
+            with_memo=True,
+            style=memo_style.name,
+            prompt_dir=cfg.prompt_dir,
+        )
+        bare = extraction_messages(
+            [], title=doc.title, with_memo=True, style=memo_style.name, prompt_dir=cfg.prompt_dir
+        )
+        schema = schema_tokens(memo_style.single_pass)
+        detail.append(
+            CallEstimate(
+                name="briefgen_memo",
+                prompt_tokens=_prompt_tokens(counter, messages, schema),
+                fixed_prompt_tokens=_prompt_tokens(counter, bare, schema),
+                completion_tokens=min(
+                    cap, expected_extraction(chunks[0].tokens) + _MEMO_FIELDS + style_extra
+                ),
+                max_completion_tokens=cap,
+            )
+        )
+    else:
+        schema = schema_tokens(Extraction)
+        written = 0
+        for chunk in chunks:
+            ids = set(chunk.sentence_ids)
+            sentences = [s for s in doc.sentences if s.id in ids]
+            common: dict[str, Any] = {
+                "title": doc.title,
+                "with_memo": False,
+                "part_number": chunk.index + 1,
+                "part_count": len(chunks),
+                "prompt_dir": cfg.prompt_dir,
+            }
+            expected = min(cap, expected_extraction(chunk.tokens))
+            written += expected
+            detail.append(
+                CallEstimate(
+                    name="briefgen_extraction",
+                    prompt_tokens=_prompt_tokens(
+                        counter, extraction_messages(sentences, **common), schema
+                    ),
+                    fixed_prompt_tokens=_prompt_tokens(
+                        counter, extraction_messages([], **common), schema
+                    ),
+                    completion_tokens=expected,
+                    max_completion_tokens=cap,
+                )
+            )
+        bare = synthesis_messages(
+            {}, title=doc.title, style=memo_style.name, prompt_dir=cfg.prompt_dir
+        )
+        fixed = _prompt_tokens(counter, bare, schema_tokens(memo_style.memo_fields))
+        detail.append(
+            CallEstimate(
+                name="briefgen_synthesis",
+                prompt_tokens=fixed + int(_FACTS_PER_EXTRACTED_TOKEN * written),
+                fixed_prompt_tokens=fixed,
+                completion_tokens=min(cap, _MEMO_FIELDS + style_extra),
+                max_completion_tokens=cap,
+            )
+        )
+
+    prompt = sum(c.prompt_tokens for c in detail)
+    completion = sum(c.completion_tokens for c in detail)
+    worst = sum(c.max_completion_tokens for c in detail)
+    price = price_for(model, cfg.prices)
+    return Estimate(
+        model=model,
+        backend=backend,
+        style=memo_style.name,
+        chunks=len(chunks),
+        calls=len(detail),
+        article_tokens=sum(counter.count(s.text) for s in doc.sentences),
+        prompt_tokens=prompt,
+        fixed_prompt_tokens=sum(c.fixed_prompt_tokens for c in detail),
+        completion_tokens=completion,
+        max_completion_tokens=worst,
+        cost_usd=round((prompt * price[0] + completion * price[1]) / 1e6, 6) if price else None,
+        max_cost_usd=round((prompt * price[0] + worst * price[1]) / 1e6, 6) if price else None,
+        exact_counts=counter.exact,
+        detail=detail,
+    )
