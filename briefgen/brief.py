@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel
 
@@ -15,18 +17,32 @@ from briefgen.memo import BriefData
 from briefgen.report import Report
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".txt")
-SAVE_SUFFIXES = (*MARKDOWN_SUFFIXES, ".json")
+FORMAT_SUFFIXES = {"md": ".md", "json": ".json", "html": ".html", "docx": ".docx"}
+SAVE_SUFFIXES = (*MARKDOWN_SUFFIXES, ".json", ".html", ".htm", ".docx")
+Format = Literal["md", "json", "html", "docx"]
+
+
+def format_of(path: str | os.PathLike[str]) -> Format:
+    """The output format a file name asks for, or a ConfigError naming the choices."""
+    suffix = Path(path).suffix.lower()
+    if suffix in MARKDOWN_SUFFIXES:
+        return "md"
+    if suffix in (".html", ".htm"):
+        return "html"
+    if suffix == ".json":
+        return "json"
+    if suffix == ".docx":
+        return "docx"
+    raise ConfigError(
+        f"Cannot save a memo as {suffix or 'a file without suffix'}; "
+        f"use one of {', '.join(SAVE_SUFFIXES)}."
+    )
 
 
 def check_save_path(path: str | os.PathLike[str]) -> Path:
     """The path as a Path, or a ConfigError when briefgen cannot write that format."""
-    target = Path(path)
-    if target.suffix.lower() not in SAVE_SUFFIXES:
-        raise ConfigError(
-            f"Cannot save a memo as {target.suffix or 'a file without suffix'}; "
-            f"use one of {', '.join(SAVE_SUFFIXES)}."
-        )
-    return target
+    format_of(path)
+    return Path(path)
 
 
 class Brief(BaseModel):
@@ -50,25 +66,52 @@ class Brief(BaseModel):
         }
         return json.dumps(payload, ensure_ascii=False, indent=indent)
 
-    def save(self, path: str | os.PathLike[str]) -> Path:
-        """Write the memo to ``path`` (.md or .json by suffix), atomically.
+    def to_html(self) -> str:
+        """The evidence view: memo and article side by side, one self-contained page."""
+        from briefgen.evidence import render_evidence_html
 
-        The text goes to a temporary file in the same directory, which then replaces the
-        target in one step: a crash leaves either the old file or the new one, never half.
+        return render_evidence_html(self)
+
+    def to_docx(self) -> bytes:
+        """The memo as a Word document (needs the ``docx`` extra)."""
+        from briefgen.docx_writer import markdown_to_docx
+
+        return markdown_to_docx(self.markdown)
+
+    def render(self, fmt: Format) -> str | bytes:
+        """The memo in ``fmt``: "md", "json", "html" or "docx" (bytes)."""
+        renderers: dict[str, Callable[[], str | bytes]] = {
+            "md": lambda: self.markdown,
+            "json": self.to_json,
+            "html": self.to_html,
+            "docx": self.to_docx,
+        }
+        if fmt not in renderers:
+            raise ConfigError(f"Unknown format {fmt!r}; use one of {', '.join(renderers)}.")
+        return renderers[fmt]()
+
+    def save(self, path: str | os.PathLike[str], *, fmt: Format | None = None) -> Path:
+        """Write the memo to ``path``, atomically; the format follows the suffix (.md,
+        .json, .html, .docx) unless ``fmt`` names one.
+
+        The content is rendered in full first, then goes to a temporary file in the same
+        directory, which replaces the target in one step: a crash leaves either the old
+        file or the new one, never half.
         """
-        target = check_save_path(path)
-        content = self.to_json() if target.suffix.lower() == ".json" else self.markdown
+        target = Path(path)
+        content = self.render(fmt or format_of(target))
         write_atomic(target, content)
         return target
 
 
-def write_atomic(target: Path, content: str) -> None:
+def write_atomic(target: Path, content: str | bytes) -> None:
+    data = content.encode("utf-8") if isinstance(content, str) else content
     directory = target.parent if str(target.parent) else Path(".")
     directory.mkdir(parents=True, exist_ok=True)
     handle, temp_name = tempfile.mkstemp(dir=directory, prefix=f".{target.name}.", suffix=".tmp")
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            out.write(content)
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
             out.flush()
             os.fsync(out.fileno())
         os.replace(temp_name, target)

@@ -70,6 +70,19 @@ class BriefConfig(BaseModel):
         "over the built-in table.",
     )
 
+    # Grounding
+    grounding: Literal["strict", "flag", "off"] = Field(
+        "strict",
+        description="Statements the support check rejects: 'strict' drops them, 'flag' "
+        "keeps them marked as unverified, 'off' keeps them unmarked. Invented quotes, "
+        "names and sentence ids are dropped in every mode.",
+    )
+    allow_paraphrase: bool = Field(
+        False,
+        description="A quote found only approximately is kept as reported speech, without "
+        "quotation marks, instead of being dropped.",
+    )
+
     # Response cache
     cache: bool = Field(
         True, description="Reuse validated answers to identical requests (no call, no cost)."

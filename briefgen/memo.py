@@ -18,7 +18,7 @@ from briefgen.schema import (
     Statement,
 )
 
-MatchStage = Literal["exact", "normalised"]
+MatchStage = Literal["exact", "normalised", "fuzzy"]
 
 
 class GroundedQuote(BaseModel):
@@ -30,6 +30,11 @@ class GroundedQuote(BaseModel):
     start: int
     end: int
     match: MatchStage
+    reported_speech: bool = Field(
+        False,
+        description="Found only approximately or outside quotation marks; shown as reported "
+        "speech, never in quotation marks (only with allow_paraphrase).",
+    )
     sentence_ids: list[str]
 
 
