@@ -16,6 +16,7 @@ from typing import Literal, TypeVar
 
 from briefgen.alignment import Aligner, Alignment
 from briefgen.article import Article, Sentence
+from briefgen.estimative import LintFinding, lint_sentence
 from briefgen.memo import BriefData, GroundedQuote
 from briefgen.names import name_occurs, same_actor
 from briefgen.report import GroundingRecord
@@ -63,13 +64,24 @@ Item = TypeVar(
 # "judgement" for advice (recommendations, talking points), whose words are the analyst's
 # but whose names and numbers must come from the cited sentences; "none" for bare names.
 Check = Literal["full", "judgement", "none"]
+GroundingMode = Literal["strict", "flag", "off"]
+# Put before a statement the support check rejected, in "flag" mode.
+UNVERIFIED_MARK = "[Unverified]"
 
 
 class Grounder:
     """Grounds one merged extraction against one article, recording every decision."""
 
-    def __init__(self, article: Article, *, allow_paraphrase: bool = False):
+    def __init__(
+        self,
+        article: Article,
+        *,
+        mode: GroundingMode = "strict",
+        allow_paraphrase: bool = False,
+    ):
         self.article = article
+        self.mode = mode
+        self.lint: list[LintFinding] = []
         self.records: list[GroundingRecord] = []
         self.aligner = Aligner(article)
         self.allow_paraphrase = allow_paraphrase
@@ -110,13 +122,14 @@ class Grounder:
         kind: str,
         items: Sequence[Item],
         *,
-        text_of: Callable[[Item], str],
+        field: str = "text",
         names_of: Callable[[Item], list[str]] = lambda _item: [],
         check: Check = "full",
+        lint: Callable[[Item], list[str]] | None = None,
     ) -> list[Item]:
         kept: list[Item] = []
         for item in items:
-            text = text_of(item)
+            text = str(getattr(item, field))
             valid, sentences, invalid = self._cited(item.sentence_ids)
             missing = [n for n in names_of(item) if n and not name_occurs(n, self.article)]
             if missing:
@@ -150,14 +163,27 @@ class Grounder:
                         f"{', '.join(item.sentence_ids) or 'nothing'}: {failure})"
                     )
                     valid, failure = [source.id], None
-            if failure is not None:
+            if not valid:  # nothing to stand on, whatever the grounding mode
                 self._record(kind, text, "dropped", failure, sentence_ids=item.sentence_ids)
                 continue
-            if amendment is not None:
-                self._record(kind, text, "amended", amendment, sentence_ids=valid)
+            problems = lint(item) if lint is not None else []
+            for problem in problems:
+                self.lint.append(LintFinding(kind=kind, text=text, problem=problem))
+            if failure is None and problems:
+                failure = f"estimative language: {'; '.join(problems)}"
+            update: dict[str, object] = {"sentence_ids": valid}
+            if failure is None:
+                status, reason = ("amended", amendment) if amendment else ("kept", None)
+            elif self.mode == "strict":
+                self._record(kind, text, "dropped", failure, sentence_ids=item.sentence_ids)
+                continue
+            elif self.mode == "flag":
+                status, reason = "flagged", failure
+                update[field] = f"{UNVERIFIED_MARK} {text}"
             else:
-                self._record(kind, text, "kept", sentence_ids=valid)
-            kept.append(item.model_copy(update={"sentence_ids": valid}))
+                status, reason = "kept", f"not supported, kept because grounding is off: {failure}"
+            self._record(kind, text, status, reason, sentence_ids=valid)
+            kept.append(item.model_copy(update=update))
         return kept
 
     def _judgement_failure(self, text: str, cited: list[Sentence]) -> str | None:
@@ -325,25 +351,25 @@ class Grounder:
         actors = self._ground_items(
             "actor",
             ex.actors,
-            text_of=lambda a: a.name,
+            field="name",
             names_of=lambda a: [a.name],
             check="none",
         )
         positions = self._ground_items(
-            "position", ex.positions, text_of=lambda p: p.stance, names_of=lambda p: [p.party]
+            "position", ex.positions, field="stance", names_of=lambda p: [p.party]
         )
         events = [
             self._only_known_names(event)
-            for event in self._ground_items("event", ex.events, text_of=lambda e: e.what)
+            for event in self._ground_items("event", ex.events, field="what")
         ]
         allegations = self._ground_items(
             "allegation",
             ex.allegations,
-            text_of=lambda a: a.claim,
+            field="claim",
             names_of=lambda a: [a.alleged_by, a.against],
         )
-        facts = self._ground_items("key_fact", ex.key_facts, text_of=lambda f: f.fact)
-        agenda = self._ground_items("agenda_item", ex.agenda_items, text_of=lambda a: a.item)
+        facts = self._ground_items("key_fact", ex.key_facts, field="fact")
+        agenda = self._ground_items("agenda_item", ex.agenda_items, field="item")
         quotes = self.ground_quotes(ex.quotes)
         return BriefData(
             subject=self.article.title or "Developments reported in the source article",
@@ -359,22 +385,21 @@ class Grounder:
     def ground_memo(self, data: BriefData, memo: MemoFields) -> BriefData:
         """Add the memo-level fields that pass grounding to ``data``."""
         update: dict[str, object] = {}
-        subject = self._ground_items("subject", [memo.subject], text_of=lambda s: s.text)
+        subject = self._ground_items("subject", [memo.subject])
         if subject:
             update["subject"] = subject[0].text
             update["subject_sentence_ids"] = subject[0].sentence_ids
-        update["bluf"] = self._ground_items("bluf", memo.bluf[:4], text_of=lambda s: s.text)
-        update["background"] = self._ground_items(
-            "background", memo.background, text_of=lambda s: s.text
+        update["bluf"] = self._ground_items("bluf", memo.bluf[:4], lint=_mixing_only)
+        update["background"] = self._ground_items("background", memo.background)
+        update["outlook"] = self._ground_items(
+            "outlook", memo.outlook, lint=lambda o: lint_sentence(o.text, o.likelihood)
         )
-        update["outlook"] = self._ground_items("outlook", memo.outlook, text_of=lambda s: s.text)
         update["information_gaps"] = self._ground_gaps(memo.information_gaps)
         # Style fields: present only on the memo models of the styles that ask for them.
         if isinstance(memo, ActionMemoFields):
             update["recommendations"] = self._ground_items(
                 "recommendation",
                 [r for r in memo.recommendations if _starts_that_you(r.text)],
-                text_of=lambda r: r.text,
                 check="judgement",
             )
             for r in memo.recommendations:
@@ -384,15 +409,13 @@ class Grounder:
                     )
         if isinstance(memo, (TalkingPointsFields, SceneSetterFields)):
             update["talking_points"] = self._ground_items(
-                "talking_point", memo.talking_points, text_of=lambda s: s.text, check="judgement"
+                "talking_point", memo.talking_points, check="judgement"
             )
         if isinstance(memo, SceneSetterFields):
             update["counterpart_wants"] = self._ground_items(
-                "counterpart_wants", memo.counterpart_wants, text_of=lambda s: s.text
+                "counterpart_wants", memo.counterpart_wants
             )
-            update["relations"] = self._ground_items(
-                "relations", memo.relations, text_of=lambda s: s.text
-            )
+            update["relations"] = self._ground_items("relations", memo.relations)
         return data.model_copy(update=update)
 
     def _ground_gaps(self, gaps: list[str]) -> list[str]:
@@ -496,3 +519,9 @@ def _tidy_speaker(found: str) -> str | None:
 
 
 _PRONOUNS = frozenset("he she they it we i you who this that".split())
+
+
+def _mixing_only(item: Statement) -> list[str]:
+    # Summary sentences may use plain words like "possible"; only a confidence level
+    # beside a likelihood breaks the convention there.
+    return [p for p in lint_sentence(item.text) if p.startswith("mixes")]

@@ -205,7 +205,7 @@ async def run_memo(
     if not counter.exact:
         warnings.append("Token counts are estimates: no offline tiktoken encoding was found.")
     chunks = chunk_article(doc, counter, budget=cfg.chunk_tokens, overlap=cfg.chunk_overlap_tokens)
-    grounder = Grounder(doc)
+    grounder = Grounder(doc, mode=cfg.grounding, allow_paraphrase=cfg.allow_paraphrase)
     logger.info(
         "Article: %d sentences, %d chunk(s); model %s via %s",
         len(doc.sentences),
@@ -284,6 +284,7 @@ async def run_memo(
         usage=usage,
         grounding=grounder.records,
         warnings=warnings,
+        lint=grounder.lint,
     )
     markdown = render_markdown(
         style.name, render_context(doc, data, report, cfg), cfg.template_dir

@@ -6,9 +6,10 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from briefgen.estimative import LintFinding
 from briefgen.usage import Usage
 
-GroundingStatus = Literal["kept", "dropped", "amended"]
+GroundingStatus = Literal["kept", "dropped", "amended", "flagged"]
 
 
 class GroundingRecord(BaseModel):
@@ -18,7 +19,9 @@ class GroundingRecord(BaseModel):
     text: str
     status: GroundingStatus
     reason: str | None = None
-    stage: str | None = Field(None, description="How a quote matched: exact or normalised.")
+    stage: str | None = Field(
+        None, description="How a quote aligned: exact, normalised or fuzzy (None: not found)."
+    )
     start: int | None = None
     end: int | None = None
     sentence_ids: list[str] = Field(default_factory=list)
@@ -28,6 +31,7 @@ class GroundingSummary(BaseModel):
     kept: int = 0
     dropped: int = 0
     amended: int = 0
+    flagged: int = 0
     quotes_kept: int = 0
     quotes_dropped: int = 0
 
@@ -44,6 +48,9 @@ class Report(BaseModel):
     cost_usd: float | None = Field(None, description="From the price table; None if unknown.")
     grounding: list[GroundingRecord] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
+    lint: list[LintFinding] = Field(
+        default_factory=list, description="Estimative-language problems (ICD 203)."
+    )
 
     @property
     def summary(self) -> GroundingSummary:
@@ -53,6 +60,8 @@ class Report(BaseModel):
                 summary.kept += 1
             elif record.status == "dropped":
                 summary.dropped += 1
+            elif record.status == "flagged":
+                summary.flagged += 1
             else:
                 summary.amended += 1
             if record.kind == "quote":
