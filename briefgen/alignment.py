@@ -93,8 +93,14 @@ class Aligner:
         needle = fold(text)[0]
         start = 0
         while needle and (found := folded_source.find(needle, start)) != -1:
-            span = (index[found], index[found + len(needle) - 1] + 1)
-            if accept(*span):
+            stop = found + len(needle)
+            # A match must start and end on whole source characters: "f" inside the
+            # folded "fi" of a ligature "ﬁ" is not a match of the article's text.
+            whole = (found == 0 or index[found - 1] != index[found]) and (
+                stop == len(index) or index[stop] != index[stop - 1]
+            )
+            span = (index[found], index[stop - 1] + 1)
+            if whole and accept(*span):
                 return Alignment(start=span[0], end=span[1], stage="normalised")
             start = found + 1
         return self._fuzzy(needle, accept) if fuzzy else None

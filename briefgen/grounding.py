@@ -169,8 +169,9 @@ class Grounder:
             problems = lint(item) if lint is not None else []
             for problem in problems:
                 self.lint.append(LintFinding(kind=kind, text=text, problem=problem))
-            if failure is None and problems:
-                failure = f"estimative language: {'; '.join(problems)}"
+            if problems:
+                lint_reason = f"estimative language: {'; '.join(problems)}"
+                failure = f"{failure}; {lint_reason}" if failure else lint_reason
             update: dict[str, object] = {"sentence_ids": valid}
             if failure is None:
                 status, reason = ("amended", amendment) if amendment else ("kept", None)
@@ -232,6 +233,9 @@ class Grounder:
             return None
         return self.aligner.align(needle, accept=self._usable, fuzzy=False)
 
+    def _overlaps_used(self, found: Alignment) -> bool:
+        return any(a < found.end and found.start < b for a, b in self._used_quote_spans)
+
     def _usable(self, start: int, end: int) -> bool:
         return (start, end) not in self._used_quote_spans and self._in_quotation(start, end)
 
@@ -246,16 +250,16 @@ class Grounder:
             if aligned is None:
                 # Not a verbatim quotation. Find out what it is, to say why it goes, or
                 # to keep it as reported speech when the user allows paraphrase.
-                nearby = self.aligner.align(
-                    _bare_quote(quote.text),
-                    accept=lambda a, b: (a, b) not in self._used_quote_spans,
-                )
-                if nearby is None or not self.allow_paraphrase:
+                nearby = self.aligner.align(_bare_quote(quote.text))
+                repeated = nearby is not None and self._overlaps_used(nearby)
+                if nearby is None or repeated or not self.allow_paraphrase:
                     self._record(
                         "quote",
                         quote.text,
                         "dropped",
-                        _why_not_quoted(nearby),
+                        "repeats a quotation already in the memo"
+                        if repeated and self.allow_paraphrase
+                        else _why_not_quoted(nearby),
                         stage=nearby.stage if nearby else None,
                         start=nearby.start if nearby else None,
                         end=nearby.end if nearby else None,
