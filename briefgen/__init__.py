@@ -26,6 +26,7 @@ from briefgen.pipeline import agenerate_brief, generate_brief
 from briefgen.progress import Progress
 from briefgen.report import GroundingRecord, Report
 from briefgen.styles import SHIPPED_STYLES, Style, available_styles
+from briefgen.support import SupportResult, check_support
 from briefgen.usage import Usage
 
 __version__ = "0.1.0"
@@ -52,12 +53,14 @@ __all__ = [
     "Report",
     "Sentence",
     "Style",
+    "SupportResult",
     "TruncatedOutputError",
     "Usage",
     "__version__",
     "agenerate_brief",
     "agenerate_briefs",
     "available_styles",
+    "check_support",
     "estimate",
     "generate_brief",
     "generate_briefs",

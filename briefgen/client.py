@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import logging
 import os
+import ssl
+from functools import lru_cache
 from typing import Any
 
 import openai
@@ -21,6 +23,27 @@ logger = logging.getLogger(__name__)
 _NO_KEY = "not-needed"
 # Sampling settings that keep a small local model from repeating itself.
 _LOCAL_SAMPLING = {"repeat_penalty": 1.1, "top_k": 40}
+
+
+@lru_cache(maxsize=1)
+def _ssl_context() -> ssl.SSLContext:
+    """One TLS context for every client briefgen builds.
+
+    Each new client would otherwise load the CA bundle again (about 25 ms, most of
+    briefgen's own time per memo). Built by the SDK's own HTTP library, so the trust is
+    exactly what a default openai client gets.
+    """
+    try:
+        import httpx2 as transport  # the openai SDK's HTTP library from 3.x on
+    except ImportError:  # pragma: no cover - older SDKs use httpx
+        import httpx as transport  # type: ignore[no-redef,import-not-found,unused-ignore]
+    context: ssl.SSLContext = transport.create_ssl_context()
+    return context
+
+
+def http_client() -> Any:
+    """A fresh async HTTP client for the openai SDK, sharing the TLS context."""
+    return openai.DefaultAsyncHttpxClient(verify=_ssl_context())
 
 
 def _api_key(config: BriefConfig) -> str | None:
@@ -80,7 +103,11 @@ def resolve_endpoint(
             "pass base_url= for a server that needs no key."
         )
     official = _is_official_openai(base_url)
-    kwargs: dict[str, Any] = {"api_key": key or _NO_KEY, "max_retries": 0}
+    kwargs: dict[str, Any] = {
+        "api_key": key or _NO_KEY,
+        "max_retries": 0,
+        "http_client": http_client(),
+    }
     if base_url is not None:
         kwargs["base_url"] = base_url
     return Endpoint(
@@ -100,7 +127,12 @@ def _embedded_endpoint(config: BriefConfig) -> Endpoint:
     verbose = os.environ.get("BRIEFGEN_LOCAL_VERBOSE", "") not in ("", "0")
     server = ensure_server(model_path, verbose=verbose)
     return Endpoint(
-        client=openai.AsyncOpenAI(base_url=server.base_url, api_key=_NO_KEY, max_retries=0),
+        client=openai.AsyncOpenAI(
+            base_url=server.base_url,
+            api_key=_NO_KEY,
+            max_retries=0,
+            http_client=http_client(),
+        ),
         model=server.model_name,
         backend="embedded",
         token_param="max_tokens",
@@ -108,6 +140,7 @@ def _embedded_endpoint(config: BriefConfig) -> Endpoint:
         extra_body=dict(_LOCAL_SAMPLING),
         structured_output=compact_grammar_output,
         owned=True,
+        max_parallel=server.parallel,
         # The port changes every run; the model file is what decides the answers.
         identity=f"embedded:{model_path.name}:{model_path.stat().st_size}",
     )

@@ -77,9 +77,22 @@ __all__ = [
     "BudgetExceeded",
     "ChunkFailedError",
     "ConfigError",
+    "FetchError",
     "InputError",
     "InvalidOutputError",
     "LLMError",
     "RefusalError",
     "TruncatedOutputError",
 ]
+
+
+class FetchError(InputError):
+    """A URL could not be fetched as an HTML page: unreachable, timed out, not 200, not HTML.
+
+    ``url`` is the address asked for; ``status`` is the HTTP status when there was one.
+    """
+
+    def __init__(self, message: str, *, url: str, status: int | None = None):
+        super().__init__(message)
+        self.url = url
+        self.status = status

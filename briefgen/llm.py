@@ -72,6 +72,9 @@ class Endpoint:
     """Turns (name, schema) into the request fields that ask for structured output."""
     owned: bool = False
     """True when briefgen made the client and must close it after the run."""
+    max_parallel: int | None = None
+    """Requests the server can work on at once, when it is known and small (the embedded
+    server has one slot: more requests would only queue there and time out)."""
     identity: str = ""
     """The server behind the client (its URL, or the embedded model file), for cache keys
     and for sharing one concurrency limit between memos."""
@@ -171,8 +174,13 @@ class StructuredCaller:
         """Send one request once a slot is free (retry waits hold no slot)."""
         if self.gate is None:
             return await self._send(request, prompt_estimate)
-        async with self.gate:
-            return await self._send(request, prompt_estimate)
+        try:
+            async with self.gate:
+                return await self._send(request, prompt_estimate)
+        finally:
+            # Let a request waiting for the freed slot go out before this memo spends
+            # CPU on parsing and grounding; otherwise slots idle through that work.
+            await asyncio.sleep(0)
 
     async def _send(self, request: dict[str, Any], prompt_estimate: int) -> Any:
         """Send one request, inside the budget when there is one."""

@@ -25,7 +25,7 @@ from briefgen.brief import Brief
 from briefgen.budget import Budget
 from briefgen.cache import ResponseCache, default_cache_path
 from briefgen.chunking import Chunk, chunk_article
-from briefgen.client import resolve_endpoint
+from briefgen.client import http_client, resolve_endpoint
 from briefgen.concurrency import gather_first_error, shared_gate
 from briefgen.config import BriefConfig, build_config
 from briefgen.exceptions import (
@@ -75,7 +75,7 @@ async def loop_safe_client(client: AnyClient | None) -> AsyncIterator[AnyClient 
     if not isinstance(client, openai.AsyncOpenAI):
         yield client
         return
-    fresh = client.copy(http_client=openai.DefaultAsyncHttpxClient())
+    fresh = client.copy(http_client=http_client())
     try:
         yield fresh
     finally:
@@ -153,7 +153,8 @@ def open_cache(cfg: BriefConfig) -> ResponseCache | None:
 async def open_runtime(cfg: BriefConfig, client: AnyClient | None) -> AsyncIterator[Runtime]:
     endpoint = resolve_endpoint(cfg, client)
     try:
-        gate = shared_gate(endpoint.identity or str(id(endpoint)), cfg.max_concurrency)
+        limit = min(cfg.max_concurrency, endpoint.max_parallel or cfg.max_concurrency)
+        gate = shared_gate(endpoint.identity or str(id(endpoint)), limit)
         yield Runtime(endpoint=endpoint, cache=open_cache(cfg), gate=gate)
     finally:
         await endpoint.aclose()
@@ -286,9 +287,7 @@ async def run_memo(
         warnings=warnings,
         lint=grounder.lint,
     )
-    markdown = render_markdown(
-        style.name, render_context(doc, data, report, cfg), cfg.template_dir
-    )
+    markdown = render_markdown(style.name, render_context(doc, data, report, cfg), cfg.template_dir)
     tell("done")
     return Brief(markdown=markdown, data=data, article=doc, report=report)
 

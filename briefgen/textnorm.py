@@ -44,6 +44,7 @@ STOPWORDS = frozenset(
 )
 
 
+@lru_cache(maxsize=8192)
 def fold_char(ch: str) -> str:
     ch = ch.translate(_TRANSLATE)
     if ch.isspace():

@@ -97,6 +97,10 @@ class Recorded:
 
 
 class _QuietServer(ThreadingHTTPServer):
+    # Benchmarks open 16+ connections at once; the default backlog of 5 drops some,
+    # and the client then retries them a second later.
+    request_queue_size = 128
+
     def handle_error(self, request: Any, client_address: Any) -> None:
         # Clients that time out or give up close their end; that is part of the tests.
         pass

@@ -170,7 +170,7 @@ def test_memo_statements_need_support(article: Article) -> None:
         )
     )
     memo = MemoFields(
-        subject=Statement(text="Pakistan refuses joint operations", sentence_ids=["S3"]),
+        subject=Statement(text="Pakistan not ready for joint action", sentence_ids=["S3"]),
         bluf=[
             Statement(
                 text="Pakistan is not ready for joint action against the militants.",
@@ -190,4 +190,4 @@ def test_memo_statements_need_support(article: Article) -> None:
         "Pakistan is not ready for joint action against the militants."
     ]
     assert data.information_gaps == []
-    assert data.subject == "Pakistan refuses joint operations"
+    assert data.subject == "Pakistan not ready for joint action"

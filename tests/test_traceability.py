@@ -42,7 +42,9 @@ HONEST: dict[str, Any] = {
         "positions": [],
         "events": [
             {
-                "what": "The governments agreed to withdraw 50 troops from the border post at Kesh.",
+                "what": (
+                    "The governments agreed to withdraw 50 troops from the border post at Kesh."
+                ),
                 "when": "Monday",
                 "where": "Kesh",
                 "who": [],

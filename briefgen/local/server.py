@@ -30,6 +30,8 @@ class RunningServer:
     base_url: str
     model_path: Path
     model_name: str
+    parallel: int = 1
+    """Requests the server decodes at once; more wait in its queue."""
 
 
 _lock = threading.Lock()
@@ -48,6 +50,11 @@ def _import_xllamacpp() -> Any:
     return xllamacpp
 
 
+# One slot: on a few CPU cores, parallel decoding is no faster than one after another,
+# and each slot would get only a share of the context.
+PARALLEL_SLOTS = 1
+
+
 def ensure_server(model_path: Path, *, verbose: bool = False) -> RunningServer:
     """Start (once) and return the embedded server for ``model_path``."""
     model_path = model_path.expanduser().resolve()
@@ -62,7 +69,7 @@ def ensure_server(model_path: Path, *, verbose: bool = False) -> RunningServer:
         params.hostnames = ["127.0.0.1"]
         params.port = 0  # a free port, chosen by the OS
         params.n_ctx = CONTEXT_TOKENS
-        params.n_parallel = 1
+        params.n_parallel = PARALLEL_SLOTS
         params.n_predict = SERVER_MAX_OUTPUT_TOKENS
         threads = os.cpu_count() or 1
         params.cpuparams.n_threads = threads
@@ -79,6 +86,7 @@ def ensure_server(model_path: Path, *, verbose: bool = False) -> RunningServer:
             base_url=f"{base}/v1",
             model_path=model_path,
             model_name=model_path.stem,
+            parallel=PARALLEL_SLOTS,
         )
         _servers[model_path] = (server, running)
         logger.info("Embedded llama.cpp server for %s on %s", model_path.name, base)

@@ -1,0 +1,248 @@
+"""Word output: the memo's Markdown survives as headings, lists, tables and a banner."""
+
+from __future__ import annotations
+
+import io
+import sys
+from pathlib import Path
+from typing import Any
+
+import docx
+import pytest
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
+
+from briefgen import docx_writer
+from briefgen.docx_writer import markdown_to_docx, write_docx
+from briefgen.exceptions import ConfigError
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "pakistan_us_joint_ops.embedded.md"
+
+MEMO = """<!-- a comment that must not show -->
+**SECRET//NOFORN**
+
+# INFORMATION MEMO
+
+**TO:** The Ambassador\\
+**FROM:** Political Section\\
+**DATE:** 5 March 2024\\
+**SUBJECT:** Border talks resume in Geneva
+
+## Summary
+
+(S) Talks *resumed* on Tuesday; see `annex A` and the [ministry](https://example.org/statement).
+
+## Key developments
+
+1. (S) First session held.
+2. (S) Second session planned.
+
+## Issues on the agenda
+
+1. (U) Prisoner exchange.
+2. (U) Border crossings.
+   - (U) Northern crossing first.
+
+## Positions of the parties
+
+| Party | Position |
+| --- | --- |
+| Country A | (S) Wants a phased \\| staged deal |
+| **Country B** | (S) Rejects Q4\\_1 terms \\*now\\* |
+
+---
+
+Escaped \\*stars\\*, \\_underscores\\_, \\[brackets\\] and \\# hashes stay plain.
+
+**SECRET//NOFORN**
+"""
+
+
+def _open(markdown: str) -> Any:
+    return docx.Document(io.BytesIO(markdown_to_docx(markdown)))
+
+
+def _headings(document: Any) -> list[tuple[str, str]]:
+    return [
+        (p.style.name, p.text) for p in document.paragraphs if p.style.name.startswith("Heading")
+    ]
+
+
+def _num_id(paragraph: Any) -> int | None:
+    num_pr = paragraph._p.pPr.numPr if paragraph._p.pPr is not None else None
+    return None if num_pr is None or num_pr.numId is None else int(num_pr.numId.val)
+
+
+def _is_banner(paragraph: Any, text: str) -> bool:
+    return (
+        paragraph.text == text
+        and paragraph.alignment == WD_ALIGN_PARAGRAPH.CENTER
+        and all(run.bold for run in paragraph.runs if run.text)
+    )
+
+
+# --- the example memo --------------------------------------------------------------------
+
+
+def test_example_memo_headings_table_and_banner() -> None:
+    document = _open(EXAMPLE.read_text("utf-8"))
+    assert _headings(document) == [
+        ("Heading 1", "INFORMATION MEMO"),
+        ("Heading 2", "Summary"),
+        ("Heading 2", "Background"),
+        ("Heading 2", "Key developments"),
+        ("Heading 2", "Issues on the agenda"),
+        ("Heading 2", "Positions of the parties"),
+        ("Heading 2", "Key quotes"),
+        ("Heading 2", "Outlook"),
+        ("Heading 2", "Information gaps"),
+        ("Heading 2", "Source annex"),
+    ]
+    paragraphs = document.paragraphs
+    assert _is_banner(paragraphs[0], "UNCLASSIFIED")
+    assert _is_banner(paragraphs[-1], "UNCLASSIFIED")
+    section = document.sections[0]
+    assert section.header.paragraphs[0].text == "UNCLASSIFIED"
+    assert section.footer.paragraphs[0].text == "UNCLASSIFIED"
+
+    (table,) = document.tables
+    cells = [[cell.text for cell in row.cells] for row in table.rows]
+    assert cells == [
+        ["Memo item", "Article sentences"],
+        ["Subject", "S1"],
+        ["Key development 1", "S2"],
+        ["Agenda item 1", "S2"],
+    ]
+    assert all(run.bold for cell in table.rows[0].cells for run in cell.paragraphs[0].runs)
+    assert not any(run.bold for cell in table.rows[1].cells for run in cell.paragraphs[0].runs)
+
+    text = "\n".join(p.text for p in paragraphs)
+    assert "Written by briefgen" not in text  # the HTML comment is not rendered
+    assert "SmolLM2-135M-Instruct.Q4_1 (embedded)" in text  # "Q4\_1" unescaped
+    assert "TO: The Principal\nFROM: Analyst" in text  # hard breaks kept
+    styles = {p.style.name for p in paragraphs}
+    assert {"List Number", "List Bullet"} <= styles
+    assert document.core_properties.title == "Pakistan not ready' for joint anti-terror ops with US"
+    assert document.core_properties.author == "briefgen"
+
+
+# --- a hand-written memo -----------------------------------------------------------------
+
+
+def test_hand_written_memo_table_and_inline_formatting() -> None:
+    document = _open(MEMO)
+    assert _headings(document)[:2] == [
+        ("Heading 1", "INFORMATION MEMO"),
+        ("Heading 2", "Summary"),
+    ]
+    (table,) = document.tables
+    assert [[c.text for c in row.cells] for row in table.rows] == [
+        ["Party", "Position"],
+        ["Country A", "(S) Wants a phased | staged deal"],
+        ["Country B", "(S) Rejects Q4_1 terms *now*"],
+    ]
+    assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+    assert table.style.name == "Table Grid"
+    assert table.cell(2, 0).paragraphs[0].runs[0].bold
+
+    summary = next(p for p in document.paragraphs if p.text.startswith("(S) Talks"))
+    runs = {run.text: run for run in summary.runs}
+    assert runs["resumed"].italic
+    assert runs["annex A"].font.name == "Courier New"
+    link = summary._p.find(qn("w:hyperlink"))
+    assert link is not None
+    rel = document.part.rels[link.get(qn("r:id"))]
+    assert rel.target_ref == "https://example.org/statement"
+    assert summary.text.endswith("and the ministry.")
+
+    escaped = next(p for p in document.paragraphs if p.text.startswith("Escaped"))
+    assert escaped.text == "Escaped *stars*, _underscores_, [brackets] and # hashes stay plain."
+    assert not any(run.italic or run.bold for run in escaped.runs)
+
+    assert _is_banner(document.paragraphs[0], "SECRET//NOFORN")
+    assert _is_banner(document.paragraphs[-1], "SECRET//NOFORN")
+    assert document.sections[0].header.paragraphs[0].text == "SECRET//NOFORN"
+    assert "a comment" not in "\n".join(p.text for p in document.paragraphs)
+    assert document.core_properties.title == "Border talks resume in Geneva"
+
+
+def test_each_numbered_list_starts_again() -> None:
+    document = _open(MEMO)
+    numbered = [p for p in document.paragraphs if p.style.name == "List Number"]
+    assert [p.text for p in numbered] == [
+        "(S) First session held.",
+        "(S) Second session planned.",
+        "(U) Prisoner exchange.",
+        "(U) Border crossings.",
+    ]
+    first, second = _num_id(numbered[0]), _num_id(numbered[2])
+    assert first is not None and second is not None and first != second
+    assert _num_id(numbered[1]) == first and _num_id(numbered[3]) == second
+    nested = next(p for p in document.paragraphs if p.text == "(U) Northern crossing first.")
+    assert nested.style.name == "List Bullet 2"
+
+
+def test_ordered_list_keeps_its_start_number() -> None:
+    document = _open("Intro.\n\n3. third\n4. fourth\n")
+    paragraph = next(p for p in document.paragraphs if p.text == "third")
+    numbering = document.part.numbering_part.element
+    num = numbering.num_having_numId(_num_id(paragraph))
+    override = num.find(qn("w:lvlOverride")).find(qn("w:startOverride"))
+    assert override.get(qn("w:val")) == "3"
+
+
+def test_horizontal_rule_is_a_bordered_paragraph() -> None:
+    document = _open("Above.\n\n---\n\nBelow.\n")
+    rule = document.paragraphs[1]
+    assert rule.text == ""
+    assert rule._p.pPr.find(qn("w:pBdr")).find(qn("w:bottom")) is not None
+
+
+def test_prose_first_line_is_not_a_banner() -> None:
+    document = _open("**Note:** this memo is a draft for discussion.\n\n# Heading\n")
+    assert document.paragraphs[0].alignment is None
+    assert document.sections[0].header.paragraphs[0].text == ""
+
+
+def test_control_characters_do_not_break_the_document() -> None:
+    document = _open("Text with a bell\x07 and a form feed\x0c inside.\n")
+    assert document.paragraphs[0].text == "Text with a bell and a form feed inside."
+
+
+# --- writing files -----------------------------------------------------------------------
+
+
+def test_write_docx_writes_a_document_atomically(tmp_path: Path) -> None:
+    target = tmp_path / "out" / "memo.docx"
+    write_docx(MEMO, target)
+    assert _headings(docx.Document(str(target)))[0] == ("Heading 1", "INFORMATION MEMO")
+    assert [p.name for p in target.parent.iterdir()] == ["memo.docx"]
+
+
+def test_write_docx_failure_keeps_the_old_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "memo.docx"
+    target.write_bytes(b"old")
+
+    def broken(markdown: str) -> bytes:
+        raise RuntimeError("render failed")
+
+    monkeypatch.setattr(docx_writer, "markdown_to_docx", broken)
+    with pytest.raises(RuntimeError):
+        write_docx(MEMO, target)
+    assert target.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["memo.docx"]
+
+
+def test_write_docx_refuses_other_suffixes(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match=r"\.docx"):
+        write_docx(MEMO, tmp_path / "memo.md")
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("module", ["docx", "markdown_it"])
+def test_missing_extra_is_a_config_error(monkeypatch: pytest.MonkeyPatch, module: str) -> None:
+    monkeypatch.setitem(sys.modules, module, None)
+    with pytest.raises(ConfigError, match=r'pip install "briefgen\[docx\]"'):
+        markdown_to_docx(MEMO)

@@ -1,0 +1,199 @@
+"""The deterministic support check, on small hand-written sentences."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+from briefgen.article import Article
+from briefgen.support import SUPPORT_THRESHOLD, check_cited, check_support
+
+ARTICLE = Article.from_text(
+    "Ministers meet in Geneva\n"
+    "The ministers of Ruritania and Freedonia met in Geneva on October 20. "
+    "Ruritania agreed to send 5,000 tonnes of grain to Freedonia by March. "
+    "The deal is worth $5 million, officials said. "
+    "Freedonia did not sign the border accord. "
+    "Three observers from the United Nations attended the talks. "
+    "Prices rose 7.5 per cent last year. "
+    "The aid convoy travelled 40 km to the border."
+)
+
+
+def supported(statement: str, *ids: str) -> bool:
+    result = check_support(statement, ARTICLE, list(ids))
+    assert result.supported == (result.score >= SUPPORT_THRESHOLD)
+    assert 0.0 <= result.score <= 1.0
+    assert result.supported or result.reason, "a failure always says why"
+    return result.supported
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "Ruritania agreed to send 5000 tonnes of grain to Freedonia.",
+        "Ruritania agreed to send five thousand tonnes of grain to Freedonia.",
+        "The deal is worth 5 million dollars.",
+        "The deal is worth $5m.",
+        "The deal is worth 5,000,000 dollars.",
+        "3 observers from the UN attended the talks.",
+        "Prices rose 7.5% last year.",
+    ],
+)
+def test_the_same_number_written_differently_is_accepted(statement: str) -> None:
+    assert supported(statement, "S3", "S4", "S6", "S7")
+
+
+@pytest.mark.parametrize(
+    ("statement", "number"),
+    [
+        ("Ruritania agreed to send 500 tonnes of grain to Freedonia.", "500"),
+        ("Ruritania agreed to send 50,000 tonnes of grain to Freedonia.", "50,000"),
+        ("The deal is worth $50 million, officials said.", "50 million"),
+        ("Four observers from the United Nations attended the talks.", "four"),
+    ],
+)
+def test_a_changed_number_is_rejected_and_named(statement: str, number: str) -> None:
+    result = check_support(statement, ARTICLE, ["S3", "S4", "S6"])
+    assert not result.supported
+    assert number in (result.reason or "")
+
+
+def test_a_changed_unit_is_rejected() -> None:
+    assert supported("The aid convoy travelled 40 km to the border.", "S8")
+    result = check_support("The aid convoy travelled 40 miles to the border.", ARTICLE, ["S8"])
+    assert not result.supported and "km" in (result.reason or "")
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "The ministers met in Geneva on 20 October.",
+        "The ministers met in Geneva on Oct 20.",
+        "The ministers met in Geneva on October 20th.",
+    ],
+)
+def test_dates_written_differently_are_accepted(statement: str) -> None:
+    assert supported(statement, "S2")
+
+
+def test_a_changed_date_is_rejected() -> None:
+    assert not supported("The ministers met in Geneva on November 20.", "S2")
+    assert not supported("The ministers met in Geneva on October 21.", "S2")
+
+
+def test_negation_added_or_removed_is_rejected() -> None:
+    assert supported("Freedonia did not sign the border accord.", "S5")
+    result = check_support("Freedonia signed the border accord.", ARTICLE, ["S5"])
+    assert not result.supported and "negat" in (result.reason or "")
+    result = check_support("Ruritania did not agree to send grain to Freedonia.", ARTICLE, ["S3"])
+    assert not result.supported and "negat" in (result.reason or "")
+    assert supported("Freedonia never signed the border accord.", "S5")
+
+
+def test_swapped_subject_and_object_is_rejected() -> None:
+    assert supported("Ruritania agreed to send grain to Freedonia.", "S3")
+    result = check_support("Freedonia agreed to send grain to Ruritania.", ARTICLE, ["S3"])
+    assert not result.supported and "swapped" in (result.reason or "")
+
+
+def test_unknown_and_misplaced_names_are_rejected() -> None:
+    result = check_support("Ministers of Ruritania and Elbonia met in Geneva.", ARTICLE, ["S2"])
+    assert not result.supported and "Elbonia" in (result.reason or "")
+    # Geneva is in the article, but not in the sentence cited.
+    result = check_support("Three observers attended the talks in Geneva.", ARTICLE, ["S6"])
+    assert not result.supported and "geneva" in (result.reason or "").lower()
+
+
+def test_words_missing_from_the_evidence_are_rejected() -> None:
+    result = check_support("The weather in Geneva was sunny and pleasant.", ARTICLE, ["S2"])
+    assert not result.supported and "words" in (result.reason or "")
+
+
+def test_recombined_sentences_are_rejected_against_the_cited_sentence() -> None:
+    # Every word is in the article; the cited sentence holds only some of them.
+    assert not supported("Three observers from Ruritania sent grain to Geneva.", "S6")
+
+
+def test_check_support_finds_its_own_evidence() -> None:
+    result = check_support("Ruritania agreed to send 5000 tonnes of grain.", ARTICLE)
+    assert result.supported and result.evidence == ("S3",)
+    result = check_support("Ruritania agreed to send 6000 tonnes of grain.", ARTICLE)
+    assert not result.supported and "6000" in (result.reason or "")
+    result = check_support("Freedonia signed the border accord.", ARTICLE.text)
+    assert not result.supported and result.evidence == ("S5",)
+    assert 1 <= len(check_support("Ministers met in Geneva.", ARTICLE).evidence) <= 3
+
+
+def test_check_cited_without_citations_fails_with_reason() -> None:
+    result = check_cited("Ruritania sent grain.", [], ARTICLE)
+    assert not result.supported and result.reason == "cites no existing sentence"
+
+
+def test_lower_case_text_is_handled() -> None:
+    article = Article.from_text(
+        "The minister of ruritania met officials in geneva on monday . "
+        "He said the country would not send troops , but would send 3,000 tonnes of aid ."
+    )
+    assert check_support("ruritania would send 3000 tonnes of aid .", article).supported
+    assert not check_support("ruritania would send 300 tonnes of aid .", article).supported
+    assert not check_support("ruritania would send troops .", article).supported
+    # A word the article never uses, in text without capitals to mark names.
+    assert not check_support("the minister of elbonia met envoys .", article).supported
+
+
+def test_check_cited_is_fast() -> None:
+    import time
+
+    sentence = ARTICLE.sentences[2]
+    statement = (
+        "Ruritania agreed to send 5,000 tonnes of grain to Freedonia by March, according "
+        "to officials who spoke after the ministers of both countries met in Geneva to "
+        "discuss aid, trade and the disputed border accord that Freedonia has not signed."
+    )
+    check_cited(statement, [sentence], ARTICLE)
+    started = time.perf_counter()
+    for n in range(200):
+        check_cited(f"{statement} {n}", [sentence], ARTICLE)
+    assert (time.perf_counter() - started) / 200 < 0.002
+
+
+def _benchmark() -> object:
+    path = Path(__file__).resolve().parent.parent / "benchmarks" / "qags_support.py"
+    spec = importlib.util.spec_from_file_location("qags_support", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["qags_support"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_roc_auc_counts_ties_half() -> None:
+    bench = _benchmark()
+    roc_auc = bench.roc_auc  # type: ignore[attr-defined]
+    assert roc_auc([0.1, 0.9], [False, True]) == 1.0
+    assert roc_auc([0.9, 0.1], [False, True]) == 0.0
+    assert roc_auc([0.5, 0.5], [False, True]) == 0.5
+    assert roc_auc([0.1, 0.4, 0.35, 0.8], [False, False, True, True]) == 0.75
+
+
+def test_qags_scores_beat_the_lexical_baseline() -> None:
+    bench = _benchmark()
+    directory = bench.corpus_dir()  # type: ignore[attr-defined]
+    path = directory / "qags_cnndm.jsonl"
+    if not path.exists():
+        pytest.skip(f"QAGS corpus not in {directory}")
+    summaries = bench.load(path)  # type: ignore[attr-defined]
+    labels = [s.consistent for s in summaries]
+    ours = [
+        min(row)
+        for row in bench.sentence_scores(summaries, bench.library_score)  # type: ignore[attr-defined]
+    ]
+    base = [
+        min(row)
+        for row in bench.sentence_scores(summaries, bench.lexical_baseline)  # type: ignore[attr-defined]
+    ]
+    assert bench.roc_auc(ours, labels) > bench.roc_auc(base, labels) + 0.02  # type: ignore[attr-defined]
