@@ -240,8 +240,13 @@ async def run_memo(
         single = await caller.call("briefgen_memo", messages, style.single_pass)
         done = 1
         tell("chunk_done")
-        data = grounder.ground_extraction(single.extraction)
-        data = grounder.ground_memo(data, single.memo)
+
+        def ground_single() -> BriefData:
+            return grounder.ground_memo(grounder.ground_extraction(single.extraction), single.memo)
+
+        # Grounding and rendering are pure CPU: off the event loop, so that in a batch
+        # the requests of other memos go out while this one is checked.
+        data = await asyncio.to_thread(ground_single)
     else:
 
         async def extract(chunk: Chunk) -> Extraction:
@@ -264,14 +269,14 @@ async def run_memo(
         else:
             failed = []
             parts = await gather_first_error(jobs)
-        data = grounder.ground_extraction(merge_extractions(parts))
+        data = await asyncio.to_thread(grounder.ground_extraction, merge_extractions(parts))
         data = data.model_copy(update={"uncovered": _uncovered(doc, chunks, failed)})
         messages = synthesis_messages(
             facts_for_synthesis(data), title=doc.title, style=style.name, prompt_dir=cfg.prompt_dir
         )
         tell("synthesis")
         memo = await caller.call("briefgen_synthesis", messages, style.memo_fields)
-        data = grounder.ground_memo(data, memo)
+        data = await asyncio.to_thread(grounder.ground_memo, data, memo)
 
     report = Report(
         model=endpoint.model,
@@ -287,7 +292,9 @@ async def run_memo(
         warnings=warnings,
         lint=grounder.lint,
     )
-    markdown = render_markdown(style.name, render_context(doc, data, report, cfg), cfg.template_dir)
+    markdown = await asyncio.to_thread(
+        render_markdown, style.name, render_context(doc, data, report, cfg), cfg.template_dir
+    )
     tell("done")
     return Brief(markdown=markdown, data=data, article=doc, report=report)
 
