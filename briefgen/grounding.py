@@ -142,6 +142,7 @@ class Grounder:
                 else None
             )
             failure: str | None = None
+            score: float | None = None
             if not valid:
                 failure = (
                     f"cites sentence id(s) {', '.join(invalid)} that do not exist"
@@ -151,6 +152,7 @@ class Grounder:
             elif check == "full":
                 support = check_cited(text, sentences, self.article)
                 failure = None if support.supported else support.reason
+                score = round(support.score, 3)
             elif check == "judgement":
                 failure = self._judgement_failure(text, sentences)
             if failure is not None and check == "full":
@@ -163,6 +165,7 @@ class Grounder:
                         f"{', '.join(item.sentence_ids) or 'nothing'}: {failure})"
                     )
                     valid, failure = [source.id], None
+                    score = round(check_cited(text, [source], self.article).score, 3)
             if not valid:  # nothing to stand on, whatever the grounding mode
                 self._record(kind, text, "dropped", failure, sentence_ids=item.sentence_ids)
                 continue
@@ -176,14 +179,16 @@ class Grounder:
             if failure is None:
                 status, reason = ("amended", amendment) if amendment else ("kept", None)
             elif self.mode == "strict":
-                self._record(kind, text, "dropped", failure, sentence_ids=item.sentence_ids)
+                self._record(
+                    kind, text, "dropped", failure, sentence_ids=item.sentence_ids, score=score
+                )
                 continue
             elif self.mode == "flag":
                 status, reason = "flagged", failure
                 update[field] = f"{UNVERIFIED_MARK} {text}"
             else:
                 status, reason = "kept", f"not supported, kept because grounding is off: {failure}"
-            self._record(kind, text, status, reason, sentence_ids=valid)
+            self._record(kind, text, status, reason, sentence_ids=valid, score=score)
             kept.append(item.model_copy(update=update))
         return kept
 

@@ -25,6 +25,9 @@ class GroundingRecord(BaseModel):
     start: int | None = None
     end: int | None = None
     sentence_ids: list[str] = Field(default_factory=list)
+    score: float | None = Field(
+        None, description="Support check score against the cited sentences (0 to 1)."
+    )
 
 
 class GroundingSummary(BaseModel):
