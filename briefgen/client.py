@@ -56,19 +56,29 @@ def _is_official_openai(base_url: str | None) -> bool:
     return base_url is None or "api.openai.com" in base_url
 
 
+def _choose_backend(config: BriefConfig) -> str:
+    """'embedded', 'azure' or 'openai' (which covers compatible servers) for this config."""
+    if config.backend != "auto":
+        return config.backend
+    if config.base_url or os.environ.get("OPENAI_BASE_URL") or _api_key(config):
+        return "openai"
+    if os.environ.get("AZURE_OPENAI_ENDPOINT") and os.environ.get("AZURE_OPENAI_API_KEY"):
+        return "azure"
+    return "embedded"
+
+
 def planned_backend(config: BriefConfig) -> tuple[str, str]:
     """(backend, model) that ``resolve_endpoint`` would pick, without starting anything."""
-    if config.backend == "embedded" or (
-        config.backend == "auto"
-        and not (config.base_url or os.environ.get("OPENAI_BASE_URL"))
-        and _api_key(config) is None
-    ):
+    backend = _choose_backend(config)
+    if backend == "embedded":
         path = config.resolved_local_model_path()
         from briefgen.local.model_files import DEFAULT_MODEL_NAME
 
         return "embedded", (path.stem if path is not None else DEFAULT_MODEL_NAME)
-    base_url = config.base_url or os.environ.get("OPENAI_BASE_URL") or None
-    backend = "openai" if _is_official_openai(base_url) else "openai-compatible"
+    if backend == "openai" and not _is_official_openai(
+        config.base_url or os.environ.get("OPENAI_BASE_URL") or None
+    ):
+        backend = "openai-compatible"
     return backend, config.resolved_model()
 
 
@@ -77,26 +87,34 @@ def resolve_endpoint(
 ) -> Endpoint:
     """The endpoint this config points at, starting the embedded model if it must."""
     if client is not None:
-        if not isinstance(client, (openai.OpenAI, openai.AsyncOpenAI)):
-            raise ConfigError(
-                f"client must be an openai.OpenAI or openai.AsyncOpenAI, not "
-                f"{type(client).__name__}."
-            )
-        azure = isinstance(client, (openai.AzureOpenAI, openai.AsyncAzureOpenAI))
-        official = azure or _is_official_openai(str(client.base_url))
-        return Endpoint(
-            client=client,
-            model=config.resolved_model(),
-            backend="azure" if azure else ("openai" if official else "openai-compatible"),
-            token_param="max_completion_tokens" if official else "max_tokens",
-            identity=str(client.base_url),
+        return _client_endpoint(config, client)
+    builders = {
+        "embedded": _embedded_endpoint,
+        "azure": _azure_endpoint,
+        "openai": _openai_endpoint,
+    }
+    return builders[_choose_backend(config)](config)
+
+
+def _client_endpoint(config: BriefConfig, client: openai.OpenAI | openai.AsyncOpenAI) -> Endpoint:
+    if not isinstance(client, (openai.OpenAI, openai.AsyncOpenAI)):
+        raise ConfigError(
+            f"client must be an openai.OpenAI or openai.AsyncOpenAI, not {type(client).__name__}."
         )
-    if config.backend == "embedded":
-        return _embedded_endpoint(config)
+    azure = isinstance(client, (openai.AzureOpenAI, openai.AsyncAzureOpenAI))
+    official = azure or _is_official_openai(str(client.base_url))
+    return Endpoint(
+        client=client,
+        model=config.resolved_model(),
+        backend="azure" if azure else ("openai" if official else "openai-compatible"),
+        token_param="max_completion_tokens" if official else "max_tokens",
+        identity=str(client.base_url),
+    )
+
+
+def _openai_endpoint(config: BriefConfig) -> Endpoint:
     base_url = config.base_url or os.environ.get("OPENAI_BASE_URL") or None
     key = _api_key(config)
-    if base_url is None and key is None and config.backend == "auto":
-        return _embedded_endpoint(config)
     if base_url is None and key is None:
         raise ConfigError(
             "backend='openai' but no API key: set OPENAI_API_KEY or pass api_key=, or "
@@ -117,6 +135,30 @@ def resolve_endpoint(
         token_param="max_completion_tokens" if official else "max_tokens",
         owned=True,
         identity=base_url or "https://api.openai.com/v1",
+    )
+
+
+def _azure_endpoint(config: BriefConfig) -> Endpoint:
+    """Azure OpenAI from its usual environment: AZURE_OPENAI_ENDPOINT, AZURE_OPENAI_API_KEY
+    (or api_key=) and OPENAI_API_VERSION; ``model`` is the deployment name."""
+    key = (
+        config.api_key.get_secret_value()
+        if config.api_key is not None
+        else os.environ.get("AZURE_OPENAI_API_KEY")
+    )
+    try:
+        client = openai.AsyncAzureOpenAI(api_key=key, max_retries=0, http_client=http_client())
+    except (ValueError, openai.OpenAIError) as exc:
+        raise ConfigError(
+            f"Azure OpenAI is not fully configured: {exc}. Set AZURE_OPENAI_ENDPOINT, "
+            "AZURE_OPENAI_API_KEY and OPENAI_API_VERSION, or pass client=AsyncAzureOpenAI(...)."
+        ) from exc
+    return Endpoint(
+        client=client,
+        model=config.resolved_model(),
+        backend="azure",
+        owned=True,
+        identity=str(client.base_url),
     )
 
 

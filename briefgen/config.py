@@ -12,7 +12,7 @@ from briefgen.exceptions import ConfigError
 
 DEFAULT_CLOUD_MODEL = "gpt-4o-mini"
 
-Backend = Literal["auto", "openai", "embedded"]
+Backend = Literal["auto", "openai", "azure", "embedded"]
 
 
 class BriefConfig(BaseModel):
@@ -28,7 +28,8 @@ class BriefConfig(BaseModel):
     backend: Backend = Field(
         "auto",
         description="'auto' uses OpenAI (or base_url) when a key or server is configured, "
-        "else the embedded model; 'openai' and 'embedded' force one.",
+        "then Azure OpenAI when AZURE_OPENAI_ENDPOINT and AZURE_OPENAI_API_KEY are set, "
+        "else the embedded model; 'openai', 'azure' and 'embedded' force one.",
     )
     model: str | None = Field(None, description="Model name; BRIEFGEN_MODEL or a default.")
     base_url: str | None = None

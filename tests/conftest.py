@@ -23,6 +23,7 @@ def _no_ambient_endpoint(monkeypatch: pytest.MonkeyPatch) -> None:
         "AZURE_OPENAI_ENDPOINT",
         "OPENAI_ORG_ID",
         "OPENAI_PROJECT_ID",
+        "OPENAI_API_VERSION",
     ):
         monkeypatch.delenv(name, raising=False)
 

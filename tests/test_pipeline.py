@@ -339,3 +339,21 @@ def test_api_key_is_hidden_in_config_repr() -> None:
 def test_unknown_override_is_a_config_error(seed_text: str) -> None:
     with pytest.raises(briefgen.ConfigError, match="Unknown setting"):
         briefgen.generate_brief(seed_text, modle="gpt-4o")
+
+
+def test_azure_from_its_environment(
+    seed_text: str, server: ScriptedServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("AZURE_OPENAI_ENDPOINT", server.base_url.removesuffix("/v1"))
+    monkeypatch.setenv("AZURE_OPENAI_API_KEY", "azure-secret")
+    forecast = briefgen.estimate(seed_text, model="memo-deployment")
+    assert forecast.backend == "azure"
+    with pytest.raises(briefgen.ConfigError, match="OPENAI_API_VERSION"):
+        briefgen.generate_brief(seed_text, model="memo-deployment")
+    monkeypatch.setenv("OPENAI_API_VERSION", "2024-10-21")
+    brief = briefgen.generate_brief(seed_text, model="memo-deployment")
+    request = server.requests[0]
+    assert request.path.startswith("/openai/deployments/memo-deployment/chat/completions")
+    assert "api-version=2024-10-21" in request.path
+    assert request.headers.get("api-key") == "azure-secret"
+    assert brief.report.backend == "azure"
