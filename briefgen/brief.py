@@ -13,7 +13,7 @@ from pydantic import BaseModel
 
 from briefgen.article import Article
 from briefgen.exceptions import ConfigError
-from briefgen.memo import BriefData
+from briefgen.memo import BriefData, MemoHeader
 from briefgen.report import Report
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".txt")
@@ -52,6 +52,8 @@ class Brief(BaseModel):
     data: BriefData
     article: Article
     report: Report
+    header: MemoHeader | None = None
+    """Banner, TO, FROM and DATE the memo was rendered with."""
 
     def to_json(self, *, indent: int | None = 2) -> str:
         """Memo, data, article and report as one JSON document."""
@@ -59,6 +61,7 @@ class Brief(BaseModel):
             "markdown": self.markdown,
             "data": self.data.model_dump(mode="json"),
             "article": self.article.model_dump(mode="json"),
+            "header": self.header.model_dump(mode="json") if self.header else None,
             "report": {
                 **self.report.model_dump(mode="json"),
                 "summary": self.report.summary.model_dump(mode="json"),

@@ -123,6 +123,12 @@ _CURRENCY_SIGNS = {"$": "dollar", "£": "pound", "€": "euro", "¥": "yen", "�
 NEGATORS = frozenset(
     "not no never none nobody nothing neither nor cannot without n't nt".split()
 ) | {"no-one"}
+# Words that hedge a claim: dropping one turns a possibility, an allegation or an
+# expectation into a fact ("is expected to probe" -> "will probe").
+HEDGES = frozenset(
+    "may might could possible possibly perhaps probably likely unlikely alleged allegedly "
+    "reportedly apparently suspected presumed seemingly believed expected".split()
+)
 # Negators that do not negate what follows ("not only X but Y", "no doubt").
 _NOT_NEGATING_NEXT = frozenset({"only", "just", "doubt"})
 
@@ -299,6 +305,7 @@ def _capitalised(text: str) -> frozenset[str]:
     return frozenset(names)
 
 
+@lru_cache(maxsize=65536)
 def word_stem(token: str) -> str:
     """textnorm.stem, less a final "e", so "agree" meets "agreed" ("agre")."""
     stemmed = stem(token.removesuffix("'s"))

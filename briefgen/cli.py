@@ -105,6 +105,12 @@ def _memo_parser() -> argparse.ArgumentParser:
         choices=["strict", "flag", "off"],
         help="unsupported statements: drop (strict, default), mark (flag) or keep (off)",
     )
+    parser.add_argument(
+        "--allow-paraphrase",
+        action="store_true",
+        help="keep near-quotes as reported speech (never in quotation marks) instead of "
+        "dropping them",
+    )
     parser.add_argument("--no-cache", action="store_true", help="do not reuse cached answers")
     parser.add_argument("--max-concurrency", type=int, help="most requests in flight at once")
     parser.add_argument("--classification", help="banner, e.g. 'UNCLASSIFIED//FOUO'")
@@ -121,6 +127,7 @@ def _config(args: argparse.Namespace) -> BriefConfig:
         "template_dir": args.templates,
         "prompt_dir": args.prompts,
         "grounding": args.grounding,
+        "allow_paraphrase": True if args.allow_paraphrase else None,
         "cache": False if args.no_cache else None,
         "max_concurrency": args.max_concurrency,
         "classification": args.classification,

@@ -22,7 +22,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from briefgen.article import Article
 from briefgen.brief import Brief
 from briefgen.config import BriefConfig
-from briefgen.memo import BriefData
+from briefgen.memo import BriefData, MemoHeader
 from briefgen.templating import render_file
 
 _TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
@@ -206,7 +206,7 @@ def evidence_context(brief: Brief, config: BriefConfig | None = None) -> dict[st
     report = brief.report
     summary = report.summary
     return {
-        "header": _header(brief.markdown, brief.report.style, config),
+        "header": _header(brief.markdown, brief.report.style, config, brief.header),
         "subject": brief.data.subject,
         "subject_cites": subject_cites,
         "article_title": article.title or "Untitled article",
@@ -338,9 +338,14 @@ def _unescape_markdown(value: str) -> str:
     return _MD_ESCAPE.sub(r"\1", value).replace("&amp;", "&").strip()
 
 
-def _header(markdown: str, style: str, config: BriefConfig | None) -> Header:
-    # Brief keeps no copy of the header settings, so without a config the values the
-    # memo was rendered with are read back from its Markdown (the shipped template's shape).
+def _header(
+    markdown: str,
+    style: str,
+    config: BriefConfig | None,
+    brief_header: MemoHeader | None = None,
+) -> Header:
+    # The Brief's own header wins; a Brief made without one (older JSON) has its values
+    # read back from its Markdown (the shipped template's shape).
     defaults = config or BriefConfig()
     fields = {name: _unescape_markdown(value) for name, value in _MD_FIELD.findall(markdown)}
     banner = _MD_BANNER.search(markdown)
@@ -348,6 +353,8 @@ def _header(markdown: str, style: str, config: BriefConfig | None) -> Header:
     today = dt.date.today()
     title = _MD_TITLE.search(markdown)
     kind = _unescape_markdown(title.group(1)) if title else style.replace("-", " ").upper()
+    if config is None and brief_header is not None:
+        return Header(memo_kind=kind, **brief_header.model_dump())
     if config is not None:
         return Header(
             memo_kind=kind,

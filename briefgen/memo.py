@@ -21,6 +21,16 @@ from briefgen.schema import (
 MatchStage = Literal["exact", "normalised", "fuzzy"]
 
 
+class MemoHeader(BaseModel):
+    """The memo's banner and address block, as rendered."""
+
+    classification: str
+    portion_mark: str
+    memo_to: str
+    memo_from: str
+    memo_date: str
+
+
 class GroundedQuote(BaseModel):
     """A quote found in the article; ``text`` is the article's own characters."""
 

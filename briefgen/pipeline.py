@@ -36,7 +36,7 @@ from briefgen.exceptions import (
 )
 from briefgen.grounding import Grounder
 from briefgen.llm import CallSettings, Endpoint, StructuredCaller
-from briefgen.memo import BriefData
+from briefgen.memo import BriefData, MemoHeader
 from briefgen.merge import merge_extractions
 from briefgen.progress import Progress, ProgressCallback, Stage
 from briefgen.prompts import extraction_messages, synthesis_messages
@@ -292,11 +292,15 @@ async def run_memo(
         warnings=warnings,
         lint=grounder.lint,
     )
+    header = memo_header(cfg)
     markdown = await asyncio.to_thread(
-        render_markdown, style.name, render_context(doc, data, report, cfg), cfg.template_dir
+        render_markdown,
+        style.name,
+        render_context(doc, data, report, cfg, header),
+        cfg.template_dir,
     )
     tell("done")
-    return Brief(markdown=markdown, data=data, article=doc, report=report)
+    return Brief(markdown=markdown, data=data, article=doc, report=report, header=header)
 
 
 async def _extract_chunk(
@@ -411,19 +415,34 @@ def _source_map(data: BriefData) -> list[tuple[str, list[str]]]:
     return rows
 
 
+def memo_header(cfg: BriefConfig) -> MemoHeader:
+    today = dt.date.today()
+    return MemoHeader(
+        classification=cfg.classification,
+        portion_mark=cfg.portion_mark,
+        memo_to=cfg.memo_to,
+        memo_from=cfg.memo_from,
+        memo_date=cfg.memo_date or f"{today.day} {today:%B %Y}",
+    )
+
+
 def render_context(
-    doc: Article, data: BriefData, report: Report, cfg: BriefConfig
+    doc: Article,
+    data: BriefData,
+    report: Report,
+    cfg: BriefConfig,
+    header: MemoHeader | None = None,
 ) -> dict[str, Any]:
     """What every memo template receives."""
-    today = dt.date.today()
+    header = header or memo_header(cfg)
     cited = [s for s in doc.sentences if s.id in set(data.cited_ids())]
     return {
         "data": data,
-        "classification": cfg.classification,
-        "portion_mark": cfg.portion_mark,
-        "memo_to": cfg.memo_to,
-        "memo_from": cfg.memo_from,
-        "memo_date": cfg.memo_date or f"{today.day} {today:%B %Y}",
+        "classification": header.classification,
+        "portion_mark": header.portion_mark,
+        "memo_to": header.memo_to,
+        "memo_from": header.memo_from,
+        "memo_date": header.memo_date,
         "article_title": doc.title or "Untitled article",
         "article_source": doc.source,
         "article_published": doc.published,

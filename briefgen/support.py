@@ -10,14 +10,19 @@ worth catching recombine the article's own words, so the whole article holds the
 - a negation must not appear or disappear ("did not agree" vs "agreed");
 - who did what to whom must not be swapped around a verb;
 - most content words must be found in those sentences; words found nowhere in the
-  article weigh three times as much in lower-case text, which hides which are names.
+  article weigh three times as much in lower-case text, which hides which are names;
+- softer: a hedge the evidence has ("may", "alleged", "is expected to") must not be
+  dropped, and words cut from inside a clause (not an aside between commas or brackets)
+  cost a little, since such cuts can change what the clause says.
 
 The score is the share of content found, times a penalty for each failed rule; every
-penalty alone takes the score below ``SUPPORT_THRESHOLD``.
+hard penalty alone takes the score below ``SUPPORT_THRESHOLD``; the soft ones only lower
+it, so a faithful paraphrase that trips one is still supported.
 """
 
 from __future__ import annotations
 
+import difflib
 import itertools
 import logging
 import re
@@ -28,8 +33,9 @@ from functools import lru_cache
 from pydantic import BaseModel, Field
 
 from briefgen.article import Article, Sentence
-from briefgen.claims import Claim, negation_scope, read_claim
+from briefgen.claims import HEDGES, Claim, negation_scope, read_claim, word_stem
 from briefgen.names import _ALIAS_GROUPS, name_occurs
+from briefgen.textnorm import STOPWORDS, fold_text
 
 logger = logging.getLogger(__name__)
 
@@ -58,6 +64,12 @@ _SECONDARY_CREDIT = 0.7
 _ORDER_WEIGHT = 0.5
 _PAIR_WINDOW = 3
 _REPEATED = 0.7
+# Soft penalties, for what a faithful shortening mostly avoids: a hedge dropped ("possible
+# cases" -> "cases") and words cut from inside a clause rather than between commas or
+# brackets ("filmed emptying out" -> "filmed out"). Neither alone fails a statement.
+_HEDGE_DROPPED = 0.8
+_CUT_INSIDE = 0.95
+_MAX_CUTS = 2
 # Verbs of saying: "X, said Y" and "Y said X" are the same report, so they never pivot a swap.
 _REPORTING = frozenset(
     "add added adds announc announced claim claimed claims explain explained insist "
@@ -101,6 +113,21 @@ class _Evidence:
     units: dict[str, frozenset[str | None]]
     dates: frozenset[str]
     claims: tuple[Claim, ...]
+    # Per evidence sentence, where each word key (see _key) occurs among its content words.
+    positions: tuple[dict[str, tuple[int, ...]], ...]
+
+
+def _key(stem: str) -> str:
+    """The key under which a word meets its variants: a short stem itself, a long one by
+    its first six letters ("negotiat-ions"/"-ors"); the "*" keeps the two kinds apart."""
+    return stem[:6] + "*" if len(stem) >= 6 else stem
+
+
+def _positions(claim: Claim) -> dict[str, tuple[int, ...]]:
+    found: dict[str, list[int]] = {}
+    for i, (_, stem) in enumerate(claim.content):
+        found.setdefault(_key(stem), []).append(i)
+    return {key: tuple(at) for key, at in found.items()}
 
 
 def _evidence(texts: Sequence[str]) -> _Evidence:
@@ -128,6 +155,7 @@ def _evidence_cached(texts: tuple[str, ...]) -> _Evidence:
         units={v: frozenset(u) for v, u in units.items()},
         dates=frozenset(d for c in claims for d in c.dates),
         claims=claims,
+        positions=tuple(_positions(c) for c in claims),
     )
 
 
@@ -208,18 +236,27 @@ def _pair_share(claim: Claim, evidence: _Evidence, window: int) -> float:
         return 1.0
     kept = 0
     for a, b in pairs:
-        for other in evidence.claims:
-            stems = [s for _, s in other.content]
-            at = [i for i, s in enumerate(stems) if _same(s, a)]
-            if any(_same(s, b) for i in at for s in stems[i + 1 : i + 1 + window]):
+        for positions in evidence.positions:
+            after = positions.get(_key(b), ())
+            if any(i < j <= i + window for i in positions.get(_key(a), ()) for j in after):
                 kept += 1
                 break
     # One pair more on each side: a short statement is not judged on a single pair.
     return (kept + 1) / (len(pairs) + 1)
 
 
-def _same(x: str, y: str) -> bool:
-    return x == y or (len(x) >= 6 and len(y) >= 6 and x[:6] == y[:6])
+def _moved_number(claim: Claim, primary: _Evidence) -> str | None:
+    """A number the statement takes from a further sentence where the main sentence has a
+    different one of the same kind: "won 3-1" put where the main sentence says "won 4-1"."""
+    used = frozenset(v for q in claim.quantities for v in q.values)
+    own = [q for c in primary.claims for q in c.quantities if not q.values & used]
+    for quantity in claim.quantities:
+        if quantity.values & primary.values:
+            continue
+        other = next((q for q in own if q.unit == quantity.unit), None)
+        if other is not None:
+            return f"it has {quantity.text} where the evidence has {other.text}"
+    return None
 
 
 def _negation_mismatch(claim: Claim, evidence: _Evidence) -> str | None:
@@ -295,6 +332,57 @@ def _swap(claim: Claim, evidence: _Evidence) -> str | None:
     return None
 
 
+# Words and the punctuation that bounds an inserted phrase; a dash only between spaces
+# or at a word's edge, so "end-of-career" stays one run of words.
+_ALIGN_TOKEN = re.compile(r"[^\W_]+(?:'[^\W_]+)*|[,;:()\"']|(?<![^\W_])-|-(?![^\W_])")
+_BOUNDS = frozenset(",;:()\"'-")
+_HEDGE_STEMS = {word_stem(w): w for w in HEDGES}
+
+
+@lru_cache(maxsize=8192)
+def _align_tokens(text: str) -> tuple[str, ...]:
+    folded = fold_text(text).replace("’", "'")
+    return tuple(word_stem(t) if t[0].isalpha() else t for t in _ALIGN_TOKEN.findall(folded))
+
+
+def _cuts(statement: str, texts: Sequence[str]) -> tuple[int, str | None]:
+    """How the statement shortens the evidence sentence it copies most from: the number of
+    cuts inside a clause that drop a content word, and a hedge it drops, if any.
+
+    A cut between commas, brackets or dashes drops an aside; one inside a clause may drop
+    the very word the claim turns on ("can't wait to teach" -> "can't teach")."""
+    words = _align_tokens(statement)
+    best: tuple[int, tuple[str, ...], list[difflib.Match]] | None = None
+    for text in texts:
+        source = _align_tokens(text)
+        matcher = difflib.SequenceMatcher(None, words, source, autojunk=False)
+        blocks = [b for b in matcher.get_matching_blocks() if b.size]
+        matched = sum(b.size for b in blocks)
+        if best is None or matched > best[0]:
+            best = (matched, source, blocks)
+    if best is None:
+        return 0, None
+    _, source, blocks = best
+    kept = frozenset(words)
+    cuts = 0
+    hedge = None
+    for before, after in itertools.pairwise(blocks):
+        gap = source[before.b + before.size : after.b]
+        if not gap:
+            continue
+        hedge = hedge or next(
+            (_HEDGE_STEMS[w] for w in gap if w in _HEDGE_STEMS and w not in kept), None
+        )
+        bounded = gap[0] in _BOUNDS or gap[-1] in _BOUNDS
+        if not bounded and any(_is_content_stem(w) for w in gap):
+            cuts += 1
+    return min(cuts, _MAX_CUTS), hedge
+
+
+def _is_content_stem(token: str) -> bool:
+    return token[0].isalpha() and len(token) > 2 and token not in STOPWORDS
+
+
 def _judge(
     statement: str,
     texts: Sequence[str],
@@ -328,15 +416,18 @@ def _judge(
                 (_CHANGED_UNIT, f"'{quantity.text} {quantity.unit}' is '{other}' in the evidence")
             )
             break
+    if primary is not None:
+        moved = _moved_number(claim, primary)
+        if moved:
+            reasons.append((_MISSING_NUMBER, moved))
     dates = sorted(claim.dates - evidence.dates)
     if dates:
         reasons.append((_MISSING_DATE, f"date '{dates[0]}' not in the evidence"))
-    if article is not None:
-        unknown = unknown_names(statement, article)
-        if unknown:
-            reasons.append((_UNKNOWN_NAME, f"name '{unknown[0]}' is not in the article"))
+    unknown = unknown_names(statement, article) if article is not None else []
+    if unknown:
+        reasons.append((_UNKNOWN_NAME, f"name '{unknown[0]}' is not in the article"))
     elsewhere = sorted(n for n in claim.names if not _name_found(n, evidence))
-    if elsewhere and not (article is not None and unknown_names(statement, article)):
+    if elsewhere and not unknown:
         reasons.append((_NAME_ELSEWHERE, f"name '{elsewhere[0]}' is not in the evidence"))
     negation = _negation_mismatch(claim, evidence)
     if negation:
@@ -345,12 +436,19 @@ def _judge(
     if swap:
         reasons.append((_SWAPPED, swap))
 
+    cuts, hedge = _cuts(statement, texts)
+    score *= _CUT_INSIDE**cuts
+    if hedge:
+        score *= _HEDGE_DROPPED
+
     for factor, _ in reasons:
         score *= factor
     if reasons:
         return score, min(reasons)[1]
     if score < SUPPORT_THRESHOLD:
-        return score, f"only {coverage:.0%} of its words are in the evidence"
+        # A soft penalty fails a statement only with too few words found: name both.
+        dropped = f", and it drops '{hedge}', which hedges the evidence" if hedge else ""
+        return score, f"only {coverage:.0%} of its words are in the evidence{dropped}"
     return score, None
 
 
@@ -407,18 +505,15 @@ def best_evidence(statement: str, article: Article, limit: int = MAX_EVIDENCE) -
         for position, (sentence, evidence) in enumerate(candidates):
             if sentence in chosen:
                 continue
-            gain = sum(1.0 for w in wanted if w not in covered and has(w, evidence))
-            if gain > 0 and (best is None or (gain, -position) > best[:2]):
+            added = [w for w in wanted if w not in covered and has(w, evidence)]
+            # A further sentence must add two items, or a number or date: one shared word
+            # joins anything.
+            if not added or (chosen and len(added) < 2 and added[0][0] == "w"):
+                continue
+            gain = float(len(added))
+            if best is None or (gain, -position) > best[:2]:
                 best = (gain, -position, sentence, evidence)
-        # A further sentence must add two items, or a number or date: one shared word
-        # joins anything.
         if best is None:
-            break
-        if (
-            chosen
-            and best[0] < 2
-            and not any(w[0] != "w" and w not in covered and has(w, best[3]) for w in wanted)
-        ):
             break
         chosen.append(best[2])
         covered.update(w for w in wanted if has(w, best[3]))
