@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Literal
@@ -13,6 +12,7 @@ from pydantic import BaseModel
 
 from briefgen.article import Article
 from briefgen.exceptions import ConfigError
+from briefgen.files import write_atomic
 from briefgen.memo import BriefData, MemoHeader
 from briefgen.report import Report
 
@@ -105,19 +105,3 @@ class Brief(BaseModel):
         content = self.render(fmt or format_of(target))
         write_atomic(target, content)
         return target
-
-
-def write_atomic(target: Path, content: str | bytes) -> None:
-    data = content.encode("utf-8") if isinstance(content, str) else content
-    directory = target.parent if str(target.parent) else Path(".")
-    directory.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(dir=directory, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp_name, target)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise

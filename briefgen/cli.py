@@ -21,7 +21,7 @@ from typing import Any, TextIO
 
 from briefgen.article import Article
 from briefgen.batch import generate_briefs
-from briefgen.brief import FORMAT_SUFFIXES, Brief, Format, format_of, write_atomic
+from briefgen.brief import FORMAT_SUFFIXES, Brief, Format, format_of
 from briefgen.config import BriefConfig
 from briefgen.estimation import estimate
 from briefgen.exceptions import (
@@ -33,6 +33,7 @@ from briefgen.exceptions import (
     LLMError,
     RefusalError,
 )
+from briefgen.files import write_atomic
 from briefgen.progress import Progress
 from briefgen.prompts import shipped_prompt_dir
 from briefgen.render import TEMPLATE_DIR

@@ -12,13 +12,13 @@ import io
 import logging
 import os
 import re
-import tempfile
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
 from briefgen.exceptions import ConfigError
+from briefgen.files import write_atomic
 
 logger = logging.getLogger(__name__)
 
@@ -58,18 +58,7 @@ def write_docx(markdown: str, target: str | os.PathLike[str]) -> None:
     if path.suffix.lower() != ".docx":
         raise ConfigError(f"Cannot write a Word document to {path}: use a .docx file name.")
     content = markdown_to_docx(markdown)  # render first: a failure leaves no temp file
-    directory = path.parent if str(path.parent) else Path(".")
-    directory.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(content)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp_name, path)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
+    write_atomic(path, content)
     logger.info("Wrote %s (%d bytes)", path, len(content))
 
 

@@ -64,6 +64,9 @@ _SECONDARY_CREDIT = 0.7
 _ORDER_WEIGHT = 0.5
 _PAIR_WINDOW = 3
 _REPEATED = 0.7
+# A number found only in a further sentence that adds fewer statement words than this is
+# suspect when the main sentence has a different number of the same kind.
+_MOVED_MAX_WORDS = 2
 # Soft penalties, for what a faithful shortening mostly avoids: a hedge dropped ("possible
 # cases" -> "cases") and words cut from inside a clause rather than between commas or
 # brackets ("filmed emptying out" -> "filmed out"). Neither alone fails a statement.
@@ -245,9 +248,13 @@ def _pair_share(claim: Claim, evidence: _Evidence, window: int) -> float:
     return (kept + 1) / (len(pairs) + 1)
 
 
-def _moved_number(claim: Claim, primary: _Evidence) -> str | None:
-    """A number the statement takes from a further sentence where the main sentence has a
-    different one of the same kind: "won 3-1" put where the main sentence says "won 4-1"."""
+def _moved_number(claim: Claim, evidence: _Evidence, primary: _Evidence) -> str | None:
+    """A number the statement takes from a further sentence that adds little else, where
+    the main sentence has a different one of the same kind: "won 3-1" put where the main
+    sentence says "won 4-1", the "3" taken from "a three-goal lead" elsewhere."""
+    added = {s for _, s in claim.content if _found(s, evidence) and not _found(s, primary)}
+    if len(added) >= _MOVED_MAX_WORDS:
+        return None
     used = frozenset(v for q in claim.quantities for v in q.values)
     own = [q for c in primary.claims for q in c.quantities if not q.values & used]
     for quantity in claim.quantities:
@@ -398,6 +405,11 @@ def _judge(
     coverage = _coverage(claim, evidence, _evidence([article_text]), primary)
     order = _pair_share(claim, evidence, _PAIR_WINDOW)
     score = coverage * ((1 - _ORDER_WEIGHT) + _ORDER_WEIGHT * order)
+    import os
+    _a = float(os.environ.get("BG_A", "0"))
+    _w = int(os.environ.get("BG_W", "1"))
+    if _a:
+        score *= (1 - _a) + _a * _pair_share(claim, evidence, _w)
     reasons: list[tuple[float, str]] = []
     repeated = _repeated(claim, evidence)
     if repeated:
@@ -417,7 +429,7 @@ def _judge(
             )
             break
     if primary is not None:
-        moved = _moved_number(claim, primary)
+        moved = _moved_number(claim, evidence, primary)
         if moved:
             reasons.append((_MISSING_NUMBER, moved))
     dates = sorted(claim.dates - evidence.dates)
