@@ -6,7 +6,9 @@ worth catching recombine the article's own words, so the whole article holds the
 
 - numbers, money, dates and (in mixed-case text) names must be in those sentences,
   however written ("5,000"/"5000", "$5m"/"5 million dollars", "Oct 20"/"20 October");
-- a number must keep its unit ("5 km" is not "5 miles");
+- a number must keep its unit ("5 km" is not "5 miles"); when briefgen finds the evidence
+  itself, a number must not come from a sentence that adds nothing else while the main
+  sentence has a different number of the same kind ("won 3-1" where it says "won 4-1");
 - a negation must not appear or disappear ("did not agree" vs "agreed");
 - who did what to whom must not be swapped around a verb;
 - most content words must be found in those sentences; words found nowhere in the
@@ -262,7 +264,10 @@ def _moved_number(claim: Claim, evidence: _Evidence, primary: _Evidence) -> str 
             continue
         other = next((q for q in own if q.unit == quantity.unit), None)
         if other is not None:
-            return f"it has {quantity.text} where the evidence has {other.text}"
+            return (
+                f"number {quantity.text} comes only from another sentence; "
+                f"the best-matching one has {other.text}"
+            )
     return None
 
 
@@ -405,11 +410,6 @@ def _judge(
     coverage = _coverage(claim, evidence, _evidence([article_text]), primary)
     order = _pair_share(claim, evidence, _PAIR_WINDOW)
     score = coverage * ((1 - _ORDER_WEIGHT) + _ORDER_WEIGHT * order)
-    import os
-    _a = float(os.environ.get("BG_A", "0"))
-    _w = int(os.environ.get("BG_W", "1"))
-    if _a:
-        score *= (1 - _a) + _a * _pair_share(claim, evidence, _w)
     reasons: list[tuple[float, str]] = []
     repeated = _repeated(claim, evidence)
     if repeated:
@@ -492,7 +492,9 @@ def best_evidence(statement: str, article: Article, limit: int = MAX_EVIDENCE) -
     """The few sentences of ``article`` that ``statement`` most likely rests on.
 
     The best-matching sentence, then any sentence that adds statement words the chosen
-    ones lack (a statement often joins two sentences), up to ``limit``.
+    ones lack (a statement often joins two sentences), up to ``limit``. A further sentence
+    must add two items, or a number or date; sentences that add a single word are passed
+    over, not a reason to stop searching.
     """
     claim = read_claim(statement)
     # Words and numbers both count: a number may be all a second sentence adds.

@@ -128,6 +128,40 @@ def test_check_support_finds_its_own_evidence() -> None:
     assert 1 <= len(check_support("Ministers met in Geneva.", ARTICLE).evidence) <= 3
 
 
+def test_evidence_search_joins_the_sentence_that_holds_a_number() -> None:
+    # "The city has many parks" adds one word before the number's sentence; the search
+    # must not stop there.
+    article = Article.from_text(
+        "The council approved the new library budget on Monday. The city has many parks. "
+        "The budget totals 2 million pounds."
+    )
+    statement = "The city council approved the new library budget of 2 million pounds."
+    result = check_support(statement, article)
+    assert result.supported and result.evidence == ("S1", "S3")
+    result = check_support(statement.replace("2 million", "3 million"), article)
+    assert not result.supported and "3 million" in (result.reason or "")
+
+
+def test_a_number_taken_from_another_sentence_is_rejected() -> None:
+    article = Article.from_text(
+        "United beat City 4-1 at home on Sunday to win the cup for the first time. "
+        "City scored a late consolation goal, but United restored their three-goal lead "
+        "within a minute."
+    )
+    statement = "United beat City 4-1 at home on Sunday to win the cup."
+    assert check_support(statement, article).supported
+    result = check_support(statement.replace("4-1", "3-1"), article)
+    assert not result.supported and "3" in (result.reason or "")
+    # A second sentence that brings words as well as its number is a fair join.
+    article = Article.from_text(
+        "Officials released Michael Shepard from prison in 2013, seven years into his "
+        "sentence. Shepard, 35, was arrested again last week in Florida."
+    )
+    statement = "Michael Shepard, 35, was arrested in Florida after officials released him."
+    result = check_support(statement, article)
+    assert result.supported and result.evidence == ("S1", "S2")
+
+
 def test_check_cited_without_citations_fails_with_reason() -> None:
     result = check_cited("Ruritania sent grain.", [], ARTICLE)
     assert not result.supported and result.reason == "cites no existing sentence"
@@ -143,6 +177,30 @@ def test_lower_case_text_is_handled() -> None:
     assert not check_support("ruritania would send troops .", article).supported
     # A word the article never uses, in text without capitals to mark names.
     assert not check_support("the minister of elbonia met envoys .", article).supported
+
+
+def test_a_dropped_hedge_lowers_the_score() -> None:
+    article = Article.from_text(
+        "Officials said the minister may resign next week. "
+        "The ministry is expected to publish the report in June."
+    )
+    hedged = check_support("The minister may resign next week.", article, ["S1"])
+    assert hedged.supported and hedged.score == 1.0
+    stated = check_support("The minister will resign next week.", article, ["S1"])
+    assert stated.score < hedged.score
+    expected = check_support("The ministry is expected to publish the report.", article, ["S2"])
+    stated = check_support("The ministry will publish the report.", article, ["S2"])
+    assert stated.score < expected.score
+
+
+def test_a_cut_inside_a_clause_costs_more_than_dropping_an_aside() -> None:
+    article = Article.from_text(
+        "The company, founded in 1990 in Geneva, has outdone all its rivals this year."
+    )
+    aside = check_support("The company has outdone all its rivals this year.", article, ["S1"])
+    assert aside.supported and aside.score == 1.0
+    cut = check_support("The company has all its rivals this year.", article, ["S1"])
+    assert cut.score < aside.score
 
 
 def test_check_cited_is_fast() -> None:
