@@ -40,6 +40,10 @@ from briefgen.schema import (
 from briefgen.support import check_cited, unknown_names
 from briefgen.textnorm import content_words, stem
 
+# Advice (recommendations, talking points) is in the analyst's words, but must be about
+# the cited sentences: this many content words at least, and this share of them there.
+MIN_JUDGEMENT_WORDS = 3
+MIN_JUDGEMENT_OVERLAP = 0.3
 # Share of a statement's content words one sentence must hold for briefgen to cite that
 # sentence in place of the model's wrong citation.
 RECITE_MIN_SUPPORT = 0.8
@@ -193,6 +197,16 @@ class Grounder:
         return kept
 
     def _judgement_failure(self, text: str, cited: list[Sentence]) -> str | None:
+        wanted = {stem(w) for w in content_words(text)}
+        if len(wanted) < MIN_JUDGEMENT_WORDS:
+            return "too short to say anything"
+        found = {stem(w) for s in cited for w in content_words(s.text)}
+        share = len(wanted & found) / len(wanted)
+        if share < MIN_JUDGEMENT_OVERLAP:
+            return (
+                f"only {share:.0%} of its words are in the cited sentences: advice must be "
+                "about what they say"
+            )
         unknown = unknown_names(text, self.article)
         if unknown:
             return f"name(s) not in the article: {', '.join(unknown)}"

@@ -248,3 +248,21 @@ def test_estimative_lint(text: str, likelihood: str | None, problem: str | None)
         assert problems == []
     else:
         assert any(problem in p for p in problems), problems
+
+
+def test_advice_must_be_about_its_cited_sentences(server: ScriptedServer) -> None:
+    answer = copy.deepcopy(HONEST)
+    answer["memo"]["talking_points"] = [
+        _statement("TheoDwjhMlk", S["troops"]),
+        _statement("We welcome the agreement to withdraw troops from Kesh.", S["troops"]),
+        _statement("We will raise fishing quotas and tariffs on steel imports.", S["troops"]),
+    ]
+    brief = _brief(server, answer, style="talking-points")
+    assert [t.text for t in brief.data.talking_points] == [
+        "We welcome the agreement to withdraw troops from Kesh."
+    ]
+    dropped = {r.text: r.reason or "" for r in brief.report.dropped}
+    assert "too short" in dropped["TheoDwjhMlk"]
+    assert (
+        "cited sentences" in dropped["We will raise fishing quotas and tariffs on steel imports."]
+    )
