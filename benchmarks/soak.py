@@ -80,6 +80,7 @@ def main() -> None:
             max_retry_wait=0.2,
             max_reasks=2,
             max_output_tokens=512,
+            cache=False,  # every memo must meet the faults, not a cached answer
         )
         gate = asyncio.Semaphore(args.concurrency)
 

@@ -352,7 +352,8 @@ def _templates_command(argv: Sequence[str]) -> int:
     args = parser.parse_args(argv)
     plan = [
         (source, args.directory / "templates" / source.name)
-        for source in sorted(TEMPLATE_DIR.glob("*.j2"))
+        # The memo templates; the HTML evidence view is fixed (it must stay script-free).
+        for source in sorted(TEMPLATE_DIR.glob("*.md.j2"))
     ] + [
         (source, args.directory / "prompts" / source.name)
         for source in sorted(shipped_prompt_dir().glob("*.j2"))

@@ -21,6 +21,9 @@ logger = logging.getLogger(__name__)
 
 # Placeholder key for servers that do not check one; the openai SDK insists on a value.
 _NO_KEY = "not-needed"
+# The embedded model writes about 40 tokens a second on 2 idle cores, far less on a busy
+# machine; an answer of a few thousand tokens may take minutes.
+EMBEDDED_MIN_TIMEOUT = 900.0
 # Sampling settings that keep a small local model from repeating itself.
 _LOCAL_SAMPLING = {"repeat_penalty": 1.1, "top_k": 40}
 
@@ -183,6 +186,7 @@ def _embedded_endpoint(config: BriefConfig) -> Endpoint:
         structured_output=compact_grammar_output,
         owned=True,
         max_parallel=server.parallel,
+        min_timeout=EMBEDDED_MIN_TIMEOUT,
         # The port changes every run; the model file is what decides the answers.
         identity=f"embedded:{model_path.name}:{model_path.stat().st_size}",
     )

@@ -6,6 +6,10 @@ import os
 import tempfile
 from pathlib import Path
 
+# os.umask can only be read by setting it; read it once, at import, before any threads.
+_UMASK = os.umask(0o022)
+os.umask(_UMASK)
+
 
 def write_atomic(target: Path, content: str | bytes) -> None:
     """Write ``content`` to a temporary file beside ``target``, then move it into place in
@@ -20,6 +24,8 @@ def write_atomic(target: Path, content: str | bytes) -> None:
             out.write(data)
             out.flush()
             os.fsync(out.fileno())
+        # mkstemp makes the file private; a memo gets the mode any new file would get.
+        os.chmod(temp_name, 0o666 & ~_UMASK)
         os.replace(temp_name, target)
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)

@@ -134,6 +134,9 @@ class Grounder:
         kept: list[Item] = []
         for item in items:
             text = str(getattr(item, field))
+            if not text.strip():
+                self._record(kind, text, "dropped", "empty", sentence_ids=item.sentence_ids)
+                continue
             valid, sentences, invalid = self._cited(item.sentence_ids)
             missing = [n for n in names_of(item) if n and not name_occurs(n, self.article)]
             if missing:

@@ -72,6 +72,9 @@ class Endpoint:
     """Turns (name, schema) into the request fields that ask for structured output."""
     owned: bool = False
     """True when briefgen made the client and must close it after the run."""
+    min_timeout: float = 0.0
+    """Seconds per request at the least, whatever the config says (a CPU-bound local
+    server can take minutes to write an answer; a timeout there only restarts it)."""
     max_parallel: int | None = None
     """Requests the server can work on at once, when it is known and small (the embedded
     server has one slot: more requests would only queue there and time out)."""
@@ -150,7 +153,9 @@ class StructuredCaller:
         self.gate = gate
         """Bounds requests in flight; shared by every memo on the same server."""
         # The SDK's own retries are off so they do not multiply with ours.
-        self._client = endpoint.client.with_options(max_retries=0, timeout=settings.timeout)
+        self._client = endpoint.client.with_options(
+            max_retries=0, timeout=max(settings.timeout, endpoint.min_timeout)
+        )
         self._retry = TransportRetry(
             max_retries=settings.max_retries,
             max_wait=settings.max_retry_wait,

@@ -395,9 +395,15 @@ def _import_trafilatura() -> ModuleType:
     try:
         import trafilatura
     except ImportError as exc:
+        # "No module named 'trafilatura'" means the extra is missing; anything else is a
+        # broken install of one of its parts (lxml without lxml_html_clean, say).
+        missing = getattr(exc, "name", None) == "trafilatura"
         raise ConfigError(
             "Reading HTML pages and URLs needs trafilatura, which is not installed. "
             f"Install it with: {HTML_INSTALL_HINT}"
+            if missing
+            else f"trafilatura is installed but cannot be imported ({exc}). "
+            f"Reinstall the extra with an up-to-date pip: {HTML_INSTALL_HINT}"
         ) from exc
     return trafilatura
 
