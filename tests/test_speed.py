@@ -95,6 +95,15 @@ def test_cache_file_is_shared_safely_by_threads(
     assert len(server.requests) == before
 
 
+def _slow_responder(delay: float) -> Any:
+    def respond(body: dict[str, Any]) -> Step:
+        step = echo_responder(body)
+        step.delay = delay
+        return step
+
+    return respond
+
+
 # -- one round trip, two on the critical path ---------------------------------------
 
 
@@ -107,12 +116,7 @@ def test_short_article_is_one_request(seed_text: str, server: ScriptedServer) ->
 def test_long_article_is_two_round_trips_deep(seed_text: str) -> None:
     # With a 0.3 s answer time, seven chunk calls in parallel then one synthesis take
     # about two answer times, not eight.
-    def slow(body: dict[str, Any]) -> Step:
-        step = echo_responder(body)
-        step.delay = 0.3
-        return step
-
-    with ScriptedServer(responder=slow) as server:
+    with ScriptedServer(responder=_slow_responder(0.3)) as server:
         brief = _brief(
             "\n\n".join([seed_text] * 7),
             server,
@@ -128,15 +132,6 @@ def test_long_article_is_two_round_trips_deep(seed_text: str) -> None:
 
 
 # -- the concurrency bound -----------------------------------------------------------
-
-
-def _slow_responder(delay: float) -> Any:
-    def respond(body: dict[str, Any]) -> Step:
-        step = echo_responder(body)
-        step.delay = delay
-        return step
-
-    return respond
 
 
 def test_batch_never_exceeds_max_concurrency(seed_text: str) -> None:
