@@ -20,7 +20,7 @@ from briefgen.client import planned_backend
 from briefgen.config import BriefConfig, build_config
 from briefgen.llm import schema_for
 from briefgen.prompts import extraction_messages, synthesis_messages
-from briefgen.schema import Extraction
+from briefgen.schema import Extraction, MemoFields
 from briefgen.styles import get_style
 from briefgen.tokens import TokenCounter, token_counter
 
@@ -121,18 +121,8 @@ def estimate(
 
     chunks = chunk_article(doc, counter, budget=cfg.chunk_tokens, overlap=cfg.chunk_overlap_tokens)
     detail: list[CallEstimate] = []
-    style_extra = (
-        0
-        if memo_style.memo_fields.model_fields.keys()
-        <= {
-            "subject",
-            "bluf",
-            "background",
-            "outlook",
-            "information_gaps",
-        }
-        else _STYLE_FIELDS
-    )
+    # Styles with fields of their own (recommendations, talking points ...) write more.
+    style_extra = 0 if memo_style.memo_fields is MemoFields else _STYLE_FIELDS
     cap = cfg.max_output_tokens
 
     def expected_extraction(chunk_tokens: int) -> int:

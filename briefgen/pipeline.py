@@ -12,10 +12,12 @@ import asyncio
 import concurrent.futures
 import contextlib
 import datetime as dt
+import functools
 import logging
 import time
 from collections.abc import AsyncIterator, Awaitable, Coroutine, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, TypeVar
 
 import openai
@@ -146,7 +148,13 @@ def open_cache(cfg: BriefConfig) -> ResponseCache | None:
     if not cfg.cache:
         return None
     path = cfg.cache_path or default_cache_path()
-    return ResponseCache(path) if path is not None else None
+    return _cache_at(path) if path is not None else None
+
+
+@functools.lru_cache(maxsize=8)
+def _cache_at(path: Path) -> ResponseCache:
+    # One object per file: it prepares the file once, not once per memo.
+    return ResponseCache(path)
 
 
 @contextlib.asynccontextmanager
