@@ -37,7 +37,7 @@ from briefgen.schema import (
     Statement,
     TalkingPointsFields,
 )
-from briefgen.support import check_cited, unknown_names
+from briefgen.support import check_cited, missing_values, unknown_names
 from briefgen.textnorm import content_words, stem
 
 # Advice (recommendations, talking points) is in the analyst's words, but must be about
@@ -50,7 +50,6 @@ RECITE_MIN_SUPPORT = 0.8
 _QUOTE_MARKS = "\"'“”„‟«»‘’‚‛‹›"
 _QUOTED_SPAN = re.compile(r"“[^”\n]+”|\"[^\"\n]+\"|„[^“”\n]+[“”]|«[^»\n]+»|‘[^’\n]+’")
 
-_NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 
 Item = TypeVar(
     "Item",
@@ -213,10 +212,9 @@ class Grounder:
         unknown = unknown_names(text, self.article)
         if unknown:
             return f"name(s) not in the article: {', '.join(unknown)}"
-        evidence = {n.replace(",", "") for s in cited for n in _NUMBER.findall(s.text)}
-        missing = [n for n in _NUMBER.findall(text) if n.replace(",", "") not in evidence]
+        missing = missing_values(text, [s.text for s in cited])
         if missing:
-            return f"number(s) {', '.join(missing)} not in the cited sentences"
+            return f"number(s) or date(s) {', '.join(missing)} not in the cited sentences"
         return None
 
     def _best_source(self, text: str) -> Sentence | None:

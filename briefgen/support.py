@@ -477,6 +477,15 @@ def _result(score: float, reason: str | None, evidence: Sequence[str]) -> Suppor
     )
 
 
+def missing_values(statement: str, texts: Sequence[str]) -> list[str]:
+    """Numbers and dates of ``statement`` that ``texts`` do not hold, however written
+    ("5,000"/"5000", "$5 million"/"$5,000,000", "Oct 20"/"20 October")."""
+    claim = read_claim(statement)
+    evidence = _evidence(texts)
+    missing = [q.text for q in claim.quantities if not q.values & evidence.values]
+    return missing + sorted(claim.dates - evidence.dates)
+
+
 def check_cited(statement: str, cited: list[Sentence], article: Article) -> SupportResult:
     """Whether ``statement`` is backed by the ``cited`` sentences of ``article``."""
     if not cited:

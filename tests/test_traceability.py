@@ -256,10 +256,14 @@ def test_advice_must_be_about_its_cited_sentences(server: ScriptedServer) -> Non
         _statement("TheoDwjhMlk", S["troops"]),
         _statement("We welcome the agreement to withdraw troops from Kesh.", S["troops"]),
         _statement("We will raise fishing quotas and tariffs on steel imports.", S["troops"]),
+        # Values written differently from the article pass; changed ones do not.
+        _statement("We welcome the $5 million in reconstruction aid for the villages.", S["aid"]),
+        _statement("We look forward to the talks in Geneva on Oct 21.", S["geneva"]),
     ]
     brief = _brief(server, answer, style="talking-points")
     assert [t.text for t in brief.data.talking_points] == [
-        "We welcome the agreement to withdraw troops from Kesh."
+        "We welcome the agreement to withdraw troops from Kesh.",
+        "We welcome the $5 million in reconstruction aid for the villages.",
     ]
     dropped = {r.text: r.reason or "" for r in brief.report.dropped}
     assert "too short" in dropped["TheoDwjhMlk"]
