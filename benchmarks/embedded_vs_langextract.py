@@ -27,7 +27,7 @@ sys.path.insert(0, str(HERE))
 from langextract_baseline import run_langextract  # noqa: E402
 
 import briefgen  # noqa: E402
-from briefgen.local import default_model_path, ensure_server  # noqa: E402
+from briefgen.llm.embedded import default_model_path, ensure_server  # noqa: E402
 
 SEED = HERE.parent / "examples" / "articles" / "pakistan_us_joint_ops.txt"
 

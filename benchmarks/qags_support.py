@@ -22,9 +22,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefgen.article import Article
-from briefgen.support import SUPPORT_THRESHOLD, check_support
-from briefgen.textnorm import content_words, stem
+from briefgen.ingest.article import Article
+from briefgen.grounding.support import SUPPORT_THRESHOLD, check_support
+from briefgen.text.normalise import content_words, stem
 
 ROOT = Path(__file__).resolve().parent.parent
 GOAL_AUC = {"QAGS-C": 0.85, "QAGS-X": 0.70}

@@ -5,12 +5,12 @@ brief = briefgen.generate_brief(article_text)
 print(brief.markdown)
 """
 
-from briefgen.article import Article, Sentence
+from briefgen.ingest.article import Article, Sentence
 from briefgen.batch import agenerate_briefs, generate_briefs
 from briefgen.brief import Brief
 from briefgen.config import BriefConfig
 from briefgen.estimation import CallEstimate, Estimate, estimate
-from briefgen.exceptions import (
+from briefgen.errors import (
     BriefgenError,
     BudgetExceeded,
     ChunkFailedError,
@@ -21,12 +21,12 @@ from briefgen.exceptions import (
     RefusalError,
     TruncatedOutputError,
 )
-from briefgen.memo import BriefData, GroundedQuote
+from briefgen.memo.data import BriefData, GroundedQuote
 from briefgen.pipeline import agenerate_brief, generate_brief
 from briefgen.progress import Progress
-from briefgen.report import GroundingRecord, Report
-from briefgen.styles import SHIPPED_STYLES, Style, available_styles
-from briefgen.support import SupportResult, check_support
+from briefgen.memo.report import GroundingRecord, Report
+from briefgen.memo.styles import SHIPPED_STYLES, Style, available_styles
+from briefgen.grounding.support import SupportResult, check_support
 from briefgen.usage import Usage
 
 __version__ = "0.1.0"

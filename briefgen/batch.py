@@ -11,10 +11,10 @@ import time
 from collections.abc import Iterable
 from typing import Any
 
-from briefgen.article import Article
+from briefgen.ingest.article import Article
 from briefgen.brief import Brief
 from briefgen.config import BriefConfig, build_config
-from briefgen.exceptions import BriefgenError
+from briefgen.errors import BriefgenError
 from briefgen.pipeline import (
     AnyClient,
     as_article,
@@ -24,7 +24,7 @@ from briefgen.pipeline import (
     run_sync,
 )
 from briefgen.progress import Progress, ProgressCallback
-from briefgen.styles import get_style
+from briefgen.memo.styles import get_style
 
 BriefOrError = Brief | BriefgenError
 

@@ -10,11 +10,11 @@ from typing import Literal
 
 from pydantic import BaseModel
 
-from briefgen.article import Article
-from briefgen.exceptions import ConfigError
-from briefgen.files import write_atomic
-from briefgen.memo import BriefData, MemoHeader
-from briefgen.report import Report
+from briefgen.ingest.article import Article
+from briefgen.errors import ConfigError
+from briefgen.render.files import write_atomic
+from briefgen.memo.data import BriefData, MemoHeader
+from briefgen.memo.report import Report
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".txt")
 FORMAT_SUFFIXES = {"md": ".md", "json": ".json", "html": ".html", "docx": ".docx"}
@@ -71,13 +71,13 @@ class Brief(BaseModel):
 
     def to_html(self) -> str:
         """The evidence view: memo and article side by side, one self-contained page."""
-        from briefgen.evidence import render_evidence_html
+        from briefgen.render.evidence import render_evidence_html
 
         return render_evidence_html(self)
 
     def to_docx(self) -> bytes:
         """The memo as a Word document (needs the ``docx`` extra)."""
-        from briefgen.docx_writer import markdown_to_docx
+        from briefgen.render.docx import markdown_to_docx
 
         return markdown_to_docx(self.markdown)
 

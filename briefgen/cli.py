@@ -19,12 +19,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from briefgen.article import Article
+from briefgen.ingest.article import Article
 from briefgen.batch import generate_briefs
 from briefgen.brief import FORMAT_SUFFIXES, Brief, Format, format_of
 from briefgen.config import BriefConfig
 from briefgen.estimation import estimate
-from briefgen.exceptions import (
+from briefgen.errors import (
     BriefgenError,
     BudgetExceeded,
     ConfigError,
@@ -33,12 +33,12 @@ from briefgen.exceptions import (
     LLMError,
     RefusalError,
 )
-from briefgen.files import write_atomic
+from briefgen.render.files import write_atomic
 from briefgen.progress import Progress
-from briefgen.prompts import shipped_prompt_dir
-from briefgen.render import TEMPLATE_DIR
-from briefgen.sources import load_article
-from briefgen.styles import available_styles, get_style
+from briefgen.extract.prompts import shipped_prompt_dir
+from briefgen.render.markdown import TEMPLATE_DIR
+from briefgen.ingest.sources import load_article
+from briefgen.memo.styles import available_styles, get_style
 
 # Exit codes scripts can rely on. With several articles, the code is that of the first
 # article that failed; the others still get their memos.

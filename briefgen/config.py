@@ -8,7 +8,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, model_validator
 
-from briefgen.exceptions import ConfigError
+from briefgen.errors import ConfigError
 
 DEFAULT_CLOUD_MODEL = "gpt-4o-mini"
 

@@ -13,16 +13,16 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from briefgen.article import Article
-from briefgen.budget import price_for
-from briefgen.chunking import chunk_article
-from briefgen.client import planned_backend
+from briefgen.ingest.article import Article
+from briefgen.llm.budget import price_for
+from briefgen.extract.chunking import chunk_article
+from briefgen.llm.endpoints import planned_backend
 from briefgen.config import BriefConfig, build_config
-from briefgen.llm import schema_for
-from briefgen.prompts import extraction_messages, synthesis_messages
-from briefgen.schema import Extraction, MemoFields
-from briefgen.styles import get_style
-from briefgen.tokens import TokenCounter, token_counter
+from briefgen.llm.caller import schema_for
+from briefgen.extract.prompts import extraction_messages, synthesis_messages
+from briefgen.extract.schema import Extraction, MemoFields
+from briefgen.memo.styles import get_style
+from briefgen.llm.tokens import TokenCounter, token_counter
 
 # Chat framing per message and per request (role markers and the reply primer).
 MESSAGE_OVERHEAD = 4

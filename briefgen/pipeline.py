@@ -22,31 +22,31 @@ from typing import Any, TypeVar
 
 import openai
 
-from briefgen.article import Article
+from briefgen.ingest.article import Article
 from briefgen.brief import Brief
-from briefgen.budget import Budget
-from briefgen.cache import ResponseCache, default_cache_path
-from briefgen.chunking import Chunk, chunk_article
-from briefgen.client import http_client, resolve_endpoint
-from briefgen.concurrency import gather_first_error, shared_gate
+from briefgen.llm.budget import Budget
+from briefgen.llm.cache import ResponseCache, default_cache_path
+from briefgen.extract.chunking import Chunk, chunk_article
+from briefgen.llm.endpoints import http_client, resolve_endpoint
+from briefgen.llm.concurrency import gather_first_error, shared_gate
 from briefgen.config import BriefConfig, build_config
-from briefgen.exceptions import (
+from briefgen.errors import (
     ChunkFailedError,
     InvalidOutputError,
     LLMError,
     RefusalError,
 )
-from briefgen.grounding import Grounder
-from briefgen.llm import CallSettings, Endpoint, StructuredCaller
-from briefgen.memo import BriefData, MemoHeader
-from briefgen.merge import merge_extractions
+from briefgen.grounding.grounder import Grounder
+from briefgen.llm.caller import CallSettings, Endpoint, StructuredCaller
+from briefgen.memo.data import BriefData, MemoHeader
+from briefgen.extract.merge import merge_extractions
 from briefgen.progress import Progress, ProgressCallback, Stage
-from briefgen.prompts import extraction_messages, synthesis_messages
-from briefgen.render import render_markdown
-from briefgen.report import Report
-from briefgen.schema import Extraction
-from briefgen.styles import Style, get_style
-from briefgen.tokens import token_counter
+from briefgen.extract.prompts import extraction_messages, synthesis_messages
+from briefgen.render.markdown import render_markdown
+from briefgen.memo.report import Report
+from briefgen.extract.schema import Extraction
+from briefgen.memo.styles import Style, get_style
+from briefgen.llm.tokens import token_counter
 from briefgen.usage import Usage
 
 logger = logging.getLogger(__name__)

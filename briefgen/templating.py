@@ -8,7 +8,7 @@ from typing import Any
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
-from briefgen.exceptions import ConfigError
+from briefgen.errors import ConfigError
 
 
 def sandboxed_environment(

@@ -4,9 +4,9 @@ import logging
 
 import pytest
 
-from briefgen.article import Article
-from briefgen.chunking import chunk_article
-from briefgen.tokens import TokenCounter, _counter_for_encoding, token_counter
+from briefgen.ingest.article import Article
+from briefgen.extract.chunking import chunk_article
+from briefgen.llm.tokens import TokenCounter, _counter_for_encoding, token_counter
 
 
 @pytest.fixture
@@ -29,8 +29,8 @@ def test_missing_encoding_falls_back_to_an_estimate_with_a_warning(
     caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # As on a machine with neither tiktoken's cache nor an offline package.
-    monkeypatch.setattr("briefgen.tokens._candidates", lambda name: [name, f"{name}_offline"])
-    with caplog.at_level(logging.WARNING, logger="briefgen.tokens"):
+    monkeypatch.setattr("briefgen.llm.tokens._candidates", lambda name: [name, f"{name}_offline"])
+    with caplog.at_level(logging.WARNING, logger="briefgen.llm.tokens"):
         counter = _counter_for_encoding("no_such_encoding")
     assert not counter.exact
     assert counter.count("x" * 300) >= 100  # over-counts: at most 3 chars a token

@@ -13,7 +13,7 @@ import pytest
 
 import briefgen
 from briefgen.cli import main as cli_main
-from briefgen.local import default_model_path
+from briefgen.llm.embedded import default_model_path
 
 pytestmark = pytest.mark.embedded
 

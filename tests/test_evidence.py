@@ -13,14 +13,14 @@ from scripted_server import ScriptedServer, completion
 from seed_answers import INVENTED_QUOTE, good_single_pass, inventive_single_pass
 
 import briefgen
-from briefgen import evidence
-from briefgen.article import Article
+from briefgen.render import evidence
+from briefgen.ingest.article import Article
 from briefgen.brief import Brief
 from briefgen.config import BriefConfig
-from briefgen.evidence import SectionSpec, render_evidence_html
-from briefgen.memo import BriefData, GroundedQuote
-from briefgen.report import GroundingRecord, Report
-from briefgen.schema import (
+from briefgen.render.evidence import SectionSpec, render_evidence_html
+from briefgen.memo.data import BriefData, GroundedQuote
+from briefgen.memo.report import GroundingRecord, Report
+from briefgen.extract.schema import (
     AgendaItem,
     Allegation,
     Event,

@@ -17,7 +17,7 @@ from scripted_server import ScriptedServer, completion
 from seed_answers import inventive_single_pass
 
 import briefgen
-from briefgen.evidence import render_evidence_html
+from briefgen.render.evidence import render_evidence_html
 
 
 def _find_chromium() -> str | None:

@@ -2,11 +2,11 @@ from __future__ import annotations
 
 import pytest
 
-from briefgen.article import Article
-from briefgen.grounding import Grounder
-from briefgen.names import name_occurs
-from briefgen.schema import Event, Extraction, KeyFact, MemoFields, Quote, Statement
-from briefgen.support import check_cited
+from briefgen.ingest.article import Article
+from briefgen.grounding.grounder import Grounder
+from briefgen.grounding.names import name_occurs
+from briefgen.extract.schema import Event, Extraction, KeyFact, MemoFields, Quote, Statement
+from briefgen.grounding.support import check_cited
 
 
 @pytest.fixture

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
-from briefgen.merge import merge_extractions
-from briefgen.schema import Actor, Event, Extraction, Quote
+from briefgen.extract.merge import merge_extractions
+from briefgen.extract.schema import Actor, Event, Extraction, Quote
 
 
 def _extraction(**lists: list) -> Extraction:  # type: ignore[type-arg]

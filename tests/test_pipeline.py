@@ -22,8 +22,8 @@ from seed_answers import (
 
 import briefgen
 from briefgen import Brief, BriefConfig, InvalidOutputError, LLMError, RefusalError
-from briefgen.llm import CallSettings, Endpoint, StructuredCaller
-from briefgen.schema import SinglePass
+from briefgen.llm.caller import CallSettings, Endpoint, StructuredCaller
+from briefgen.extract.schema import SinglePass
 from briefgen.usage import Usage
 
 SECTIONS = (

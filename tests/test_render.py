@@ -6,14 +6,14 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
-from briefgen.article import Article
+from briefgen.ingest.article import Article
 from briefgen.config import BriefConfig
-from briefgen.exceptions import ConfigError
-from briefgen.memo import BriefData, GroundedQuote
+from briefgen.errors import ConfigError
+from briefgen.memo.data import BriefData, GroundedQuote
 from briefgen.pipeline import render_context
-from briefgen.render import escape_markdown, render_markdown
-from briefgen.report import Report
-from briefgen.schema import Position, Statement
+from briefgen.render.markdown import escape_markdown, render_markdown
+from briefgen.memo.report import Report
+from briefgen.extract.schema import Position, Statement
 from briefgen.usage import Usage
 
 EVIL = (

@@ -4,7 +4,7 @@ from typing import Any
 
 import pytest
 
-from briefgen.schema import Extraction, MemoFields, SinglePass, strict_json_schema
+from briefgen.extract.schema import Extraction, MemoFields, SinglePass, strict_json_schema
 
 
 def _objects(node: Any) -> list[dict[str, Any]]:

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from briefgen import sources
-from briefgen.exceptions import BriefgenError, ConfigError, FetchError, InputError
-from briefgen.sources import article_from_html, extract_html, load_article
+from briefgen.ingest import sources
+from briefgen.errors import BriefgenError, ConfigError, FetchError, InputError
+from briefgen.ingest.sources import article_from_html, extract_html, load_article
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "html"
 

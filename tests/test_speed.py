@@ -15,7 +15,7 @@ from seed_answers import good_single_pass
 
 import briefgen
 from briefgen import Brief, Progress
-from briefgen.tokens import token_counter
+from briefgen.llm.tokens import token_counter
 
 
 def _brief(text: str, server: ScriptedServer, **overrides: Any) -> Brief:

@@ -11,7 +11,7 @@ from scripted_server import ScriptedServer, completion
 
 import briefgen
 from briefgen import Brief
-from briefgen.estimative import lint_sentence
+from briefgen.grounding.likelihood import lint_sentence
 
 # Written for these tests (not news): numbers, a date, named and anonymous speakers.
 ARTICLE = """Border talks end with troop deal

@@ -1,0 +1,93 @@
+"""Prompt files (jinja2) and the messages built from them."""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from briefgen.ingest.article import Sentence
+from briefgen.errors import ConfigError
+from briefgen.extract.schema import LIKELIHOOD_SCALE
+from briefgen.templating import render_file, sandboxed_environment
+
+_PACKAGE_DIR = Path(__file__).resolve().parent.parent
+
+
+def shipped_prompt_dir() -> Path:
+    """prompts/ inside an installed wheel, or at the top of a source checkout."""
+    for candidate in (_PACKAGE_DIR / "prompts", _PACKAGE_DIR.parent / "prompts"):
+        if (candidate / "extract.system.j2").is_file():
+            return candidate
+    raise ConfigError(
+        "briefgen's prompt files are missing from the installation; reinstall briefgen."
+    )
+
+
+@lru_cache(maxsize=16)
+def _environment(user_dir: Path | None) -> jinja2.Environment:
+    return sandboxed_environment(user_dir, shipped_prompt_dir())
+
+
+def render_prompt(name: str, user_dir: Path | None = None, **context: Any) -> str:
+    """Render prompts/<name>.j2, preferring a file of that name in ``user_dir``."""
+    env = _environment(user_dir)
+    return render_file(env, f"{name}.j2", "Prompt", likelihoods=LIKELIHOOD_SCALE, **context).strip()
+
+
+def _fence_safe(text: str) -> str:
+    # The article is wrapped in <article> tags; its own text must not close them.
+    return text.replace("</article", "<\\/article").replace("</facts", "<\\/facts")
+
+
+def extraction_messages(
+    sentences: list[Sentence] | tuple[Sentence, ...],
+    *,
+    title: str | None,
+    with_memo: bool,
+    part_number: int = 1,
+    part_count: int = 1,
+    style: str = "info-memo",
+    prompt_dir: Path | None = None,
+) -> list[dict[str, str]]:
+    safe = [{"id": s.id, "text": _fence_safe(s.text)} for s in sentences]
+    # Only the memo-writing single pass needs the style; chunk extractions stay identical
+    # across styles, so their static prefix caches and their answers are reused.
+    system = render_prompt(
+        "extract.system", prompt_dir, with_memo=with_memo, style=style if with_memo else None
+    )
+    user = render_prompt(
+        "extract.user",
+        prompt_dir,
+        with_memo=with_memo,
+        sentences=safe,
+        title=_fence_safe(title or "untitled").replace('"', "'"),
+        part_number=part_number,
+        part_count=part_count,
+    )
+    return [{"role": "system", "content": system}, {"role": "user", "content": user}]
+
+
+def synthesis_messages(
+    facts: dict[str, Any],
+    *,
+    title: str | None,
+    style: str = "info-memo",
+    prompt_dir: Path | None = None,
+) -> list[dict[str, str]]:
+    compact = json.dumps(facts, ensure_ascii=False, separators=(",", ":"))
+    system = render_prompt("synthesise.system", prompt_dir, style=style)
+    user = render_prompt(
+        "synthesise.user",
+        prompt_dir,
+        facts=_fence_safe(compact),
+        title=_fence_safe(title or "untitled").replace('"', "'"),
+    )
+    return [{"role": "system", "content": system}, {"role": "user", "content": user}]
+
+
+def reask_message(error: str, prompt_dir: Path | None = None) -> dict[str, str]:
+    return {"role": "user", "content": render_prompt("reask", prompt_dir, error=error)}

@@ -1,0 +1,551 @@
+"""Grounding: keep only what the article supports, and say why anything was dropped.
+
+- Quotes must occur in the article inside quotation marks, exactly or after folding
+  quote marks, dashes, whitespace and case; the memo then shows the article's own
+  characters, so a quote in the memo is verbatim by construction.
+- Names (actors, speakers, parties) must occur in the article or be aliases of one that does.
+- Every cited sentence id must exist; an item left with no valid citation is dropped.
+- Paraphrased statements must pass the support check against their cited sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from typing import Literal, TypeVar
+
+from briefgen.grounding.alignment import Aligner, Alignment
+from briefgen.ingest.article import Article, Sentence
+from briefgen.grounding.likelihood import LintFinding, lint_sentence
+from briefgen.memo.data import BriefData, GroundedQuote
+from briefgen.grounding.names import name_occurs, same_actor
+from briefgen.memo.report import GroundingRecord
+from briefgen.extract.schema import (
+    ActionMemoFields,
+    Actor,
+    AgendaItem,
+    Allegation,
+    Event,
+    Extraction,
+    KeyFact,
+    MemoFields,
+    OutlookStatement,
+    Position,
+    Quote,
+    Recommendation,
+    SceneSetterFields,
+    Statement,
+    TalkingPointsFields,
+)
+from briefgen.grounding.support import check_cited, missing_values, unknown_names
+from briefgen.text.normalise import content_words, stem
+
+# Advice (recommendations, talking points) is in the analyst's words, but must be about
+# the cited sentences: this many content words at least, and this share of them there.
+MIN_JUDGEMENT_WORDS = 3
+MIN_JUDGEMENT_OVERLAP = 0.3
+# Share of a statement's content words one sentence must hold for briefgen to cite that
+# sentence in place of the model's wrong citation.
+RECITE_MIN_SUPPORT = 0.8
+_QUOTE_MARKS = "\"'“”„‟«»‘’‚‛‹›"
+_QUOTED_SPAN = re.compile(r"“[^”\n]+”|\"[^\"\n]+\"|„[^“”\n]+[“”]|«[^»\n]+»|‘[^’\n]+’")
+
+
+Item = TypeVar(
+    "Item",
+    Actor,
+    Position,
+    Event,
+    Allegation,
+    KeyFact,
+    AgendaItem,
+    Statement,
+    OutlookStatement,
+    Recommendation,
+)
+# How much of an item's text must the article carry: "full" for reported facts;
+# "judgement" for advice (recommendations, talking points), whose words are the analyst's
+# but whose names and numbers must come from the cited sentences; "none" for bare names.
+Check = Literal["full", "judgement", "none"]
+GroundingMode = Literal["strict", "flag", "off"]
+# Put before a statement the support check rejected, in "flag" mode.
+UNVERIFIED_MARK = "[Unverified]"
+
+
+class Grounder:
+    """Grounds one merged extraction against one article, recording every decision."""
+
+    def __init__(
+        self,
+        article: Article,
+        *,
+        mode: GroundingMode = "strict",
+        allow_paraphrase: bool = False,
+    ):
+        self.article = article
+        self.mode = mode
+        self.lint: list[LintFinding] = []
+        self.records: list[GroundingRecord] = []
+        self.aligner = Aligner(article)
+        self.allow_paraphrase = allow_paraphrase
+        self._quoted_spans = [
+            (m.start() + 1, m.end() - 1) for m in _QUOTED_SPAN.finditer(article.text)
+        ]
+        self._used_quote_spans: set[tuple[int, int]] = set()
+        self._sentence_stems = [{stem(w) for w in content_words(s.text)} for s in article.sentences]
+
+    # -- records -------------------------------------------------------------------
+
+    def _record(
+        self, kind: str, text: str, status: str, reason: str | None = None, **extra: object
+    ) -> None:
+        self.records.append(
+            GroundingRecord.model_validate(
+                {"kind": kind, "text": text, "status": status, "reason": reason, **extra}
+            )
+        )
+
+    # -- citations -------------------------------------------------------------------
+
+    def _cited(self, ids: list[str]) -> tuple[list[str], list[Sentence], list[str]]:
+        valid: list[str] = []
+        sentences: list[Sentence] = []
+        invalid: list[str] = []
+        for sid in ids:
+            sentence = self.article.sentence(sid)
+            if sentence is None:
+                invalid.append(sid)
+            elif sentence.id not in valid:
+                valid.append(sentence.id)
+                sentences.append(sentence)
+        return valid, sentences, invalid
+
+    def _ground_items(
+        self,
+        kind: str,
+        items: Sequence[Item],
+        *,
+        field: str = "text",
+        names_of: Callable[[Item], list[str]] = lambda _item: [],
+        check: Check = "full",
+        lint: Callable[[Item], list[str]] | None = None,
+    ) -> list[Item]:
+        kept: list[Item] = []
+        for item in items:
+            text = str(getattr(item, field))
+            if not text.strip():
+                self._record(kind, text, "dropped", "empty", sentence_ids=item.sentence_ids)
+                continue
+            valid, sentences, invalid = self._cited(item.sentence_ids)
+            missing = [n for n in names_of(item) if n and not name_occurs(n, self.article)]
+            if missing:
+                why = f"name(s) not in the article: {', '.join(missing)}"
+                self._record(kind, text, "dropped", why, sentence_ids=item.sentence_ids)
+                continue
+            amendment = (
+                f"removed citation(s) of missing sentence(s) {', '.join(invalid)}"
+                if invalid
+                else None
+            )
+            failure: str | None = None
+            score: float | None = None
+            if not valid:
+                failure = (
+                    f"cites sentence id(s) {', '.join(invalid)} that do not exist"
+                    if invalid
+                    else "cites no sentence"
+                )
+            elif check == "full":
+                support = check_cited(text, sentences, self.article)
+                failure = None if support.supported else support.reason
+                score = round(support.score, 3)
+            elif check == "judgement":
+                failure = self._judgement_failure(text, sentences)
+            if failure is not None and check == "full":
+                # Small models often copy a sentence and cite the wrong one: when one
+                # sentence of the article carries nearly all of the statement, cite it.
+                source = self._best_source(text)
+                if source is not None:
+                    amendment = (
+                        f"citation corrected to {source.id} (cited "
+                        f"{', '.join(item.sentence_ids) or 'nothing'}: {failure})"
+                    )
+                    valid, failure = [source.id], None
+                    score = round(check_cited(text, [source], self.article).score, 3)
+            if not valid:  # nothing to stand on, whatever the grounding mode
+                self._record(kind, text, "dropped", failure, sentence_ids=item.sentence_ids)
+                continue
+            problems = lint(item) if lint is not None else []
+            for problem in problems:
+                self.lint.append(LintFinding(kind=kind, text=text, problem=problem))
+            if problems:
+                lint_reason = f"estimative language: {'; '.join(problems)}"
+                failure = f"{failure}; {lint_reason}" if failure else lint_reason
+            update: dict[str, object] = {"sentence_ids": valid}
+            if failure is None:
+                status, reason = ("amended", amendment) if amendment else ("kept", None)
+            elif self.mode == "strict":
+                self._record(
+                    kind, text, "dropped", failure, sentence_ids=item.sentence_ids, score=score
+                )
+                continue
+            elif self.mode == "flag":
+                status, reason = "flagged", failure
+                update[field] = f"{UNVERIFIED_MARK} {text}"
+            else:
+                status, reason = "kept", f"not supported, kept because grounding is off: {failure}"
+            self._record(kind, text, status, reason, sentence_ids=valid, score=score)
+            kept.append(item.model_copy(update=update))
+        return kept
+
+    def _judgement_failure(self, text: str, cited: list[Sentence]) -> str | None:
+        wanted = {stem(w) for w in content_words(text)}
+        if len(wanted) < MIN_JUDGEMENT_WORDS:
+            return "too short to say anything"
+        found = {stem(w) for s in cited for w in content_words(s.text)}
+        share = len(wanted & found) / len(wanted)
+        if share < MIN_JUDGEMENT_OVERLAP:
+            return (
+                f"only {share:.0%} of its words are in the cited sentences: advice must be "
+                "about what they say"
+            )
+        unknown = unknown_names(text, self.article)
+        if unknown:
+            return f"name(s) not in the article: {', '.join(unknown)}"
+        missing = missing_values(text, [s.text for s in cited])
+        if missing:
+            return f"number(s) or date(s) {', '.join(missing)} not in the cited sentences"
+        return None
+
+    def _best_source(self, text: str) -> Sentence | None:
+        wanted = {stem(w) for w in content_words(text)}
+        if not wanted:
+            return None
+        # Cheap word overlap picks a few candidates; the full check runs only on those.
+        overlaps = [
+            (len(wanted & stems) / len(wanted), sentence)
+            for sentence, stems in zip(self.article.sentences, self._sentence_stems, strict=True)
+        ]
+        candidates = sorted(
+            (pair for pair in overlaps if pair[0] >= RECITE_MIN_SUPPORT),
+            key=lambda pair: -pair[0],
+        )[:3]
+        best: tuple[float, Sentence] | None = None
+        for _, sentence in candidates:
+            result = check_cited(text, [sentence], self.article)
+            if (
+                result.supported
+                and result.score >= RECITE_MIN_SUPPORT
+                and (best is None or result.score > best[0])
+            ):
+                best = (result.score, sentence)
+        return best[1] if best else None
+
+    # -- quotes --------------------------------------------------------------------
+
+    def align_quote(self, text: str) -> Alignment | None:
+        """Exact or normalised offsets of ``text`` inside a quotation in the article.
+
+        Repeated quotes map to successive occurrences, in the order they are aligned.
+        """
+        needle = _bare_quote(text)
+        if len(needle) < 2:
+            return None
+        return self.aligner.align(needle, accept=self._usable, fuzzy=False)
+
+    def _overlaps_used(self, found: Alignment) -> bool:
+        return any(a < found.end and found.start < b for a, b in self._used_quote_spans)
+
+    def _usable(self, start: int, end: int) -> bool:
+        return (start, end) not in self._used_quote_spans and self._in_quotation(start, end)
+
+    def _in_quotation(self, start: int, end: int) -> bool:
+        return any(qs <= start and end <= qe for qs, qe in self._quoted_spans)
+
+    def ground_quotes(self, quotes: list[Quote]) -> list[GroundedQuote]:
+        kept: list[GroundedQuote] = []
+        for quote in quotes:
+            aligned = self.align_quote(quote.text)
+            reported = False
+            if aligned is None:
+                # Not a verbatim quotation. Find out what it is, to say why it goes, or
+                # to keep it as reported speech when the user allows paraphrase.
+                nearby = self.aligner.align(_bare_quote(quote.text))
+                repeated = nearby is not None and self._overlaps_used(nearby)
+                if nearby is None or repeated or not self.allow_paraphrase:
+                    self._record(
+                        "quote",
+                        quote.text,
+                        "dropped",
+                        "repeats a quotation already in the memo"
+                        if repeated and self.allow_paraphrase
+                        else _why_not_quoted(nearby),
+                        stage=nearby.stage if nearby else None,
+                        start=nearby.start if nearby else None,
+                        end=nearby.end if nearby else None,
+                        sentence_ids=quote.sentence_ids,
+                    )
+                    continue
+                aligned, reported = nearby, True
+            start, end = aligned.start, aligned.end
+            self._used_quote_spans.add((start, end))
+            # A quote that ends a clause carries the article's comma; the memo needs none.
+            while end > start + 1 and self.article.text[end - 1] in ",;:":
+                end -= 1
+            speaker, reason = self._attribute(quote.speaker, start, end)
+            if reported:
+                reason = "; ".join(
+                    r
+                    for r in (
+                        f"{aligned.stage} match (coverage {aligned.coverage:.0%}), kept as "
+                        "reported speech without quotation marks",
+                        reason,
+                    )
+                    if r
+                )
+            sentence = self.article.sentence_at(start)
+            ids = [sentence.id] if sentence is not None else []
+            self._record(
+                "quote",
+                self.article.text[start:end],
+                "amended" if reason else "kept",
+                reason,
+                stage=aligned.stage,
+                start=start,
+                end=end,
+                sentence_ids=ids,
+            )
+            kept.append(
+                GroundedQuote(
+                    text=self.article.text[start:end],
+                    speaker=speaker,
+                    source=quote.source,
+                    start=start,
+                    end=end,
+                    match=aligned.stage,
+                    reported_speech=reported,
+                    sentence_ids=ids,
+                )
+            )
+        return kept
+
+    def _attribute(self, claimed: str, start: int, end: int) -> tuple[str | None, str | None]:
+        """The speaker to print for the quote at ``start:end``, and why it changed.
+
+        The model's speaker stands when the article names them near the quote (its
+        sentence or the ones either side). Otherwise the quote is attributed as the
+        article attributes it ("an official said"), or left unattributed.
+        """
+        speaker = claimed.strip() or None
+        around = self._around(start)
+        attribution = article_attribution(self.article.text, start, end, self.article)
+        if speaker is not None:
+            if attribution is not None and same_actor(speaker, attribution):
+                return speaker, None
+            if name_occurs(speaker, _as_article(around)):
+                return speaker, None
+        if attribution is not None:
+            why = (
+                f"speaker '{speaker}' is not named near the quote; attributed as the "
+                f"article does: {attribution}"
+                if speaker is not None
+                else f"attributed as the article does: {attribution}"
+            )
+            return attribution, why
+        if speaker is None:
+            return None, None
+        return None, f"speaker '{speaker}' is not named near the quote; attribution removed"
+
+    def _around(self, offset: int) -> str:
+        sentences = self.article.sentences
+        for i, sentence in enumerate(sentences):
+            if sentence.start <= offset < sentence.end:
+                window = sentences[max(0, i - 1) : i + 2]
+                return self.article.text[window[0].start : window[-1].end]
+        return ""
+
+    def align_anywhere(self, text: str) -> bool:
+        return self.aligner.align(_bare_quote(text), fuzzy=False) is not None
+
+    # -- everything ---------------------------------------------------------------
+
+    def ground_extraction(self, extraction: Extraction) -> BriefData:
+        """Ground the extracted items; memo-level fields are left empty."""
+        ex = extraction
+        actors = self._ground_items(
+            "actor",
+            ex.actors,
+            field="name",
+            names_of=lambda a: [a.name],
+            check="none",
+        )
+        positions = self._ground_items(
+            "position", ex.positions, field="stance", names_of=lambda p: [p.party]
+        )
+        events = [
+            self._only_known_names(event)
+            for event in self._ground_items("event", ex.events, field="what")
+        ]
+        allegations = self._ground_items(
+            "allegation",
+            ex.allegations,
+            field="claim",
+            names_of=lambda a: [a.alleged_by, a.against],
+        )
+        facts = self._ground_items("key_fact", ex.key_facts, field="fact")
+        agenda = self._ground_items("agenda_item", ex.agenda_items, field="item")
+        quotes = self.ground_quotes(ex.quotes)
+        return BriefData(
+            subject=self.article.title or "Developments reported in the source article",
+            developments=events,
+            positions=positions,
+            quotes=quotes,
+            allegations=allegations,
+            key_facts=facts,
+            agenda=agenda,
+            actors=actors,
+        )
+
+    def ground_memo(self, data: BriefData, memo: MemoFields) -> BriefData:
+        """Add the memo-level fields that pass grounding to ``data``."""
+        update: dict[str, object] = {}
+        subject = self._ground_items("subject", [memo.subject])
+        if subject:
+            update["subject"] = subject[0].text
+            update["subject_sentence_ids"] = subject[0].sentence_ids
+        update["bluf"] = self._ground_items("bluf", memo.bluf[:4], lint=_mixing_only)
+        update["background"] = self._ground_items("background", memo.background)
+        update["outlook"] = self._ground_items(
+            "outlook", memo.outlook, lint=lambda o: lint_sentence(o.text, o.likelihood)
+        )
+        update["information_gaps"] = self._ground_gaps(memo.information_gaps)
+        # Style fields: present only on the memo models of the styles that ask for them.
+        if isinstance(memo, ActionMemoFields):
+            update["recommendations"] = self._ground_items(
+                "recommendation",
+                [r for r in memo.recommendations if _starts_that_you(r.text)],
+                check="judgement",
+            )
+            for r in memo.recommendations:
+                if not _starts_that_you(r.text):
+                    self._record(
+                        "recommendation", r.text, "dropped", 'does not start with "That you"'
+                    )
+        if isinstance(memo, (TalkingPointsFields, SceneSetterFields)):
+            update["talking_points"] = self._ground_items(
+                "talking_point", memo.talking_points, check="judgement"
+            )
+        if isinstance(memo, SceneSetterFields):
+            update["counterpart_wants"] = self._ground_items(
+                "counterpart_wants", memo.counterpart_wants
+            )
+            update["relations"] = self._ground_items("relations", memo.relations)
+        return data.model_copy(update=update)
+
+    def _ground_gaps(self, gaps: list[str]) -> list[str]:
+        kept: list[str] = []
+        for gap in (g.strip() for g in gaps):
+            if len(gap.split()) < 3:
+                self._record("information_gap", gap, "dropped", "too short to be a question")
+                continue
+            unknown = unknown_names(gap, self.article)
+            if unknown:
+                self._record(
+                    "information_gap",
+                    gap,
+                    "dropped",
+                    f"name(s) not in the article: {', '.join(unknown)}",
+                )
+                continue
+            kept.append(gap)
+        return kept[:6]
+
+    def _only_known_names(self, event: Event) -> Event:
+        known = [n for n in event.who if name_occurs(n, self.article)]
+        unknown = [n for n in event.who if n not in known]
+        if unknown:
+            self._record(
+                "event_actor",
+                ", ".join(unknown),
+                "dropped",
+                "name(s) not in the article",
+                sentence_ids=event.sentence_ids,
+            )
+        where = event.where if event.where and name_occurs(event.where, self.article) else None
+        return event.model_copy(update={"who": known, "where": where})
+
+
+def _starts_that_you(text: str) -> bool:
+    return text.strip().lower().startswith("that you")
+
+
+def _bare_quote(text: str) -> str:
+    return text.strip().strip(_QUOTE_MARKS + " ").strip()
+
+
+def _why_not_quoted(nearby: Alignment | None) -> str:
+    if nearby is None:
+        return "not found in the article"
+    if nearby.stage == "fuzzy":
+        return (
+            f"only approximately in the article (fuzzy match, {nearby.coverage:.0%} of its "
+            "words): not a verbatim quote"
+        )
+    return "words are in the article but not inside quotation marks"
+
+
+def _as_article(text: str) -> Article:
+    """A few sentences as a one-sentence Article, for name lookups near a quote."""
+    return Article(text=text, sentences=(Sentence(id="S1", start=0, end=len(text), text=text),))
+
+
+_SPEECH_VERB = r"(?:said|says|told|tells|added|adds|stated|states|warned|noted|insisted|claimed)"
+_SPEAKER = r"((?:(?:an?|the|one|another|two|three|several)\s+)?[\w.'’-]+(?:\s+[\w.'’-]+){0,5}?)"
+_AFTER_QUOTE = re.compile(r"^[\s,;:]*" + _SPEAKER + r"\s+" + _SPEECH_VERB + r"\b")
+_VERB_THEN_SPEAKER = re.compile(
+    r"^[\s,;:]*" + _SPEECH_VERB + r"\s+" + _SPEAKER + r"(?=[\s]*[.,;:]|$)"
+)
+_BEFORE_QUOTE = re.compile(_SPEAKER + r"\s+" + _SPEECH_VERB + r"(?:\s+\w+)?\s*[:,]?\s*$")
+_ACCORDING = re.compile(r"according to\s+" + _SPEAKER + r"(?=[\s]*[.,;:]|$)", re.IGNORECASE)
+
+
+def article_attribution(text: str, start: int, end: int, article: Article) -> str | None:
+    """Who the article says spoke the quotation at ``start:end``, in its own words."""
+    sentence = article.sentence_at(start)
+    if sentence is None:
+        return None
+    # The text right after the closing quote mark, then right before the opening one.
+    close = end
+    while close < len(text) and text[close] in _QUOTE_MARKS + ",;: ":
+        close += 1
+    after = text[close : min(len(text), close + 120)].split("\n", 1)[0]
+    for pattern in (_AFTER_QUOTE, _VERB_THEN_SPEAKER):
+        match = pattern.match(after)
+        if match:
+            return _tidy_speaker(match.group(1))
+    open_ = start
+    while open_ > sentence.start and text[open_ - 1] in _QUOTE_MARKS + " ":
+        open_ -= 1
+    before = text[sentence.start : open_]
+    match = _BEFORE_QUOTE.search(before)
+    if match:
+        return _tidy_speaker(match.group(1))
+    match = _ACCORDING.search(text[sentence.start : sentence.end])
+    return _tidy_speaker(match.group(1)) if match else None
+
+
+def _tidy_speaker(found: str) -> str | None:
+    words = found.strip(" ,.;:").split()
+    # "He", "she", "they": the article names the speaker elsewhere; a pronoun says nothing.
+    if not words or (len(words) == 1 and words[0].lower() in _PRONOUNS):
+        return None
+    return " ".join(words)
+
+
+_PRONOUNS = frozenset("he she they it we i you who this that".split())
+
+
+def _mixing_only(item: Statement) -> list[str]:
+    # Summary sentences may use plain words like "possible"; only a confidence level
+    # beside a likelihood breaks the convention there.
+    return [p for p in lint_sentence(item.text) if p.startswith("mixes")]

@@ -1,0 +1,98 @@
+"""Estimative language (ICD 203): one likelihood scale, and never a confidence level and a
+likelihood term in one sentence.
+
+An outlook statement carries its likelihood as a separate field taken from the scale; the
+sentence itself must not say how likely it is in other words ("probably", "could well"),
+nor how confident the writer is ("we assess with high confidence").
+"""
+
+from __future__ import annotations
+
+import re
+
+from pydantic import BaseModel
+
+from briefgen.extract.schema import LIKELIHOOD_SCALE
+
+# Likelihood words that are not on the scale, or are its terms in other forms.
+_OFF_SCALE = (
+    "probably",
+    "probable",
+    "improbable",
+    "possibly",
+    "possible",
+    "perhaps",
+    "maybe",
+    "conceivably",
+    "certainly",
+    "highly likely",
+    "highly unlikely",
+    "real possibility",
+    "remote possibility",
+    "slim chance",
+    "good chance",
+    "fair chance",
+    "even odds",
+    "doubtful",
+    "undoubtedly",
+    "almost surely",
+    "surely",
+    "could well",
+    "may well",
+    "might well",
+)
+_CONFIDENCE = (
+    "high confidence",
+    "moderate confidence",
+    "medium confidence",
+    "low confidence",
+    "highly confident",
+    "confident",
+    "we assess",
+    "we judge",
+    "we estimate",
+)
+
+
+def _pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
+    ordered = sorted(terms, key=len, reverse=True)  # longest first: "highly likely" wins
+    return re.compile(r"\b(" + "|".join(re.escape(t) for t in ordered) + r")\b", re.IGNORECASE)
+
+
+_SCALE_RE = _pattern(LIKELIHOOD_SCALE)
+_OFF_SCALE_RE = _pattern(_OFF_SCALE)
+_CONFIDENCE_RE = _pattern(_CONFIDENCE)
+
+
+class LintFinding(BaseModel):
+    """One estimative-language problem in one memo statement."""
+
+    kind: str
+    text: str
+    problem: str
+
+
+def lint_sentence(text: str, likelihood: str | None = None) -> list[str]:
+    """Problems with the estimative language of one sentence.
+
+    ``likelihood`` is the scale term the statement carries beside its text (outlook
+    statements); the text must then express no likelihood of its own.
+    """
+    problems: list[str] = []
+    scale = [m.group(1).lower() for m in _SCALE_RE.finditer(text)]
+    off_scale = [m.group(1).lower() for m in _OFF_SCALE_RE.finditer(text)]
+    confidence = [m.group(1).lower() for m in _CONFIDENCE_RE.finditer(text)]
+    likelihoods = scale + off_scale + ([likelihood] if likelihood else [])
+    if confidence and likelihoods:
+        problems.append(
+            f"mixes a confidence level ('{confidence[0]}') with a likelihood "
+            f"('{likelihoods[0]}') in one sentence"
+        )
+    for term in off_scale:
+        problems.append(f"'{term}' is not on the likelihood scale")
+    if likelihood is not None:
+        for term in scale:
+            problems.append(f"says '{term}' in its text beside the likelihood '{likelihood}'")
+    elif len(set(scale)) > 1:
+        problems.append(f"uses two likelihood terms: {', '.join(sorted(set(scale)))}")
+    return problems

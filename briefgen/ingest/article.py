@@ -1,0 +1,248 @@
+"""Article: the normalised source text, split into numbered sentences with char offsets.
+
+Every offset elsewhere in briefgen refers to ``Article.text``; ``text[s.start:s.end]`` is
+always the sentence ``s`` exactly.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from functools import cached_property
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from briefgen.errors import InputError
+
+DEFAULT_MAX_CHARS = 2_000_000
+
+# Words that end in a period without ending the sentence (compared without the period,
+# case-insensitively).
+ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms mx dr prof gen lt col maj capt cmdr cdr adm sgt cpl pvt amb gov sen rep pres
+    sec supt insp det st jr sr rev hon mt ft messrs mme mlle jan feb mar apr jun jul aug sep
+    sept oct nov dec inc ltd co corp dept univ assn bros approx vs cf al ca
+    """.split()
+)
+# Abbreviations only when a number follows ("No. 5", "Vol. 2"); elsewhere they end a
+# sentence ("He said no.").
+_NUMBER_ABBREVIATIONS = frozenset("no nos fig figs vol vols art pp para".split())
+
+# After a dotted acronym ("U.S."), only these words make the period a sentence end.
+_SENTENCE_STARTERS = frozenset(
+    """
+    the a an he she it they we i but however in on at this that these those there his her
+    their its our meanwhile still yet and so also officials according
+    """.split()
+)
+
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9])")
+_DOTTED_ACRONYM = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")
+_HORIZONTAL_SPACE = re.compile(r"[ \t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_MANY_NEWLINES = re.compile(r"\n{3,}")
+_HTML_HINT = re.compile(
+    r"<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>]|script[\s>]|div[\s>]|p[\s>])",
+    re.IGNORECASE,
+)
+
+
+class Sentence(BaseModel):
+    """One numbered sentence of the article."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str = Field(description="S1, S2, ... in reading order.")
+    start: int
+    end: int
+    text: str
+
+
+class Article(BaseModel):
+    """Normalised article text with numbered sentences."""
+
+    model_config = ConfigDict(frozen=True)
+
+    text: str
+    title: str | None = None
+    source: str | None = None
+    published: str | None = None
+    sentences: tuple[Sentence, ...]
+
+    @classmethod
+    def from_text(
+        cls,
+        raw: str | bytes,
+        *,
+        title: str | None = None,
+        source: str | None = None,
+        published: str | None = None,
+        max_chars: int = DEFAULT_MAX_CHARS,
+    ) -> Article:
+        """Check, normalise and split raw article text (str, or bytes in a clear encoding)."""
+        text = normalise(decode_input(raw) if isinstance(raw, bytes) else raw)
+        _check_text(text, max_chars)
+        sentences = tuple(split_sentences(text))
+        if title is None:
+            title = _guess_title(text)
+        return cls(text=text, title=title, source=source, published=published, sentences=sentences)
+
+    @cached_property
+    def _by_id(self) -> dict[str, Sentence]:
+        return {s.id: s for s in self.sentences}
+
+    def sentence(self, sentence_id: str) -> Sentence | None:
+        """The sentence with this id ("S3"), or None when there is none."""
+        return self._by_id.get(sentence_id.strip().upper())
+
+    def sentences_between(self, start: int, end: int) -> list[Sentence]:
+        return [s for s in self.sentences if s.start >= start and s.end <= end]
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        for s in self.sentences:
+            if s.start <= offset < s.end:
+                return s
+        return None
+
+
+def decode_input(data: bytes) -> str:
+    """Decode bytes whose encoding is clear (UTF-8, or UTF-16/32 with a BOM)."""
+    boms = (
+        (b"\xef\xbb\xbf", "utf-8-sig"),
+        (b"\xff\xfe\x00\x00", "utf-32"),
+        (b"\x00\x00\xfe\xff", "utf-32"),
+        (b"\xff\xfe", "utf-16"),
+        (b"\xfe\xff", "utf-16"),
+    )
+    for bom, encoding in boms:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise InputError(
+                    f"The article starts with a {encoding} mark but does not "
+                    f"decode as {encoding}: {exc}."
+                ) from exc
+    if b"\x00" in data[:8192]:
+        raise InputError(
+            "The article looks like binary data (it contains NUL bytes). Pass the text of "
+            "the article, not a PDF, image or archive."
+        )
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"The article is not valid UTF-8 (byte {exc.start} is 0x{data[exc.start]:02x}). "
+            "Decode it yourself with the right encoding (for example "
+            "data.decode('cp1252')) and pass the string."
+        ) from exc
+
+
+def normalise(text: str) -> str:
+    """NFC, one kind of newline, single spaces, no invisible or control characters.
+
+    Quote marks and dashes are kept exactly as in the source so quotes align verbatim.
+    """
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
+    text = _INVISIBLE.sub("", text)
+    text = _CONTROL.sub(" ", text)
+    text = _HORIZONTAL_SPACE.sub(" ", text)
+    text = "\n".join(line.strip() for line in text.split("\n"))
+    text = _MANY_NEWLINES.sub("\n\n", text)
+    return text.strip()
+
+
+def _check_text(text: str, max_chars: int) -> None:
+    if not text:
+        raise InputError("The article is empty (or only whitespace). Pass the article's text.")
+    if len(text) > max_chars:
+        raise InputError(
+            f"The article has {len(text):,} characters, over the limit of {max_chars:,}. "
+            "Split it, or raise max_input_chars in BriefConfig."
+        )
+    if "\ufffd" in text[:10000] and text.count("\ufffd") > max(3, len(text) // 200):
+        raise InputError(
+            "The article is full of replacement characters (U+FFFD): it was decoded with "
+            "the wrong encoding. Decode the original bytes with their real encoding."
+        )
+    letters = sum(1 for ch in text[:20000] if ch.isalpha())
+    if letters < max(1, min(len(text), 20000) // 5):
+        raise InputError(
+            "The article has too few letters to be prose (binary or encoded data?). "
+            "Pass the article's text."
+        )
+    if _HTML_HINT.search(text[:20000]) and text.count("<") > 10:
+        raise InputError(
+            "The article looks like an HTML page. Extract its text first (for example with "
+            "trafilatura) and pass the text."
+        )
+
+
+def _guess_title(text: str) -> str | None:
+    first, _, rest = text.partition("\n")
+    first = first.strip()
+    if rest.strip() and 0 < len(first) <= 200 and not first.endswith((".", ":")):
+        return first
+    return None
+
+
+def split_sentences(text: str) -> Iterator[Sentence]:
+    """Yield numbered sentences; every line break ends a sentence."""
+    number = 0
+    line_start = 0
+    for line in text.split("\n"):
+        for start, end in _split_line(line):
+            number += 1
+            yield Sentence(
+                id=f"S{number}",
+                start=line_start + start,
+                end=line_start + end,
+                text=line[start:end],
+            )
+        line_start += len(line) + 1
+
+
+def _split_line(line: str) -> Iterator[tuple[int, int]]:
+    start = 0
+    for match in _BOUNDARY.finditer(line):
+        if not _is_sentence_end(line, start, match):
+            continue
+        yield from _span(line, start, match.end())
+        start = match.end()
+    yield from _span(line, start, len(line))
+
+
+def _span(line: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    while start < end and line[start].isspace():
+        start += 1
+    while end > start and line[end - 1].isspace():
+        end -= 1
+    if end > start:
+        yield start, end
+
+
+def _is_sentence_end(line: str, start: int, match: re.Match[str]) -> bool:
+    punct = match.group(0)
+    if not punct.startswith("."):
+        return True
+    before = line[start : match.start()]
+    word = before.rsplit(None, 1)[-1] if before.strip() else ""
+    word = word.lstrip("\"'“‘«([")
+    if not word:
+        return True
+    bare = word.lower()
+    following = line[match.end() :].split(None, 1)
+    next_word = following[0].strip("\"'“‘«([") if following else ""
+    if bare in ABBREVIATIONS:
+        return False
+    if bare in _NUMBER_ABBREVIATIONS and next_word[:1].isdigit():
+        return False
+    if len(word) == 1 and word.isalpha():
+        return False  # an initial, as in "J. Smith"
+    if _DOTTED_ACRONYM.match(word):
+        return next_word.lower() in _SENTENCE_STARTERS
+    return True

@@ -1,0 +1,102 @@
+"""The validated, grounded content of a memo: what the templates render."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from briefgen.extract.schema import (
+    Actor,
+    AgendaItem,
+    Allegation,
+    Event,
+    KeyFact,
+    OutlookStatement,
+    Position,
+    Recommendation,
+    Statement,
+)
+
+MatchStage = Literal["exact", "normalised", "fuzzy"]
+
+
+class MemoHeader(BaseModel):
+    """The memo's banner and address block, as rendered."""
+
+    classification: str
+    portion_mark: str
+    memo_to: str
+    memo_from: str
+    memo_date: str
+
+
+class GroundedQuote(BaseModel):
+    """A quote found in the article; ``text`` is the article's own characters."""
+
+    text: str
+    speaker: str | None = Field(description="None when the speaker could not be confirmed.")
+    source: Literal["named", "anonymous"]
+    start: int
+    end: int
+    match: MatchStage
+    reported_speech: bool = Field(
+        False,
+        description="Found only approximately or outside quotation marks; shown as reported "
+        "speech, never in quotation marks (only with allow_paraphrase).",
+    )
+    sentence_ids: list[str]
+
+
+class BriefData(BaseModel):
+    """Everything the memo says, each item tied to article sentence ids."""
+
+    subject: str
+    subject_sentence_ids: list[str] = Field(default_factory=list)
+    bluf: list[Statement] = Field(default_factory=list)
+    background: list[Statement] = Field(default_factory=list)
+    developments: list[Event] = Field(default_factory=list)
+    positions: list[Position] = Field(default_factory=list)
+    quotes: list[GroundedQuote] = Field(default_factory=list)
+    allegations: list[Allegation] = Field(default_factory=list)
+    key_facts: list[KeyFact] = Field(default_factory=list)
+    agenda: list[AgendaItem] = Field(default_factory=list)
+    outlook: list[OutlookStatement] = Field(default_factory=list)
+    information_gaps: list[str] = Field(default_factory=list)
+    recommendations: list[Recommendation] = Field(
+        default_factory=list, description='Action memo: "That you ..." decisions.'
+    )
+    talking_points: list[Statement] = Field(default_factory=list)
+    counterpart_wants: list[Statement] = Field(
+        default_factory=list, description="Scene-setter: what the other side wants."
+    )
+    relations: list[Statement] = Field(
+        default_factory=list, description="Scene-setter: state of the relationship."
+    )
+    actors: list[Actor] = Field(default_factory=list)
+    uncovered: list[tuple[int, int]] = Field(
+        default_factory=list,
+        description="Character ranges of the article no extraction covered (failed chunks).",
+    )
+
+    def cited_ids(self) -> list[str]:
+        """Every sentence id the memo cites, in article order."""
+        seen: set[str] = set(self.subject_sentence_ids)
+        groups: list[list[str]] = [
+            *(s.sentence_ids for s in self.bluf),
+            *(s.sentence_ids for s in self.background),
+            *(e.sentence_ids for e in self.developments),
+            *(p.sentence_ids for p in self.positions),
+            *(q.sentence_ids for q in self.quotes),
+            *(a.sentence_ids for a in self.allegations),
+            *(f.sentence_ids for f in self.key_facts),
+            *(a.sentence_ids for a in self.agenda),
+            *(o.sentence_ids for o in self.outlook),
+            *(r.sentence_ids for r in self.recommendations),
+            *(t.sentence_ids for t in self.talking_points),
+            *(c.sentence_ids for c in self.counterpart_wants),
+            *(r.sentence_ids for r in self.relations),
+        ]
+        for ids in groups:
+            seen.update(ids)
+        return sorted(seen, key=lambda sid: int(sid[1:]))
