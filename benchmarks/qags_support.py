@@ -24,7 +24,7 @@ from pathlib import Path
 
 from briefgen.ingest.article import Article
 from briefgen.grounding.support import SUPPORT_THRESHOLD, check_support
-from briefgen.text.normalise import content_words, stem
+from briefgen.text.words import content_words, stem
 
 ROOT = Path(__file__).resolve().parent.parent
 GOAL_AUC = {"QAGS-C": 0.85, "QAGS-X": 0.70}

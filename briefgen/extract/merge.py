@@ -9,7 +9,8 @@ from pydantic import BaseModel
 
 from briefgen.grounding.names import same_actor
 from briefgen.extract.schema import Actor, Extraction, Quote
-from briefgen.text.normalise import fold_text, jaccard
+from briefgen.text.normalise import fold_text
+from briefgen.text.words import jaccard
 
 T = TypeVar("T", bound=BaseModel)
 

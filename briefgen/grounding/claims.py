@@ -10,7 +10,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from briefgen.text.normalise import STOPWORDS, fold_text, stem
+from briefgen.text.lexicon import HEDGES, MONTH_ABBREVIATIONS, MONTHS, NEGATORS, STOPWORDS, WEEKDAYS
+from briefgen.text.normalise import fold_text
+from briefgen.text.words import stem
 
 _SMALL_NUMBERS = {
     word: value
@@ -41,22 +43,6 @@ _SCALES = {
     "tn": 1e12,
 }
 _WORD_SCALES = frozenset({"hundred", "thousand", "million", "billion", "trillion", "dozen"})
-_MONTHS = {
-    "jan": "january",
-    "feb": "february",
-    "mar": "march",
-    "apr": "april",
-    "jun": "june",
-    "jul": "july",
-    "aug": "august",
-    "sep": "september",
-    "sept": "september",
-    "oct": "october",
-    "nov": "november",
-    "dec": "december",
-}
-MONTHS = frozenset(_MONTHS.values()) | {"may"}
-WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 # Unit words whose change ("5 km" -> "5 miles") changes the claim. Spellings of one unit
 # share a canonical name.
 _UNITS = {
@@ -120,15 +106,6 @@ _UNITS = {
     "decades": "decade",
 }
 _CURRENCY_SIGNS = {"$": "dollar", "£": "pound", "€": "euro", "¥": "yen", "₹": "rupee"}
-NEGATORS = frozenset(
-    "not no never none nobody nothing neither nor cannot without n't nt".split()
-) | {"no-one"}
-# Words that hedge a claim: dropping one turns a possibility, an allegation or an
-# expectation into a fact ("is expected to probe" -> "will probe").
-HEDGES = frozenset(
-    "may might could possible possibly perhaps probably likely unlikely alleged allegedly "
-    "reportedly apparently suspected presumed seemingly believed expected".split()
-)
 # Negators that do not negate what follows ("not only X but Y", "no doubt").
 _NOT_NEGATING_NEXT = frozenset({"only", "just", "doubt"})
 
@@ -195,7 +172,7 @@ def tokenize(text: str) -> list[str]:
     tokens: list[str] = []
     for raw in _TOKEN.findall(folded):
         token = "percent" if raw == "%" else raw.replace("’", "'")
-        tokens.append(_MONTHS.get(token.rstrip("."), token))
+        tokens.append(MONTH_ABBREVIATIONS.get(token.rstrip("."), token))
     return tokens
 
 
@@ -295,21 +272,14 @@ def _capitalised(text: str) -> frozenset[str]:
     for word in raw:
         folded = fold_text(word).removesuffix("'s")
         # Months and weekdays are dates, checked as such.
-        plain = folded not in STOPWORDS and _MONTHS.get(folded, folded) not in MONTHS
+        plain = folded not in STOPWORDS and MONTH_ABBREVIATIONS.get(folded, folded) not in MONTHS
         if plain and folded not in WEEKDAYS and previous not in '.!?:"“”':
             if word[0].isupper() and not word.isupper():
-                names.add(word_stem(folded))
+                names.add(stem(folded))
             elif word.isupper() and len(word) > 1:
                 names.add(folded)
         previous = word
     return frozenset(names)
-
-
-@lru_cache(maxsize=65536)
-def word_stem(token: str) -> str:
-    """textnorm.stem, less a final "e", so "agree" meets "agreed" ("agre")."""
-    stemmed = stem(token.removesuffix("'s"))
-    return stemmed[:-1] if len(stemmed) > 4 and stemmed.endswith("e") else stemmed
 
 
 @lru_cache(maxsize=8192)
@@ -329,7 +299,7 @@ def read_claim(text: str) -> Claim:
         ) or token in WEEKDAYS:
             dates.add(token)
         if _is_content(token):
-            content.append((i, word_stem(token)))
+            content.append((i, stem(token)))
     return Claim(
         tokens=tuple(tokens),
         content=tuple(content),

@@ -38,7 +38,7 @@ from briefgen.extract.schema import (
     TalkingPointsFields,
 )
 from briefgen.grounding.support import check_cited, missing_values, unknown_names
-from briefgen.text.normalise import content_words, stem
+from briefgen.text.words import content_words, stem
 
 # Advice (recommendations, talking points) is in the analyst's words, but must be about
 # the cited sentences: this many content words at least, and this share of them there.

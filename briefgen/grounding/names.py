@@ -6,7 +6,9 @@ import re
 from functools import lru_cache
 
 from briefgen.ingest.article import Article
-from briefgen.text.normalise import HONORIFICS, fold_text, folded_article, words
+from briefgen.text.lexicon import HONORIFICS
+from briefgen.text.normalise import fold_text, folded_article
+from briefgen.text.words import words
 
 # Country names and the other forms news text uses for them. Any member found in the
 # article grounds every member of its group.

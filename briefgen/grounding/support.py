@@ -35,9 +35,11 @@ from functools import lru_cache
 from pydantic import BaseModel, Field
 
 from briefgen.ingest.article import Article, Sentence
-from briefgen.grounding.claims import HEDGES, Claim, negation_scope, read_claim, word_stem
+from briefgen.grounding.claims import Claim, negation_scope, read_claim
 from briefgen.grounding.names import _ALIAS_GROUPS, name_occurs
-from briefgen.text.normalise import STOPWORDS, fold_text
+from briefgen.text.lexicon import HEDGES, STOPWORDS
+from briefgen.text.normalise import fold_text
+from briefgen.text.words import stem
 
 logger = logging.getLogger(__name__)
 
@@ -348,13 +350,13 @@ def _swap(claim: Claim, evidence: _Evidence) -> str | None:
 # or at a word's edge, so "end-of-career" stays one run of words.
 _ALIGN_TOKEN = re.compile(r"[^\W_]+(?:'[^\W_]+)*|[,;:()\"']|(?<![^\W_])-|-(?![^\W_])")
 _BOUNDS = frozenset(",;:()\"'-")
-_HEDGE_STEMS = {word_stem(w): w for w in HEDGES}
+_HEDGE_STEMS = {stem(w): w for w in HEDGES}
 
 
 @lru_cache(maxsize=8192)
 def _align_tokens(text: str) -> tuple[str, ...]:
     folded = fold_text(text).replace("’", "'")
-    return tuple(word_stem(t) if t[0].isalpha() else t for t in _ALIGN_TOKEN.findall(folded))
+    return tuple(stem(t) if t[0].isalpha() else t for t in _ALIGN_TOKEN.findall(folded))
 
 
 def _cuts(statement: str, texts: Sequence[str]) -> tuple[int, str | None]:

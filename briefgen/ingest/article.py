@@ -14,6 +14,7 @@ from functools import cached_property
 from pydantic import BaseModel, ConfigDict, Field
 
 from briefgen.errors import InputError
+from briefgen.text.lexicon import MONTH_ABBREVIATIONS
 
 DEFAULT_MAX_CHARS = 2_000_000
 
@@ -22,10 +23,9 @@ DEFAULT_MAX_CHARS = 2_000_000
 ABBREVIATIONS = frozenset(
     """
     mr mrs ms mx dr prof gen lt col maj capt cmdr cdr adm sgt cpl pvt amb gov sen rep pres
-    sec supt insp det st jr sr rev hon mt ft messrs mme mlle jan feb mar apr jun jul aug sep
-    sept oct nov dec inc ltd co corp dept univ assn bros approx vs cf al ca
+    sec supt insp det st jr sr rev hon mt ft messrs mme mlle inc ltd co corp dept univ assn bros approx vs cf al ca
     """.split()
-)
+) | frozenset(MONTH_ABBREVIATIONS)
 # Abbreviations only when a number follows ("No. 5", "Vol. 2"); elsewhere they end a
 # sentence ("He said no.").
 _NUMBER_ABBREVIATIONS = frozenset("no nos fig figs vol vols art pp para".split())

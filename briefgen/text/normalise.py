@@ -1,4 +1,4 @@
-"""Text folding shared by alignment, merging and support checks.
+"""The one text normaliser: folding shared by alignment, names, merging and support checks.
 
 ``fold`` maps quote marks, dashes, whitespace, case and diacritics to one form and keeps,
 for every folded character, the index of the original character it came from, so a match
@@ -18,31 +18,6 @@ _TRANSLATE = {ord(c): '"' for c in _QUOTES_DOUBLE}
 _TRANSLATE.update({ord(c): "'" for c in _QUOTES_SINGLE})
 _TRANSLATE.update({ord(c): "-" for c in _DASHES})
 _TRANSLATE[ord("…")] = "..."
-
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-
-HONORIFICS = frozenset(
-    """
-    mr mrs ms mx dr prof sir dame lord lady president vice prime minister secretary foreign
-    defence defense interior finance state general gen lt col colonel major maj captain capt
-    admiral adm ambassador amb senator sen representative rep governor gov chancellor king
-    queen prince princess sheikh emir crown top aide spokesman spokeswoman spokesperson
-    chief deputy envoy special of the for and
-    """.split()
-)
-
-STOPWORDS = frozenset(
-    """
-    a an the and or but if then than that this these those there their they them he she it
-    its his her our we you your i me my to of in on at by for from with without into onto
-    over under about as is are was were be been being has have had do does did will would
-    shall should can could may might must not no nor so such also very more most other some
-    any each all both few many much own same only just too which who whom whose what when
-    where why how while during before after since until upon against between among within
-    said says say told according per
-    """.split()
-)
-
 
 @lru_cache(maxsize=8192)
 def fold_char(ch: str) -> str:
@@ -115,29 +90,3 @@ def folded_article(text: str) -> tuple[str, tuple[int, ...]]:
     """fold() of a whole article, cached: grounding asks for it once per item."""
     folded, index = fold(text)
     return folded, tuple(index)
-
-
-def words(text: str) -> list[str]:
-    """Folded words (letters and digits, apostrophes inside words kept)."""
-    return _WORD.findall(fold_text(text))
-
-
-def content_words(text: str) -> list[str]:
-    return [w for w in words(text) if w not in STOPWORDS and (len(w) > 2 or w.isdigit())]
-
-
-def stem(word: str) -> str:
-    """A crude stem: enough to match 'officials'/'official', 'talks'/'talk'."""
-    word = word.removesuffix("'s").removesuffix("’s")
-    for suffix in ("ing", "ed", "es", "s"):
-        if len(word) > len(suffix) + 3 and word.endswith(suffix):
-            return word[: -len(suffix)]
-    return word
-
-
-def jaccard(a: str, b: str) -> float:
-    sa = {stem(w) for w in content_words(a)}
-    sb = {stem(w) for w in content_words(b)}
-    if not sa or not sb:
-        return 1.0 if fold_text(a) == fold_text(b) else 0.0
-    return len(sa & sb) / len(sa | sb)
