@@ -22,8 +22,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefgen.ingest.article import Article
 from briefgen.grounding.support import SUPPORT_THRESHOLD, check_support
+from briefgen.ingest.article import Article
 from briefgen.text.words import content_words, stem
 
 ROOT = Path(__file__).resolve().parent.parent

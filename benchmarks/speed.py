@@ -43,9 +43,9 @@ import openai  # noqa: E402
 from scripted_server import Recorded, ScriptedServer, Step, completion, echo_responder  # noqa: E402
 
 import briefgen  # noqa: E402
-from briefgen.ingest.article import Article  # noqa: E402
 from briefgen.extract.chunking import chunk_article  # noqa: E402
 from briefgen.extract.prompts import extraction_messages, synthesis_messages  # noqa: E402
+from briefgen.ingest.article import Article  # noqa: E402
 from briefgen.llm.tokens import token_counter  # noqa: E402
 
 SEED = HERE.parent / "examples" / "articles" / "pakistan_us_joint_ops.txt"

@@ -5,11 +5,10 @@ brief = briefgen.generate_brief(article_text)
 print(brief.markdown)
 """
 
-from briefgen.ingest.article import Article, Sentence
+from briefgen.api import agenerate_brief, generate_brief
 from briefgen.batch import agenerate_briefs, generate_briefs
 from briefgen.brief import Brief
 from briefgen.config import BriefConfig
-from briefgen.estimation import CallEstimate, Estimate, estimate
 from briefgen.errors import (
     BriefgenError,
     BudgetExceeded,
@@ -21,12 +20,13 @@ from briefgen.errors import (
     RefusalError,
     TruncatedOutputError,
 )
+from briefgen.estimation import CallEstimate, Estimate, estimate
+from briefgen.grounding.support import SupportResult, check_support
+from briefgen.ingest.article import Article, Sentence
 from briefgen.memo.data import BriefData, GroundedQuote
-from briefgen.pipeline import agenerate_brief, generate_brief
-from briefgen.progress import Progress
 from briefgen.memo.report import GroundingRecord, Report
 from briefgen.memo.styles import SHIPPED_STYLES, Style, available_styles
-from briefgen.grounding.support import SupportResult, check_support
+from briefgen.progress import Progress
 from briefgen.usage import Usage
 
 __version__ = "0.1.0"

@@ -11,20 +11,15 @@ import time
 from collections.abc import Iterable
 from typing import Any
 
-from briefgen.ingest.article import Article
+from briefgen.api import AnyClient, as_article, run_sync
 from briefgen.brief import Brief
 from briefgen.config import BriefConfig, build_config
 from briefgen.errors import BriefgenError
-from briefgen.pipeline import (
-    AnyClient,
-    as_article,
-    loop_safe_client,
-    open_runtime,
-    run_memo,
-    run_sync,
-)
-from briefgen.progress import Progress, ProgressCallback
+from briefgen.ingest.article import Article
+from briefgen.llm.openai_backend import loop_safe_client
 from briefgen.memo.styles import get_style
+from briefgen.pipeline import open_runtime, run_memo
+from briefgen.progress import Progress, ProgressCallback
 
 BriefOrError = Brief | BriefgenError
 

@@ -19,11 +19,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from briefgen.ingest.article import Article
 from briefgen.batch import generate_briefs
-from briefgen.brief import FORMAT_SUFFIXES, Brief, Format, format_of
+from briefgen.brief import Brief
 from briefgen.config import BriefConfig
-from briefgen.estimation import estimate
 from briefgen.errors import (
     BriefgenError,
     BudgetExceeded,
@@ -33,12 +31,15 @@ from briefgen.errors import (
     LLMError,
     RefusalError,
 )
-from briefgen.render.files import write_atomic
-from briefgen.progress import Progress
+from briefgen.estimation import estimate
 from briefgen.extract.prompts import shipped_prompt_dir
-from briefgen.render.markdown import TEMPLATE_DIR
+from briefgen.ingest.article import Article
 from briefgen.ingest.sources import load_article
 from briefgen.memo.styles import available_styles, get_style
+from briefgen.progress import Progress
+from briefgen.render.files import write_atomic
+from briefgen.render.formats import FORMAT_SUFFIXES, Format, format_of
+from briefgen.render.markdown import TEMPLATE_DIR
 
 # Exit codes scripts can rely on. With several articles, the code is that of the first
 # article that failed; the others still get their memos.

@@ -1,16 +1,84 @@
-"""BriefConfig: every knob in one validated object, read once per memo."""
+"""BriefConfig: every knob in one validated object; and the one reading of the environment.
+
+No other module reads ``os.environ``: what briefgen takes from the environment is named
+in ``Environment`` and read by ``environment()``.
+"""
 
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+import platformdirs
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, model_validator
 
 from briefgen.errors import ConfigError
 
 DEFAULT_CLOUD_MODEL = "gpt-4o-mini"
+_OFF = ("off", "0", "false", "no")
+
+
+@dataclass(frozen=True)
+class Environment:
+    """Every environment variable briefgen reads, read at one moment."""
+
+    openai_api_key: str | None
+    openai_base_url: str | None
+    azure_endpoint: str | None
+    azure_api_key: str | None
+    api_version: str | None
+    """OPENAI_API_VERSION (Azure OpenAI)."""
+    model: str | None
+    """BRIEFGEN_MODEL."""
+    local_model: str | None
+    """BRIEFGEN_LOCAL_MODEL: a GGUF file for the embedded backend."""
+    local_verbose: bool
+    """BRIEFGEN_LOCAL_VERBOSE: llama.cpp's own log on stderr."""
+    response_cache: str | None
+    """BRIEFGEN_RESPONSE_CACHE: another cache file, or "off"."""
+    cache_dir: str | None
+    """BRIEFGEN_CACHE_DIR: where briefgen keeps its files (models, cache)."""
+
+
+def environment() -> Environment:
+    """The environment as it is now (read on every call: it may change between runs)."""
+
+    def get(name: str) -> str | None:
+        return os.environ.get(name, "").strip() or None
+
+    return Environment(
+        openai_api_key=get("OPENAI_API_KEY"),
+        openai_base_url=get("OPENAI_BASE_URL"),
+        azure_endpoint=get("AZURE_OPENAI_ENDPOINT"),
+        azure_api_key=get("AZURE_OPENAI_API_KEY"),
+        api_version=get("OPENAI_API_VERSION"),
+        model=get("BRIEFGEN_MODEL"),
+        local_model=get("BRIEFGEN_LOCAL_MODEL"),
+        local_verbose=(get("BRIEFGEN_LOCAL_VERBOSE") or "0") != "0",
+        response_cache=get("BRIEFGEN_RESPONSE_CACHE"),
+        cache_dir=get("BRIEFGEN_CACHE_DIR"),
+    )
+
+
+def cache_dir() -> Path:
+    """BRIEFGEN_CACHE_DIR, else the platform's user cache directory for briefgen."""
+    override = environment().cache_dir
+    if override:
+        return Path(override).expanduser()
+    return Path(platformdirs.user_cache_dir("briefgen", appauthor=False))
+
+
+def default_cache_path() -> Path | None:
+    """The response cache file the environment asks for: None when it says "off"."""
+    setting = environment().response_cache
+    if setting is not None and setting.lower() in _OFF:
+        return None
+    if setting:
+        return Path(setting).expanduser()
+    return cache_dir() / "responses.sqlite3"
+
 
 Backend = Literal["auto", "openai", "azure", "embedded"]
 
@@ -116,12 +184,12 @@ class BriefConfig(BaseModel):
 
     def resolved_model(self) -> str:
         """The model name to send, after BRIEFGEN_MODEL and the default."""
-        return self.model or os.environ.get("BRIEFGEN_MODEL") or DEFAULT_CLOUD_MODEL
+        return self.model or environment().model or DEFAULT_CLOUD_MODEL
 
     def resolved_local_model_path(self) -> Path | None:
         if self.local_model_path is not None:
             return self.local_model_path
-        env = os.environ.get("BRIEFGEN_LOCAL_MODEL")
+        env = environment().local_model
         return Path(env).expanduser() if env else None
 
 

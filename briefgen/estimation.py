@@ -13,16 +13,15 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from briefgen.config import BriefConfig, build_config
+from briefgen.extract.plan import PlannedCall, plan_calls
 from briefgen.ingest.article import Article
 from briefgen.llm.budget import price_for
-from briefgen.extract.chunking import chunk_article
 from briefgen.llm.endpoints import planned_backend
-from briefgen.config import BriefConfig, build_config
-from briefgen.llm.caller import schema_for
-from briefgen.extract.prompts import extraction_messages, synthesis_messages
-from briefgen.extract.schema import Extraction, MemoFields
-from briefgen.memo.styles import get_style
+from briefgen.llm.schema import schema_for
 from briefgen.llm.tokens import TokenCounter, token_counter
+from briefgen.memo.fields import MemoFields
+from briefgen.memo.styles import get_style
 
 # Chat framing per message and per request (role markers and the reply primer).
 MESSAGE_OVERHEAD = 4
@@ -119,77 +118,49 @@ def estimate(
             return 0
         return counter.count(json.dumps(schema_for(output, False)))
 
-    chunks = chunk_article(doc, counter, budget=cfg.chunk_tokens, overlap=cfg.chunk_overlap_tokens)
-    detail: list[CallEstimate] = []
+    plan = plan_calls(
+        doc,
+        memo_style,
+        counter,
+        chunk_tokens=cfg.chunk_tokens,
+        overlap_tokens=cfg.chunk_overlap_tokens,
+        prompt_dir=cfg.prompt_dir,
+    )
+    chunks = plan.chunks
     # Styles with fields of their own (recommendations, talking points ...) write more.
     style_extra = 0 if memo_style.memo_fields is MemoFields else _STYLE_FIELDS
     cap = cfg.max_output_tokens
 
+    def counted(call: PlannedCall, expected: int, prompt_extra: int = 0) -> CallEstimate:
+        schema = schema_tokens(call.output_type)
+        fixed = _prompt_tokens(counter, call.fixed_messages(), schema)
+        return CallEstimate(
+            name=call.name,
+            prompt_tokens=_prompt_tokens(counter, call.messages, schema) + prompt_extra,
+            fixed_prompt_tokens=fixed,
+            completion_tokens=min(cap, expected),
+            max_completion_tokens=cap,
+        )
+
     def expected_extraction(chunk_tokens: int) -> int:
         return int(_EXTRACTION_BASE + _EXTRACTION_PER_ARTICLE_TOKEN * chunk_tokens)
 
-    if len(chunks) == 1:
-        messages = extraction_messages(
-            doc.sentences,
-            title=doc.title,
-            with_memo=True,
-            style=memo_style.name,
-            prompt_dir=cfg.prompt_dir,
-        )
-        bare = extraction_messages(
-            [], title=doc.title, with_memo=True, style=memo_style.name, prompt_dir=cfg.prompt_dir
-        )
-        schema = schema_tokens(memo_style.single_pass)
+    detail: list[CallEstimate] = []
+    for call in plan.first_round:
+        assert call.chunk is not None
+        expected = expected_extraction(call.chunk.tokens)
+        if plan.single:
+            expected += _MEMO_FIELDS + style_extra
+        detail.append(counted(call, expected))
+    if not plan.single:
+        # The synthesis prompt holds what extraction finds: expected from what it writes.
+        written = sum(c.completion_tokens for c in detail)
+        synthesis = plan.synthesis_call({})
         detail.append(
-            CallEstimate(
-                name="briefgen_memo",
-                prompt_tokens=_prompt_tokens(counter, messages, schema),
-                fixed_prompt_tokens=_prompt_tokens(counter, bare, schema),
-                completion_tokens=min(
-                    cap, expected_extraction(chunks[0].tokens) + _MEMO_FIELDS + style_extra
-                ),
-                max_completion_tokens=cap,
-            )
-        )
-    else:
-        schema = schema_tokens(Extraction)
-        written = 0
-        for chunk in chunks:
-            ids = set(chunk.sentence_ids)
-            sentences = [s for s in doc.sentences if s.id in ids]
-            common: dict[str, Any] = {
-                "title": doc.title,
-                "with_memo": False,
-                "part_number": chunk.index + 1,
-                "part_count": len(chunks),
-                "prompt_dir": cfg.prompt_dir,
-            }
-            expected = min(cap, expected_extraction(chunk.tokens))
-            written += expected
-            detail.append(
-                CallEstimate(
-                    name="briefgen_extraction",
-                    prompt_tokens=_prompt_tokens(
-                        counter, extraction_messages(sentences, **common), schema
-                    ),
-                    fixed_prompt_tokens=_prompt_tokens(
-                        counter, extraction_messages([], **common), schema
-                    ),
-                    completion_tokens=expected,
-                    max_completion_tokens=cap,
-                )
-            )
-        bare = synthesis_messages(
-            {}, title=doc.title, style=memo_style.name, prompt_dir=cfg.prompt_dir
-        )
-        fixed = _prompt_tokens(counter, bare, schema_tokens(memo_style.memo_fields))
-        detail.append(
-            CallEstimate(
-                name="briefgen_synthesis",
-                prompt_tokens=fixed + int(_FACTS_PER_EXTRACTED_TOKEN * written),
-                fixed_prompt_tokens=fixed,
-                completion_tokens=min(cap, _MEMO_FIELDS + style_extra),
-                max_completion_tokens=cap,
+            counted(
+                synthesis,
+                _MEMO_FIELDS + style_extra,
+                prompt_extra=int(_FACTS_PER_EXTRACTED_TOKEN * written),
             )
         )
 

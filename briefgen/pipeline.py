@@ -1,5 +1,5 @@
-"""generate_brief: article -> chunks -> extraction -> merge -> grounding -> synthesis ->
-render, in one direction.
+"""The stage order: article -> call plan -> extraction -> grounding -> merge -> synthesis
+-> render, in one direction.
 
 An article that fits one chunk takes one LLM round trip (extraction and memo fields in one
 answer). A longer one takes two on its critical path: the chunk extractions in parallel,
@@ -9,137 +9,55 @@ then one synthesis call over the merged, grounded extraction (never the raw text
 from __future__ import annotations
 
 import asyncio
-import concurrent.futures
 import contextlib
-import datetime as dt
 import functools
 import logging
 import time
-from collections.abc import AsyncIterator, Awaitable, Coroutine, Sequence
+from collections.abc import AsyncIterator, Awaitable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
-import openai
-
-from briefgen.ingest.article import Article
 from briefgen.brief import Brief
-from briefgen.llm.budget import Budget
-from briefgen.llm.cache import ResponseCache, default_cache_path
-from briefgen.extract.chunking import Chunk, chunk_article
-from briefgen.llm.endpoints import http_client, resolve_endpoint
-from briefgen.llm.concurrency import gather_first_error, shared_gate
-from briefgen.config import BriefConfig, build_config
+from briefgen.config import BriefConfig, default_cache_path
 from briefgen.errors import (
     ChunkFailedError,
     InvalidOutputError,
     LLMError,
     RefusalError,
 )
-from briefgen.grounding.grounder import Grounder
-from briefgen.llm.caller import CallSettings, Endpoint, StructuredCaller
-from briefgen.memo.data import BriefData, MemoHeader
+from briefgen.extract.chunking import Chunk
 from briefgen.extract.merge import merge_extractions
-from briefgen.progress import Progress, ProgressCallback, Stage
-from briefgen.extract.prompts import extraction_messages, synthesis_messages
-from briefgen.render.markdown import render_markdown
-from briefgen.memo.report import Report
-from briefgen.extract.schema import Extraction
-from briefgen.memo.styles import Style, get_style
+from briefgen.extract.plan import CallPlan, PlannedCall, plan_calls
+from briefgen.extract.prompts import reask_message
+from briefgen.extract.schema import Extraction, SinglePass
+from briefgen.grounding.grounder import Grounder
+from briefgen.ingest.article import Article
+from briefgen.llm.backend import Backend
+from briefgen.llm.budget import Budget
+from briefgen.llm.cache import ResponseCache
+from briefgen.llm.caller import CallSettings, StructuredCaller
+from briefgen.llm.concurrency import gather_first_error, shared_gate
+from briefgen.llm.endpoints import open_backend
 from briefgen.llm.tokens import token_counter
+from briefgen.memo.data import BriefData
+from briefgen.memo.fields import MemoFields
+from briefgen.memo.header import MemoHeader
+from briefgen.memo.report import Report
+from briefgen.memo.sections import synthesis_facts
+from briefgen.memo.styles import Style
+from briefgen.progress import Progress, ProgressCallback, Stage
+from briefgen.render.markdown import render_context, render_markdown
 from briefgen.usage import Usage
 
 logger = logging.getLogger(__name__)
 
-T = TypeVar("T")
-
-AnyClient = openai.OpenAI | openai.AsyncOpenAI
-
-
-def run_sync(coroutine: Coroutine[Any, Any, T]) -> T:
-    """Run a coroutine to the end from sync code, even inside a running event loop."""
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        return asyncio.run(coroutine)
-    # Called from inside a running event loop (a notebook, say): run on a worker thread.
-    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(asyncio.run, coroutine).result()
-
-
-@contextlib.asynccontextmanager
-async def loop_safe_client(client: AnyClient | None) -> AsyncIterator[AnyClient | None]:
-    """The caller's client, made safe to use on a new event loop.
-
-    Each sync call runs its own event loop, and an AsyncOpenAI's connection pool belongs
-    to the loop that opened it; give the run a pool of its own.
-    """
-    if not isinstance(client, openai.AsyncOpenAI):
-        yield client
-        return
-    fresh = client.copy(http_client=http_client())
-    try:
-        yield fresh
-    finally:
-        await fresh.close()
-
-
-def generate_brief(
-    article: str | bytes | Article,
-    *,
-    style: str = "info-memo",
-    config: BriefConfig | None = None,
-    client: AnyClient | None = None,
-    progress: ProgressCallback | None = None,
-    **overrides: Any,
-) -> Brief:
-    """Turn one article into a grounded memo. See ``agenerate_brief``."""
-
-    async def run() -> Brief:
-        async with loop_safe_client(client) as usable:
-            return await agenerate_brief(
-                article, style=style, config=config, client=usable, progress=progress, **overrides
-            )
-
-    return run_sync(run())
-
-
-async def agenerate_brief(
-    article: str | bytes | Article,
-    *,
-    style: str = "info-memo",
-    config: BriefConfig | None = None,
-    client: AnyClient | None = None,
-    progress: ProgressCallback | None = None,
-    **overrides: Any,
-) -> Brief:
-    """Turn one article into a grounded memo.
-
-    ``article`` is the article's text (or UTF-8 bytes, or an ``Article``). ``config`` holds
-    the settings; keyword ``overrides`` replace single fields of it (``model=``,
-    ``base_url=``, ``api_key=`` ...). ``client`` is a ready ``openai.OpenAI`` or
-    ``openai.AsyncOpenAI`` (Azure included) to use instead of building one. ``progress``
-    is called with a ``Progress`` event as the work advances.
-    """
-    cfg = build_config(config, overrides)
-    memo_style = get_style(style, cfg.template_dir)
-    doc = as_article(article, cfg)
-    started = time.perf_counter()
-    async with open_runtime(cfg, client) as runtime:
-        return await run_memo(doc, memo_style, cfg, runtime, started, progress=progress)
-
-
-def as_article(article: str | bytes | Article, cfg: BriefConfig) -> Article:
-    if isinstance(article, Article):
-        return article
-    return Article.from_text(article, max_chars=cfg.max_input_chars)
-
 
 @dataclass
 class Runtime:
-    """What the memos of one run share: the endpoint, the cache, the request limit."""
+    """What the memos of one run share: the backend, the cache, the request limit."""
 
-    endpoint: Endpoint
+    backend: Backend
     cache: ResponseCache | None
     gate: asyncio.Semaphore
 
@@ -158,17 +76,18 @@ def _cache_at(path: Path) -> ResponseCache:
 
 
 @contextlib.asynccontextmanager
-async def open_runtime(cfg: BriefConfig, client: AnyClient | None) -> AsyncIterator[Runtime]:
-    endpoint = resolve_endpoint(cfg, client)
+async def open_runtime(cfg: BriefConfig, client: Any) -> AsyncIterator[Runtime]:
+    backend = open_backend(cfg, client)
     try:
-        limit = min(cfg.max_concurrency, endpoint.max_parallel or cfg.max_concurrency)
-        gate = shared_gate(endpoint.identity or str(id(endpoint)), limit)
-        yield Runtime(endpoint=endpoint, cache=open_cache(cfg), gate=gate)
+        profile = backend.profile
+        limit = min(cfg.max_concurrency, profile.max_parallel or cfg.max_concurrency)
+        gate = shared_gate(profile.identity or str(id(backend)), limit)
+        yield Runtime(backend=backend, cache=open_cache(cfg), gate=gate)
     finally:
-        await endpoint.aclose()
+        await backend.aclose()
 
 
-def _settings(cfg: BriefConfig) -> CallSettings:
+def call_settings(cfg: BriefConfig) -> CallSettings:
     return CallSettings(
         temperature=cfg.temperature,
         timeout=cfg.timeout,
@@ -177,7 +96,7 @@ def _settings(cfg: BriefConfig) -> CallSettings:
         max_reasks=cfg.max_reasks,
         max_output_tokens=cfg.max_output_tokens,
         max_output_tokens_cap=cfg.max_output_tokens_cap,
-        prompt_dir=cfg.prompt_dir,
+        reask=functools.partial(reask_message, prompt_dir=cfg.prompt_dir),
     )
 
 
@@ -191,19 +110,19 @@ async def run_memo(
     progress: ProgressCallback | None = None,
     position: tuple[int, int] = (0, 1),
 ) -> Brief:
-    endpoint = runtime.endpoint
+    profile = runtime.backend.profile
     usage = Usage()
-    counter = token_counter(endpoint.model)
+    counter = token_counter(profile.model)
     budget = Budget.for_model(
-        endpoint.model,
+        profile.model,
         max_calls=cfg.max_calls,
         max_tokens=cfg.max_tokens,
         max_cost_usd=cfg.max_cost_usd,
         prices=cfg.prices,
     )
     caller = StructuredCaller(
-        endpoint,
-        _settings(cfg),
+        runtime.backend,
+        call_settings(cfg),
         usage,
         budget=budget if budget.limited else None,  # no limits: no need to count prompts
         counter=counter,
@@ -213,14 +132,22 @@ async def run_memo(
     warnings: list[str] = []
     if not counter.exact:
         warnings.append("Token counts are estimates: no offline tiktoken encoding was found.")
-    chunks = chunk_article(doc, counter, budget=cfg.chunk_tokens, overlap=cfg.chunk_overlap_tokens)
+    plan = plan_calls(
+        doc,
+        style,
+        counter,
+        chunk_tokens=cfg.chunk_tokens,
+        overlap_tokens=cfg.chunk_overlap_tokens,
+        prompt_dir=cfg.prompt_dir,
+    )
+    chunks = plan.chunks
     grounder = Grounder(doc, mode=cfg.grounding, allow_paraphrase=cfg.allow_paraphrase)
     logger.info(
         "Article: %d sentences, %d chunk(s); model %s via %s",
         len(doc.sentences),
         len(chunks),
-        endpoint.model,
-        endpoint.backend,
+        profile.model,
+        profile.name,
     )
     done = 0
 
@@ -237,15 +164,10 @@ async def run_memo(
             )
 
     tell("started")
-    if len(chunks) == 1:
-        messages = extraction_messages(
-            doc.sentences,
-            title=doc.title,
-            with_memo=True,
-            style=style.name,
-            prompt_dir=cfg.prompt_dir,
-        )
-        single = await caller.call("briefgen_memo", messages, style.single_pass)
+    if plan.single:
+        [call] = plan.first_round
+        single = await caller.call(call.name, call.messages, call.output_type)
+        assert isinstance(single, SinglePass)
         done = 1
         tell("chunk_done")
 
@@ -257,14 +179,14 @@ async def run_memo(
         data = await asyncio.to_thread(ground_single)
     else:
 
-        async def extract(chunk: Chunk) -> Extraction:
+        async def extract(call: PlannedCall) -> Extraction:
             nonlocal done
-            result = await _extract_chunk(caller, doc, chunk, len(chunks), cfg)
+            result = await _extract_chunk(caller, call, len(chunks), cfg)
             done += 1
             tell("chunk_done")
             return result
 
-        jobs = [extract(chunk) for chunk in chunks]
+        jobs = [extract(call) for call in plan.first_round]
         if cfg.on_chunk_failure == "skip":
             outcomes = await gather_first_error([_failure_as_value(job) for job in jobs])
             failed = [o for o in outcomes if isinstance(o, ChunkFailedError)]
@@ -279,19 +201,14 @@ async def run_memo(
             parts = await gather_first_error(jobs)
         data = await asyncio.to_thread(grounder.ground_extraction, merge_extractions(parts))
         data = data.model_copy(update={"uncovered": _uncovered(doc, chunks, failed)})
-        messages = synthesis_messages(
-            facts_for_synthesis(data), title=doc.title, style=style.name, prompt_dir=cfg.prompt_dir
-        )
-        tell("synthesis")
-        memo = await caller.call("briefgen_synthesis", messages, style.memo_fields)
-        data = await asyncio.to_thread(grounder.ground_memo, data, memo)
+        data = await _synthesise(plan, caller, grounder, data, tell)
 
     report = Report(
-        model=endpoint.model,
+        model=profile.model,
         cost_usd=round(budget.cost(usage.prompt_tokens, usage.completion_tokens), 6)
         if budget.price is not None
         else None,
-        backend=endpoint.backend,
+        backend=profile.name,
         style=style.name,
         chunks=len(chunks),
         elapsed_s=round(time.perf_counter() - started, 3),
@@ -300,31 +217,35 @@ async def run_memo(
         warnings=warnings,
         lint=grounder.lint,
     )
-    header = memo_header(cfg)
+    header = MemoHeader.from_config(cfg, style.memo_kind)
     markdown = await asyncio.to_thread(
-        render_markdown,
-        style.name,
-        render_context(doc, data, report, cfg, header),
-        cfg.template_dir,
+        render_markdown, style.name, render_context(doc, data, report, header), cfg.template_dir
     )
     tell("done")
     return Brief(markdown=markdown, data=data, article=doc, report=report, header=header)
 
 
+async def _synthesise(
+    plan: CallPlan,
+    caller: StructuredCaller,
+    grounder: Grounder,
+    data: BriefData,
+    tell: Any,
+) -> BriefData:
+    call = plan.synthesis_call(synthesis_facts(data))
+    tell("synthesis")
+    memo = await caller.call(call.name, call.messages, call.output_type)
+    assert isinstance(memo, MemoFields)
+    return await asyncio.to_thread(grounder.ground_memo, data, memo)
+
+
 async def _extract_chunk(
-    caller: StructuredCaller, doc: Article, chunk: Chunk, count: int, cfg: BriefConfig
+    caller: StructuredCaller, call: PlannedCall, count: int, cfg: BriefConfig
 ) -> Extraction:
-    sentences = [s for s in doc.sentences if s.id in set(chunk.sentence_ids)]
-    messages = extraction_messages(
-        sentences,
-        title=doc.title,
-        with_memo=False,
-        part_number=chunk.index + 1,
-        part_count=count,
-        prompt_dir=cfg.prompt_dir,
-    )
+    chunk = call.chunk
+    assert chunk is not None
     try:
-        return await caller.call("briefgen_extraction", messages, Extraction)
+        result = await caller.call(call.name, call.messages, call.output_type)
     except (InvalidOutputError, RefusalError, LLMError) as exc:
         where = (
             f"Part {chunk.index + 1} of {count} of the article "
@@ -341,6 +262,8 @@ async def _extract_chunk(
         # Keep the error's own type (callers catch RefusalError, LLMError ...) and name the part.
         exc.args = (f"{where}: {exc.args[0] if exc.args else exc}", *exc.args[1:])
         raise
+    assert isinstance(result, Extraction)
+    return result
 
 
 async def _failure_as_value(job: Awaitable[Extraction]) -> Extraction | ChunkFailedError:
@@ -365,99 +288,3 @@ def _uncovered(
             else:
                 ranges.append((sentence.start, sentence.end))
     return ranges
-
-
-def facts_for_synthesis(data: BriefData) -> dict[str, Any]:
-    """The grounded extraction in compact form: what the synthesis call sees."""
-    return {
-        "actors": [
-            {"name": a.name, "kind": a.kind, "title": a.title, "ids": a.sentence_ids}
-            for a in data.actors
-        ],
-        "positions": [
-            {"party": p.party, "stance": p.stance, "ids": p.sentence_ids} for p in data.positions
-        ],
-        "events": [
-            {"what": e.what, "when": e.when, "who": e.who, "ids": e.sentence_ids}
-            for e in data.developments
-        ],
-        "quotes": [
-            {"speaker": q.speaker, "text": q.text, "ids": q.sentence_ids} for q in data.quotes
-        ],
-        "allegations": [
-            {
-                "by": a.alleged_by,
-                "against": a.against,
-                "claim": a.claim,
-                "denial": a.denial,
-                "ids": a.sentence_ids,
-            }
-            for a in data.allegations
-        ],
-        "facts": [{"fact": f.fact, "ids": f.sentence_ids} for f in data.key_facts],
-        "agenda": [{"item": a.item, "ids": a.sentence_ids} for a in data.agenda],
-    }
-
-
-def _source_map(data: BriefData) -> list[tuple[str, list[str]]]:
-    rows: list[tuple[str, list[str]]] = []
-    if data.subject_sentence_ids:
-        rows.append(("Subject", data.subject_sentence_ids))
-    sections: list[tuple[str, Sequence[Any]]] = [
-        ("Summary", data.bluf),
-        ("Recommendation", data.recommendations),
-        ("Counterpart wants", data.counterpart_wants),
-        ("Relations", data.relations),
-        ("Background", data.background),
-        ("Key development", data.developments),
-        ("Agenda item", data.agenda),
-        ("Allegation", data.allegations),
-        ("Position", data.positions),
-        ("Quote", data.quotes),
-        ("Outlook", data.outlook),
-        ("Talking point", data.talking_points),
-    ]
-    for label, items in sections:
-        for number, item in enumerate(items, start=1):
-            rows.append((f"{label} {number}", item.sentence_ids))
-    return rows
-
-
-def memo_header(cfg: BriefConfig) -> MemoHeader:
-    today = dt.date.today()
-    return MemoHeader(
-        classification=cfg.classification,
-        portion_mark=cfg.portion_mark,
-        memo_to=cfg.memo_to,
-        memo_from=cfg.memo_from,
-        memo_date=cfg.memo_date or f"{today.day} {today:%B %Y}",
-    )
-
-
-def render_context(
-    doc: Article,
-    data: BriefData,
-    report: Report,
-    cfg: BriefConfig,
-    header: MemoHeader | None = None,
-) -> dict[str, Any]:
-    """What every memo template receives."""
-    header = header or memo_header(cfg)
-    cited = [s for s in doc.sentences if s.id in set(data.cited_ids())]
-    return {
-        "data": data,
-        "classification": header.classification,
-        "portion_mark": header.portion_mark,
-        "memo_to": header.memo_to,
-        "memo_from": header.memo_from,
-        "memo_date": header.memo_date,
-        "article_title": doc.title or "Untitled article",
-        "article_source": doc.source,
-        "article_published": doc.published,
-        "source_map": _source_map(data),
-        "cited_sentences": cited,
-        "uncovered": data.uncovered,
-        "model": report.model,
-        "backend": report.backend,
-        "dropped_count": len(report.dropped),
-    }

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from pydantic import BaseModel
 
 
@@ -34,13 +32,13 @@ class Usage(BaseModel):
     def total_tokens(self) -> int:
         return self.prompt_tokens + self.completion_tokens
 
-    def record_response_usage(self, usage: Any) -> None:
-        """Add the ``usage`` block of one answer (an openai CompletionUsage or None)."""
-        if usage is None:
+    def record_completion(
+        self, prompt_tokens: int | None, completion_tokens: int | None, cached: int = 0
+    ) -> None:
+        """Add what one answer used; None when it carried no usage."""
+        if prompt_tokens is None:
             self.requests_without_usage += 1
             return
-        self.prompt_tokens += int(getattr(usage, "prompt_tokens", 0) or 0)
-        self.completion_tokens += int(getattr(usage, "completion_tokens", 0) or 0)
-        details = getattr(usage, "prompt_tokens_details", None)
-        cached = getattr(details, "cached_tokens", 0) if details is not None else 0
-        self.cached_prompt_tokens += int(cached or 0)
+        self.prompt_tokens += prompt_tokens
+        self.completion_tokens += completion_tokens or 0
+        self.cached_prompt_tokens += cached

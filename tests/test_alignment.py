@@ -6,9 +6,9 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+from briefgen.errors import InputError
 from briefgen.grounding.alignment import MIN_FUZZY_COVERAGE, MIN_FUZZY_DENSITY, Aligner
 from briefgen.ingest.article import Article
-from briefgen.errors import InputError
 from briefgen.text.normalise import fold, fold_text
 
 # Text with the characters alignment has to fold: curly and straight quotes, dashes,

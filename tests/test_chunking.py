@@ -4,8 +4,8 @@ import logging
 
 import pytest
 
-from briefgen.ingest.article import Article
 from briefgen.extract.chunking import chunk_article
+from briefgen.ingest.article import Article
 from briefgen.llm.tokens import TokenCounter, _counter_for_encoding, token_counter
 
 

@@ -12,9 +12,9 @@ import pytest
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 
+from briefgen.errors import ConfigError
 from briefgen.render import docx as docx_writer
 from briefgen.render.docx import markdown_to_docx, write_docx
-from briefgen.errors import ConfigError
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "pakistan_us_joint_ops.embedded.md"
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -13,14 +14,14 @@ from scripted_server import ScriptedServer, completion
 from seed_answers import INVENTED_QUOTE, good_single_pass, inventive_single_pass
 
 import briefgen
-from briefgen.render import evidence
-from briefgen.ingest.article import Article
 from briefgen.brief import Brief
 from briefgen.config import BriefConfig
-from briefgen.render.evidence import SectionSpec, render_evidence_html
+from briefgen.ingest.article import Article
+from briefgen.memo import sections as registry
+from briefgen.memo import styles
 from briefgen.memo.data import BriefData, GroundedQuote
-from briefgen.memo.report import GroundingRecord, Report
-from briefgen.extract.schema import (
+from briefgen.memo.header import MemoHeader
+from briefgen.memo.items import (
     AgendaItem,
     Allegation,
     Event,
@@ -29,6 +30,8 @@ from briefgen.extract.schema import (
     Position,
     Statement,
 )
+from briefgen.memo.report import GroundingRecord, Report
+from briefgen.render.evidence import render_evidence_html
 from briefgen.usage import Usage
 
 _VOID = {"meta", "br", "hr", "img", "input", "link", "area", "base", "col", "wbr", "source"}
@@ -253,9 +256,9 @@ def test_sections_header_and_grounding_are_shown(seed_brief: Brief) -> None:
     for record in seed_brief.report.grounding:
         if record.status == "kept":
             continue
-        listed = [li.text for li in flagged if f": {record.text}" in li.text]
+        line = f"{record.status} {record.kind}: {record.text}"
+        listed = [li.text for li in flagged if li.text.startswith(line)]
         assert listed, record
-        assert record.status in listed[0] and record.kind in listed[0]
         assert (record.reason or "") in listed[0]
     assert INVENTED_QUOTE in grounding.text
     assert "scripted-model (openai-compatible)" in grounding.text
@@ -271,7 +274,7 @@ def test_the_seed_memo_is_self_contained(seed_brief: Brief) -> None:
     assert_self_contained(html, parse(html))
 
 
-def test_header_is_read_back_from_the_markdown_or_taken_from_config(
+def test_header_is_the_memos_own_or_taken_from_config(
     seed_text: str, server: ScriptedServer
 ) -> None:
     server.push(completion(good_single_pass()))
@@ -412,7 +415,15 @@ def _evil_brief() -> Brief:
         ],
         warnings=[EVIL],
     )
-    return Brief(markdown=f"**{EVIL}**\n", data=data, article=article, report=report)
+    header = MemoHeader(
+        classification=EVIL[:80],
+        portion_mark=EVIL[:20],
+        memo_to=EVIL,
+        memo_from=EVIL,
+        memo_date=EVIL,
+        memo_kind=EVIL,
+    )
+    return Brief(markdown=f"**{EVIL}**\n", data=data, article=article, report=report, header=header)
 
 
 def test_every_field_is_escaped() -> None:
@@ -447,12 +458,17 @@ def test_a_new_list_field_needs_only_a_row_in_the_section_table(
         next_steps=[Statement(text="Press for joint patrols.", sentence_ids=["S4"])],
     )
     brief = brief.model_copy(update={"data": data})
-    rows = (*evidence.SECTIONS, SectionSpec("Next steps", "next_steps"))
-    monkeypatch.setattr(evidence, "SECTIONS", rows)
+    entry = registry.Section("next_steps", "Next steps", "Next step", "next_step", "memo", "x")
+    monkeypatch.setattr(registry, "SECTIONS", (*registry.SECTIONS, entry))
     page = parse(render_evidence_html(brief))
     assert [h.text for h in page.find("h2", pane="memo")][-2] == "Next steps"  # then grounding
+    assert "Next step 1" in _annex_labels(brief)
     # A style can lead with its own section.
-    monkeypatch.setattr(evidence, "STYLE_LEADS", {brief.report.style: ("next_steps",)})
+    leading = dataclasses.replace(styles.SHIPPED_STYLES["talking-points"], leads=("next_steps",))
+    monkeypatch.setitem(styles.SHIPPED_STYLES, "talking-points", leading)
+    brief = brief.model_copy(
+        update={"report": brief.report.model_copy(update={"style": "talking-points"})}
+    )
     page = parse(render_evidence_html(brief))
     assert page.find("h2", pane="memo")[0].text == "Next steps"
     [item] = [li for li in page.find("li", pane="memo") if "joint patrols" in li.text]
@@ -460,7 +476,7 @@ def test_a_new_list_field_needs_only_a_row_in_the_section_table(
 
 
 def test_every_list_field_of_brief_data_has_a_section() -> None:
-    shown = {spec.attr for spec in evidence.SECTIONS}
+    shown = {spec.field for spec in registry.SECTIONS}
     lists = {
         name for name, info in BriefData.model_fields.items() if get_origin(info.annotation) is list
     }
@@ -470,7 +486,10 @@ def test_every_list_field_of_brief_data_has_a_section() -> None:
 def test_paragraph_breaks_and_blank_lines_are_kept() -> None:
     article = Article.from_text("Talks resume\n\nFirst one. Second one.\nThird one.\n\nFourth one.")
     report = Report(model="m", backend="b", style="info-memo", chunks=1, elapsed_s=0, usage=Usage())
-    brief = Brief(markdown="", data=BriefData(subject="s"), article=article, report=report)
+    header = MemoHeader.from_config(BriefConfig(), "INFORMATION MEMO")
+    brief = Brief(
+        markdown="", data=BriefData(subject="s"), article=article, report=report, header=header
+    )
     page = parse(render_evidence_html(brief))
     [body] = page.find("div", "article-text")
     paragraphs = [p for p in page.find("p", pane="source") if p.parent is body]
@@ -488,3 +507,7 @@ def test_paragraph_breaks_and_blank_lines_are_kept() -> None:
         "Fourth one.",
     ]
     assert not page.find("a")  # nothing cited, nothing linked
+
+
+def _annex_labels(brief: Brief) -> list[str]:
+    return [label for label, _ in registry.cited_groups(brief.data)]

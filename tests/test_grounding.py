@@ -2,11 +2,13 @@ from __future__ import annotations
 
 import pytest
 
-from briefgen.ingest.article import Article
+from briefgen.extract.schema import Extraction
 from briefgen.grounding.grounder import Grounder
 from briefgen.grounding.names import name_occurs
-from briefgen.extract.schema import Event, Extraction, KeyFact, MemoFields, Quote, Statement
 from briefgen.grounding.support import check_cited
+from briefgen.ingest.article import Article
+from briefgen.memo.fields import MemoFields
+from briefgen.memo.items import Event, KeyFact, Quote, Statement
 
 
 @pytest.fixture

@@ -1,7 +1,8 @@
 from __future__ import annotations
 
 from briefgen.extract.merge import merge_extractions
-from briefgen.extract.schema import Actor, Event, Extraction, Quote
+from briefgen.extract.schema import Extraction
+from briefgen.memo.items import Actor, Event, Quote
 
 
 def _extraction(**lists: list) -> Extraction:  # type: ignore[type-arg]

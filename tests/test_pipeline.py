@@ -22,8 +22,10 @@ from seed_answers import (
 
 import briefgen
 from briefgen import Brief, BriefConfig, InvalidOutputError, LLMError, RefusalError
-from briefgen.llm.caller import CallSettings, Endpoint, StructuredCaller
 from briefgen.extract.schema import SinglePass
+from briefgen.llm.backend import BackendProfile
+from briefgen.llm.caller import CallSettings, StructuredCaller
+from briefgen.llm.openai_backend import OpenAIBackend
 from briefgen.usage import Usage
 
 SECTIONS = (
@@ -265,7 +267,7 @@ def test_caller_messages_are_not_mutated(seed_text: str, server: ScriptedServer)
     server.push(completion(broken), completion(good_single_pass()))
     client = openai.AsyncOpenAI(base_url=server.base_url, api_key="k")
     caller = StructuredCaller(
-        Endpoint(client=client, model="m", backend="test", token_param="max_tokens"),
+        OpenAIBackend(client, BackendProfile(name="test", model="m"), token_param="max_tokens"),
         CallSettings(
             temperature=0,
             timeout=10,
@@ -274,6 +276,7 @@ def test_caller_messages_are_not_mutated(seed_text: str, server: ScriptedServer)
             max_reasks=1,
             max_output_tokens=100,
             max_output_tokens_cap=200,
+            reask=lambda error: {"role": "user", "content": f"Fix it: {error}"},
         ),
         Usage(),
     )

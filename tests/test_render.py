@@ -6,14 +6,14 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
-from briefgen.ingest.article import Article
 from briefgen.config import BriefConfig
 from briefgen.errors import ConfigError
+from briefgen.ingest.article import Article
 from briefgen.memo.data import BriefData, GroundedQuote
-from briefgen.pipeline import render_context
-from briefgen.render.markdown import escape_markdown, render_markdown
+from briefgen.memo.header import MemoHeader
+from briefgen.memo.items import Position, Statement
 from briefgen.memo.report import Report
-from briefgen.extract.schema import Position, Statement
+from briefgen.render.markdown import escape_markdown, render_context, render_markdown
 from briefgen.usage import Usage
 
 EVIL = (
@@ -59,7 +59,7 @@ def _memo(text: str) -> str:
         model=text, backend="openai", style="info-memo", chunks=1, elapsed_s=0.1, usage=Usage()
     )
     config = BriefConfig(memo_to=text)
-    return render_markdown("info-memo", render_context(article, data, report, config))
+    return render_markdown("info-memo", render_context(article, data, report, _header(config)))
 
 
 def test_malicious_values_cannot_change_memo_structure() -> None:
@@ -97,9 +97,13 @@ def test_user_template_overrides_and_broken_template_names_file_and_line(
     report = Report(
         model="m", backend="openai", style="info-memo", chunks=1, elapsed_s=0.1, usage=Usage()
     )
-    context = render_context(article, data, report, BriefConfig())
+    context = render_context(article, data, report, _header(BriefConfig()))
     (tmp_path / "info-memo.md.j2").write_text("CUSTOM {{ data.subject }}\n", encoding="utf-8")
     assert render_markdown("info-memo", context, tmp_path) == "CUSTOM Subject words\n"
     (tmp_path / "info-memo.md.j2").write_text("ok\n{% for x in %}\n", encoding="utf-8")
     with pytest.raises(ConfigError, match=r"info-memo\.md\.j2 line 2"):
         render_markdown("info-memo", context, tmp_path)
+
+
+def _header(config: BriefConfig) -> MemoHeader:
+    return MemoHeader.from_config(config, "INFORMATION MEMO")

@@ -4,7 +4,9 @@ from typing import Any
 
 import pytest
 
-from briefgen.extract.schema import Extraction, MemoFields, SinglePass, strict_json_schema
+from briefgen.extract.schema import Extraction, SinglePass
+from briefgen.llm.schema import strict_json_schema
+from briefgen.memo.fields import MemoFields
 
 
 def _objects(node: Any) -> list[dict[str, Any]]:

@@ -14,9 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from briefgen.ingest import sources
 from briefgen.errors import BriefgenError, ConfigError, FetchError, InputError
-from briefgen.ingest.sources import article_from_html, extract_html, load_article
+from briefgen.ingest import urls
+from briefgen.ingest.html import article_from_html, extract_html
+from briefgen.ingest.sources import load_article
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "html"
 
@@ -509,7 +510,7 @@ def test_url_timeout_bounds_a_dripping_server(site: Site) -> None:
 
 
 def test_url_size_limit(site: Site, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(sources, "MAX_HTML_BYTES", 1000)
+    monkeypatch.setattr(urls, "MAX_HTML_BYTES", 1000)
     site.routes["/big"] = Route(body=PAGE.encode("utf-8") * 3)
     with pytest.raises(FetchError, match="larger than 1,000 bytes"):
         load_article(f"{site.base}/big", timeout=5)

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from briefgen.ingest.article import Article
 from briefgen.grounding.support import SUPPORT_THRESHOLD, check_cited, check_support
+from briefgen.ingest.article import Article
 
 ARTICLE = Article.from_text(
     "Ministers meet in Geneva\n"

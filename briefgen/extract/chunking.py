@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from pydantic import BaseModel, ConfigDict
 
 from briefgen.ingest.article import Article, Sentence
-from briefgen.llm.tokens import TokenCounter
+
+
+class TokenCounter(Protocol):
+    """Anything that counts the tokens of a text (``llm.tokens`` has the real one)."""
+
+    def count(self, text: str) -> int: ...
 
 
 class Chunk(BaseModel):

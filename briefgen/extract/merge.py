@@ -7,8 +7,9 @@ from typing import TypeVar
 
 from pydantic import BaseModel
 
-from briefgen.grounding.names import same_actor
-from briefgen.extract.schema import Actor, Extraction, Quote
+from briefgen.extract.schema import Extraction
+from briefgen.memo.items import Actor, Quote
+from briefgen.text.names import same_actor
 from briefgen.text.normalise import fold_text
 from briefgen.text.words import jaccard
 

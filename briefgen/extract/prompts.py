@@ -9,10 +9,12 @@ from typing import Any
 
 import jinja2
 
-from briefgen.ingest.article import Sentence
 from briefgen.errors import ConfigError
-from briefgen.extract.schema import LIKELIHOOD_SCALE
+from briefgen.ingest.article import Sentence
+from briefgen.memo.items import LIKELIHOOD_SCALE
 from briefgen.templating import render_file, sandboxed_environment
+
+Message = dict[str, str]
 
 _PACKAGE_DIR = Path(__file__).resolve().parent.parent
 

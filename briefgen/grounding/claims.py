@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from briefgen.text.lexicon import HEDGES, MONTH_ABBREVIATIONS, MONTHS, NEGATORS, STOPWORDS, WEEKDAYS
+from briefgen.text.lexicon import MONTH_ABBREVIATIONS, MONTHS, NEGATORS, STOPWORDS, WEEKDAYS
 from briefgen.text.normalise import fold_text
 from briefgen.text.words import stem
 

@@ -12,32 +12,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from typing import Literal, TypeVar
+from typing import Any, Literal, TypeVar
 
+from briefgen.extract.schema import Extraction
 from briefgen.grounding.alignment import Aligner, Alignment
-from briefgen.ingest.article import Article, Sentence
-from briefgen.grounding.likelihood import LintFinding, lint_sentence
-from briefgen.memo.data import BriefData, GroundedQuote
+from briefgen.grounding.likelihood import lint_sentence
 from briefgen.grounding.names import name_occurs, same_actor
-from briefgen.memo.report import GroundingRecord
-from briefgen.extract.schema import (
-    ActionMemoFields,
-    Actor,
-    AgendaItem,
-    Allegation,
-    Event,
-    Extraction,
-    KeyFact,
-    MemoFields,
-    OutlookStatement,
-    Position,
-    Quote,
-    Recommendation,
-    SceneSetterFields,
-    Statement,
-    TalkingPointsFields,
-)
 from briefgen.grounding.support import check_cited, missing_values, unknown_names
+from briefgen.ingest.article import Article, Sentence
+from briefgen.memo.data import BriefData, GroundedQuote
+from briefgen.memo.fields import MemoFields
+from briefgen.memo.items import CitedItem, Quote
+from briefgen.memo.report import GroundingRecord, LintFinding
+from briefgen.memo.sections import Check, Section, sections
 from briefgen.text.words import content_words, stem
 
 # Advice (recommendations, talking points) is in the analyst's words, but must be about
@@ -51,22 +38,7 @@ _QUOTE_MARKS = "\"'“”„‟«»‘’‚‛‹›"
 _QUOTED_SPAN = re.compile(r"“[^”\n]+”|\"[^\"\n]+\"|„[^“”\n]+[“”]|«[^»\n]+»|‘[^’\n]+’")
 
 
-Item = TypeVar(
-    "Item",
-    Actor,
-    Position,
-    Event,
-    Allegation,
-    KeyFact,
-    AgendaItem,
-    Statement,
-    OutlookStatement,
-    Recommendation,
-)
-# How much of an item's text must the article carry: "full" for reported facts;
-# "judgement" for advice (recommendations, talking points), whose words are the analyst's
-# but whose names and numbers must come from the cited sentences; "none" for bare names.
-Check = Literal["full", "judgement", "none"]
+Item = TypeVar("Item", bound=CitedItem)
 GroundingMode = Literal["strict", "flag", "off"]
 # Put before a statement the support check rejected, in "flag" mode.
 UNVERIFIED_MARK = "[Unverified]"
@@ -371,76 +343,64 @@ class Grounder:
 
     def ground_extraction(self, extraction: Extraction) -> BriefData:
         """Ground the extracted items; memo-level fields are left empty."""
-        ex = extraction
-        actors = self._ground_items(
-            "actor",
-            ex.actors,
-            field="name",
-            names_of=lambda a: [a.name],
-            check="none",
-        )
-        positions = self._ground_items(
-            "position", ex.positions, field="stance", names_of=lambda p: [p.party]
-        )
-        events = [
-            self._only_known_names(event)
-            for event in self._ground_items("event", ex.events, field="what")
-        ]
-        allegations = self._ground_items(
-            "allegation",
-            ex.allegations,
-            field="claim",
-            names_of=lambda a: [a.alleged_by, a.against],
-        )
-        facts = self._ground_items("key_fact", ex.key_facts, field="fact")
-        agenda = self._ground_items("agenda_item", ex.agenda_items, field="item")
-        quotes = self.ground_quotes(ex.quotes)
+        update = {
+            spec.field: self.ground_section(spec, getattr(extraction, spec.answer_field))
+            for spec in sections("extraction")
+            if hasattr(extraction, spec.answer_field)
+        }
         return BriefData(
             subject=self.article.title or "Developments reported in the source article",
-            developments=events,
-            positions=positions,
-            quotes=quotes,
-            allegations=allegations,
-            key_facts=facts,
-            agenda=agenda,
-            actors=actors,
+            **update,
         )
 
     def ground_memo(self, data: BriefData, memo: MemoFields) -> BriefData:
-        """Add the memo-level fields that pass grounding to ``data``."""
+        """Add the memo-level fields that pass grounding to ``data``.
+
+        A section goes through when the style's memo fields carry it; the others stay
+        as they were.
+        """
         update: dict[str, object] = {}
         subject = self._ground_items("subject", [memo.subject])
         if subject:
             update["subject"] = subject[0].text
             update["subject_sentence_ids"] = subject[0].sentence_ids
-        update["bluf"] = self._ground_items("bluf", memo.bluf[:4], lint=_mixing_only)
-        update["background"] = self._ground_items("background", memo.background)
-        update["outlook"] = self._ground_items(
-            "outlook", memo.outlook, lint=lambda o: lint_sentence(o.text, o.likelihood)
-        )
-        update["information_gaps"] = self._ground_gaps(memo.information_gaps)
-        # Style fields: present only on the memo models of the styles that ask for them.
-        if isinstance(memo, ActionMemoFields):
-            update["recommendations"] = self._ground_items(
-                "recommendation",
-                [r for r in memo.recommendations if _starts_that_you(r.text)],
-                check="judgement",
-            )
-            for r in memo.recommendations:
-                if not _starts_that_you(r.text):
-                    self._record(
-                        "recommendation", r.text, "dropped", 'does not start with "That you"'
-                    )
-        if isinstance(memo, (TalkingPointsFields, SceneSetterFields)):
-            update["talking_points"] = self._ground_items(
-                "talking_point", memo.talking_points, check="judgement"
-            )
-        if isinstance(memo, SceneSetterFields):
-            update["counterpart_wants"] = self._ground_items(
-                "counterpart_wants", memo.counterpart_wants
-            )
-            update["relations"] = self._ground_items("relations", memo.relations)
+        for spec in sections("memo"):
+            if hasattr(memo, spec.answer_field):
+                update[spec.field] = self.ground_section(spec, getattr(memo, spec.answer_field))
         return data.model_copy(update=update)
+
+    def ground_section(self, spec: Section, items: Sequence[Any]) -> list[Any]:
+        """Ground one section's items by the rules its registry entry declares."""
+        if spec.check == "quote":
+            return self.ground_quotes(list(items))
+        if spec.check == "gap":
+            return self._ground_gaps([str(g) for g in items])[: spec.keep_at_most]
+        if spec.prefix is not None:
+            items = self._with_prefix(spec, items)
+        if spec.keep_at_most is not None:
+            items = items[: spec.keep_at_most]
+        kept = self._ground_items(
+            spec.kind,
+            items,
+            field=spec.text,
+            names_of=lambda item: [str(getattr(item, n)) for n in spec.names],
+            check=spec.check,
+            lint=_LINTS[spec.lint],
+        )
+        if spec.side_names:
+            kept = [self._only_known_side_names(spec, item) for item in kept]
+        return kept
+
+    def _with_prefix(self, spec: Section, items: Sequence[Item]) -> list[Item]:
+        assert spec.prefix is not None
+        kept = []
+        for item in items:
+            text = spec.item_text(item)
+            if text.strip().lower().startswith(spec.prefix.lower()):
+                kept.append(item)
+            else:
+                self._record(spec.kind, text, "dropped", f'does not start with "{spec.prefix}"')
+        return kept
 
     def _ground_gaps(self, gaps: list[str]) -> list[str]:
         kept: list[str] = []
@@ -458,25 +418,27 @@ class Grounder:
                 )
                 continue
             kept.append(gap)
-        return kept[:6]
+        return kept
 
-    def _only_known_names(self, event: Event) -> Event:
-        known = [n for n in event.who if name_occurs(n, self.article)]
-        unknown = [n for n in event.who if n not in known]
-        if unknown:
-            self._record(
-                "event_actor",
-                ", ".join(unknown),
-                "dropped",
-                "name(s) not in the article",
-                sentence_ids=event.sentence_ids,
-            )
-        where = event.where if event.where and name_occurs(event.where, self.article) else None
-        return event.model_copy(update={"who": known, "where": where})
-
-
-def _starts_that_you(text: str) -> bool:
-    return text.strip().lower().startswith("that you")
+    def _only_known_side_names(self, spec: Section, item: Item) -> Item:
+        update: dict[str, object] = {}
+        for attr in spec.side_names:
+            value = getattr(item, attr)
+            if isinstance(value, list):
+                known = [n for n in value if name_occurs(n, self.article)]
+                unknown = [n for n in value if n not in known]
+                if unknown:
+                    self._record(
+                        f"{spec.kind}_actor",
+                        ", ".join(unknown),
+                        "dropped",
+                        "name(s) not in the article",
+                        sentence_ids=item.sentence_ids,
+                    )
+                update[attr] = known
+            elif value and not name_occurs(str(value), self.article):
+                update[attr] = None
+        return item.model_copy(update=update)
 
 
 def _bare_quote(text: str) -> str:
@@ -545,7 +507,18 @@ def _tidy_speaker(found: str) -> str | None:
 _PRONOUNS = frozenset("he she they it we i you who this that".split())
 
 
-def _mixing_only(item: Statement) -> list[str]:
+def _mixing_only(item: Any) -> list[str]:
     # Summary sentences may use plain words like "possible"; only a confidence level
     # beside a likelihood breaks the convention there.
     return [p for p in lint_sentence(item.text) if p.startswith("mixes")]
+
+
+def _likelihood_lint(item: Any) -> list[str]:
+    return lint_sentence(item.text, item.likelihood)
+
+
+_LINTS: dict[str, Callable[[Any], list[str]] | None] = {
+    "none": None,
+    "mixing": _mixing_only,
+    "likelihood": _likelihood_lint,
+}

@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import re
 
-from pydantic import BaseModel
-
-from briefgen.extract.schema import LIKELIHOOD_SCALE
+from briefgen.memo.items import LIKELIHOOD_SCALE
 
 # Likelihood words that are not on the scale, or are its terms in other forms.
 _OFF_SCALE = (
@@ -62,14 +60,6 @@ def _pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
 _SCALE_RE = _pattern(LIKELIHOOD_SCALE)
 _OFF_SCALE_RE = _pattern(_OFF_SCALE)
 _CONFIDENCE_RE = _pattern(_CONFIDENCE)
-
-
-class LintFinding(BaseModel):
-    """One estimative-language problem in one memo statement."""
-
-    kind: str
-    text: str
-    problem: str
 
 
 def lint_sentence(text: str, likelihood: str | None = None) -> list[str]:

@@ -23,7 +23,8 @@ DEFAULT_MAX_CHARS = 2_000_000
 ABBREVIATIONS = frozenset(
     """
     mr mrs ms mx dr prof gen lt col maj capt cmdr cdr adm sgt cpl pvt amb gov sen rep pres
-    sec supt insp det st jr sr rev hon mt ft messrs mme mlle inc ltd co corp dept univ assn bros approx vs cf al ca
+    sec supt insp det st jr sr rev hon mt ft messrs mme mlle inc ltd co corp dept univ assn
+    bros approx vs cf al ca
     """.split()
 ) | frozenset(MONTH_ABBREVIATIONS)
 # Abbreviations only when a number follows ("No. 5", "Vol. 2"); elsewhere they end a

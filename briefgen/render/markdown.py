@@ -15,6 +15,11 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from briefgen.ingest.article import Article
+from briefgen.memo.data import BriefData
+from briefgen.memo.header import MemoHeader
+from briefgen.memo.report import Report
+from briefgen.memo.sections import cited_groups
 from briefgen.memo.styles import SHIPPED_STYLES, get_style
 from briefgen.templating import render_file, sandboxed_environment
 
@@ -80,3 +85,28 @@ def render_markdown(style: str, context: dict[str, Any], template_dir: Path | No
     # tags); values cannot start a line, so only template headings match.
     text = re.sub(r"\n(#{1,6} )", r"\n\n\1", text)
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+
+
+def render_context(
+    doc: Article, data: BriefData, report: Report, header: MemoHeader
+) -> dict[str, Any]:
+    """What every memo template receives."""
+    cited = set(data.cited_ids())
+    return {
+        "data": data,
+        "memo_kind": header.memo_kind,
+        "classification": header.classification,
+        "portion_mark": header.portion_mark,
+        "memo_to": header.memo_to,
+        "memo_from": header.memo_from,
+        "memo_date": header.memo_date,
+        "article_title": doc.title or "Untitled article",
+        "article_source": doc.source,
+        "article_published": doc.published,
+        "source_map": list(cited_groups(data)),
+        "cited_sentences": [s for s in doc.sentences if s.id in cited],
+        "uncovered": data.uncovered,
+        "model": report.model,
+        "backend": report.backend,
+        "dropped_count": len(report.dropped),
+    }

@@ -19,6 +19,7 @@ _TRANSLATE.update({ord(c): "'" for c in _QUOTES_SINGLE})
 _TRANSLATE.update({ord(c): "-" for c in _DASHES})
 _TRANSLATE[ord("…")] = "..."
 
+
 @lru_cache(maxsize=8192)
 def fold_char(ch: str) -> str:
     ch = ch.translate(_TRANSLATE)

@@ -19,8 +19,8 @@ import threading
 import zipfile
 from pathlib import Path
 
+from briefgen.config import cache_dir
 from briefgen.errors import ConfigError
-from briefgen.paths import cache_dir
 
 logger = logging.getLogger(__name__)
 

@@ -1,0 +1,125 @@
+"""The call plan: which LLM calls a memo of this article takes, with their messages and
+answer types. ``pipeline`` runs it; ``estimate()`` counts it. One plan, two readers.
+
+An article that fits one chunk takes one call (extraction and memo fields in one answer).
+A longer one takes one extraction call per chunk, then one synthesis call over the
+merged, grounded facts, whose messages exist only once those facts do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from briefgen.extract.chunking import Chunk, TokenCounter, chunk_article
+from briefgen.extract.prompts import Message, extraction_messages, synthesis_messages
+from briefgen.extract.schema import Extraction, single_pass_for
+from briefgen.ingest.article import Article
+from briefgen.memo.fields import MemoFields
+from briefgen.memo.styles import Style
+
+SINGLE_CALL = "briefgen_memo"
+EXTRACTION_CALL = "briefgen_extraction"
+SYNTHESIS_CALL = "briefgen_synthesis"
+
+
+@dataclass(frozen=True)
+class PlannedCall:
+    name: str
+    messages: list[Message]
+    output_type: type[BaseModel]
+    fixed_messages: Callable[[], list[Message]]
+    """The same messages without a word of the article: what every call of its kind
+    repeats (instructions, framing)."""
+    chunk: Chunk | None = None
+
+
+@dataclass(frozen=True)
+class CallPlan:
+    article: Article
+    style: Style
+    chunks: list[Chunk]
+    first_round: list[PlannedCall]
+    """The single call, or one extraction call per chunk (run in parallel)."""
+    prompt_dir: Path | None = None
+
+    @property
+    def single(self) -> bool:
+        return len(self.chunks) == 1
+
+    @property
+    def synthesis_type(self) -> type[MemoFields]:
+        return self.style.memo_fields
+
+    def synthesis_call(self, facts: dict[str, Any]) -> PlannedCall:
+        """The synthesis call over ``facts`` (the merged, grounded extraction)."""
+        title, style, prompt_dir = self.article.title, self.style.name, self.prompt_dir
+        return PlannedCall(
+            name=SYNTHESIS_CALL,
+            messages=synthesis_messages(facts, title=title, style=style, prompt_dir=prompt_dir),
+            output_type=self.style.memo_fields,
+            fixed_messages=lambda: synthesis_messages(
+                {}, title=title, style=style, prompt_dir=prompt_dir
+            ),
+        )
+
+
+def plan_calls(
+    doc: Article,
+    style: Style,
+    counter: TokenCounter,
+    *,
+    chunk_tokens: int,
+    overlap_tokens: int,
+    prompt_dir: Path | None = None,
+) -> CallPlan:
+    chunks = chunk_article(doc, counter, budget=chunk_tokens, overlap=overlap_tokens)
+    if len(chunks) == 1:
+
+        def single(sentences: Any) -> list[Message]:
+            return extraction_messages(
+                sentences, title=doc.title, with_memo=True, style=style.name, prompt_dir=prompt_dir
+            )
+
+        calls = [
+            PlannedCall(
+                name=SINGLE_CALL,
+                messages=single(doc.sentences),
+                output_type=single_pass_for(style.memo_fields),
+                fixed_messages=lambda: single([]),
+                chunk=chunks[0],
+            )
+        ]
+    else:
+        calls = [_extraction_call(doc, chunk, len(chunks), prompt_dir) for chunk in chunks]
+    return CallPlan(doc, style, chunks, calls, prompt_dir)
+
+
+def _extraction_call(
+    doc: Article, chunk: Chunk, count: int, prompt_dir: Path | None
+) -> PlannedCall:
+    ids = set(chunk.sentence_ids)
+    sentences = [s for s in doc.sentences if s.id in ids]
+
+    def messages(of: Any) -> list[Message]:
+        # Extraction prompts carry no style: their answers are shared by every style.
+        return extraction_messages(
+            of,
+            title=doc.title,
+            with_memo=False,
+            part_number=chunk.index + 1,
+            part_count=count,
+            prompt_dir=prompt_dir,
+        )
+
+    return PlannedCall(
+        name=EXTRACTION_CALL,
+        messages=messages(sentences),
+        output_type=Extraction,
+        fixed_messages=lambda: messages([]),
+        chunk=chunk,
+    )

@@ -1,0 +1,276 @@
+"""The OpenAI-compatible backend: OpenAI, Azure OpenAI, vLLM, Ollama, llama.cpp, LM Studio.
+
+The only module that calls the openai SDK. It sends one chat completion with a strict
+JSON Schema (or a grammar, for llama.cpp), reads the answer into a ``Completion``, and
+turns every SDK exception into a ``BackendError`` whose message carries no key.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import email.utils
+import logging
+import math
+import re
+import ssl
+import time
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+import openai
+
+from briefgen.llm.backend import BackendError, BackendProfile, Completion, CompletionRequest
+
+logger = logging.getLogger(__name__)
+
+AnyClient = openai.OpenAI | openai.AsyncOpenAI
+StructuredOutput = Callable[[str, dict[str, Any]], dict[str, Any]]
+
+TRANSIENT_STATUS = frozenset({408, 409, 425, 429, 500, 502, 503, 504, 520, 522, 524, 529})
+
+
+def json_schema_response_format(name: str, schema: dict[str, Any]) -> dict[str, Any]:
+    """Request fields for structured output the OpenAI way (strict JSON Schema)."""
+    return {
+        "response_format": {
+            "type": "json_schema",
+            "json_schema": {"name": name, "schema": schema, "strict": True},
+        }
+    }
+
+
+@lru_cache(maxsize=1)
+def _ssl_context() -> ssl.SSLContext:
+    """One TLS context for every client briefgen builds.
+
+    Each new client would otherwise load the CA bundle again (about 25 ms, most of
+    briefgen's own time per memo). Built by the SDK's own HTTP library, so the trust is
+    exactly what a default openai client gets.
+    """
+    try:
+        import httpx2 as transport  # the openai SDK's HTTP library from 3.x on
+    except ImportError:  # pragma: no cover - older SDKs use httpx
+        import httpx as transport  # type: ignore[no-redef,import-not-found,unused-ignore]
+    context: ssl.SSLContext = transport.create_ssl_context()
+    return context
+
+
+def http_client() -> Any:
+    """A fresh async HTTP client for the openai SDK, sharing the TLS context."""
+    return openai.DefaultAsyncHttpxClient(verify=_ssl_context())
+
+
+@contextlib.asynccontextmanager
+async def loop_safe_client(client: Any) -> AsyncIterator[Any]:
+    """The caller's client, made safe to use on a new event loop.
+
+    Each sync call runs its own event loop, and an AsyncOpenAI's connection pool belongs
+    to the loop that opened it; give the run a pool of its own.
+    """
+    if not isinstance(client, openai.AsyncOpenAI):
+        yield client
+        return
+    fresh = client.copy(http_client=http_client())
+    try:
+        yield fresh
+    finally:
+        await fresh.close()
+
+
+def is_openai_client(client: object) -> bool:
+    return isinstance(client, (openai.OpenAI, openai.AsyncOpenAI))
+
+
+@dataclass
+class OpenAIBackend:
+    """A ready openai client and how to talk to the server behind it."""
+
+    client: AnyClient
+    backend_profile: BackendProfile
+    token_param: str = "max_completion_tokens"
+    """OpenAI wants max_completion_tokens; many compatible servers only know max_tokens."""
+    extra_body: dict[str, Any] = field(default_factory=dict)
+    structured_output: StructuredOutput = json_schema_response_format
+    """Turns (name, schema) into the request fields that ask for structured output."""
+    owned: bool = False
+    """True when briefgen made the client and must close it after the run."""
+    secrets: tuple[str, ...] = ()
+    """Keys to mask in every message built from a server's answer."""
+
+    def __post_init__(self) -> None:
+        # The SDK's own retries are off so they do not multiply with briefgen's.
+        self._client = self.client.with_options(max_retries=0)
+
+    @property
+    def profile(self) -> BackendProfile:
+        return self.backend_profile
+
+    def _request(self, request: CompletionRequest) -> dict[str, Any]:
+        structured = self.structured_output(request.name, request.schema)
+        extra_body = {**self.extra_body, **structured.pop("extra_body", {})}
+        fields: dict[str, Any] = {
+            "model": self.profile.model,
+            "messages": list(request.messages),
+            "temperature": request.temperature,
+            self.token_param: request.max_output_tokens,
+            **structured,
+        }
+        if extra_body:
+            fields["extra_body"] = extra_body
+        return fields
+
+    def fingerprint(self, request: CompletionRequest) -> dict[str, Any]:
+        fields = self._request(request)
+        return {
+            "model": fields["model"],
+            "temperature": fields["temperature"],
+            "output": {k: v for k, v in fields.items() if k == "response_format"},
+            "extra_body": fields.get("extra_body", {}),
+        }
+
+    async def complete(self, request: CompletionRequest) -> Completion:
+        fields = self._request(request)
+        timeout = max(request.timeout, self.profile.min_timeout)
+        try:
+            if isinstance(self._client, openai.AsyncOpenAI):
+                answer = await self._client.chat.completions.create(**fields, timeout=timeout)
+            else:
+                create: Callable[..., Any] = self._client.chat.completions.create
+                answer = await asyncio.to_thread(create, **fields, timeout=timeout)
+        except openai.OpenAIError as exc:
+            # Not chained: the SDK's exception holds the request and the raw body.
+            raise self._backend_error(exc) from None
+        return _completion(answer)
+
+    def _backend_error(self, exc: openai.OpenAIError) -> BackendError:
+        if isinstance(exc, openai.APITimeoutError):
+            return BackendError("the request timed out", transient=True, kind="timeout")
+        if isinstance(exc, openai.APIConnectionError):
+            cause = self.redact(str(exc.__cause__ or exc))
+            return BackendError(f"connection error: {cause}", transient=True)
+        if isinstance(exc, openai.APIStatusError):
+            status = exc.status_code
+            code = _error_code(exc)
+            no_quota = status == 429 and code == "insufficient_quota"
+            transient = not no_quota and (status in TRANSIENT_STATUS or status >= 500)
+            return BackendError(
+                self.redact(_error_message(exc)),
+                transient=transient,
+                status=status,
+                retry_after=retry_after_seconds(getattr(exc.response, "headers", None)),
+                kind="no quota" if no_quota else "",
+            )
+        return BackendError(self.redact(f"the request failed: {exc}"), transient=False)
+
+    def redact(self, text: str) -> str:
+        for secret in self.secrets:
+            if secret and len(secret) >= 4:
+                text = text.replace(secret, f"{secret[:4]}***")
+        return redact_secrets(text)
+
+    async def aclose(self) -> None:
+        if not self.owned:
+            return
+        if isinstance(self.client, openai.AsyncOpenAI):
+            await self.client.close()
+        else:
+            self.client.close()
+
+
+def _completion(answer: Any) -> Completion:
+    usage = getattr(answer, "usage", None)
+    prompt = completion = None
+    cached = 0
+    if usage is not None:
+        prompt = int(getattr(usage, "prompt_tokens", 0) or 0)
+        completion = int(getattr(usage, "completion_tokens", 0) or 0)
+        details = getattr(usage, "prompt_tokens_details", None)
+        cached = int(getattr(details, "cached_tokens", 0) or 0) if details is not None else 0
+    choices = getattr(answer, "choices", None) or []
+    if not choices:
+        return Completion(
+            text="",
+            finish_reason=None,
+            prompt_tokens=prompt,
+            completion_tokens=completion,
+            cached_prompt_tokens=cached,
+            has_choice=False,
+        )
+    choice = choices[0]
+    message = choice.message
+    refusal = getattr(message, "refusal", None)
+    return Completion(
+        text=message.content or "",
+        finish_reason=choice.finish_reason,
+        refusal=str(refusal) if refusal else None,
+        prompt_tokens=prompt,
+        completion_tokens=completion,
+        cached_prompt_tokens=cached,
+    )
+
+
+def retry_after_seconds(headers: Any) -> float | None:
+    """The wait a server asked for (retry-after-ms, Retry-After in seconds or as an HTTP
+    date); None when there is none or it cannot be read, so the backoff decides."""
+    if headers is None:
+        return None
+    millis = _finite(headers.get("retry-after-ms"))
+    if millis is not None:
+        return max(0.0, millis / 1000)
+    value = headers.get("retry-after")
+    if not value:
+        return None
+    seconds = _finite(value)
+    if seconds is not None:
+        return max(0.0, seconds)
+    try:
+        parsed = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+    if parsed is None:  # pragma: no cover - older Pythons returned None
+        return None
+    try:
+        return max(0.0, parsed.timestamp() - time.time())
+    except (OverflowError, OSError, ValueError):  # naive or out-of-range dates
+        return None
+
+
+def _finite(value: Any) -> float | None:
+    if value is None:
+        return None
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return number if math.isfinite(number) else None
+
+
+def _error_body(exc: openai.APIStatusError) -> dict[str, object]:
+    body = exc.body
+    if isinstance(body, dict):
+        inner = body.get("error", body)
+        if isinstance(inner, dict):
+            return inner
+    return {}
+
+
+def _error_code(exc: openai.APIStatusError) -> str | None:
+    code = _error_body(exc).get("code")
+    return str(code) if code is not None else None
+
+
+def _error_message(exc: openai.APIStatusError) -> str:
+    message = _error_body(exc).get("message")
+    text = str(message) if message else exc.message
+    return text[:500]
+
+
+_SECRET = re.compile(r"\b(sk-|sess-|Bearer\s+)([A-Za-z0-9_\-.]{4})[A-Za-z0-9_\-.]{4,}")
+
+
+def redact_secrets(text: str) -> str:
+    """Mask anything shaped like an API key or bearer token (servers echo them back)."""
+    return _SECRET.sub(r"\1\2***", text)

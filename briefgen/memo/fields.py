@@ -1,0 +1,73 @@
+"""Memo-level writing: the fields the synthesis step (or the single pass) writes, per style.
+
+A list's ``maxItems`` keeps answers to memo size; it goes into the JSON Schema only, so a
+longer list from a server that ignores the schema is cut in grounding, not re-asked.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field, JsonValue
+
+from briefgen.memo.items import OutlookStatement, Recommendation, Statement
+
+
+def _at_most(limit: int) -> dict[str, JsonValue]:
+    return {"maxItems": limit}
+
+
+class MemoFields(BaseModel):
+    """Memo-level writing, produced from the extraction."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    subject: Statement = Field(description="Subject line, under 15 words.")
+    bluf: list[Statement] = Field(
+        description="Bottom line up front: at most four sentences.",
+        json_schema_extra=_at_most(4),
+    )
+    background: list[Statement] = Field(json_schema_extra=_at_most(4))
+    outlook: list[OutlookStatement] = Field(json_schema_extra=_at_most(4))
+    information_gaps: list[str] = Field(
+        description="Questions a reader would ask that the article does not answer.",
+        json_schema_extra=_at_most(4),
+    )
+
+
+class ActionMemoFields(MemoFields):
+    """An action memo asks the principal to decide."""
+
+    recommendations: list[Recommendation] = Field(
+        default_factory=list,
+        description='Decisions for the principal, each starting "That you".',
+        json_schema_extra=_at_most(4),
+    )
+
+
+# Style fields default to empty so a server that ignores the schema still gives a memo;
+# the strict schema sent to the model lists them as required all the same.
+class TalkingPointsFields(MemoFields):
+    talking_points: list[Statement] = Field(
+        default_factory=list,
+        description="Short lines the principal can say, each readable on its own.",
+        json_schema_extra=_at_most(8),
+    )
+
+
+class SceneSetterFields(MemoFields):
+    """A scene-setter prepares a principal for a visit or meeting."""
+
+    counterpart_wants: list[Statement] = Field(
+        default_factory=list,
+        description="What the other side wants from the meeting, as the article reports.",
+        json_schema_extra=_at_most(4),
+    )
+    relations: list[Statement] = Field(
+        default_factory=list,
+        description="The state of the relationship.",
+        json_schema_extra=_at_most(4),
+    )
+    talking_points: list[Statement] = Field(
+        default_factory=list,
+        description="Short lines the principal can say, each readable on its own.",
+        json_schema_extra=_at_most(8),
+    )

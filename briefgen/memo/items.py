@@ -1,0 +1,111 @@
+"""The items a memo is made of (actors, events, quotes, statements ...), each citing the
+article sentences it rests on. Data types only: nothing here knows about providers.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+ActorKind = Literal["state", "person", "organisation", "armed_group", "other"]
+SourceKind = Literal["named", "anonymous"]
+Likelihood = Literal[
+    "almost no chance",
+    "very unlikely",
+    "unlikely",
+    "roughly even chance",
+    "likely",
+    "very likely",
+    "almost certain",
+]
+LIKELIHOOD_SCALE: tuple[str, ...] = Likelihood.__args__  # type: ignore[attr-defined]
+
+_IDS = Field(description='Ids of the article sentences this rests on, e.g. ["S3", "S4"].')
+
+
+class CitedItem(BaseModel):
+    """Any memo item: it cites the article sentences it rests on."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    sentence_ids: list[str] = _IDS
+
+    @field_validator("sentence_ids", mode="before")
+    @classmethod
+    def _tidy_ids(cls, value: Any) -> Any:
+        # Models write "s3", " S3" or 3; the id itself is checked later, in grounding.
+        if isinstance(value, list):
+            tidy = []
+            for item in value:
+                text = str(item).strip().upper()
+                tidy.append(text if text.startswith("S") else f"S{text}")
+            return tidy
+        return value
+
+
+class Actor(CitedItem):
+    name: str = Field(description="Name exactly as written in the article.")
+    kind: ActorKind
+    title: str | None = Field(description="Title or role, e.g. 'foreign minister'.")
+    affiliation: str | None = Field(description="Country or organisation they belong to.")
+
+    @field_validator("kind", mode="before")
+    @classmethod
+    def _kind(cls, value: Any) -> Any:
+        aliases = {"organization": "organisation", "country": "state", "armed group": "armed_group"}
+        text = str(value).strip().lower()
+        text = aliases.get(text, text)
+        return text if text in ActorKind.__args__ else "other"  # type: ignore[attr-defined]
+
+
+class Position(CitedItem):
+    party: str = Field(description="Actor holding the position, as named in the article.")
+    stance: str = Field(description="The stated position, in one sentence.")
+
+
+class Event(CitedItem):
+    what: str = Field(description="What happened or is planned, in one sentence.")
+    when: str | None = Field(description="Date or time as given in the article.")
+    where: str | None
+    who: list[str] = Field(description="Actors involved, as named in the article.")
+
+
+class Quote(CitedItem):
+    speaker: str = Field(description="Who said it, as the article names them (e.g. 'an official').")
+    text: str = Field(description="The quoted words, copied character for character.")
+    source: SourceKind = Field(description="'named' or 'anonymous' source.")
+
+
+class Allegation(CitedItem):
+    alleged_by: str
+    against: str
+    claim: str
+    denial: str | None = Field(description="The denial reported in the article, if any.")
+
+
+class KeyFact(CitedItem):
+    fact: str = Field(description="A number, date or concrete fact from the article.")
+
+
+class AgendaItem(CitedItem):
+    item: str
+
+
+class Statement(CitedItem):
+    text: str
+
+
+class OutlookStatement(CitedItem):
+    text: str = Field(description="What to expect, without a likelihood word.")
+    likelihood: Likelihood
+
+    @field_validator("likelihood", mode="before")
+    @classmethod
+    def _likelihood(cls, value: Any) -> Any:
+        text = str(value).strip().lower().replace("_", " ")
+        return text
+
+
+class Recommendation(CitedItem):
+    text: str = Field(description='The decision asked of the principal, starting "That you".')

@@ -1,0 +1,286 @@
+"""THE section registry: every list of a memo declared once.
+
+Citation lists, the source annex, the synthesis input, the evidence view and grounding
+all iterate ``SECTIONS``; adding a section is one entry here, a field on ``BriefData``
+(and on the answer model that carries it) and the template lines that print it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any, Literal
+
+# Where an item comes from: the per-chunk extraction (facts the article reports) or the
+# memo-level writing (synthesis, or the memo half of a single pass).
+Origin = Literal["extraction", "memo"]
+# How much of an item the article must carry: "full" for reported facts; "judgement" for
+# advice, whose words are the analyst's but whose names and numbers must come from the
+# cited sentences; "none" for bare names; "quote" and "gap" have checks of their own.
+Check = Literal["full", "judgement", "none", "quote", "gap"]
+
+ALL_STYLES = frozenset({"info-memo", "action-memo", "scene-setter", "talking-points", "one-pager"})
+
+
+@dataclass(frozen=True)
+class Section:
+    """One list of a memo and everything the stages need to know about it."""
+
+    field: str
+    """Attribute of ``BriefData``."""
+    title: str
+    """Heading where the section is shown as a whole (evidence view)."""
+    label: str
+    """One item of it in the source annex ("Key development 2")."""
+    kind: str
+    """Its kind in grounding records."""
+    origin: Origin
+    answer_field: str
+    """Attribute of the answer model (Extraction or the style's memo fields)."""
+    text: str = "text"
+    """Attribute of an item holding its main text (the support check reads it)."""
+    check: Check = "full"
+    names: tuple[str, ...] = ()
+    """Attributes of an item holding names that must occur in the article."""
+    side_names: tuple[str, ...] = ()
+    """Attributes holding names beside the point (who took part, where): a name the
+    article lacks is removed from the item, which stays."""
+    keep_at_most: int | None = None
+    """Items grounded at most (a summary is about four lines)."""
+    lint: Literal["none", "mixing", "likelihood"] = "none"
+    """Estimative-language check: "mixing" forbids only a confidence level beside a
+    likelihood; "likelihood" also checks the item's own likelihood term."""
+    prefix: str | None = None
+    """Text every item must start with ("That you" for a decision)."""
+    facts: tuple[str, ...] = ()
+    """Synthesis input: the key under which the section is sent, then its item attributes
+    as ``out=attr`` (or ``attr``); empty for memo-level sections."""
+    numbered: bool = False
+    shown_in: frozenset[str] = ALL_STYLES
+    """Shipped styles whose memo prints the section (a user's own style: info-memo's)."""
+    in_annex: bool = True
+    """Its citations are listed in the source annex."""
+
+    def items(self, data: Any) -> list[Any]:
+        return list(getattr(data, self.field, None) or ())
+
+    def item_text(self, item: Any) -> str:
+        return str(getattr(item, self.text, item))
+
+    def fact_fields(self) -> tuple[str, tuple[tuple[str, str], ...]]:
+        """(synthesis key, ((out name, item attribute), ...))."""
+        key, *fields = self.facts
+        pairs = tuple(
+            (f.split("=", 1)[0], f.split("=", 1)[-1]) if "=" in f else (f, f) for f in fields
+        )
+        return key, pairs
+
+
+_INFO = "info-memo"
+_ACTION = "action-memo"
+_SCENE = "scene-setter"
+_POINTS = "talking-points"
+_PAGE = "one-pager"
+
+# Memo reading order (the evidence view and the annex follow it).
+SECTIONS: tuple[Section, ...] = (
+    Section("bluf", "Summary", "Summary", "bluf", "memo", "bluf", keep_at_most=4, lint="mixing"),
+    Section(
+        "recommendations",
+        "Recommendations",
+        "Recommendation",
+        "recommendation",
+        "memo",
+        "recommendations",
+        check="judgement",
+        prefix="That you",
+        numbered=True,
+        shown_in=frozenset({_ACTION}),
+    ),
+    Section(
+        "background",
+        "Background",
+        "Background",
+        "background",
+        "memo",
+        "background",
+        shown_in=frozenset({_INFO, _ACTION, _SCENE}),
+    ),
+    Section(
+        "relations",
+        "State of relations",
+        "Relations",
+        "relations",
+        "memo",
+        "relations",
+        shown_in=frozenset({_SCENE}),
+    ),
+    Section(
+        "counterpart_wants",
+        "What the counterpart wants",
+        "Counterpart wants",
+        "counterpart_wants",
+        "memo",
+        "counterpart_wants",
+        shown_in=frozenset({_SCENE}),
+    ),
+    Section(
+        "developments",
+        "Key developments",
+        "Key development",
+        "event",
+        "extraction",
+        "events",
+        text="what",
+        side_names=("who", "where"),
+        facts=("events", "what", "when", "who"),
+        numbered=True,
+        shown_in=frozenset({_INFO, _ACTION, _POINTS, _PAGE}),
+    ),
+    Section(
+        "agenda",
+        "Issues on the agenda",
+        "Agenda item",
+        "agenda_item",
+        "extraction",
+        "agenda_items",
+        text="item",
+        facts=("agenda", "item"),
+        numbered=True,
+        shown_in=frozenset({_INFO, _ACTION, _SCENE}),
+    ),
+    Section(
+        "allegations",
+        "Allegations and denials",
+        "Allegation",
+        "allegation",
+        "extraction",
+        "allegations",
+        text="claim",
+        names=("alleged_by", "against"),
+        facts=("allegations", "by=alleged_by", "against", "claim", "denial"),
+        numbered=True,
+        shown_in=frozenset({_INFO, _ACTION, _SCENE}),
+    ),
+    Section(
+        "positions",
+        "Positions of the parties",
+        "Position",
+        "position",
+        "extraction",
+        "positions",
+        text="stance",
+        names=("party",),
+        facts=("positions", "party", "stance"),
+        shown_in=frozenset({_INFO, _ACTION, _SCENE}),
+    ),
+    Section(
+        "quotes",
+        "Key quotes",
+        "Quote",
+        "quote",
+        "extraction",
+        "quotes",
+        check="quote",
+        facts=("quotes", "speaker", "text"),
+        numbered=True,
+        shown_in=frozenset({_INFO, _ACTION, _SCENE, _POINTS}),
+    ),
+    Section(
+        "key_facts",
+        "Key facts",
+        "Key fact",
+        "key_fact",
+        "extraction",
+        "key_facts",
+        text="fact",
+        facts=("facts", "fact"),
+        shown_in=frozenset({_PAGE}),
+    ),
+    Section(
+        "talking_points",
+        "Talking points",
+        "Talking point",
+        "talking_point",
+        "memo",
+        "talking_points",
+        check="judgement",
+        shown_in=frozenset({_POINTS, _SCENE}),
+    ),
+    Section(
+        "outlook",
+        "Outlook",
+        "Outlook",
+        "outlook",
+        "memo",
+        "outlook",
+        lint="likelihood",
+        shown_in=frozenset({_INFO, _ACTION, _SCENE, _PAGE}),
+    ),
+    Section(
+        "information_gaps",
+        "Information gaps",
+        "Information gap",
+        "information_gap",
+        "memo",
+        "information_gaps",
+        check="gap",
+        keep_at_most=6,
+        shown_in=frozenset({_INFO}),
+        in_annex=False,
+    ),
+    Section(
+        "actors",
+        "Actors",
+        "Actor",
+        "actor",
+        "extraction",
+        "actors",
+        text="name",
+        check="none",
+        names=("name",),
+        facts=("actors", "name", "kind", "title"),
+        shown_in=frozenset(),
+        in_annex=False,
+    ),
+)
+
+
+def sections(origin: Origin | None = None) -> Iterator[Section]:
+    """The registry (read at call time, so a test or plug-in may extend it)."""
+    for section in SECTIONS:
+        if origin is None or section.origin == origin:
+            yield section
+
+
+def section(field: str) -> Section:
+    for candidate in SECTIONS:
+        if candidate.field == field:
+            return candidate
+    raise KeyError(field)
+
+
+def cited_groups(data: Any) -> Iterator[tuple[str, list[str]]]:
+    """(annex label, sentence ids) per cited item, the subject first, in reading order."""
+    subject_ids = list(getattr(data, "subject_sentence_ids", None) or ())
+    if subject_ids:
+        yield "Subject", subject_ids
+    for spec in sections():
+        if not spec.in_annex:
+            continue
+        for number, item in enumerate(spec.items(data), start=1):
+            yield f"{spec.label} {number}", list(getattr(item, "sentence_ids", ()))
+
+
+def synthesis_facts(data: Any) -> dict[str, Any]:
+    """The extracted, grounded items in the compact form the synthesis call reads."""
+    facts: dict[str, Any] = {}
+    for spec in sections("extraction"):
+        if not spec.facts:
+            continue
+        key, pairs = spec.fact_fields()
+        facts[key] = [
+            {**{out: getattr(item, attr) for out, attr in pairs}, "ids": item.sentence_ids}
+            for item in spec.items(data)
+        ]
+    return facts

@@ -1,0 +1,85 @@
+"""The format table: every output format a memo can be saved in, and how it is made.
+
+``Brief.save``, ``Brief.render`` and the CLI all go through ``FORMATS``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from briefgen.errors import ConfigError
+from briefgen.memo.document import MemoDocument
+
+Format = Literal["md", "json", "html", "docx"]
+
+
+def to_json(doc: MemoDocument, *, indent: int | None = 2) -> str:
+    """Memo, data, article, header and report as one JSON document."""
+    payload = {
+        "markdown": doc.markdown,
+        "data": doc.data.model_dump(mode="json"),
+        "article": doc.article.model_dump(mode="json"),
+        "header": doc.header.model_dump(mode="json"),
+        "report": {
+            **doc.report.model_dump(mode="json"),
+            "summary": doc.report.summary.model_dump(mode="json"),
+        },
+    }
+    return json.dumps(payload, ensure_ascii=False, indent=indent)
+
+
+def to_html(doc: MemoDocument) -> str:
+    from briefgen.render.evidence import render_evidence_html
+
+    return render_evidence_html(doc)
+
+
+def to_docx(doc: MemoDocument) -> bytes:
+    from briefgen.render.docx import markdown_to_docx
+
+    return markdown_to_docx(doc.markdown, banner=doc.header.classification)
+
+
+@dataclass(frozen=True)
+class OutputFormat:
+    name: Format
+    suffixes: tuple[str, ...]
+    """File suffixes that ask for it; the first is the one briefgen writes."""
+    render: Callable[[MemoDocument], str | bytes]
+
+
+FORMATS: dict[str, OutputFormat] = {
+    fmt.name: fmt
+    for fmt in (
+        OutputFormat("md", (".md", ".markdown", ".txt"), lambda doc: doc.markdown),
+        OutputFormat("json", (".json",), to_json),
+        OutputFormat("html", (".html", ".htm"), to_html),
+        OutputFormat("docx", (".docx",), to_docx),
+    )
+}
+FORMAT_SUFFIXES = {name: fmt.suffixes[0] for name, fmt in FORMATS.items()}
+SAVE_SUFFIXES = tuple(suffix for fmt in FORMATS.values() for suffix in fmt.suffixes)
+
+
+def format_of(path: str | os.PathLike[str]) -> Format:
+    """The output format a file name asks for, or a ConfigError naming the choices."""
+    suffix = Path(path).suffix.lower()
+    for fmt in FORMATS.values():
+        if suffix in fmt.suffixes:
+            return fmt.name
+    raise ConfigError(
+        f"Cannot save a memo as {suffix or 'a file without suffix'}; "
+        f"use one of {', '.join(SAVE_SUFFIXES)}."
+    )
+
+
+def render_as(doc: MemoDocument, fmt: str) -> str | bytes:
+    """The memo in ``fmt``: "md", "json", "html" or "docx" (bytes)."""
+    if fmt not in FORMATS:
+        raise ConfigError(f"Unknown format {fmt!r}; use one of {', '.join(FORMATS)}.")
+    return FORMATS[fmt].render(doc)

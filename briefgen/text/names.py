@@ -1,0 +1,78 @@
+"""Names of actors: their distinctive words, the aliases news text uses for countries, and
+whether two spellings name the same actor. Text only: nothing here reads an article."""
+
+from __future__ import annotations
+
+import re
+
+from briefgen.text.lexicon import HONORIFICS
+from briefgen.text.normalise import fold_text
+from briefgen.text.words import words
+
+# Country names and the other forms news text uses for them. Any member found in the
+# article grounds every member of its group.
+ALIAS_GROUPS: tuple[frozenset[str], ...] = tuple(
+    frozenset(group.split("|"))
+    for group in (
+        "us|u.s.|usa|u.s.a.|united states|united states of america|america|american|americans"
+        "|washington",
+        "uk|u.k.|united kingdom|britain|great britain|british",
+        "un|u.n.|united nations",
+        "eu|e.u.|european union",
+        "pakistan|pakistani|pakistanis|islamabad|pak",
+        "afghanistan|afghan|afghans|kabul",
+        "india|indian|indians|new delhi|delhi",
+        "china|chinese|beijing|prc",
+        "russia|russian|russians|moscow|kremlin",
+        "iran|iranian|iranians|tehran",
+        "israel|israeli|israelis",
+        "ukraine|ukrainian|ukrainians|kyiv|kiev",
+        "france|french|paris",
+        "germany|german|germans|berlin",
+        "japan|japanese|tokyo",
+        "turkey|turkish|turkiye|ankara",
+        "saudi arabia|saudi|saudis|riyadh",
+        "north korea|north korean|pyongyang|dprk",
+        "south korea|south korean|seoul",
+        "nato|north atlantic treaty organization|north atlantic treaty organisation",
+    )
+)
+
+
+def contains_phrase(haystack: str, phrase: str) -> bool:
+    if not phrase:
+        return False
+    pattern = r"(?<![^\W_])" + re.escape(phrase) + r"(?![^\W_])"
+    return re.search(pattern, haystack) is not None
+
+
+def strip_possessive(text: str) -> str:
+    return re.sub(r"['’]s\b", "", text)
+
+
+def name_tokens(name: str) -> list[str]:
+    """The distinctive words of a name: no titles, honorifics or possessives."""
+    tokens = [w.removesuffix("'s").removesuffix("’s") for w in words(name)]
+    return [t for t in tokens if t not in HONORIFICS]
+
+
+def name_key(name: str) -> str:
+    """A key under which spellings of the same actor meet ("Mr Tillerson" -> "tillerson")."""
+    folded = fold_text(strip_possessive(name)).strip(" .,;:'\"-")
+    for group in ALIAS_GROUPS:
+        if folded in group:
+            return sorted(group)[0]
+    tokens = name_tokens(name)
+    return " ".join(tokens) if tokens else folded
+
+
+def same_actor(a: str, b: str) -> bool:
+    """Two spellings of one actor: same key, or one's words a subset ending in the surname."""
+    key_a, key_b = name_key(a), name_key(b)
+    if key_a == key_b:
+        return True
+    ta, tb = key_a.split(), key_b.split()
+    if not ta or not tb or ta[-1] != tb[-1]:
+        return False
+    shorter, longer = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
+    return set(shorter) <= set(longer)
