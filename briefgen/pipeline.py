@@ -1,5 +1,5 @@
-"""The stage order: article -> call plan -> extraction -> grounding -> merge -> synthesis
--> render, in one direction.
+"""The stage order: article -> call plan -> extraction -> merge -> grounding -> synthesis
+-> grounding -> render, in one direction.
 
 An article that fits one chunk takes one LLM round trip (extraction and memo fields in one
 answer). A longer one takes two on its critical path: the chunk extractions in parallel,
@@ -13,7 +13,7 @@ import contextlib
 import functools
 import logging
 import time
-from collections.abc import AsyncIterator, Awaitable
+from collections.abc import AsyncIterator, Awaitable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -141,7 +141,12 @@ async def run_memo(
         prompt_dir=cfg.prompt_dir,
     )
     chunks = plan.chunks
-    grounder = Grounder(doc, mode=cfg.grounding, allow_paraphrase=cfg.allow_paraphrase)
+    # The grounder reads the article on a worker thread while the first round is out.
+    ready = asyncio.ensure_future(
+        asyncio.to_thread(
+            lambda: Grounder(doc, mode=cfg.grounding, allow_paraphrase=cfg.allow_paraphrase).warm()
+        )
+    )
     logger.info(
         "Article: %d sentences, %d chunk(s); model %s via %s",
         len(doc.sentences),
@@ -166,7 +171,10 @@ async def run_memo(
     tell("started")
     if plan.single:
         [call] = plan.first_round
-        single = await caller.call(call.name, call.messages, call.output_type)
+        try:
+            single = await caller.call(call.name, call.messages, call.output_type)
+        finally:
+            grounder = await ready
         assert isinstance(single, SinglePass)
         done = 1
         tell("chunk_done")
@@ -184,21 +192,17 @@ async def run_memo(
             result = await _extract_chunk(caller, call, len(chunks), cfg)
             done += 1
             tell("chunk_done")
+            if done < len(chunks):
+                # Check this chunk's items while the others are still out, so that
+                # little is left to do when the last answer lands.
+                await asyncio.to_thread((await asyncio.shield(ready)).prepare, result)
             return result
 
         jobs = [extract(call) for call in plan.first_round]
-        if cfg.on_chunk_failure == "skip":
-            outcomes = await gather_first_error([_failure_as_value(job) for job in jobs])
-            failed = [o for o in outcomes if isinstance(o, ChunkFailedError)]
-            parts = [o for o in outcomes if isinstance(o, Extraction)]
-            if not parts:
-                raise failed[0].__cause__ or failed[0]
-            for failure in failed:
-                warnings.append(f"Not covered: {failure}")
-                logger.warning("Skipping part of the article: %s", failure)
-        else:
-            failed = []
-            parts = await gather_first_error(jobs)
+        try:
+            parts, failed = await _first_round(jobs, cfg, warnings)
+        finally:
+            grounder = await ready
         data = await asyncio.to_thread(grounder.ground_extraction, merge_extractions(parts))
         data = data.model_copy(update={"uncovered": _uncovered(doc, chunks, failed)})
         data = await _synthesise(plan, caller, grounder, data, tell)
@@ -219,10 +223,30 @@ async def run_memo(
     )
     header = MemoHeader.from_config(cfg, style.memo_kind)
     markdown = await asyncio.to_thread(
-        render_markdown, style.name, render_context(doc, data, report, header), cfg.template_dir
+        render_markdown,
+        style.name,
+        render_context(doc, data, report, header, style),
+        cfg.template_dir,
     )
     tell("done")
     return Brief(markdown=markdown, data=data, article=doc, report=report, header=header)
+
+
+async def _first_round(
+    jobs: Sequence[Awaitable[Extraction]], cfg: BriefConfig, warnings: list[str]
+) -> tuple[list[Extraction], list[ChunkFailedError]]:
+    """The chunk extractions, and the failed chunks when failures may be skipped."""
+    if cfg.on_chunk_failure != "skip":
+        return await gather_first_error(jobs), []
+    outcomes = await gather_first_error([_failure_as_value(job) for job in jobs])
+    failed = [o for o in outcomes if isinstance(o, ChunkFailedError)]
+    parts = [o for o in outcomes if isinstance(o, Extraction)]
+    if not parts:
+        raise failed[0].__cause__ or failed[0]
+    for failure in failed:
+        warnings.append(f"Not covered: {failure}")
+        logger.warning("Skipping part of the article: %s", failure)
+    return parts, failed
 
 
 async def _synthesise(

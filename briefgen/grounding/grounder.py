@@ -14,16 +14,23 @@ from collections.abc import Callable, Sequence
 from typing import Any, Literal, TypeVar
 
 from briefgen.extract.schema import Extraction
+from briefgen.grounding.evidence import read_evidence
 from briefgen.grounding.likelihood import lint_sentence
-from briefgen.grounding.names import name_occurs
+from briefgen.grounding.names import name_occurs, sentence_words
 from briefgen.grounding.quotes import QuoteGrounder
-from briefgen.grounding.support import check_cited, missing_values, unknown_names
+from briefgen.grounding.support import (
+    SupportResult,
+    check_cited,
+    missing_values,
+    unknown_names,
+)
 from briefgen.ingest.article import Article, Sentence
 from briefgen.memo.data import BriefData, GroundedQuote
 from briefgen.memo.fields import MemoFields
 from briefgen.memo.items import CitedItem, Quote
 from briefgen.memo.report import GroundingRecord, LintFinding
 from briefgen.memo.sections import Check, Section, sections
+from briefgen.text.normalise import folded_article
 from briefgen.text.words import content_words, stem
 
 # Advice (recommendations, talking points) is in the analyst's words, but must be about
@@ -56,6 +63,9 @@ class Grounder:
         self.lint: list[LintFinding] = []
         self.records: list[GroundingRecord] = []
         self.quotes = QuoteGrounder(article, self._record, allow_paraphrase=allow_paraphrase)
+        # Support checks and re-citations already made, by statement and cited sentences.
+        self._checked: dict[tuple[str, tuple[str, ...]], SupportResult] = {}
+        self._sources: dict[str, Sentence | None] = {}
         self._sentence_stems = [{stem(w) for w in content_words(s.text)} for s in article.sentences]
 
     # -- records -------------------------------------------------------------------
@@ -120,7 +130,7 @@ class Grounder:
                     else "cites no sentence"
                 )
             elif check == "full":
-                support = check_cited(text, sentences, self.article)
+                support = self._check(text, sentences)
                 failure = None if support.supported else support.reason
                 score = round(support.score, 3)
             elif check == "judgement":
@@ -135,7 +145,7 @@ class Grounder:
                         f"{', '.join(item.sentence_ids) or 'nothing'}: {failure})"
                     )
                     valid, failure = [source.id], None
-                    score = round(check_cited(text, [source], self.article).score, 3)
+                    score = round(self._check(text, [source]).score, 3)
             if not valid:  # nothing to stand on, whatever the grounding mode
                 self._record(kind, text, "dropped", failure, sentence_ids=item.sentence_ids)
                 continue
@@ -181,7 +191,45 @@ class Grounder:
             return f"number(s) or date(s) {', '.join(missing)} not in the cited sentences"
         return None
 
+    def warm(self) -> Grounder:
+        """Read the article for grounding now (folded text, word index, sentence words),
+        while the model is still writing: answers then meet ready indexes."""
+        folded_article(self.article.text)
+        read_evidence([self.article.text])
+        sentence_words(self.article)
+        return self
+
+    def _check(self, text: str, cited: list[Sentence]) -> SupportResult:
+        """The support check, remembered: ``prepare`` runs it ahead for a chunk's items."""
+        key = (text, tuple(s.id for s in cited))
+        found = self._checked.get(key)
+        if found is None:
+            found = self._checked[key] = check_cited(text, cited, self.article)
+        return found
+
+    def prepare(self, extraction: Extraction) -> None:
+        """Run the costly checks of one chunk's items now, while other chunks are out.
+
+        Grounding the merged extraction later gives the same decisions, in the same order,
+        and finds these answers ready; only items merged across chunks (whose citations
+        were joined) are checked again.
+        """
+        for spec in sections("extraction"):
+            if spec.check != "full":
+                continue
+            for item in getattr(extraction, spec.answer_field, ()):
+                text = spec.item_text(item)
+                _, cited, _ = self._cited(item.sentence_ids)
+                if text.strip() and cited and not self._check(text, cited).supported:
+                    self._best_source(text)
+
     def _best_source(self, text: str) -> Sentence | None:
+        if text in self._sources:
+            return self._sources[text]
+        self._sources[text] = found = self._find_source(text)
+        return found
+
+    def _find_source(self, text: str) -> Sentence | None:
         wanted = {stem(w) for w in content_words(text)}
         if not wanted:
             return None
@@ -196,7 +244,7 @@ class Grounder:
         )[:3]
         best: tuple[float, Sentence] | None = None
         for _, sentence in candidates:
-            result = check_cited(text, [sentence], self.article)
+            result = self._check(text, [sentence])
             if (
                 result.supported
                 and result.score >= RECITE_MIN_SUPPORT

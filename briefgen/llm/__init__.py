@@ -1,5 +1,6 @@
 """llm: the provider boundary. The ``Backend`` protocol (one structured-completion call),
-the OpenAI-compatible backend (the only module that imports ``openai``), the embedded
+the OpenAI-compatible backend (``openai_backend.py``; ``endpoints.py`` builds its clients;
+nothing outside ``llm`` imports ``openai``), the embedded
 llama.cpp backend, an in-process ``FunctionBackend``, and what every call shares:
 validation and re-asks, transport retries, the response cache, budgets, token counting
 and the request limit.

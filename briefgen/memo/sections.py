@@ -2,12 +2,13 @@
 
 Citation lists, the source annex, the synthesis input, the evidence view and grounding
 all iterate ``SECTIONS``; adding a section is one entry here, a field on ``BriefData``
-(and on the answer model that carries it) and the template lines that print it.
+(and on the answer model that carries it), the template lines that print it and, for a
+section the extraction writes, its rule in ``extract/merge.py``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -260,13 +261,16 @@ def section(field: str) -> Section:
     raise KeyError(field)
 
 
-def cited_groups(data: Any) -> Iterator[tuple[str, list[str]]]:
-    """(annex label, sentence ids) per cited item, the subject first, in reading order."""
+def cited_groups(
+    data: Any, shown: Callable[[Section], bool] | None = None
+) -> Iterator[tuple[str, list[str]]]:
+    """(annex label, sentence ids) per cited item, the subject first, in reading order;
+    with ``shown``, only the items of the sections it admits (those a style prints)."""
     subject_ids = list(getattr(data, "subject_sentence_ids", None) or ())
     if subject_ids:
         yield "Subject", subject_ids
     for spec in sections():
-        if not spec.in_annex:
+        if not spec.in_annex or (shown is not None and not shown(spec)):
             continue
         for number, item in enumerate(spec.items(data), start=1):
             yield f"{spec.label} {number}", list(getattr(item, "sentence_ids", ()))

@@ -18,7 +18,7 @@ from briefgen.memo.fields import (
     SceneSetterFields,
     TalkingPointsFields,
 )
-from briefgen.memo.sections import Section, sections
+from briefgen.memo.sections import Section
 
 TEMPLATE_SUFFIX = ".md.j2"
 
@@ -45,9 +45,6 @@ class Style:
 
     def shows(self, spec: Section) -> bool:
         return (DEFAULT_STYLE if self.custom else self.name) in spec.shown_in
-
-    def shown_sections(self) -> list[Section]:
-        return [spec for spec in sections() if self.shows(spec)]
 
 
 SHIPPED_STYLES: dict[str, Style] = {

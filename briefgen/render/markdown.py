@@ -20,7 +20,7 @@ from briefgen.memo.data import BriefData
 from briefgen.memo.header import MemoHeader
 from briefgen.memo.report import Report
 from briefgen.memo.sections import cited_groups
-from briefgen.memo.styles import SHIPPED_STYLES, get_style
+from briefgen.memo.styles import SHIPPED_STYLES, Style, get_style
 from briefgen.templating import render_file, sandboxed_environment
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
@@ -88,10 +88,16 @@ def render_markdown(style: str, context: dict[str, Any], template_dir: Path | No
 
 
 def render_context(
-    doc: Article, data: BriefData, report: Report, header: MemoHeader
+    doc: Article, data: BriefData, report: Report, header: MemoHeader, style: Style | None = None
 ) -> dict[str, Any]:
-    """What every memo template receives."""
-    cited = set(data.cited_ids())
+    """What every memo template receives.
+
+    The source annex lists the items of the sections ``style`` prints, and only the
+    sentences those items cite (without a style: every section).
+    """
+    shown = style.shows if style is not None else None
+    source_map = list(cited_groups(data, shown))
+    cited = {sid for _, ids in source_map for sid in ids}
     return {
         "data": data,
         "memo_kind": header.memo_kind,
@@ -103,7 +109,7 @@ def render_context(
         "article_title": doc.title or "Untitled article",
         "article_source": doc.source,
         "article_published": doc.published,
-        "source_map": list(cited_groups(data)),
+        "source_map": source_map,
         "cited_sentences": [s for s in doc.sentences if s.id in cited],
         "uncovered": data.uncovered,
         "model": report.model,

@@ -32,6 +32,8 @@ def fold_char(ch: str) -> str:
 
 _ASCII_TABLE = str.maketrans({"`": "'"})
 _NON_SPACE = re.compile(r"\S+")
+_RUNS = re.compile(r"[\x00-\x7f]+|[^\x00-\x7f]+")
+_SPACE_OR_WORD = re.compile(r"\s+|\S+")
 
 
 def fold(text: str) -> tuple[str, list[int]]:
@@ -41,17 +43,34 @@ def fold(text: str) -> tuple[str, list[int]]:
     out: list[str] = []
     index: list[int] = []
     previous_space = True  # also trims leading whitespace
-    for i, ch in enumerate(text):
-        folded = fold_char(ch)
-        if folded == " ":
-            if previous_space:
-                continue
-            previous_space = True
-        else:
-            previous_space = False
-        for piece in folded:
-            out.append(piece)
-            index.append(i)
+    # News text is mostly ASCII even where it is not all ASCII: fold ASCII runs whole and
+    # only the other characters one by one (same result as folding every character).
+    for run in _RUNS.finditer(text):
+        base = run.start()
+        chunk = run.group()
+        if chunk.isascii():
+            lowered = chunk.translate(_ASCII_TABLE).lower()
+            for piece in _SPACE_OR_WORD.finditer(lowered):
+                if piece.group()[0].isspace():
+                    if not previous_space:
+                        out.append(" ")
+                        index.append(base + piece.start())
+                        previous_space = True
+                else:
+                    out.append(piece.group())
+                    index.extend(range(base + piece.start(), base + piece.end()))
+                    previous_space = False
+            continue
+        for offset, ch in enumerate(chunk):
+            folded = fold_char(ch)
+            if folded == " ":
+                if previous_space:
+                    continue
+                previous_space = True
+            else:
+                previous_space = False
+            out.extend(folded)
+            index.extend([base + offset] * len(folded))
     while out and out[-1] == " ":
         out.pop()
         index.pop()
