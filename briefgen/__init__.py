@@ -5,35 +5,102 @@ brief = briefgen.generate_brief(article_text)
 print(brief.markdown)
 """
 
-from briefgen.api import agenerate_brief, generate_brief
-from briefgen.batch import agenerate_briefs, generate_briefs
-from briefgen.brief import Brief
-from briefgen.config import BriefConfig
-from briefgen.errors import (
-    BriefgenError,
-    BudgetExceeded,
-    ChunkFailedError,
-    ConfigError,
-    InputError,
-    InvalidOutputError,
-    LLMError,
-    RefusalError,
-    TruncatedOutputError,
-)
-from briefgen.estimation import CallEstimate, Estimate, estimate
-from briefgen.grounding.support import SupportResult, check_support
-from briefgen.ingest.article import Article, Sentence
-from briefgen.memo.data import BriefData, GroundedQuote
-from briefgen.memo.report import GroundingRecord, Report
-from briefgen.memo.styles import SHIPPED_STYLES, Style, available_styles
-from briefgen.progress import Progress
-from briefgen.usage import Usage
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+# The public names, each from the module that defines it. They are imported on first use,
+# so that ``briefgen --help`` (and Ctrl-C while it starts) does not wait for the openai SDK.
+_EXPORTS: dict[str, str] = {
+    "Article": "briefgen.ingest.article",
+    "Backend": "briefgen.llm.backend",
+    "BackendError": "briefgen.llm.backend",
+    "Brief": "briefgen.brief",
+    "BriefConfig": "briefgen.config",
+    "BriefData": "briefgen.memo.data",
+    "BriefgenError": "briefgen.errors",
+    "BudgetExceeded": "briefgen.errors",
+    "CallEstimate": "briefgen.estimation",
+    "ChunkFailedError": "briefgen.errors",
+    "Completion": "briefgen.llm.backend",
+    "CompletionRequest": "briefgen.llm.backend",
+    "ConfigError": "briefgen.errors",
+    "Estimate": "briefgen.estimation",
+    "FunctionBackend": "briefgen.llm.function",
+    "GroundedQuote": "briefgen.memo.data",
+    "GroundingRecord": "briefgen.memo.report",
+    "InputError": "briefgen.errors",
+    "InvalidOutputError": "briefgen.errors",
+    "LLMError": "briefgen.errors",
+    "MemoHeader": "briefgen.memo.header",
+    "Progress": "briefgen.progress",
+    "RefusalError": "briefgen.errors",
+    "Report": "briefgen.memo.report",
+    "SHIPPED_STYLES": "briefgen.memo.styles",
+    "Sentence": "briefgen.ingest.article",
+    "Style": "briefgen.memo.styles",
+    "SupportResult": "briefgen.grounding.support",
+    "TruncatedOutputError": "briefgen.errors",
+    "Usage": "briefgen.usage",
+    "agenerate_brief": "briefgen.api",
+    "agenerate_briefs": "briefgen.batch",
+    "available_styles": "briefgen.memo.styles",
+    "check_support": "briefgen.grounding.support",
+    "estimate": "briefgen.estimation",
+    "generate_brief": "briefgen.api",
+    "generate_briefs": "briefgen.batch",
+}
+
+if TYPE_CHECKING:
+    from briefgen.api import agenerate_brief, generate_brief
+    from briefgen.batch import agenerate_briefs, generate_briefs
+    from briefgen.brief import Brief
+    from briefgen.config import BriefConfig
+    from briefgen.errors import (
+        BriefgenError,
+        BudgetExceeded,
+        ChunkFailedError,
+        ConfigError,
+        InputError,
+        InvalidOutputError,
+        LLMError,
+        RefusalError,
+        TruncatedOutputError,
+    )
+    from briefgen.estimation import CallEstimate, Estimate, estimate
+    from briefgen.grounding.support import SupportResult, check_support
+    from briefgen.ingest.article import Article, Sentence
+    from briefgen.llm.backend import Backend, BackendError, Completion, CompletionRequest
+    from briefgen.llm.function import FunctionBackend
+    from briefgen.memo.data import BriefData, GroundedQuote
+    from briefgen.memo.header import MemoHeader
+    from briefgen.memo.report import GroundingRecord, Report
+    from briefgen.memo.styles import SHIPPED_STYLES, Style, available_styles
+    from briefgen.progress import Progress
+    from briefgen.usage import Usage
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'briefgen' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_EXPORTS])
+
 
 __version__ = "0.1.0"
 
 __all__ = [
     "SHIPPED_STYLES",
     "Article",
+    "Backend",
+    "BackendError",
     "Brief",
     "BriefConfig",
     "BriefData",
@@ -41,13 +108,17 @@ __all__ = [
     "BudgetExceeded",
     "CallEstimate",
     "ChunkFailedError",
+    "Completion",
+    "CompletionRequest",
     "ConfigError",
     "Estimate",
+    "FunctionBackend",
     "GroundedQuote",
     "GroundingRecord",
     "InputError",
     "InvalidOutputError",
     "LLMError",
+    "MemoHeader",
     "Progress",
     "RefusalError",
     "Report",

@@ -14,13 +14,10 @@ import logging
 import re
 import shutil
 import sys
-import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any
 
-from briefgen.batch import generate_briefs
-from briefgen.brief import Brief
 from briefgen.config import BriefConfig
 from briefgen.errors import (
     BriefgenError,
@@ -31,15 +28,19 @@ from briefgen.errors import (
     LLMError,
     RefusalError,
 )
-from briefgen.estimation import estimate
 from briefgen.extract.prompts import shipped_prompt_dir
 from briefgen.ingest.article import Article
 from briefgen.ingest.sources import load_article
 from briefgen.memo.styles import available_styles, get_style
-from briefgen.progress import Progress
+from briefgen.progress import ProgressBar
 from briefgen.render.files import write_atomic
 from briefgen.render.formats import FORMAT_SUFFIXES, Format, format_of
 from briefgen.render.markdown import TEMPLATE_DIR
+
+if TYPE_CHECKING:
+    from briefgen.brief import Brief
+
+__all__ = ["ProgressBar", "main"]
 
 # Exit codes scripts can rely on. With several articles, the code is that of the first
 # article that failed; the others still get their memos.
@@ -185,43 +186,6 @@ class _UsageError(Exception):
     pass
 
 
-class ProgressBar:
-    """One redrawn line on a terminal: memos done, and the chunks of the memos running."""
-
-    def __init__(self, stream: TextIO, total: int):
-        self.stream = stream
-        self.total = total
-        self.finished = 0
-        self.chunks: dict[int, tuple[int, int]] = {}
-        self.started = time.monotonic()
-        self._width = 0
-
-    def __call__(self, event: Progress) -> None:
-        if event.stage in ("done", "failed"):
-            self.finished += 1
-            self.chunks.pop(event.article, None)
-        elif event.chunks:
-            self.chunks[event.article] = (event.chunks_done, event.chunks)
-        self.draw()
-
-    def draw(self) -> None:
-        filled = int(20 * self.finished / max(1, self.total))
-        running = ", ".join(
-            f"#{i + 1} {done}/{count} chunks" for i, (done, count) in sorted(self.chunks.items())
-        )
-        line = (
-            f"[{'#' * filled}{'.' * (20 - filled)}] {self.finished}/{self.total} memos"
-            f"{f'  ({running})' if running else ''}  {time.monotonic() - self.started:.0f}s"
-        )[:120]
-        self.stream.write("\r" + line.ljust(self._width))
-        self._width = len(line)
-        self.stream.flush()
-
-    def close(self) -> None:
-        self.stream.write("\r" + " " * self._width + "\r")
-        self.stream.flush()
-
-
 def _exit_code(exc: BriefgenError) -> int:
     for kind, code in _EXIT_BY_ERROR:
         if isinstance(exc, kind):
@@ -262,6 +226,8 @@ def _run_memos(args: argparse.Namespace) -> int:
         if articles and not args.quiet and sys.stderr.isatty()
         else None
     )
+    from briefgen.batch import generate_briefs  # the openai SDK: loaded only when needed
+
     try:
         made = generate_briefs(articles, style=args.style, config=config, progress=bar)
     finally:
@@ -312,6 +278,8 @@ def _write(brief: Brief, fmt: Format, target: Path | None, *, quiet: bool) -> No
 def _print_estimates(
     args: argparse.Namespace, loaded: list[Article | BriefgenError], config: BriefConfig
 ) -> int:
+    from briefgen.estimation import estimate
+
     code = EXIT_OK
     total_cost: float | None = 0.0
     for spec, item in zip(args.articles, loaded, strict=True):

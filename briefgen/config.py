@@ -6,13 +6,22 @@ in ``Environment`` and read by ``environment()``.
 
 from __future__ import annotations
 
+import math
 import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
 import platformdirs
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SecretStr,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from briefgen.errors import ConfigError
 
@@ -36,6 +45,8 @@ class Environment:
     """BRIEFGEN_LOCAL_MODEL: a GGUF file for the embedded backend."""
     local_verbose: bool
     """BRIEFGEN_LOCAL_VERBOSE: llama.cpp's own log on stderr."""
+    local_threads: str | None
+    """BRIEFGEN_LOCAL_THREADS: cores the embedded model uses."""
     response_cache: str | None
     """BRIEFGEN_RESPONSE_CACHE: another cache file, or "off"."""
     cache_dir: str | None
@@ -57,6 +68,7 @@ def environment() -> Environment:
         model=get("BRIEFGEN_MODEL"),
         local_model=get("BRIEFGEN_LOCAL_MODEL"),
         local_verbose=(get("BRIEFGEN_LOCAL_VERBOSE") or "0") != "0",
+        local_threads=get("BRIEFGEN_LOCAL_THREADS"),
         response_cache=get("BRIEFGEN_RESPONSE_CACHE"),
         cache_dir=get("BRIEFGEN_CACHE_DIR"),
     )
@@ -104,6 +116,13 @@ class BriefConfig(BaseModel):
     api_key: SecretStr | None = None
     local_model_path: Path | None = Field(
         None, description="GGUF file for the embedded backend; BRIEFGEN_LOCAL_MODEL."
+    )
+    local_threads: int | None = Field(
+        None,
+        ge=1,
+        le=512,
+        description="Cores the embedded model uses; BRIEFGEN_LOCAL_THREADS, else the cores "
+        "free to the process.",
     )
 
     # Sampling and transport
@@ -171,6 +190,12 @@ class BriefConfig(BaseModel):
     template_dir: Path | None = Field(None, description="Overrides shipped templates by name.")
     prompt_dir: Path | None = Field(None, description="Overrides shipped prompts by name.")
 
+    @field_validator("max_cost_usd")
+    @classmethod
+    def _finite_cost(cls, value: float | None) -> float | None:
+        # An infinite budget is no budget; NaN is refused by the gt=0 bound already.
+        return None if value is not None and math.isinf(value) else value
+
     @model_validator(mode="after")
     def _check_sizes(self) -> BriefConfig:
         if self.chunk_overlap_tokens >= self.chunk_tokens // 2:
@@ -185,6 +210,20 @@ class BriefConfig(BaseModel):
     def resolved_model(self) -> str:
         """The model name to send, after BRIEFGEN_MODEL and the default."""
         return self.model or environment().model or DEFAULT_CLOUD_MODEL
+
+    def resolved_local_threads(self) -> int | None:
+        if self.local_threads is not None:
+            return self.local_threads
+        env = environment().local_threads
+        if env is None:
+            return None
+        try:
+            threads = int(env)
+        except ValueError:
+            raise ConfigError(f"BRIEFGEN_LOCAL_THREADS={env!r} is not a whole number.") from None
+        if threads < 1:
+            raise ConfigError(f"BRIEFGEN_LOCAL_THREADS={env!r} must be at least 1.")
+        return threads
 
     def resolved_local_model_path(self) -> Path | None:
         if self.local_model_path is not None:

@@ -130,6 +130,8 @@ async def run_memo(
         gate=runtime.gate,
     )
     warnings: list[str] = []
+    if runtime.cache is not None and not runtime.cache.usable():
+        warnings.append(f"Ran without the response cache: {runtime.cache.problem}")
     if not counter.exact:
         warnings.append("Token counts are estimates: no offline tiktoken encoding was found.")
     plan = plan_calls(
@@ -207,6 +209,9 @@ async def run_memo(
         data = data.model_copy(update={"uncovered": _uncovered(doc, chunks, failed)})
         data = await _synthesise(plan, caller, grounder, data, tell)
 
+    overrun = budget.overrun()
+    if overrun is not None:
+        warnings.append(overrun)
     report = Report(
         model=profile.model,
         cost_usd=round(budget.cost(usage.prompt_tokens, usage.completion_tokens), 6)

@@ -6,10 +6,14 @@ from pathlib import Path
 
 import pytest
 
+# The shared helpers live at the top of tests/ (benchmarks/ imports scripted_server from
+# there too); tests in unit/, integration/ and system/ import them by module name.
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-
 from scripted_server import ScriptedServer
 from seed_answers import SEED_TEXT
+
+# The asserts of a helper report like a test's own (registered before a test imports it).
+pytest.register_assert_rewrite("evidence_page")
 
 
 @pytest.fixture(autouse=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -40,9 +41,13 @@ def render_prompt(name: str, user_dir: Path | None = None, **context: Any) -> st
     return render_file(env, f"{name}.j2", "Prompt", likelihoods=LIKELIHOOD_SCALE, **context).strip()
 
 
+# A closing tag of the prompt's own fences, in any case and spacing ("</ ARTICLE >").
+_FENCE_CLOSE = re.compile(r"<\s*/\s*(article|facts)", re.IGNORECASE)
+
+
 def _fence_safe(text: str) -> str:
     # The article is wrapped in <article> tags; its own text must not close them.
-    return text.replace("</article", "<\\/article").replace("</facts", "<\\/facts")
+    return _FENCE_CLOSE.sub(lambda m: "<\\/" + m.group(1), text)
 
 
 def extraction_messages(

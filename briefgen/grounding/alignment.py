@@ -15,7 +15,9 @@ repeated mentions map to successive occurrences when aligned in output order.
 
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from difflib import SequenceMatcher
 from functools import cached_property
@@ -31,6 +33,9 @@ Stage = Literal["exact", "normalised", "fuzzy"]
 MIN_FUZZY_COVERAGE = 0.75
 MIN_FUZZY_DENSITY = 0.6
 _MIN_FUZZY_WORDS = 4
+# Pieces of text a fuzzy search matches, at most, per text: a bound on its cost whatever
+# the article (only windows holding enough of the text's words get this far).
+_MAX_FUZZY_PIECES = 400
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 
 
@@ -105,28 +110,57 @@ class Aligner:
             start = found + 1
         return self._fuzzy(needle, accept) if fuzzy else None
 
+    @cached_property
+    def _sentence_counts(self) -> list[Counter[str]]:
+        return [Counter(w for w, _, _ in words) for words in self._sentence_words]
+
+    @cached_property
+    def _sentences_with(self) -> dict[str, list[int]]:
+        """Folded word -> the sentences that hold it (the anchors of a fuzzy search)."""
+        index: dict[str, list[int]] = defaultdict(list)
+        for number, counts in enumerate(self._sentence_counts):
+            for word in counts:
+                index[word].append(number)
+        return index
+
     def _fuzzy(self, needle: str, accept: Callable[[int, int], bool]) -> Alignment | None:
         wanted = _WORD.findall(needle)
         if len(wanted) < _MIN_FUZZY_WORDS:
             return None
         best: tuple[float, float, int, int] | None = None
         sentences = self._sentence_words
-        for i in range(len(sentences)):
-            # A quote may run over a sentence break: look at each sentence and its next.
+        counts = self._sentence_counts
+        need = Counter(wanted)
+        # A match fills at least MIN_FUZZY_DENSITY of its span, so it is this many words
+        # long at most: longer windows are searched in overlapping pieces of twice that.
+        longest = math.ceil(len(wanted) / MIN_FUZZY_DENSITY)
+        # Only windows (a sentence and its next) that hold enough of the words can pass
+        # the coverage gate: count them from the word index instead of matching everywhere.
+        anchored = sorted({n for w in need for n in self._sentences_with.get(w, ())})
+        starts = sorted({i for n in anchored for i in (n - 1, n) if i >= 0})
+        searched = 0
+        for i in starts:
+            if searched >= _MAX_FUZZY_PIECES:
+                break
+            pair = [counts[i]] + ([counts[i + 1]] if i + 1 < len(sentences) else [])
+            held = sum(min(k, sum(c[w] for c in pair)) for w, k in need.items())
+            if held < MIN_FUZZY_COVERAGE * len(wanted):
+                continue
             window = sentences[i] + (sentences[i + 1] if i + 1 < len(sentences) else [])
-            if not window:
-                continue
-            found = _best_span(wanted, window)
-            if found is None:
-                continue
-            coverage, density, first, last = found
-            start, end = window[first][1], window[last][2]
-            if coverage < MIN_FUZZY_COVERAGE or density < MIN_FUZZY_DENSITY:
-                continue
-            if not accept(start, end):
-                continue
-            if best is None or (coverage, density) > (best[0], best[1]):
-                best = (coverage, density, start, end)
+            for offset in range(0, max(1, len(window) - longest), longest):
+                piece = window[offset : offset + 2 * longest]
+                searched += 1
+                found = _best_span(wanted, piece)
+                if found is None:
+                    continue
+                coverage, density, first, last = found
+                start, end = piece[first][1], piece[last][2]
+                if coverage < MIN_FUZZY_COVERAGE or density < MIN_FUZZY_DENSITY:
+                    continue
+                if not accept(start, end):
+                    continue
+                if best is None or (coverage, density) > (best[0], best[1]):
+                    best = (coverage, density, start, end)
         if best is None:
             return None
         coverage, density, start, end = best

@@ -84,6 +84,7 @@ class Article(BaseModel):
         max_chars: int = DEFAULT_MAX_CHARS,
     ) -> Article:
         """Check, normalise and split raw article text (str, or bytes in a clear encoding)."""
+        _check_raw_size(raw, max_chars)  # before any work on a text that is far too long
         text = normalise(decode_input(raw) if isinstance(raw, bytes) else raw)
         _check_text(text, max_chars)
         sentences = tuple(split_sentences(text))
@@ -155,6 +156,22 @@ def normalise(text: str) -> str:
     text = "\n".join(line.strip() for line in text.split("\n"))
     text = _MANY_NEWLINES.sub("\n\n", text)
     return text.strip()
+
+
+# Normalising can shorten a text (runs of spaces, blank lines) and UTF-8 takes up to four
+# bytes a character: a raw input longer than this many times the limit cannot fit it.
+_RAW_SLACK_CHARS = 2
+_RAW_SLACK_BYTES = 4
+
+
+def _check_raw_size(raw: str | bytes, max_chars: int) -> None:
+    slack = _RAW_SLACK_BYTES if isinstance(raw, bytes) else _RAW_SLACK_CHARS
+    if len(raw) > slack * max_chars:
+        unit = "bytes" if isinstance(raw, bytes) else "characters"
+        raise InputError(
+            f"The article has {len(raw):,} {unit}, far over the limit of {max_chars:,} "
+            "characters. Split it, or raise max_input_chars in BriefConfig."
+        )
 
 
 def _check_text(text: str, max_chars: int) -> None:

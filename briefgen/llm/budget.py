@@ -88,9 +88,11 @@ class Budget:
         room = max_output
         if self.max_tokens is not None:
             room = min(room, self.max_tokens - self.tokens - prompt_tokens)
-        if self.max_cost_usd is not None and self.price is not None:
+        if self.max_cost_usd is not None and self.price is not None and self.price[1] > 0:
             money_left = self.max_cost_usd - self.cost_usd - self.cost(prompt_tokens, 0)
-            room = min(room, math.floor(money_left * 1e6 / self.price[1]))
+            affordable = money_left * 1e6 / self.price[1]
+            if math.isfinite(affordable):
+                room = min(room, math.floor(affordable))
         if room < min(MIN_OUTPUT_TOKENS, max_output):
             limit = "max_tokens" if self.max_tokens is not None else "max_cost_usd"
             raise BudgetExceeded(
@@ -113,3 +115,17 @@ class Budget:
         prompt, completion = used
         self.tokens += prompt + completion - reserved_prompt - reserved_output
         self.cost_usd += self.cost(prompt, completion) - self.cost(reserved_prompt, reserved_output)
+
+    def overrun(self) -> str | None:
+        """What the answers spent over a limit (a server that ignores max_tokens can)."""
+        over = []
+        if self.max_tokens is not None and self.tokens > self.max_tokens:
+            over.append(f"{self.tokens} tokens against max_tokens={self.max_tokens}")
+        if self.max_cost_usd is not None and self.cost_usd > self.max_cost_usd:
+            over.append(f"${self.cost_usd:.4f} against max_cost_usd={self.max_cost_usd}")
+        if not over:
+            return None
+        return (
+            f"The server wrote more than the output room asked for: the memo spent "
+            f"{' and '.join(over)}; no further request was sent."
+        )

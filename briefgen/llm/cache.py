@@ -70,6 +70,9 @@ class ResponseCache:
     def __init__(self, path: Path):
         self.path = path
         self._ready = False
+        self._warned = False
+        self.problem: str | None = None
+        """Why the file cannot be used, once that is known."""
         self._lock = threading.Lock()
 
     def _connect(self) -> sqlite3.Connection:
@@ -81,6 +84,8 @@ class ResponseCache:
         with self._lock:
             if self._ready:
                 return
+            if self.problem is not None:
+                raise ConfigError(self.problem)
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
                 if not self.path.exists():
@@ -91,15 +96,30 @@ class ResponseCache:
                     db.execute("PRAGMA journal_mode = WAL")
                     db.execute(_SCHEMA)
             except (OSError, sqlite3.Error) as exc:
-                raise ConfigError(
+                self.problem = (
                     f"Cannot use the response cache at {self.path}: {exc}. Point "
                     "BRIEFGEN_RESPONSE_CACHE at a writable file, or turn the cache off with "
                     "cache=False."
-                ) from exc
+                )
+                raise ConfigError(self.problem) from None
             self._ready = True
 
+    def usable(self) -> bool:
+        """Prepare the file; on failure warn once and answer False (memos go on without
+        the cache: it only saves calls). ``problem`` then says why."""
+        try:
+            self._prepare()
+        except ConfigError:
+            with self._lock:
+                if not self._warned:
+                    self._warned = True
+                    logger.warning("%s Running without the response cache.", self.problem)
+            return False
+        return True
+
     def get(self, key: str) -> CachedAnswer | None:
-        self._prepare()
+        if not self.usable():
+            return None
         try:
             with closing(self._connect()) as db:
                 row = db.execute(
@@ -115,7 +135,8 @@ class ResponseCache:
         return CachedAnswer(content=row[0], prompt_tokens=row[1], completion_tokens=row[2])
 
     def put(self, key: str, model: str, answer: CachedAnswer) -> None:
-        self._prepare()
+        if not self.usable():
+            return
         try:
             with closing(self._connect()) as db:
                 db.execute(

@@ -162,7 +162,9 @@ def _embedded(config: BriefConfig, env: Environment) -> Backend:
     from briefgen.llm.embedded import default_model_path, ensure_server
 
     model_path = config.resolved_local_model_path() or default_model_path()
-    server = ensure_server(model_path, verbose=env.local_verbose)
+    server = ensure_server(
+        model_path, verbose=env.local_verbose, threads=config.resolved_local_threads()
+    )
     return OpenAIBackend(
         client=openai.AsyncOpenAI(
             base_url=server.base_url,

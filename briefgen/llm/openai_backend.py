@@ -141,9 +141,12 @@ class OpenAIBackend:
                 create: Callable[..., Any] = self._client.chat.completions.create
                 answer = await asyncio.to_thread(create, **fields, timeout=timeout)
         except openai.OpenAIError as exc:
-            # Not chained: the SDK's exception holds the request and the raw body.
-            raise self._backend_error(exc) from None
-        return _completion(answer)
+            failure = self._backend_error(exc)
+        else:
+            return _completion(answer)
+        # Raised outside the handler so that neither __cause__ nor __context__ holds the
+        # SDK's exception: it carries the request and the server's raw body (keys echoed).
+        raise failure
 
     def _backend_error(self, exc: openai.OpenAIError) -> BackendError:
         if isinstance(exc, openai.APITimeoutError):

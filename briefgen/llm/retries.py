@@ -78,9 +78,11 @@ class TransportRetry:
                 with attempt:
                     return await send()
         except BackendError as exc:
-            # The backend's message is already redacted; nothing of the SDK is chained.
-            raise to_llm_error(exc, attempts=self.max_retries + 1) from None
-        raise AssertionError("unreachable: tenacity either returns or raises")
+            failure = to_llm_error(exc, attempts=self.max_retries + 1)
+        else:  # pragma: no cover - tenacity either returns or raises
+            raise AssertionError("unreachable")
+        # The backend's message is already redacted; nothing else is chained.
+        raise failure
 
 
 _FIXES = {

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from repo_paths import CORPUS_HTML
 from scripted_server import ScriptedServer, completion, error
 from seed_answers import good_single_pass
 
@@ -64,7 +65,6 @@ def test_exit_codes(
 
 # -- issue 6: many articles, formats, styles, templates -----------------------------------
 
-CORPUS_HTML = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "html"
 PAGE = """<!doctype html><html><head><title>Border talks end | Example News</title>
 <meta property="og:site_name" content="Example News">
 <meta property="article:published_time" content="2025-03-04T10:00:00Z"></head>
@@ -211,18 +211,3 @@ def test_corpus_pages_become_memos_with_title_and_date(
     for memo in memos:
         header = memo.read_text(encoding="utf-8").split("## ", 1)[0]
         assert re.search(r"\*\*SOURCE:\*\* .{10,}, 20\d\d-\d\d-\d\d", header), header
-
-
-def test_progress_bar_draws_memos_and_chunks() -> None:
-    from briefgen import Progress
-    from briefgen.cli import ProgressBar
-
-    stream = io.StringIO()
-    bar = ProgressBar(stream, total=2)
-    bar(Progress(article=0, articles=2, stage="started", chunks=3))
-    bar(Progress(article=0, articles=2, stage="chunk_done", chunks_done=2, chunks=3))
-    assert "0/2 memos" in stream.getvalue() and "#1 2/3 chunks" in stream.getvalue()
-    bar(Progress(article=0, articles=2, stage="done", chunks_done=3, chunks=3))
-    bar(Progress(article=1, articles=2, stage="failed", error="x"))
-    assert stream.getvalue().rsplit("\r", 1)[-1].startswith("[####################] 2/2")
-    bar.close()

@@ -334,16 +334,6 @@ def test_save_writes_markdown_and_json_atomically(
     assert not (tmp_path / "memo.pdf").exists()
 
 
-def test_api_key_is_hidden_in_config_repr() -> None:
-    config = BriefConfig(api_key="sk-secret-test-key-123")
-    assert "sk-secret" not in repr(config) and "sk-secret" not in str(config.model_dump())
-
-
-def test_unknown_override_is_a_config_error(seed_text: str) -> None:
-    with pytest.raises(briefgen.ConfigError, match="Unknown setting"):
-        briefgen.generate_brief(seed_text, modle="gpt-4o")
-
-
 def test_azure_from_its_environment(
     seed_text: str, server: ScriptedServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:

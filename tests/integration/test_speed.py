@@ -268,19 +268,6 @@ def test_estimate_for_a_long_article_counts_every_call(
     assert abs(forecast_extraction - sent) <= 0.10 * sent
 
 
-def test_estimate_uses_overridden_prices_and_needs_no_server(seed_text: str) -> None:
-    forecast = briefgen.estimate(
-        seed_text,
-        base_url="http://127.0.0.1:9/v1",
-        model="house-model",
-        prices={"house-model": (1.0, 2.0)},
-    )
-    expected = (forecast.prompt_tokens * 1.0 + forecast.completion_tokens * 2.0) / 1e6
-    assert forecast.cost_usd == pytest.approx(expected, rel=1e-3)
-    unknown = briefgen.estimate(seed_text, base_url="http://127.0.0.1:9/v1", model="other")
-    assert unknown.cost_usd is None
-
-
 def test_unreachable_server_in_a_batch_is_an_error_in_each_place(seed_text: str) -> None:
     results = briefgen.generate_briefs(
         _articles(seed_text, 2), base_url="http://127.0.0.1:9/v1", model="m", max_retries=0

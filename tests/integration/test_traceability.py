@@ -6,12 +6,10 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-import pytest
 from scripted_server import ScriptedServer, completion
 
 import briefgen
 from briefgen import Brief
-from briefgen.grounding.likelihood import lint_sentence
 
 # Written for these tests (not news): numbers, a date, named and anonymous speakers.
 ARTICLE = """Border talks end with troop deal
@@ -229,25 +227,6 @@ def test_paraphrase_of_a_quote_already_kept_is_not_repeated(server: ScriptedServ
     assert dropped["The deal is fragile and might collapse in weeks"] == (
         "repeats a quotation already in the memo"
     )
-
-
-@pytest.mark.parametrize(
-    ("text", "likelihood", "problem"),
-    [
-        ("Talks will resume in Geneva.", "likely", None),
-        ("Talks will probably resume.", "likely", "not on the likelihood scale"),
-        ("Talks will very likely resume.", "likely", "beside the likelihood"),
-        ("We assess with high confidence that talks resume.", "likely", "confidence"),
-        ("We have high confidence that talks are likely to resume.", None, "confidence"),
-        ("It is likely, even almost certain, that talks resume.", None, "two likelihood"),
-    ],
-)
-def test_estimative_lint(text: str, likelihood: str | None, problem: str | None) -> None:
-    problems = lint_sentence(text, likelihood)
-    if problem is None:
-        assert problems == []
-    else:
-        assert any(problem in p for p in problems), problems
 
 
 def test_advice_must_be_about_its_cited_sentences(server: ScriptedServer) -> None:

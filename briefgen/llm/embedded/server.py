@@ -55,8 +55,14 @@ def _import_xllamacpp() -> Any:
 PARALLEL_SLOTS = 1
 
 
-def ensure_server(model_path: Path, *, verbose: bool = False) -> RunningServer:
-    """Start (once) and return the embedded server for ``model_path``."""
+def ensure_server(
+    model_path: Path, *, verbose: bool = False, threads: int | None = None
+) -> RunningServer:
+    """Start (once) and return the embedded server for ``model_path``.
+
+    ``threads`` is how many cores llama.cpp uses; by default the cores free to this
+    process now (its CPU affinity, less what the load average says is busy).
+    """
     model_path = model_path.expanduser().resolve()
     with _lock:
         if model_path in _servers:
@@ -71,7 +77,8 @@ def ensure_server(model_path: Path, *, verbose: bool = False) -> RunningServer:
         params.n_ctx = CONTEXT_TOKENS
         params.n_parallel = PARALLEL_SLOTS
         params.n_predict = SERVER_MAX_OUTPUT_TOKENS
-        threads = os.cpu_count() or 1
+        threads = threads or free_cores()
+        logger.info("Embedded model uses %d thread(s)", threads)
         params.cpuparams.n_threads = threads
         params.cpuparams_batch.n_threads = threads
         params.verbosity = 3 if verbose else -1
@@ -91,6 +98,20 @@ def ensure_server(model_path: Path, *, verbose: bool = False) -> RunningServer:
         _servers[model_path] = (server, running)
         logger.info("Embedded llama.cpp server for %s on %s", model_path.name, base)
         return running
+
+
+def free_cores() -> int:
+    """Cores this process may run on, less those the 1-minute load average keeps busy;
+    at least one. More threads than free cores make llama.cpp wait on each other."""
+    try:
+        allowed = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # not on Linux
+        allowed = os.cpu_count() or 1
+    try:
+        busy = round(os.getloadavg()[0])
+    except (AttributeError, OSError):
+        busy = 0
+    return max(1, allowed - busy)
 
 
 def stop_servers() -> None:

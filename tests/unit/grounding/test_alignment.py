@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from briefgen.errors import InputError
 from briefgen.grounding.alignment import MIN_FUZZY_COVERAGE, MIN_FUZZY_DENSITY, Aligner
 from briefgen.ingest.article import Article
-from briefgen.text.normalise import fold, fold_text
+from briefgen.text.normalise import fold_text
 
 # Text with the characters alignment has to fold: curly and straight quotes, dashes,
 # odd spaces, accents, and plenty of ordinary letters.
@@ -78,17 +78,6 @@ def test_any_successful_alignment_has_valid_offsets_and_passes_its_gates(
         assert found.density >= MIN_FUZZY_DENSITY
     else:
         assert fold_text(article.text[found.start : found.end]) == fold_text(needle)
-
-
-@settings(max_examples=300)
-@given(st.text(max_size=200))
-def test_fold_index_points_at_the_character_each_folded_piece_came_from(raw: str) -> None:
-    folded, index = fold(raw)
-    assert len(folded) == len(index)
-    assert index == sorted(index)
-    for piece, source in zip(folded, index, strict=True):
-        if piece != " ":
-            assert piece in fold_text(raw[source]) or piece in fold(raw[source])[0]
 
 
 ARTICLE = Article.from_text(

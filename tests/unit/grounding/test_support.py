@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import importlib.util
 import sys
-from pathlib import Path
 
 import pytest
+from repo_paths import BENCHMARKS
 
 from briefgen.grounding.support import SUPPORT_THRESHOLD, check_cited, check_support
 from briefgen.ingest.article import Article
@@ -220,7 +220,7 @@ def test_check_cited_is_fast() -> None:
 
 
 def _benchmark() -> object:
-    path = Path(__file__).resolve().parent.parent / "benchmarks" / "qags_support.py"
+    path = BENCHMARKS / "qags_support.py"
     spec = importlib.util.spec_from_file_location("qags_support", path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)

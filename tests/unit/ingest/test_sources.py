@@ -1,53 +1,20 @@
-"""Loading articles from files, stdin, HTML and URLs (served from loopback only)."""
+"""Loading articles from files, stdin and HTML (no network; URLs are in
+tests/integration/test_sources.py)."""
 
 from __future__ import annotations
 
 import io
 import os
 import sys
-import threading
-import time
-from collections.abc import Iterator
-from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from html_pages import FRENCH, PAGE, bare_page, news_page
+from repo_paths import CORPUS_HTML
 
-from briefgen.errors import BriefgenError, ConfigError, FetchError, InputError
-from briefgen.ingest import urls
+from briefgen.errors import BriefgenError, ConfigError, InputError
 from briefgen.ingest.html import article_from_html, extract_html
 from briefgen.ingest.sources import load_article
-
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "html"
-
-PAGE = """<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8">
-<title>Talks resume in Geneva | Example Herald</title>
-<meta property="og:site_name" content="Example Herald">
-<meta property="article:published_time" content="2024-03-05T09:30:00Z">
-</head><body>
-<nav><a href="/">Home</a> <a href="/world">World</a> <a href="/sport">Sport</a></nav>
-<article>
-<h1>Talks resume in Geneva</h1>
-<p>Delegations from both countries met in Geneva on Tuesday to resume talks on the
-disputed border, officials said.</p>
-<p>The foreign minister called the first session constructive. A second session is
-planned for Thursday.</p>
-<p>Diplomats expect a joint statement by the end of the week.</p>
-</article>
-<footer>Copyright 2024 Example Herald. All rights reserved. Subscribe now.</footer>
-</body></html>
-"""
-
-
-def _page(title: str, paragraphs: list[str], head: str = "") -> str:
-    body = "".join(f"<p>{p}</p>" for p in paragraphs)
-    return (
-        f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{title}</title>{head}"
-        f"</head><body><article>{body}</article></body></html>"
-    )
-
 
 # --- plain text files --------------------------------------------------------------------
 
@@ -200,7 +167,7 @@ def test_html_file_gives_text_title_date_and_source(tmp_path: Path) -> None:
 
 
 def test_title_loses_the_site_suffix_from_the_page_title() -> None:
-    html = _page(
+    html = news_page(
         "Berlin renames streets | Example Daily | 19.01.2020",
         ["Berlin is renaming three streets named after colonial officials this month."],
     ).replace("<article>", "<article><h1>Berlin renames streets</h1>")
@@ -208,7 +175,9 @@ def test_title_loses_the_site_suffix_from_the_page_title() -> None:
 
 
 def test_hostname_is_the_source_when_the_page_names_no_site() -> None:
-    html = _page("Rates held", ["The central bank held its key rate at four percent on Friday."])
+    html = news_page(
+        "Rates held", ["The central bank held its key rate at four percent on Friday."]
+    )
     article = article_from_html(html, url="https://www.example.org/news/rates")
     assert article.source == "example.org"
     assert article.published is None
@@ -219,14 +188,9 @@ def test_hostname_is_the_source_when_the_page_names_no_site() -> None:
 
 # Short single-byte texts that charset guessing gets wrong ("ŕ Genčve"): only the
 # declared charset decodes them right.
-FRENCH = "Les négociations ont repris à Genève mardi, selon le ministère."
 # ’ and œ are where windows-1252 differs from ISO-8859-1, which browsers read as 1252.
 FRENCH_1252 = "C’est l’œuvre du ministère, a dit l’ambassadeur à Genève."
 POLISH = "Rozmowy wznowiono we wtorek w Genewie. Zażółć gęślą jaźń."
-
-
-def _bare_page(text: str, meta: str = "") -> str:
-    return f"<html><head>{meta}<title>x</title></head><body><p>{text}</p></body></html>"
 
 
 @pytest.mark.parametrize(
@@ -242,7 +206,7 @@ def _bare_page(text: str, meta: str = "") -> str:
     ],
 )
 def test_declared_charset_is_honoured_for_bytes(text: str, encoding: str, meta: str) -> None:
-    article = article_from_html(_bare_page(text, meta).encode(encoding))
+    article = article_from_html(bare_page(text, meta).encode(encoding))
     assert text in article.text
 
 
@@ -265,17 +229,17 @@ def test_declared_charset_is_used_without_guessing(
         raise AssertionError("guessed although the charset was declared")
 
     monkeypatch.setattr(trafilatura.utils, "decode_file", no_guessing)
-    page = extract_html(_bare_page(FRENCH_1252, meta).encode("cp1252"), charset=charset)
+    page = extract_html(bare_page(FRENCH_1252, meta).encode("cp1252"), charset=charset)
     assert page.text == FRENCH_1252
 
 
 def test_http_charset_is_honoured_for_bytes() -> None:
-    page = extract_html(_bare_page(FRENCH).encode("cp1252"), charset="windows-1252")
+    page = extract_html(bare_page(FRENCH).encode("cp1252"), charset="windows-1252")
     assert FRENCH in page.text
 
 
 def test_utf8_wins_over_a_wrong_declaration() -> None:
-    html = _bare_page(FRENCH, "<meta charset='iso-8859-1'>").encode("utf-8")
+    html = bare_page(FRENCH, "<meta charset='iso-8859-1'>").encode("utf-8")
     assert FRENCH in article_from_html(html).text
 
 
@@ -288,7 +252,7 @@ def test_json_ld_body_is_used_when_the_html_body_is_nearly_empty() -> None:
         f'{{"@type": "NewsArticle", "headline": "Scripted story", "articleBody": "{body}"}}'
         "</script>"
     )
-    html = _page("Scripted story", ["Photo: AP"], head=script)
+    html = news_page("Scripted story", ["Photo: AP"], head=script)
     article = article_from_html(html)
     assert "Paragraph 29 of the story" in article.text
     assert article.title == "Scripted story"
@@ -353,185 +317,6 @@ def test_stdin_empty(monkeypatch: pytest.MonkeyPatch) -> None:
         load_article("-")
 
 
-# --- URLs (loopback only) ----------------------------------------------------------------
-
-
-@dataclass
-class Route:
-    status: int = 200
-    body: bytes = b""
-    content_type: str | None = "text/html; charset=utf-8"
-    delay: float = 0.0
-    drip: float = 0.0  # seconds between single bytes of the body
-    location: str | None = None
-
-
-@dataclass
-class Site:
-    base: str
-    routes: dict[str, Route] = field(default_factory=dict)
-    release: threading.Event = field(default_factory=threading.Event)
-    hits: list[str] = field(default_factory=list)
-
-
-@pytest.fixture
-def site(monkeypatch: pytest.MonkeyPatch) -> Iterator[Site]:
-    for name in (
-        "http_proxy",
-        "HTTP_PROXY",
-        "https_proxy",
-        "HTTPS_PROXY",
-        "all_proxy",
-        "ALL_PROXY",
-    ):
-        monkeypatch.delenv(name, raising=False)
-    state = Site(base="")
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:
-            state.hits.append(self.path)
-            route = state.routes.get(self.path, Route(status=404, body=b"not found"))
-            if route.delay:
-                state.release.wait(route.delay)
-            self.send_response(route.status)
-            if route.content_type:
-                self.send_header("Content-Type", route.content_type)
-            if route.location:
-                self.send_header("Location", route.location)
-            self.send_header("Content-Length", str(len(route.body)))
-            self.end_headers()
-            if route.drip:
-                for byte in route.body:
-                    if state.release.wait(route.drip):
-                        return
-                    self.wfile.write(bytes([byte]))
-                    self.wfile.flush()
-            else:
-                self.wfile.write(route.body)
-
-        def log_message(self, format: str, *args: object) -> None:
-            return None
-
-    class QuietServer(ThreadingHTTPServer):
-        def handle_error(self, request: object, client_address: object) -> None:
-            # Clients that give up (the size and time limits under test) close early.
-            return None
-
-    server = QuietServer(("127.0.0.1", 0), Handler)
-    state.base = f"http://127.0.0.1:{server.server_address[1]}"
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield state
-    finally:
-        state.release.set()
-        server.shutdown()
-        server.server_close()
-
-
-def test_url_is_fetched_and_extracted(site: Site) -> None:
-    site.routes["/news/talks"] = Route(body=PAGE.encode("utf-8"))
-    article = load_article(f"{site.base}/news/talks", timeout=5)
-    assert article.title == "Talks resume in Geneva"
-    assert article.published == "2024-03-05"
-    assert article.source == "Example Herald"
-    assert "A second session is planned for Thursday." in [s.text for s in article.sentences]
-
-
-def test_url_without_site_name_uses_the_host(site: Site) -> None:
-    html = _page("Rates held", ["The central bank held its key rate at four percent on Friday."])
-    site.routes["/rates"] = Route(body=html.encode("utf-8"))
-    assert load_article(f"{site.base}/rates", timeout=5).source == "127.0.0.1"
-
-
-def test_url_redirect_is_followed(site: Site) -> None:
-    site.routes["/old"] = Route(status=301, location="/new", content_type=None)
-    site.routes["/new"] = Route(body=PAGE.encode("utf-8"))
-    assert load_article(f"{site.base}/old", timeout=5).title == "Talks resume in Geneva"
-    assert site.hits == ["/old", "/new"]
-
-
-def test_url_charset_from_the_http_header(site: Site) -> None:
-    html = _bare_page(FRENCH).encode("cp1252")
-    site.routes["/fr"] = Route(body=html, content_type="text/html; charset=windows-1252")
-    assert FRENCH in load_article(f"{site.base}/fr", timeout=5).text
-
-
-@pytest.mark.parametrize("status", [404, 500, 204])
-def test_url_non_200(site: Site, status: int) -> None:
-    site.routes["/x"] = Route(status=status, body=b"" if status == 204 else b"oops")
-    url = f"{site.base}/x"
-    with pytest.raises(FetchError, match=str(status)) as caught:
-        load_article(url, timeout=5)
-    assert caught.value.url == url
-    assert caught.value.status == status
-    assert url in str(caught.value)
-
-
-def test_url_not_html(site: Site) -> None:
-    site.routes["/doc.pdf"] = Route(body=b"%PDF-1.7 ...", content_type="application/pdf")
-    with pytest.raises(FetchError, match="not an HTML page"):
-        load_article(f"{site.base}/doc.pdf", timeout=5)
-
-
-def test_url_without_content_type_is_sniffed(site: Site) -> None:
-    site.routes["/plain"] = Route(body=b"just some bytes, not a page", content_type=None)
-    with pytest.raises(FetchError, match="did not return an HTML page"):
-        load_article(f"{site.base}/plain", timeout=5)
-
-
-def test_url_unreachable() -> None:
-    import socket
-
-    with socket.socket() as sock:  # a port nobody listens on once closed
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    url = f"http://127.0.0.1:{port}/a"
-    with pytest.raises(FetchError, match="Could not reach") as caught:
-        load_article(url, timeout=5)
-    assert caught.value.url == url and caught.value.status is None
-
-
-def test_url_timeout_is_honoured(site: Site) -> None:
-    site.routes["/slow"] = Route(body=PAGE.encode("utf-8"), delay=10)
-    started = time.monotonic()
-    with pytest.raises(FetchError, match=r"timed out after 0.5 seconds"):
-        load_article(f"{site.base}/slow", timeout=0.5)
-    assert time.monotonic() - started < 4
-
-
-def test_url_timeout_bounds_a_dripping_server(site: Site) -> None:
-    # Each byte arrives well within the socket timeout; only a total deadline stops this.
-    site.routes["/drip"] = Route(body=PAGE.encode("utf-8"), drip=0.05)
-    started = time.monotonic()
-    with pytest.raises(FetchError, match="timed out"):
-        load_article(f"{site.base}/drip", timeout=1)
-    assert time.monotonic() - started < 5
-
-
-def test_url_size_limit(site: Site, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(urls, "MAX_HTML_BYTES", 1000)
-    site.routes["/big"] = Route(body=PAGE.encode("utf-8") * 3)
-    with pytest.raises(FetchError, match="larger than 1,000 bytes"):
-        load_article(f"{site.base}/big", timeout=5)
-
-
-def test_url_page_without_text_names_the_url(site: Site) -> None:
-    site.routes["/empty"] = Route(body=b"<html><body><nav>Home</nav></body></html>")
-    with pytest.raises(InputError, match=r"/empty: .*no main text"):
-        load_article(f"{site.base}/empty", timeout=5)
-
-
-def test_url_without_trafilatura_fails_before_the_network(
-    site: Site, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setitem(sys.modules, "trafilatura", None)
-    site.routes["/a"] = Route(body=PAGE.encode("utf-8"))
-    with pytest.raises(ConfigError, match=r"briefgen\[html\]"):
-        load_article(f"{site.base}/a", timeout=5)
-    assert site.hits == []
-
-
 # --- the real pages in the shared development corpus (never copied here) ----------------
 
 CORPUS_PAGES = [
@@ -566,10 +351,10 @@ CORPUS_PAGES = [
 ]
 
 
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="the shared development corpus is absent")
+@pytest.mark.skipif(not CORPUS_HTML.is_dir(), reason="the shared development corpus is absent")
 @pytest.mark.parametrize(("name", "title", "date", "source", "opening"), CORPUS_PAGES)
 def test_real_pages(name: str, title: str, date: str, source: str, opening: str) -> None:
-    article = load_article(CORPUS / name)
+    article = load_article(CORPUS_HTML / name)
     assert article.title == title
     assert article.published == date
     assert article.source == source

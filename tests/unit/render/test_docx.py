@@ -11,12 +11,13 @@ import docx
 import pytest
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
+from repo_paths import EXAMPLES
 
 from briefgen.errors import ConfigError
 from briefgen.render import docx as docx_writer
 from briefgen.render.docx import markdown_to_docx, write_docx
 
-EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "pakistan_us_joint_ops.embedded.md"
+EXAMPLE = EXAMPLES / "pakistan_us_joint_ops.embedded.md"
 
 MEMO = """<!-- a comment that must not show -->
 **SECRET//NOFORN**
