@@ -13,7 +13,7 @@ import contextlib
 import functools
 import logging
 import time
-from collections.abc import AsyncIterator, Awaitable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -51,6 +51,10 @@ from briefgen.render.markdown import render_context, render_markdown
 from briefgen.usage import Usage
 
 logger = logging.getLogger(__name__)
+
+# Seconds the first round's requests are given to leave before grounding reads the
+# article beside them.
+_SEND_SETTLE_S = 0.05
 
 
 @dataclass
@@ -143,12 +147,10 @@ async def run_memo(
         prompt_dir=cfg.prompt_dir,
     )
     chunks = plan.chunks
-    # The grounder reads the article on a worker thread while the first round is out.
-    ready = asyncio.ensure_future(
-        asyncio.to_thread(
-            lambda: Grounder(doc, mode=cfg.grounding, allow_paraphrase=cfg.allow_paraphrase).warm()
-        )
-    )
+
+    def new_grounder() -> Grounder:
+        return Grounder(doc, mode=cfg.grounding, allow_paraphrase=cfg.allow_paraphrase)
+
     logger.info(
         "Article: %d sentences, %d chunk(s); model %s via %s",
         len(doc.sentences),
@@ -173,20 +175,19 @@ async def run_memo(
     tell("started")
     if plan.single:
         [call] = plan.first_round
-        try:
-            single = await caller.call(call.name, call.messages, call.output_type)
-        finally:
-            grounder = await ready
+        single = await caller.call(call.name, call.messages, call.output_type)
         assert isinstance(single, SinglePass)
         done = 1
         tell("chunk_done")
 
-        def ground_single() -> BriefData:
-            return grounder.ground_memo(grounder.ground_extraction(single.extraction), single.memo)
+        def ground_single() -> tuple[Grounder, BriefData]:
+            grounder = new_grounder()
+            extracted = grounder.ground_extraction(single.extraction)
+            return grounder, grounder.ground_memo(extracted, single.memo)
 
         # Grounding and rendering are pure CPU: off the event loop, so that in a batch
         # the requests of other memos go out while this one is checked.
-        data = await asyncio.to_thread(ground_single)
+        grounder, data = await asyncio.to_thread(ground_single)
     else:
 
         async def extract(call: PlannedCall) -> Extraction:
@@ -200,9 +201,14 @@ async def run_memo(
                 await asyncio.to_thread((await asyncio.shield(ready)).prepare, result)
             return result
 
-        jobs = [extract(call) for call in plan.first_round]
+        first_round = asyncio.ensure_future(
+            _first_round([extract(call) for call in plan.first_round], cfg, warnings)
+        )
+        # The grounder reads the article (on a worker thread) once the requests are out,
+        # while the model writes: answers then meet ready indexes.
+        ready = asyncio.ensure_future(_after_sending(first_round, new_grounder))
         try:
-            parts, failed = await _first_round(jobs, cfg, warnings)
+            parts, failed = await first_round
         finally:
             grounder = await ready
         data = await asyncio.to_thread(grounder.ground_extraction, merge_extractions(parts))
@@ -235,6 +241,16 @@ async def run_memo(
     )
     tell("done")
     return Brief(markdown=markdown, data=data, article=doc, report=report, header=header)
+
+
+async def _after_sending(
+    first_round: asyncio.Future[Any], new_grounder: Callable[[], Grounder]
+) -> Grounder:
+    # Let the first round's requests leave before taking CPU from the event loop (the
+    # SDK spends a few ms on each); a first round that ends sooner is not waited for.
+    with contextlib.suppress(asyncio.TimeoutError):
+        await asyncio.wait_for(asyncio.shield(first_round), _SEND_SETTLE_S)
+    return await asyncio.to_thread(lambda: new_grounder().warm())
 
 
 async def _first_round(
