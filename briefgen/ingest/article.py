@@ -14,33 +14,10 @@ from functools import cached_property
 from pydantic import BaseModel, ConfigDict, Field
 
 from briefgen.errors import InputError
-from briefgen.text.lexicon import MONTH_ABBREVIATIONS
+from briefgen.ingest.sentences import split_line
 
 DEFAULT_MAX_CHARS = 2_000_000
 
-# Words that end in a period without ending the sentence (compared without the period,
-# case-insensitively).
-ABBREVIATIONS = frozenset(
-    """
-    mr mrs ms mx dr prof gen lt col maj capt cmdr cdr adm sgt cpl pvt amb gov sen rep pres
-    sec supt insp det st jr sr rev hon mt ft messrs mme mlle inc ltd co corp dept univ assn
-    bros approx vs cf al ca
-    """.split()
-) | frozenset(MONTH_ABBREVIATIONS)
-# Abbreviations only when a number follows ("No. 5", "Vol. 2"); elsewhere they end a
-# sentence ("He said no.").
-_NUMBER_ABBREVIATIONS = frozenset("no nos fig figs vol vols art pp para".split())
-
-# After a dotted acronym ("U.S."), only these words make the period a sentence end.
-_SENTENCE_STARTERS = frozenset(
-    """
-    the a an he she it they we i but however in on at this that these those there his her
-    their its our meanwhile still yet and so also officials according
-    """.split()
-)
-
-_BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9])")
-_DOTTED_ACRONYM = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")
 _HORIZONTAL_SPACE = re.compile(r"[ \t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -122,12 +99,25 @@ def decode_input(data: bytes) -> str:
     for bom, encoding in boms:
         if data.startswith(bom):
             try:
-                return data.decode(encoding)
+                text = data.decode(encoding)
             except UnicodeDecodeError as exc:
                 raise InputError(
                     f"The article starts with a {encoding} mark but does not "
                     f"decode as {encoding}: {exc}."
                 ) from exc
+            # FF FE / FE FF before single-byte text decodes "fine" as UTF-16, into CJK
+            # characters: UTF-16 text has zero bytes (ASCII) or bytes outside ASCII in
+            # most code units, while single-byte text read in pairs has neither.
+            body = data[len(bom) :][:8192]
+            pairs = [body[i : i + 2] for i in range(0, len(body) - 1, 2)]
+            printable = sum(all(9 <= b < 127 for b in pair) for pair in pairs)
+            if encoding == "utf-16" and len(pairs) >= 8 and printable > 0.9 * len(pairs):
+                raise InputError(
+                    f"The article starts with a UTF-16 byte order mark ({bom.hex(' ').upper()})"
+                    " but the rest is one-byte text (ASCII or Latin-1), not UTF-16. Remove "
+                    "the first two bytes, or save the article again as UTF-8."
+                )
+            return text
     if b"\x00" in data[:8192]:
         raise InputError(
             "The article looks like binary data (it contains NUL bytes). Pass the text of "
@@ -213,7 +203,7 @@ def split_sentences(text: str) -> Iterator[Sentence]:
     number = 0
     line_start = 0
     for line in text.split("\n"):
-        for start, end in _split_line(line):
+        for start, end in split_line(line):
             number += 1
             yield Sentence(
                 id=f"S{number}",
@@ -222,45 +212,3 @@ def split_sentences(text: str) -> Iterator[Sentence]:
                 text=line[start:end],
             )
         line_start += len(line) + 1
-
-
-def _split_line(line: str) -> Iterator[tuple[int, int]]:
-    start = 0
-    for match in _BOUNDARY.finditer(line):
-        if not _is_sentence_end(line, start, match):
-            continue
-        yield from _span(line, start, match.end())
-        start = match.end()
-    yield from _span(line, start, len(line))
-
-
-def _span(line: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    while start < end and line[start].isspace():
-        start += 1
-    while end > start and line[end - 1].isspace():
-        end -= 1
-    if end > start:
-        yield start, end
-
-
-def _is_sentence_end(line: str, start: int, match: re.Match[str]) -> bool:
-    punct = match.group(0)
-    if not punct.startswith("."):
-        return True
-    before = line[start : match.start()]
-    word = before.rsplit(None, 1)[-1] if before.strip() else ""
-    word = word.lstrip("\"'“‘«([")
-    if not word:
-        return True
-    bare = word.lower()
-    following = line[match.end() :].split(None, 1)
-    next_word = following[0].strip("\"'“‘«([") if following else ""
-    if bare in ABBREVIATIONS:
-        return False
-    if bare in _NUMBER_ABBREVIATIONS and next_word[:1].isdigit():
-        return False
-    if len(word) == 1 and word.isalpha():
-        return False  # an initial, as in "J. Smith"
-    if _DOTTED_ACRONYM.match(word):
-        return next_word.lower() in _SENTENCE_STARTERS
-    return True

@@ -40,6 +40,18 @@ MONTH_ABBREVIATIONS = {
     "dec": "december",
 }
 MONTHS = frozenset(MONTH_ABBREVIATIONS.values()) | {"may"}
+# Month names in the languages whose ordinal dates put a full stop after the day
+# ("3. Dezember"); sentence splitting must not end a sentence there.
+MONTH_NAMES = MONTHS | frozenset(
+    """
+    januar jänner februar märz april mai juni juli august september oktober november dezember
+    janvier février mars avril mai juin juillet août septembre octobre novembre décembre
+    enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre
+    diciembre gennaio febbraio aprile maggio giugno luglio agosto settembre ottobre dicembre
+    janeiro fevereiro março maio junho julho setembro outubro dezembro
+    januari februari maart mei augustus
+    """.split()
+)
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 NEGATORS = frozenset(

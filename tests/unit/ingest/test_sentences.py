@@ -1,0 +1,78 @@
+"""Sentence splitting on the cases real text brings (issue: splitting breaks on real text)."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefgen import Article
+
+CASES = [
+    (
+        "Thousands attended the service.Anzac Day commemorates the battle.A service was also held.",
+        [
+            "Thousands attended the service.",
+            "Anzac Day commemorates the battle.",
+            "A service was also held.",
+        ],
+    ),
+    (
+        "natalia moon learned tagalog . the darwin woman moved in 2012 . she landed a role "
+        "on a show .",
+        [
+            "natalia moon learned tagalog .",
+            "the darwin woman moved in 2012 .",
+            "she landed a role on a show .",
+        ],
+    ),
+    (
+        "Am 3. Dezember trafen sich die Minister in Berlin. Sie sprachen über die Ukraine.",
+        ["Am 3. Dezember trafen sich die Minister in Berlin.", "Sie sprachen über die Ukraine."],
+    ),
+    (
+        "Le 14 juillet, le président a parlé. Il a annoncé des mesures.",
+        ["Le 14 juillet, le président a parlé.", "Il a annoncé des mesures."],
+    ),
+    (
+        "Mr. Smith met Dr. Jones at 10 a.m. on Jan. 5. They discussed the U.S. position.",
+        ["Mr. Smith met Dr. Jones at 10 a.m. on Jan. 5.", "They discussed the U.S. position."],
+    ),
+    (
+        "He said: “We will not go. Never.” Officials disagreed.",
+        ["He said: “We will not go. Never.”", "Officials disagreed."],
+    ),
+    (
+        "The deal is worth $4.5 billion. Shares rose 3.2 per cent.",
+        ["The deal is worth $4.5 billion.", "Shares rose 3.2 per cent."],
+    ),
+    (
+        "El Sr. García llegó a las 5. Después habló con la Sra. López.",
+        ["El Sr. García llegó a las 5.", "Después habló con la Sra. López."],
+    ),
+    (
+        "Die Regierung, z.B. das Innenministerium, widersprach. Der Minister schwieg.",
+        ["Die Regierung, z.B. das Innenministerium, widersprach.", "Der Minister schwieg."],
+    ),
+    (
+        'the report was "very disappointing". "thailand is now known for it," he said.',
+        ['the report was "very disappointing".', '"thailand is now known for it," he said.'],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[1][0][:24] for c in CASES])
+def test_sentences_of_real_text(text: str, expected: list[str]) -> None:
+    doc = Article.from_text(text)
+    assert [s.text for s in doc.sentences] == expected
+    for sentence in doc.sentences:  # offsets still name the sentence exactly
+        assert doc.text[sentence.start : sentence.end] == sentence.text
+
+
+def test_a_quotation_is_split_only_where_it_closes() -> None:
+    text = "“We will not go. Never. Not now,” the minister said. Aides agreed."
+    sentences = [s.text for s in Article.from_text(text).sentences]
+    assert sentences == ["“We will not go. Never. Not now,” the minister said.", "Aides agreed."]
+
+
+def test_an_unclosed_quotation_does_not_swallow_the_paragraph() -> None:
+    text = "He said: “We will not go. Officials disagreed. The talks ended."
+    assert len(Article.from_text(text).sentences) == 3
