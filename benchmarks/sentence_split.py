@@ -24,11 +24,13 @@ from briefgen.ingest.sentences import split_line  # noqa: E402
 
 CASES: list[tuple[str, int]] = [
     (
-        "Thousands attended the service.Anzac Day commemorates the battle.A service was also held.",
+        "Thousands attended the service.Anzac Day commemorates the battle."
+        + "A service was also held.",
         3,
     ),
     (
-        "natalia moon learned tagalog . the darwin woman moved in 2012 . she landed a role on a show .",
+        "natalia moon learned tagalog . the darwin woman moved in 2012 . "
+        + "she landed a role on a show .",
         3,
     ),
     ("Am 3. Dezember trafen sich die Minister in Berlin. Sie sprachen über die Ukraine.", 2),
