@@ -8,17 +8,14 @@ reported speech when the user allows paraphrase.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from briefgen.grounding.alignment import Aligner, Alignment
+from briefgen.grounding.attribution import QUOTE_MARKS, QUOTED_SPAN, attribute, blank_quotations
 from briefgen.grounding.names import name_occurs, same_actor
 from briefgen.ingest.article import Article, Sentence
 from briefgen.memo.data import GroundedQuote
 from briefgen.memo.items import Quote
-
-_QUOTE_MARKS = "\"'“”„‟«»‘’‚‛‹›"
-_QUOTED_SPAN = re.compile(r"“[^”\n]+”|\"[^\"\n]+\"|„[^“”\n]+[“”]|«[^»\n]+»|‘[^’\n]+’")
 
 Record = Callable[..., None]
 
@@ -32,7 +29,7 @@ class QuoteGrounder:
         self.allow_paraphrase = allow_paraphrase
         self.aligner = Aligner(article)
         self._quoted_spans = [
-            (m.start() + 1, m.end() - 1) for m in _QUOTED_SPAN.finditer(article.text)
+            (m.start() + 1, m.end() - 1) for m in QUOTED_SPAN.finditer(article.text)
         ]
         self._used_quote_spans: set[tuple[int, int]] = set()
 
@@ -125,44 +122,38 @@ class QuoteGrounder:
     def _attribute(self, claimed: str, start: int, end: int) -> tuple[str | None, str | None]:
         """The speaker to print for the quote at ``start:end``, and why it changed.
 
-        The model's speaker stands when the article names them near the quote (its
-        sentence or the ones either side). Otherwise the quote is attributed as the
-        article attributes it ("an official said"), or left unattributed.
+        The article's own attribution wins; the model's speaker stands only when it is
+        the same actor. With no attribution in the article, the model's speaker stands
+        only when the quotation's sentence names them outside the quotation marks.
         """
         speaker = claimed.strip() or None
-        around = self._around(start)
-        attribution = article_attribution(self.article.text, start, end, self.article)
-        if speaker is not None:
-            if attribution is not None and same_actor(speaker, attribution):
+        found = attribute(self.article, start, end)
+        if found.speaker is not None:
+            if speaker is not None and same_actor(speaker, found.speaker):
                 return speaker, None
-            if name_occurs(speaker, _as_article(around)):
-                return speaker, None
-        if attribution is not None:
-            why = (
-                f"speaker '{speaker}' is not named near the quote; attributed as the "
-                f"article does: {attribution}"
-                if speaker is not None
-                else f"attributed as the article does: {attribution}"
-            )
-            return attribution, why
+            named = f"; the model named '{speaker}'" if speaker is not None else ""
+            return found.speaker, f"attributed as the article does ({found.how}){named}"
         if speaker is None:
             return None, None
-        return None, f"speaker '{speaker}' is not named near the quote; attribution removed"
+        sentence = self.article.sentence_at(start)
+        if sentence is not None and self._named_outside(speaker, sentence):
+            return speaker, None
+        return None, (
+            f"speaker '{speaker}' is not who the article says spoke ({found.how}); "
+            "left unattributed"
+        )
 
-    def _around(self, offset: int) -> str:
-        sentences = self.article.sentences
-        for i, sentence in enumerate(sentences):
-            if sentence.start <= offset < sentence.end:
-                window = sentences[max(0, i - 1) : i + 2]
-                return self.article.text[window[0].start : window[-1].end]
-        return ""
+    def _named_outside(self, speaker: str, sentence: Sentence) -> bool:
+        """Whether ``sentence`` names ``speaker`` outside its quotation marks."""
+        outside = blank_quotations(sentence.text)
+        return name_occurs(speaker, _as_article(outside))
 
     def align_anywhere(self, text: str) -> bool:
         return self.aligner.align(_bare_quote(text), fuzzy=False) is not None
 
 
 def _bare_quote(text: str) -> str:
-    return text.strip().strip(_QUOTE_MARKS + " ").strip()
+    return text.strip().strip(QUOTE_MARKS + " ").strip()
 
 
 def _why_not_quoted(nearby: Alignment | None) -> str:
@@ -179,49 +170,3 @@ def _why_not_quoted(nearby: Alignment | None) -> str:
 def _as_article(text: str) -> Article:
     """A few sentences as a one-sentence Article, for name lookups near a quote."""
     return Article(text=text, sentences=(Sentence(id="S1", start=0, end=len(text), text=text),))
-
-
-_SPEECH_VERB = r"(?:said|says|told|tells|added|adds|stated|states|warned|noted|insisted|claimed)"
-_SPEAKER = r"((?:(?:an?|the|one|another|two|three|several)\s+)?[\w.'’-]+(?:\s+[\w.'’-]+){0,5}?)"
-_AFTER_QUOTE = re.compile(r"^[\s,;:]*" + _SPEAKER + r"\s+" + _SPEECH_VERB + r"\b")
-_VERB_THEN_SPEAKER = re.compile(
-    r"^[\s,;:]*" + _SPEECH_VERB + r"\s+" + _SPEAKER + r"(?=[\s]*[.,;:]|$)"
-)
-_BEFORE_QUOTE = re.compile(_SPEAKER + r"\s+" + _SPEECH_VERB + r"(?:\s+\w+)?\s*[:,]?\s*$")
-_ACCORDING = re.compile(r"according to\s+" + _SPEAKER + r"(?=[\s]*[.,;:]|$)", re.IGNORECASE)
-
-
-def article_attribution(text: str, start: int, end: int, article: Article) -> str | None:
-    """Who the article says spoke the quotation at ``start:end``, in its own words."""
-    sentence = article.sentence_at(start)
-    if sentence is None:
-        return None
-    # The text right after the closing quote mark, then right before the opening one.
-    close = end
-    while close < len(text) and text[close] in _QUOTE_MARKS + ",;: ":
-        close += 1
-    after = text[close : min(len(text), close + 120)].split("\n", 1)[0]
-    for pattern in (_AFTER_QUOTE, _VERB_THEN_SPEAKER):
-        match = pattern.match(after)
-        if match:
-            return _tidy_speaker(match.group(1))
-    open_ = start
-    while open_ > sentence.start and text[open_ - 1] in _QUOTE_MARKS + " ":
-        open_ -= 1
-    before = text[sentence.start : open_]
-    match = _BEFORE_QUOTE.search(before)
-    if match:
-        return _tidy_speaker(match.group(1))
-    match = _ACCORDING.search(text[sentence.start : sentence.end])
-    return _tidy_speaker(match.group(1)) if match else None
-
-
-def _tidy_speaker(found: str) -> str | None:
-    words = found.strip(" ,.;:").split()
-    # "He", "she", "they": the article names the speaker elsewhere; a pronoun says nothing.
-    if not words or (len(words) == 1 and words[0].lower() in _PRONOUNS):
-        return None
-    return " ".join(words)
-
-
-_PRONOUNS = frozenset("he she they it we i you who this that".split())
