@@ -149,7 +149,13 @@ async def run_memo(
     chunks = plan.chunks
 
     def new_grounder() -> Grounder:
-        return Grounder(doc, mode=cfg.grounding, allow_paraphrase=cfg.allow_paraphrase)
+        # What the model was told, so that instructions copied into prose are caught.
+        prompts = [m["content"] for m in plan.first_round[0].messages if m["role"] == "system"]
+        if not plan.single:
+            prompts += [m["content"] for m in plan.synthesis_call({}).messages]
+        return Grounder(
+            doc, mode=cfg.grounding, allow_paraphrase=cfg.allow_paraphrase, prompts=prompts
+        )
 
     logger.info(
         "Article: %d sentences, %d chunk(s); model %s via %s",
@@ -215,6 +221,7 @@ async def run_memo(
         data = data.model_copy(update={"uncovered": _uncovered(doc, chunks, failed)})
         data = await _synthesise(plan, caller, grounder, data, tell)
 
+    data = grounder.remove_repeats(data, style.shows)
     overrun = budget.overrun()
     if overrun is not None:
         warnings.append(overrun)

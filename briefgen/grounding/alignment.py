@@ -148,7 +148,16 @@ class Aligner:
                 continue
             window = sentences[i] + (sentences[i + 1] if i + 1 < len(sentences) else [])
             for offset in range(0, max(1, len(window) - longest), longest):
+                if searched >= _MAX_FUZZY_PIECES:
+                    break
                 piece = window[offset : offset + 2 * longest]
+                if len(window) > 2 * longest:
+                    # A piece of a long window must itself hold enough of the words.
+                    have = Counter(w for w, _, _ in piece)
+                    if sum(min(k, have[w]) for w, k in need.items()) < (
+                        MIN_FUZZY_COVERAGE * len(wanted)
+                    ):
+                        continue
                 searched += 1
                 found = _best_span(wanted, piece)
                 if found is None:

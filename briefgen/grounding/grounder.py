@@ -15,9 +15,11 @@ from typing import Any, Literal, TypeVar
 
 from briefgen.extract.schema import Extraction
 from briefgen.grounding.evidence import read_evidence
+from briefgen.grounding.leaks import LeakFinder
 from briefgen.grounding.likelihood import lint_sentence
 from briefgen.grounding.names import name_occurs, sentence_words
 from briefgen.grounding.quotes import QuoteGrounder
+from briefgen.grounding.repeats import remove_repeats
 from briefgen.grounding.support import (
     SupportResult,
     check_cited,
@@ -57,12 +59,14 @@ class Grounder:
         *,
         mode: GroundingMode = "strict",
         allow_paraphrase: bool = False,
+        prompts: Sequence[str] = (),
     ):
         self.article = article
         self.mode = mode
         self.lint: list[LintFinding] = []
         self.records: list[GroundingRecord] = []
         self.quotes = QuoteGrounder(article, self._record, allow_paraphrase=allow_paraphrase)
+        self.leaks = LeakFinder(article.text, prompts)
         # Support checks and re-citations already made, by statement and cited sentences.
         self._checked: dict[tuple[str, tuple[str, ...]], SupportResult] = {}
         self._sources: dict[str, Sentence | None] = {}
@@ -109,6 +113,10 @@ class Grounder:
             text = str(getattr(item, field))
             if not text.strip():
                 self._record(kind, text, "dropped", "empty", sentence_ids=item.sentence_ids)
+                continue
+            leak = self.leaks.find(text)
+            if leak is not None:
+                self._record(kind, text, "dropped", leak, sentence_ids=item.sentence_ids)
                 continue
             valid, sentences, invalid = self._cited(item.sentence_ids)
             missing = [n for n in names_of(item) if n and not name_occurs(n, self.article)]
@@ -288,6 +296,10 @@ class Grounder:
                 update[spec.field] = self.ground_section(spec, getattr(memo, spec.answer_field))
         return data.model_copy(update=update)
 
+    def remove_repeats(self, data: BriefData, shown: Callable[[Section], bool]) -> BriefData:
+        """Keep each statement once among the sections ``shown`` (see ``repeats``)."""
+        return remove_repeats(data, shown, self._record)
+
     def ground_section(self, spec: Section, items: Sequence[Any]) -> list[Any]:
         """Ground one section's items by the rules its registry entry declares."""
         if spec.check == "quote":
@@ -308,7 +320,54 @@ class Grounder:
         )
         if spec.side_names:
             kept = [self._only_known_side_names(spec, item) for item in kept]
+        if spec.values or spec.claims or spec.words:
+            kept = [self._ground_details(spec, item) for item in kept]
         return kept
+
+    def _ground_details(self, spec: Section, item: Item) -> Item:
+        """Remove from ``item`` each secondary field the cited sentences do not carry: a
+        date they do not give, a denial they do not report, a title they do not use."""
+        _, cited, _ = self._cited(item.sentence_ids)
+        texts = [s.text for s in cited]
+        update: dict[str, object] = {}
+        for attr, why in (
+            *((a, self._value_problem) for a in spec.values),
+            *((a, self._claim_problem) for a in spec.claims),
+            *((a, self._words_problem) for a in spec.words),
+        ):
+            value = getattr(item, attr)
+            if not value:
+                continue
+            problem = self.leaks.find(str(value)) or why(str(value), cited, texts)
+            if problem is not None:
+                update[attr] = None
+                self._record(
+                    f"{spec.kind}_{attr}",
+                    str(value),
+                    "dropped",
+                    f"{attr} removed: {problem}",
+                    sentence_ids=item.sentence_ids,
+                )
+        return item.model_copy(update=update) if update else item
+
+    def _value_problem(self, value: str, cited: list[Sentence], texts: list[str]) -> str | None:
+        missing = missing_values(value, texts)
+        if missing:
+            return f"{', '.join(missing)} not in the cited sentences"
+        unknown = unknown_names(value, self.article)
+        return f"name(s) not in the article: {', '.join(unknown)}" if unknown else None
+
+    def _claim_problem(self, value: str, cited: list[Sentence], texts: list[str]) -> str | None:
+        support = self._check(value, cited)
+        return None if support.supported else support.reason
+
+    def _words_problem(self, value: str, cited: list[Sentence], texts: list[str]) -> str | None:
+        wanted = {stem(w) for w in content_words(value)}
+        found = {stem(w) for text in texts for w in content_words(text)}
+        absent = sorted(wanted - found)
+        if wanted and len(absent) * 2 > len(wanted):
+            return f"its words are not in the cited sentences ({', '.join(absent)})"
+        return self._value_problem(value, cited, texts)
 
     def _with_prefix(self, spec: Section, items: Sequence[Item]) -> list[Item]:
         assert spec.prefix is not None
@@ -327,14 +386,16 @@ class Grounder:
             if len(gap.split()) < 3:
                 self._record("information_gap", gap, "dropped", "too short to be a question")
                 continue
+            problem = self.leaks.find(gap)
             unknown = unknown_names(gap, self.article)
-            if unknown:
-                self._record(
-                    "information_gap",
-                    gap,
-                    "dropped",
-                    f"name(s) not in the article: {', '.join(unknown)}",
-                )
+            if problem is None and unknown:
+                problem = f"name(s) not in the article: {', '.join(unknown)}"
+            # A gap is a question, not a claim: but a number in it must be the article's.
+            missing = missing_values(gap, [self.article.text])
+            if problem is None and missing:
+                problem = f"number(s) or date(s) {', '.join(missing)} not in the article"
+            if problem is not None:
+                self._record("information_gap", gap, "dropped", problem)
                 continue
             kept.append(gap)
         return kept

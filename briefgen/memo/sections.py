@@ -46,6 +46,22 @@ class Section:
     side_names: tuple[str, ...] = ()
     """Attributes holding names beside the point (who took part, where): a name the
     article lacks is removed from the item, which stays."""
+    values: tuple[str, ...] = ()
+    """Attributes holding a date or time: its numbers and dates must be in the cited
+    sentences, else it is removed from the item."""
+    claims: tuple[str, ...] = ()
+    """Attributes holding a statement of their own (a denial): it must pass the support
+    check against the cited sentences, else it is removed from the item."""
+    words: tuple[str, ...] = ()
+    """Attributes holding a description (a title): its words must be in the cited
+    sentences, else it is removed from the item."""
+    closed: tuple[str, ...] = ()
+    """Attributes the answer schema restricts to a closed set of values."""
+    handled: tuple[str, ...] = ()
+    """Attributes the section's own check reads (a quote's speaker)."""
+    rank: int = 0
+    """How specific the section is: a statement printed in two sections stays in the
+    higher-ranked one (a development over the summary that repeats it)."""
     keep_at_most: int | None = None
     """Items grounded at most (a summary is about four lines)."""
     lint: Literal["none", "mixing", "likelihood"] = "none"
@@ -85,7 +101,17 @@ _PAGE = "one-pager"
 
 # Memo reading order (the evidence view and the annex follow it).
 SECTIONS: tuple[Section, ...] = (
-    Section("bluf", "Summary", "Summary", "bluf", "memo", "bluf", keep_at_most=4, lint="mixing"),
+    Section(
+        "bluf",
+        "Summary",
+        "Summary",
+        "bluf",
+        "memo",
+        "bluf",
+        keep_at_most=4,
+        lint="mixing",
+        rank=1,
+    ),
     Section(
         "recommendations",
         "Recommendations",
@@ -97,6 +123,7 @@ SECTIONS: tuple[Section, ...] = (
         prefix="That you",
         numbered=True,
         shown_in=frozenset({_ACTION}),
+        rank=5,
     ),
     Section(
         "background",
@@ -106,6 +133,7 @@ SECTIONS: tuple[Section, ...] = (
         "memo",
         "background",
         shown_in=frozenset({_INFO, _ACTION, _SCENE}),
+        rank=2,
     ),
     Section(
         "relations",
@@ -115,6 +143,7 @@ SECTIONS: tuple[Section, ...] = (
         "memo",
         "relations",
         shown_in=frozenset({_SCENE}),
+        rank=3,
     ),
     Section(
         "counterpart_wants",
@@ -124,6 +153,7 @@ SECTIONS: tuple[Section, ...] = (
         "memo",
         "counterpart_wants",
         shown_in=frozenset({_SCENE}),
+        rank=4,
     ),
     Section(
         "developments",
@@ -134,9 +164,11 @@ SECTIONS: tuple[Section, ...] = (
         "events",
         text="what",
         side_names=("who", "where"),
+        values=("when",),
         facts=("events", "what", "when", "who"),
         numbered=True,
         shown_in=frozenset({_INFO, _ACTION, _POINTS, _PAGE}),
+        rank=5,
     ),
     Section(
         "agenda",
@@ -149,6 +181,7 @@ SECTIONS: tuple[Section, ...] = (
         facts=("agenda", "item"),
         numbered=True,
         shown_in=frozenset({_INFO, _ACTION, _SCENE}),
+        rank=4,
     ),
     Section(
         "allegations",
@@ -159,9 +192,11 @@ SECTIONS: tuple[Section, ...] = (
         "allegations",
         text="claim",
         names=("alleged_by", "against"),
+        claims=("denial",),
         facts=("allegations", "by=alleged_by", "against", "claim", "denial"),
         numbered=True,
         shown_in=frozenset({_INFO, _ACTION, _SCENE}),
+        rank=6,
     ),
     Section(
         "positions",
@@ -174,6 +209,7 @@ SECTIONS: tuple[Section, ...] = (
         names=("party",),
         facts=("positions", "party", "stance"),
         shown_in=frozenset({_INFO, _ACTION, _SCENE}),
+        rank=6,
     ),
     Section(
         "quotes",
@@ -183,9 +219,12 @@ SECTIONS: tuple[Section, ...] = (
         "extraction",
         "quotes",
         check="quote",
+        closed=("source",),
+        handled=("speaker",),
         facts=("quotes", "speaker", "text"),
         numbered=True,
         shown_in=frozenset({_INFO, _ACTION, _SCENE, _POINTS}),
+        rank=7,
     ),
     Section(
         "key_facts",
@@ -197,6 +236,7 @@ SECTIONS: tuple[Section, ...] = (
         text="fact",
         facts=("facts", "fact"),
         shown_in=frozenset({_PAGE}),
+        rank=4,
     ),
     Section(
         "talking_points",
@@ -207,6 +247,7 @@ SECTIONS: tuple[Section, ...] = (
         "talking_points",
         check="judgement",
         shown_in=frozenset({_POINTS, _SCENE}),
+        rank=5,
     ),
     Section(
         "outlook",
@@ -216,7 +257,9 @@ SECTIONS: tuple[Section, ...] = (
         "memo",
         "outlook",
         lint="likelihood",
+        closed=("likelihood",),
         shown_in=frozenset({_INFO, _ACTION, _SCENE, _PAGE}),
+        rank=3,
     ),
     Section(
         "information_gaps",
@@ -240,6 +283,9 @@ SECTIONS: tuple[Section, ...] = (
         text="name",
         check="none",
         names=("name",),
+        side_names=("affiliation",),
+        words=("title",),
+        closed=("kind",),
         facts=("actors", "name", "kind", "title"),
         shown_in=frozenset(),
         in_annex=False,
@@ -288,3 +334,18 @@ def synthesis_facts(data: Any) -> dict[str, Any]:
             for item in spec.items(data)
         ]
     return facts
+
+
+def declared_fields(spec: Section) -> set[str]:
+    """Every item attribute the section's entry says how to ground."""
+    return {
+        spec.text,
+        "sentence_ids",
+        *spec.names,
+        *spec.side_names,
+        *spec.values,
+        *spec.claims,
+        *spec.words,
+        *spec.closed,
+        *spec.handled,
+    }
