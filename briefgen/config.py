@@ -165,6 +165,12 @@ class BriefConfig(BaseModel):
         "keeps them marked as unverified, 'off' keeps them unmarked. Invented quotes, "
         "names and sentence ids are dropped in every mode.",
     )
+    verify: Literal["off", "model"] = Field(
+        "off",
+        description="'model' sends every kept statement with its cited sentences to the "
+        "model once more (one extra call per memo, two for very long memos) and drops what "
+        "it judges unsupported, unless its quoted evidence is not in those sentences.",
+    )
     allow_paraphrase: bool = Field(
         False,
         description="A quote found only approximately is kept as reported speech, without "

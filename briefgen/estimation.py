@@ -14,7 +14,8 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from briefgen.config import BriefConfig, build_config
-from briefgen.extract.plan import PlannedCall, plan_calls
+from briefgen.extract.plan import VERIFICATION_CALL, PlannedCall, plan_calls
+from briefgen.extract.schema import Verification
 from briefgen.ingest.article import Article
 from briefgen.llm.budget import price_for
 from briefgen.llm.endpoints import planned_backend
@@ -34,6 +35,12 @@ _EXTRACTION_PER_ARTICLE_TOKEN = 0.35
 _MEMO_FIELDS = 350
 _STYLE_FIELDS = 150
 _FACTS_PER_EXTRACTED_TOKEN = 0.8
+# The verifier: statements a memo keeps, prompt tokens per statement with its cited
+# sentences, and answer tokens per verdict (id, verdict, a quoted span).
+_VERIFY_ITEMS = 15
+_VERIFY_TOKENS_PER_ITEM = 90
+_VERDICT_TOKENS = 40
+_BLANK = {"id": "V1", "text": "", "cited": []}
 
 
 class CallEstimate(BaseModel):
@@ -161,6 +168,20 @@ def estimate(
                 synthesis,
                 _MEMO_FIELDS + style_extra,
                 prompt_extra=int(_FACTS_PER_EXTRACTED_TOKEN * written),
+            )
+        )
+    if cfg.verify == "model":
+        # The verifier reads each kept statement with its cited sentences: about a
+        # statement and two sentences per item, for the items a memo keeps.
+        [blank] = plan.verification_calls([_BLANK])
+        fixed = _prompt_tokens(counter, blank.fixed_messages(), schema_tokens(Verification))
+        detail.append(
+            CallEstimate(
+                name=VERIFICATION_CALL,
+                prompt_tokens=fixed + _VERIFY_ITEMS * _VERIFY_TOKENS_PER_ITEM,
+                fixed_prompt_tokens=fixed,
+                completion_tokens=min(cap, _VERIFY_ITEMS * _VERDICT_TOKENS),
+                max_completion_tokens=cap,
             )
         )
 

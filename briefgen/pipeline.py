@@ -30,7 +30,7 @@ from briefgen.extract.chunking import Chunk
 from briefgen.extract.merge import merge_extractions
 from briefgen.extract.plan import CallPlan, PlannedCall, plan_calls
 from briefgen.extract.prompts import reask_message
-from briefgen.extract.schema import Extraction, SinglePass
+from briefgen.extract.schema import Extraction, SinglePass, Verification
 from briefgen.grounding.grounder import Grounder
 from briefgen.ingest.article import Article
 from briefgen.llm.backend import Backend
@@ -222,6 +222,9 @@ async def run_memo(
         data = await _synthesise(plan, caller, grounder, data, tell)
 
     data = grounder.remove_repeats(data, style.shows)
+    if cfg.verify == "model":
+        tell("verification")
+        data = await _verify(plan, caller, grounder, data, style)
     overrun = budget.overrun()
     if overrun is not None:
         warnings.append(overrun)
@@ -289,6 +292,24 @@ async def _synthesise(
     memo = await caller.call(call.name, call.messages, call.output_type)
     assert isinstance(memo, MemoFields)
     return await asyncio.to_thread(grounder.ground_memo, data, memo)
+
+
+async def _verify(
+    plan: CallPlan, caller: StructuredCaller, grounder: Grounder, data: BriefData, style: Style
+) -> BriefData:
+    """One call (two for a very long memo) in which the model judges every kept statement
+    against its cited sentences; grounding then applies what holds of its verdicts."""
+    claims = grounder.claims_to_verify(data, style.shows)
+    if not claims:
+        return data
+    calls = plan.verification_calls([claim.as_prompt() for claim in claims])
+    answers = await gather_first_error(
+        [caller.call(call.name, call.messages, call.output_type) for call in calls]
+    )
+    verdicts = [
+        v for answer in answers if isinstance(answer, Verification) for v in answer.verdicts
+    ]
+    return await asyncio.to_thread(grounder.apply_verdicts, data, claims, verdicts)
 
 
 async def _extract_chunk(

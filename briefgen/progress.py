@@ -8,7 +8,7 @@ from typing import Literal, TextIO
 
 from pydantic import BaseModel
 
-Stage = Literal["started", "chunk_done", "synthesis", "done", "failed"]
+Stage = Literal["started", "chunk_done", "synthesis", "verification", "done", "failed"]
 
 
 class Progress(BaseModel):

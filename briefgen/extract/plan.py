@@ -16,8 +16,13 @@ from typing import Any
 from pydantic import BaseModel
 
 from briefgen.extract.chunking import Chunk, TokenCounter, chunk_article
-from briefgen.extract.prompts import Message, extraction_messages, synthesis_messages
-from briefgen.extract.schema import Extraction, single_pass_for
+from briefgen.extract.prompts import (
+    Message,
+    extraction_messages,
+    synthesis_messages,
+    verification_messages,
+)
+from briefgen.extract.schema import MAX_VERDICTS, Extraction, Verification, single_pass_for
 from briefgen.ingest.article import Article
 from briefgen.memo.fields import MemoFields
 from briefgen.memo.styles import Style
@@ -25,6 +30,10 @@ from briefgen.memo.styles import Style
 SINGLE_CALL = "briefgen_memo"
 EXTRACTION_CALL = "briefgen_extraction"
 SYNTHESIS_CALL = "briefgen_synthesis"
+VERIFICATION_CALL = "briefgen_verification"
+# Statement and cited-sentence characters one verification call carries at most (about
+# 6,000 tokens): a memo costs one call, a very long one two or more.
+VERIFY_CHARS_PER_CALL = 24_000
 
 
 @dataclass(frozen=True)
@@ -66,6 +75,33 @@ class CallPlan:
                 {}, title=title, style=style, prompt_dir=prompt_dir
             ),
         )
+
+    def verification_calls(self, statements: list[dict[str, Any]]) -> list[PlannedCall]:
+        """The verifier's calls over ``statements`` (``id``, ``text``, ``cited``), in
+        batches of at most VERIFY_CHARS_PER_CALL characters and MAX_VERDICTS statements."""
+        batches: list[list[dict[str, Any]]] = [[]]
+        size = 0
+        for statement in statements:
+            weight = len(statement["text"]) + sum(len(c["text"]) for c in statement["cited"])
+            full = size + weight > VERIFY_CHARS_PER_CALL or len(batches[-1]) >= MAX_VERDICTS
+            if batches[-1] and full:
+                batches.append([])
+                size = 0
+            batches[-1].append(statement)
+            size += weight
+        title, prompt_dir = self.article.title, self.prompt_dir
+        return [
+            PlannedCall(
+                name=VERIFICATION_CALL,
+                messages=verification_messages(batch, title=title, prompt_dir=prompt_dir),
+                output_type=Verification,
+                fixed_messages=lambda: verification_messages(
+                    [], title=title, prompt_dir=prompt_dir
+                ),
+            )
+            for batch in batches
+            if batch
+        ]
 
 
 def plan_calls(

@@ -42,7 +42,7 @@ def render_prompt(name: str, user_dir: Path | None = None, **context: Any) -> st
 
 
 # A closing tag of the prompt's own fences, in any case and spacing ("</ ARTICLE >").
-_FENCE_CLOSE = re.compile(r"<\s*/\s*(article|facts)", re.IGNORECASE)
+_FENCE_CLOSE = re.compile(r"<\s*/\s*(article|facts|statements)", re.IGNORECASE)
 
 
 def _fence_safe(text: str) -> str:
@@ -91,6 +91,29 @@ def synthesis_messages(
         "synthesise.user",
         prompt_dir,
         facts=_fence_safe(compact),
+        title=_fence_safe(title or "untitled").replace('"', "'"),
+    )
+    return [{"role": "system", "content": system}, {"role": "user", "content": user}]
+
+
+def verification_messages(
+    statements: list[dict[str, Any]], *, title: str | None, prompt_dir: Path | None = None
+) -> list[dict[str, str]]:
+    """Statements (``id``, ``text``, ``cited``: [{``id``, ``text``}]) for the verifier."""
+    safe = [
+        {
+            "id": s["id"],
+            "text": _fence_safe(s["text"]),
+            "cited": [{"id": c["id"], "text": _fence_safe(c["text"])} for c in s["cited"]],
+        }
+        for s in statements
+    ]
+    system = render_prompt("verify.system", prompt_dir)
+    user = render_prompt(
+        "verify.user",
+        prompt_dir,
+        statements=safe,
+        count=len(safe),
         title=_fence_safe(title or "untitled").replace('"', "'"),
     )
     return [{"role": "system", "content": system}, {"role": "user", "content": user}]

@@ -7,8 +7,9 @@ These are data types only: nothing here knows about providers or HTTP.
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, create_model
+from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from briefgen.memo.fields import MemoFields
 from briefgen.memo.items import (
@@ -55,3 +56,29 @@ def single_pass_for(memo_fields: type[MemoFields]) -> type[SinglePass]:
         __base__=SinglePass,
         memo=(memo_fields, ...),
     )
+
+
+Verdict = Literal["supported", "not_supported", "contradicted"]
+# Statements one verification call may judge (a memo rarely has more than forty).
+MAX_VERDICTS = 60
+
+
+class StatementVerdict(BaseModel):
+    """The verifier's judgement of one memo statement against its cited sentences."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(description="The statement's id, e.g. V3.")
+    verdict: Verdict
+    evidence: list[str] = Field(
+        description="Words of the cited sentences that decide it, copied exactly.",
+        json_schema_extra={"maxItems": 3},
+    )
+
+
+class Verification(BaseModel):
+    """What the optional model-based verifier returns: one verdict per statement."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    verdicts: list[StatementVerdict] = Field(json_schema_extra={"maxItems": MAX_VERDICTS})

@@ -328,3 +328,21 @@ def negation_scope(tokens: tuple[str, ...], at: int, width: int = 4) -> list[int
         if _is_content(tokens[j]):
             scope.append(j)
     return scope
+
+
+# Where a statement joins claims that must each hold: semicolons, coordinating and
+# contrasting conjunctions between clauses, and non-restrictive relative clauses.
+_CLAUSE_BREAKS = re.compile(
+    r";|,\s+(?:and|but|while|whereas|although|though|which|who|whose|where)\b"
+    r"|\s+(?:but|whereas|although|though)\s+"
+    r"|\s+and\s+(?=(?:is|are|was|were|has|have|had|will|would|can|could|may|might|"
+    r"should|did|does|do|not|never|also|then)\b)",
+    re.IGNORECASE,
+)
+
+
+def clauses(text: str) -> list[str]:
+    """The clauses of a statement, each a claim of its own ("67,000 staff were on
+    fixed-term contracts" and "are not counted"); one item when it has one clause."""
+    parts = [part.strip(" ,;") for part in _CLAUSE_BREAKS.split(text)]
+    return [part for part in parts if read_claim(part).content] or [text]

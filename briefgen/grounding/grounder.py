@@ -13,7 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any, Literal, TypeVar
 
-from briefgen.extract.schema import Extraction
+from briefgen.extract.schema import Extraction, StatementVerdict
+from briefgen.grounding.details import DetailChecker
 from briefgen.grounding.evidence import read_evidence
 from briefgen.grounding.leaks import LeakFinder
 from briefgen.grounding.likelihood import lint_sentence
@@ -26,6 +27,7 @@ from briefgen.grounding.support import (
     missing_values,
     unknown_names,
 )
+from briefgen.grounding.verify import Claim, apply_verdicts, claims_to_verify
 from briefgen.ingest.article import Article, Sentence
 from briefgen.memo.data import BriefData, GroundedQuote
 from briefgen.memo.fields import MemoFields
@@ -67,6 +69,7 @@ class Grounder:
         self.records: list[GroundingRecord] = []
         self.quotes = QuoteGrounder(article, self._record, allow_paraphrase=allow_paraphrase)
         self.leaks = LeakFinder(article.text, prompts)
+        self.details = DetailChecker(article, self.leaks, self._check, self._record)
         # Support checks and re-citations already made, by statement and cited sentences.
         self._checked: dict[tuple[str, tuple[str, ...]], SupportResult] = {}
         self._sources: dict[str, Sentence | None] = {}
@@ -296,6 +299,30 @@ class Grounder:
                 update[spec.field] = self.ground_section(spec, getattr(memo, spec.answer_field))
         return data.model_copy(update=update)
 
+    def claims_to_verify(self, data: BriefData, shown: Callable[[Section], bool]) -> list[Claim]:
+        return claims_to_verify(data, self.article, shown)
+
+    def apply_verdicts(
+        self, data: BriefData, claims: list[Claim], verdicts: list[StatementVerdict]
+    ) -> BriefData:
+        """The verifier's verdicts applied (see ``verify``), each in its record."""
+        return apply_verdicts(data, claims, verdicts, mode=self.mode, record=self._settle)
+
+    def _settle(
+        self, kind: str, text: str, status: str | None, reason: str | None, verdict: str
+    ) -> None:
+        for index in range(len(self.records) - 1, -1, -1):
+            old = self.records[index]
+            if old.kind == kind and old.text == text and old.status != "dropped":
+                update: dict[str, object] = {"verdict": verdict}
+                if status is not None:
+                    update["status"] = status
+                if reason is not None:
+                    update["reason"] = f"{old.reason}; {reason}" if old.reason else reason
+                self.records[index] = old.model_copy(update=update)
+                return
+        self._record(kind, text, status or "kept", reason, verdict=verdict)
+
     def remove_repeats(self, data: BriefData, shown: Callable[[Section], bool]) -> BriefData:
         """Keep each statement once among the sections ``shown`` (see ``repeats``)."""
         return remove_repeats(data, shown, self._record)
@@ -325,49 +352,8 @@ class Grounder:
         return kept
 
     def _ground_details(self, spec: Section, item: Item) -> Item:
-        """Remove from ``item`` each secondary field the cited sentences do not carry: a
-        date they do not give, a denial they do not report, a title they do not use."""
         _, cited, _ = self._cited(item.sentence_ids)
-        texts = [s.text for s in cited]
-        update: dict[str, object] = {}
-        for attr, why in (
-            *((a, self._value_problem) for a in spec.values),
-            *((a, self._claim_problem) for a in spec.claims),
-            *((a, self._words_problem) for a in spec.words),
-        ):
-            value = getattr(item, attr)
-            if not value:
-                continue
-            problem = self.leaks.find(str(value)) or why(str(value), cited, texts)
-            if problem is not None:
-                update[attr] = None
-                self._record(
-                    f"{spec.kind}_{attr}",
-                    str(value),
-                    "dropped",
-                    f"{attr} removed: {problem}",
-                    sentence_ids=item.sentence_ids,
-                )
-        return item.model_copy(update=update) if update else item
-
-    def _value_problem(self, value: str, cited: list[Sentence], texts: list[str]) -> str | None:
-        missing = missing_values(value, texts)
-        if missing:
-            return f"{', '.join(missing)} not in the cited sentences"
-        unknown = unknown_names(value, self.article)
-        return f"name(s) not in the article: {', '.join(unknown)}" if unknown else None
-
-    def _claim_problem(self, value: str, cited: list[Sentence], texts: list[str]) -> str | None:
-        support = self._check(value, cited)
-        return None if support.supported else support.reason
-
-    def _words_problem(self, value: str, cited: list[Sentence], texts: list[str]) -> str | None:
-        wanted = {stem(w) for w in content_words(value)}
-        found = {stem(w) for text in texts for w in content_words(text)}
-        absent = sorted(wanted - found)
-        if wanted and len(absent) * 2 > len(wanted):
-            return f"its words are not in the cited sentences ({', '.join(absent)})"
-        return self._value_problem(value, cited, texts)
+        return self.details.ground(spec, item, cited)
 
     def _with_prefix(self, spec: Section, items: Sequence[Item]) -> list[Item]:
         assert spec.prefix is not None

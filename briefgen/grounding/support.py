@@ -42,9 +42,10 @@ from briefgen.grounding.checks import (
     unknown_names,
     word_coverage,
 )
-from briefgen.grounding.claims import read_claim
+from briefgen.grounding.claims import clauses, read_claim
 from briefgen.grounding.evidence import (
     MAX_EVIDENCE,
+    Evidence,
     best_evidence,
     has_name,
     read_evidence,
@@ -79,6 +80,9 @@ _MISSING_DATE = 0.35
 _UNKNOWN_NAME = 0.2
 _NAME_ELSEWHERE = 0.4
 _NEGATION = 0.3
+# A clause of a joined statement needs this share of its own words in the evidence.
+_CLAUSE_MIN_COVERAGE = 0.5
+_CLAUSE_UNSUPPORTED = 0.5
 _SWAPPED = 0.4
 # Weight of word order: the score keeps this share for words found at all, the rest for
 # neighbouring words that stay neighbours (within _PAIR_WINDOW content words) in evidence.
@@ -149,6 +153,9 @@ def _judge(
     negation = negation_mismatch(claim, evidence)
     if negation:
         reasons.append((_NEGATION, negation))
+    clause = _unsupported_clause(statement, evidence, read_evidence([article_text]))
+    if clause is not None:
+        reasons.append(clause)
     swap = swapped_names(claim, evidence)
     if swap:
         reasons.append((_SWAPPED, swap))
@@ -167,6 +174,27 @@ def _judge(
         dropped = f", and it drops '{hedge}', which hedges the evidence" if hedge else ""
         return score, f"only {coverage:.0%} of its words are in the evidence{dropped}"
     return score, None
+
+
+def _unsupported_clause(
+    statement: str, evidence: Evidence, article: Evidence
+) -> tuple[float, str] | None:
+    """The first clause the evidence does not carry on its own: each clause of a joined
+    statement is a claim, with its negation and its words bound to it."""
+    parts = clauses(statement)
+    if len(parts) < 2:
+        return None
+    for part in parts:
+        claim = read_claim(part)
+        negation = negation_mismatch(claim, evidence)
+        if negation:
+            return _NEGATION, f"in '{part}', {negation}"
+        coverage = word_coverage(claim, evidence, article)
+        if coverage < _CLAUSE_MIN_COVERAGE:
+            return _CLAUSE_UNSUPPORTED, (
+                f"the clause '{part}' is not in the evidence ({coverage:.0%} of its words)"
+            )
+    return None
 
 
 def _result(score: float, reason: str | None, evidence: Sequence[str]) -> SupportResult:

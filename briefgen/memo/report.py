@@ -35,6 +35,12 @@ class GroundingRecord(BaseModel):
     score: float | None = Field(
         None, description="Support check score against the cited sentences (0 to 1)."
     )
+    verdict: str | None = Field(
+        None,
+        description="The model verifier's verdict (verify='model'): supported, "
+        "not_supported, contradicted, overruled (its evidence was not in the cited "
+        "sentences) or none; None when it did not run.",
+    )
 
 
 class GroundingSummary(BaseModel):
