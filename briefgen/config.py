@@ -125,6 +125,16 @@ class BriefConfig(BaseModel):
         "free to the process.",
     )
 
+    plan: Literal["auto", "extractive", "abstractive"] = Field(
+        "auto",
+        description="'extractive': the model only picks article sentences (for small "
+        "models); 'abstractive': it writes the items; 'auto': extractive for the embedded "
+        "model and models marked small_model.",
+    )
+    small_model: bool = Field(
+        False, description="The model is small (a few billion parameters or fewer)."
+    )
+
     # Sampling and transport
     temperature: float = Field(0.0, ge=0.0, le=2.0)
     timeout: float = Field(120.0, gt=0, description="Seconds per HTTP request.")

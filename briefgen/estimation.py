@@ -35,6 +35,8 @@ _EXTRACTION_PER_ARTICLE_TOKEN = 0.35
 _MEMO_FIELDS = 350
 _STYLE_FIELDS = 150
 _FACTS_PER_EXTRACTED_TOKEN = 0.8
+# The extractive plan's answer: a few dozen sentence ids.
+_SELECTION_TOKENS = 80
 # The verifier: statements a memo keeps, prompt tokens per statement with its cited
 # sentences, and answer tokens per verdict (id, verdict, a quoted span).
 _VERIFY_ITEMS = 15
@@ -132,6 +134,9 @@ def estimate(
         chunk_tokens=cfg.chunk_tokens,
         overlap_tokens=cfg.chunk_overlap_tokens,
         prompt_dir=cfg.prompt_dir,
+        kind=cfg.plan
+        if cfg.plan != "auto"
+        else ("extractive" if embedded or cfg.small_model else "abstractive"),
     )
     chunks = plan.chunks
     # Styles with fields of their own (recommendations, talking points ...) write more.
@@ -155,9 +160,12 @@ def estimate(
     detail: list[CallEstimate] = []
     for call in plan.first_round:
         assert call.chunk is not None
-        expected = expected_extraction(call.chunk.tokens)
-        if plan.single:
-            expected += _MEMO_FIELDS + style_extra
+        if plan.kind == "extractive":
+            expected = _SELECTION_TOKENS  # ids only
+        else:
+            expected = expected_extraction(call.chunk.tokens)
+            if plan.single:
+                expected += _MEMO_FIELDS + style_extra
         detail.append(counted(call, expected))
     if not plan.single:
         # The synthesis prompt holds what extraction finds: expected from what it writes.

@@ -27,13 +27,14 @@ from briefgen.errors import (
     RefusalError,
 )
 from briefgen.extract.chunking import Chunk
+from briefgen.extract.extractive import compose
 from briefgen.extract.merge import merge_extractions
-from briefgen.extract.plan import CallPlan, PlannedCall, plan_calls
+from briefgen.extract.plan import CallPlan, PlanKind, PlannedCall, plan_calls
 from briefgen.extract.prompts import reask_message
-from briefgen.extract.schema import Extraction, SinglePass, Verification
+from briefgen.extract.schema import Extraction, Selection, SinglePass, Verification
 from briefgen.grounding.grounder import Grounder
 from briefgen.ingest.article import Article
-from briefgen.llm.backend import Backend
+from briefgen.llm.backend import Backend, BackendProfile
 from briefgen.llm.budget import Budget
 from briefgen.llm.cache import ResponseCache
 from briefgen.llm.caller import CallSettings, StructuredCaller
@@ -145,6 +146,7 @@ async def run_memo(
         chunk_tokens=cfg.chunk_tokens,
         overlap_tokens=cfg.chunk_overlap_tokens,
         prompt_dir=cfg.prompt_dir,
+        kind=plan_kind(cfg, profile),
     )
     chunks = plan.chunks
 
@@ -179,7 +181,20 @@ async def run_memo(
             )
 
     tell("started")
-    if plan.single:
+    if plan.kind == "extractive":
+        selections = await gather_first_error(
+            [_select(caller, call, warnings) for call in plan.first_round]
+        )
+        done = len(chunks)
+        tell("chunk_done")
+
+        def ground_selection() -> tuple[Grounder, BriefData]:
+            extraction, memo = compose(doc, selections)
+            grounder = new_grounder()
+            return grounder, grounder.ground_memo(grounder.ground_extraction(extraction), memo)
+
+        grounder, data = await asyncio.to_thread(ground_selection)
+    elif plan.single:
         [call] = plan.first_round
         single = await caller.call(call.name, call.messages, call.output_type)
         assert isinstance(single, SinglePass)
@@ -235,6 +250,7 @@ async def run_memo(
         else None,
         backend=profile.name,
         style=style.name,
+        plan=plan.kind,
         chunks=len(chunks),
         elapsed_s=round(time.perf_counter() - started, 3),
         usage=usage,
@@ -292,6 +308,25 @@ async def _synthesise(
     memo = await caller.call(call.name, call.messages, call.output_type)
     assert isinstance(memo, MemoFields)
     return await asyncio.to_thread(grounder.ground_memo, data, memo)
+
+
+def plan_kind(cfg: BriefConfig, profile: BackendProfile) -> PlanKind:
+    """The extractive plan for small models (the embedded one, or one the user marks as
+    small), unless the config names a plan."""
+    if cfg.plan != "auto":
+        return cfg.plan
+    return "extractive" if profile.small_model or cfg.small_model else "abstractive"
+
+
+async def _select(caller: StructuredCaller, call: PlannedCall, warnings: list[str]) -> Selection:
+    """One chunk's sentence picks; an unusable answer leaves the choice to the rules."""
+    try:
+        result = await caller.call(call.name, call.messages, call.output_type)
+    except InvalidOutputError as exc:
+        warnings.append(f"The model's sentence selection was unusable ({exc}); rules chose.")
+        return Selection()
+    assert isinstance(result, Selection)
+    return result
 
 
 async def _verify(

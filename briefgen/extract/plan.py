@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel
 
@@ -19,10 +19,17 @@ from briefgen.extract.chunking import Chunk, TokenCounter, chunk_article
 from briefgen.extract.prompts import (
     Message,
     extraction_messages,
+    selection_messages,
     synthesis_messages,
     verification_messages,
 )
-from briefgen.extract.schema import MAX_VERDICTS, Extraction, Verification, single_pass_for
+from briefgen.extract.schema import (
+    MAX_VERDICTS,
+    Extraction,
+    Selection,
+    Verification,
+    single_pass_for,
+)
 from briefgen.ingest.article import Article
 from briefgen.memo.fields import MemoFields
 from briefgen.memo.styles import Style
@@ -31,6 +38,8 @@ SINGLE_CALL = "briefgen_memo"
 EXTRACTION_CALL = "briefgen_extraction"
 SYNTHESIS_CALL = "briefgen_synthesis"
 VERIFICATION_CALL = "briefgen_verification"
+SELECTION_CALL = "briefgen_selection"
+PlanKind = Literal["abstractive", "extractive"]
 # Statement and cited-sentence characters one verification call carries at most (about
 # 6,000 tokens): a memo costs one call, a very long one two or more.
 VERIFY_CHARS_PER_CALL = 24_000
@@ -53,12 +62,15 @@ class CallPlan:
     style: Style
     chunks: list[Chunk]
     first_round: list[PlannedCall]
-    """The single call, or one extraction call per chunk (run in parallel)."""
+    """The single call, or one extraction call per chunk (run in parallel); in the
+    extractive plan, one selection call per chunk."""
     prompt_dir: Path | None = None
+    kind: PlanKind = "abstractive"
 
     @property
     def single(self) -> bool:
-        return len(self.chunks) == 1
+        """One round trip: the single pass, or the extractive plan (it has no synthesis)."""
+        return len(self.chunks) == 1 or self.kind == "extractive"
 
     @property
     def synthesis_type(self) -> type[MemoFields]:
@@ -112,8 +124,12 @@ def plan_calls(
     chunk_tokens: int,
     overlap_tokens: int,
     prompt_dir: Path | None = None,
+    kind: PlanKind = "abstractive",
 ) -> CallPlan:
     chunks = chunk_article(doc, counter, budget=chunk_tokens, overlap=overlap_tokens)
+    if kind == "extractive":
+        calls = [_selection_call(doc, chunk, len(chunks), prompt_dir) for chunk in chunks]
+        return CallPlan(doc, style, chunks, calls, prompt_dir, kind)
     if len(chunks) == 1:
 
         def single(sentences: Any) -> list[Message]:
@@ -156,6 +172,28 @@ def _extraction_call(
         name=EXTRACTION_CALL,
         messages=messages(sentences),
         output_type=Extraction,
+        fixed_messages=lambda: messages([]),
+        chunk=chunk,
+    )
+
+
+def _selection_call(doc: Article, chunk: Chunk, count: int, prompt_dir: Path | None) -> PlannedCall:
+    ids = set(chunk.sentence_ids)
+    sentences = [s for s in doc.sentences if s.id in ids]
+
+    def messages(of: Any) -> list[Message]:
+        return selection_messages(
+            of,
+            title=doc.title,
+            part_number=chunk.index + 1,
+            part_count=count,
+            prompt_dir=prompt_dir,
+        )
+
+    return PlannedCall(
+        name=SELECTION_CALL,
+        messages=messages(sentences),
+        output_type=Selection,
         fixed_messages=lambda: messages([]),
         chunk=chunk,
     )

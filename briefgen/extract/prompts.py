@@ -78,6 +78,28 @@ def extraction_messages(
     return [{"role": "system", "content": system}, {"role": "user", "content": user}]
 
 
+def selection_messages(
+    sentences: list[Sentence] | tuple[Sentence, ...],
+    *,
+    title: str | None,
+    part_number: int = 1,
+    part_count: int = 1,
+    prompt_dir: Path | None = None,
+) -> list[dict[str, str]]:
+    """The extractive plan's request: pick sentence ids, write nothing."""
+    safe = [{"id": s.id, "text": _fence_safe(s.text)} for s in sentences]
+    system = render_prompt("select.system", prompt_dir)
+    user = render_prompt(
+        "select.user",
+        prompt_dir,
+        sentences=safe,
+        title=_fence_safe(title or "untitled").replace('"', "'"),
+        part_number=part_number,
+        part_count=part_count,
+    )
+    return [{"role": "system", "content": system}, {"role": "user", "content": user}]
+
+
 def synthesis_messages(
     facts: dict[str, Any],
     *,

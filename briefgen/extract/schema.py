@@ -7,9 +7,9 @@ These are data types only: nothing here knows about providers or HTTP.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, create_model
+from pydantic import BaseModel, ConfigDict, Field, JsonValue, create_model, field_validator
 
 from briefgen.memo.fields import MemoFields
 from briefgen.memo.items import (
@@ -82,3 +82,37 @@ class Verification(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     verdicts: list[StatementVerdict] = Field(json_schema_extra={"maxItems": MAX_VERDICTS})
+
+
+_IDS_ONLY: dict[str, JsonValue] = {"type": "string", "pattern": "^S[0-9]+$"}
+
+
+def _ids(limit: int, what: str) -> Any:
+    return Field(
+        default_factory=list,
+        description=f"Ids of the article sentences that {what}.",
+        json_schema_extra={"maxItems": limit, "items": _IDS_ONLY},
+    )
+
+
+class Selection(BaseModel):
+    """The extractive plan's answer: sentence ids per memo part, and nothing written."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    summary: list[str] = _ids(3, "say what happened")
+    background: list[str] = _ids(3, "say what led to it")
+    developments: list[str] = _ids(5, "report events, decisions and actions")
+    positions: list[str] = _ids(4, "state what a party wants, rejects or supports")
+    agenda: list[str] = _ids(3, "name issues to be discussed")
+    outlook: list[str] = _ids(3, "say what is expected to happen next")
+
+    @field_validator(
+        "summary", "background", "developments", "positions", "agenda", "outlook", mode="before"
+    )
+    @classmethod
+    def _tidy(cls, value: Any) -> Any:
+        if isinstance(value, list):
+            ids = [str(v).strip().upper() for v in value]
+            return [v if v.startswith("S") else f"S{v}" for v in ids]
+        return value

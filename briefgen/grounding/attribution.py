@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from briefgen.ingest.article import Article, Sentence
 from briefgen.text.lexicon import HONORIFICS, MONTHS, WEEKDAYS
-from briefgen.text.names import ALIAS_GROUPS
+from briefgen.text.names import ALIAS_GROUPS, PERSON_NAME
 
 QUOTE_MARKS = "\"'“”„‟«»‘’‚‛‹›"
 QUOTED_SPAN = re.compile(r"“[^”\n]+”|\"[^\"\n]+\"|„[^“”\n]+[“”]|«[^»\n]+»|‘[^’\n]+’")
@@ -57,12 +57,7 @@ _PREPOSITIONS = frozenset(
     "via when since".split()
 )
 _PRONOUNS = frozenset("he she they it we i you who this that".split())
-# A person as news text names one: a title and a name, or two or more capitalised words.
-_TITLES = r"(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame|Lord|Lady|President|General|Gen|Minister|Senator|Sen)"
-_PERSON = re.compile(
-    r"\b(" + _TITLES + r"\.?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*"
-    r"|[A-Z][a-z][\w'’-]*(?:\s+[A-Z][\w'’-]+)+)"
-)
+_PERSON = PERSON_NAME
 _CAPITALISED_WORD = re.compile(r"(?<![\w'’-])[A-Z][a-z][\w'’-]*")
 _NOT_PEOPLE = frozenset(alias for group in ALIAS_GROUPS for alias in group) | MONTHS | WEEKDAYS
 

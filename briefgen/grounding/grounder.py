@@ -414,6 +414,10 @@ def _mixing_only(item: Any) -> list[str]:
 
 
 def _likelihood_lint(item: Any) -> list[str]:
+    if getattr(item, "basis", "assessed") == "reported":
+        return []  # the article's own forecast, in its own words: not ours to grade
+    if item.likelihood is None:
+        return ["an assessed outlook needs a likelihood from the scale"]
     return lint_sentence(item.text, item.likelihood)
 
 

@@ -29,6 +29,8 @@ class BackendProfile:
     max_parallel: int | None = None
     """Requests the server can work on at once, when known and small (the embedded server
     has one slot: more requests would only queue there and time out)."""
+    small_model: bool = False
+    """A model too small to write memo items well: the extractive plan suits it."""
     min_timeout: float = 0.0
     """Seconds per request at the least, whatever the config says (a CPU-bound local
     server can take minutes to write an answer; a timeout there only restarts it)."""

@@ -181,6 +181,7 @@ def _embedded(config: BriefConfig, env: Environment) -> Backend:
             schema_in_prompt=False,
             max_parallel=server.parallel,
             min_timeout=EMBEDDED_MIN_TIMEOUT,
+            small_model=True,
         ),
         token_param="max_tokens",
         extra_body=dict(_LOCAL_SAMPLING),

@@ -96,15 +96,26 @@ class Statement(CitedItem):
     text: str
 
 
+Basis = Literal["assessed", "reported"]
+
+
 class OutlookStatement(CitedItem):
     text: str = Field(description="What to expect, without a likelihood word.")
-    likelihood: Likelihood
+    likelihood: Likelihood | None = Field(
+        description="A term of the scale; null only for an item the article itself forecasts."
+    )
+    basis: Basis = Field(
+        "assessed",
+        description="'reported' when the article itself forecasts it, 'assessed' when it is "
+        "the analyst's judgement from what the article reports.",
+    )
 
     @field_validator("likelihood", mode="before")
     @classmethod
     def _likelihood(cls, value: Any) -> Any:
-        text = str(value).strip().lower().replace("_", " ")
-        return text
+        if value is None or str(value).strip().lower() in ("", "null", "none"):
+            return None
+        return str(value).strip().lower().replace("_", " ")
 
 
 class Recommendation(CitedItem):

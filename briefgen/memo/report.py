@@ -58,6 +58,11 @@ class Report(BaseModel):
     model: str
     backend: str
     style: str
+    plan: str = Field(
+        "abstractive",
+        description="'abstractive': the model wrote the items; 'extractive': it picked "
+        "the article's sentences (small models).",
+    )
     chunks: int
     elapsed_s: float
     usage: Usage

@@ -257,7 +257,7 @@ SECTIONS: tuple[Section, ...] = (
         "memo",
         "outlook",
         lint="likelihood",
-        closed=("likelihood",),
+        closed=("likelihood", "basis"),
         shown_in=frozenset({_INFO, _ACTION, _SCENE, _PAGE}),
         rank=3,
     ),

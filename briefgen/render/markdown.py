@@ -114,5 +114,6 @@ def render_context(
         "uncovered": data.uncovered,
         "model": report.model,
         "backend": report.backend,
+        "plan": report.plan,
         "dropped_count": len(report.dropped),
     }

@@ -76,3 +76,45 @@ def same_actor(a: str, b: str) -> bool:
         return False
     shorter, longer = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
     return set(shorter) <= set(longer)
+
+
+# A person as news text names one: a title and a name, or two or more capitalised words.
+_TITLE_WORDS = (
+    r"(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame|Lord|Lady|President|General|Gen|Minister|Senator|Sen)"
+)
+PERSON_NAME = re.compile(
+    r"\b(" + _TITLE_WORDS + r"\.?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*"
+    r"|[A-Z][a-z][\w'’-]*(?:\s+[A-Z][\w'’-]+)+)"
+)
+# Words that make a phrase a title ("foreign minister", "secretary of state").
+_TITLE_NOUNS = frozenset(
+    """
+    minister secretary president spokesman spokeswoman spokesperson ambassador envoy general
+    chief director chairman chairwoman chair governor senator leader commander adviser
+    advisor head king queen prince premier chancellor mayor official
+    """.split()
+)
+
+
+def person_title(before: str) -> str | None:
+    """The title an apposition gives the name that follows ``before``: "US secretary of
+    state Rex Tillerson" -> "US secretary of state"; None when there is none."""
+    words = before.rstrip(" ,").split()
+    title: list[str] = []
+    for word in reversed(words):
+        bare = word.strip(",;:()")
+        if bare != word or not bare:
+            break
+        if (
+            bare.lower() in HONORIFICS
+            or bare.lower() in _TITLE_NOUNS
+            or (bare.isupper() and len(bare) <= 3)
+        ):
+            title.insert(0, bare)
+            continue
+        break
+    while title and title[0].lower() in {"of", "the", "for", "and"}:
+        title.pop(0)
+    if not any(w.lower() in _TITLE_NOUNS for w in title):
+        return None
+    return " ".join(title)

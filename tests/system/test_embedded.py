@@ -38,14 +38,24 @@ def test_embedded_memo_for_the_seed_article(seed_text: str, tmp_path: Path) -> N
     assert memo.startswith("**UNCLASSIFIED**")
     assert "## Key quotes" in memo and "## Source annex" in memo
     assert "SmolLM2-135M-Instruct" in memo  # the footer names the model that wrote it
-    for quote in _quotes_in(memo):
+    assert "extractive" in memo  # and says the model picked sentences, wrote none
+    quotes = _quotes_in(memo)
+    assert len(quotes) >= 2, memo  # not a vacuous loop: the seed article has three
+    for quote in quotes:
         assert quote in seed_text
 
 
 def test_embedded_brief_data_is_grounded(seed_text: str, model_path: Path) -> None:
-    brief = briefgen.generate_brief(seed_text, local_model_path=model_path)
+    brief = briefgen.generate_brief(seed_text, local_model_path=model_path, cache=False)
     assert brief.report.backend == "embedded"
+    assert brief.report.plan == "extractive"
     assert brief.report.usage.calls >= 1 and brief.report.usage.completion_tokens > 0
+    summary = brief.report.summary
+    assert summary.kept >= 10, brief.report.grounding
+    assert len(brief.data.quotes) >= 2
+    attributed = {q.text[:12]: q.speaker for q in brief.data.quotes}
+    assert attributed.get("He (Mr Tille") == "an official"
+    assert attributed.get("It would als") == "one official"
     for quote in brief.data.quotes:
         assert seed_text[quote.start : quote.end] == quote.text
     ids = {s.id for s in brief.article.sentences}

@@ -1,0 +1,222 @@
+"""The extractive plan, for small models: the model selects sentences, briefgen writes
+nothing either. The memo's statements are the article's sentences, verbatim but for a
+leading dateline ("Islamabad:"); its quotes are every quotation the article prints; its
+actors are the people the article names, with the titles it gives them.
+
+What the model's selection leaves empty is filled by rule: the lead sentences for the
+summary, sentences with a stance verb for positions, sentences with a future marker for
+the outlook (as the article's own forecast, with no likelihood of ours). Everything then
+goes through the same grounding as any answer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from briefgen.extract.schema import Extraction, Selection
+from briefgen.ingest.article import Article, Sentence
+from briefgen.memo.fields import MemoFields
+from briefgen.memo.items import (
+    Actor,
+    AgendaItem,
+    Event,
+    OutlookStatement,
+    Position,
+    Quote,
+    Statement,
+)
+from briefgen.text.lexicon import MONTHS, WEEKDAYS
+from briefgen.text.names import ALIAS_GROUPS, PERSON_NAME, person_title
+
+# "Islamabad:", "ISLAMABAD (Reuters) -", "KYIV, March 3 (AP) —" at the start of a sentence.
+_DATELINE = re.compile(
+    r"^[A-Z][A-Za-z .'-]{1,40}?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([A-Za-z .]+\))?"
+    r"\s*(?::|\s[-–—])\s+(?=[A-Z“\"])"
+)
+_STANCE = re.compile(
+    r"\b(?:said|says|insist\w*|reject\w*|demand\w*|call(?:ed|s)? for|urg\w*|warn\w*|"
+    r"oppos\w*|support\w*|want\w*|refus\w*|deni\w*|den(?:y|ies)|accus\w*|vow\w*|pledg\w*)\b",
+    re.IGNORECASE,
+)
+_FUTURE = re.compile(
+    r"\b(?:will|would|is expected to|are expected to|plans? to|is set to|are set to|"
+    r"next (?:week|month|year)|upcoming|later this (?:week|month|year)|is due to|are due to)\b",
+    re.IGNORECASE,
+)
+_PAST = re.compile(
+    r"\b(?:since|earlier|ago|last (?:year|month|week)|in (?:19|20)\d\d|has been|have been|"
+    r"had been|previously|former(?:ly)?)\b",
+    re.IGNORECASE,
+)
+_AGENDA = re.compile(r"\b(?:agenda|talks on|discuss\w*|issues?|priorit\w*)\b", re.IGNORECASE)
+_QUOTATION = re.compile(r"“([^”\n]+)”|\"([^\"\n]+)\"|«([^»\n]+)»")
+_MIN_QUOTE_WORDS = 4
+MAX_QUOTES = 5
+_NOT_NAMES = frozenset("the a an this that these those".split())
+# Words that make a run of capitals a place, a people or a date, not a person.
+NOT_PERSON_WORDS = frozenset(a for g in ALIAS_GROUPS for a in g if " " not in a) | MONTHS | WEEKDAYS
+MAX_ACTORS = 8
+
+
+def compose(article: Article, selections: Sequence[Selection]) -> tuple[Extraction, MemoFields]:
+    """The extraction and memo fields of an extractive memo from the model's picks."""
+    title = {s.id for s in article.sentences if article.title and s.text == article.title}
+    picked = _merge(selections, article, exclude=title)
+    body = [s for s in article.sentences if s.id not in title]
+    quoted = {q.sentence_ids[0] for q in quotations(article)}
+    # The model's picks first; what it left empty, the rules fill, each sentence once.
+    used = {sid for ids in picked.values() for sid in ids} | quoted
+    free = [s for s in body if s.id not in used]
+
+    def rule(part: str, pattern: re.Pattern[str] | None, limit: int) -> list[str]:
+        if picked[part]:
+            return picked[part]
+        chosen = [
+            s.id for s in free if s.id not in used and (pattern is None or pattern.search(s.text))
+        ]
+        chosen = chosen[:limit]
+        used.update(chosen)
+        return chosen
+
+    summary = rule("summary", None, 2)
+    positions = rule("positions", _STANCE, 3)
+    outlook = rule("outlook", _FUTURE, 2)
+    background = rule("background", _PAST, 2)
+    agenda = rule("agenda", _AGENDA, 2)
+    developments = rule("developments", None, 4)
+
+    def statements(ids: Iterable[str]) -> list[Statement]:
+        return [Statement(text=trimmed(article, sid), sentence_ids=[sid]) for sid in ids]
+
+    extraction = Extraction(
+        actors=actors(article),
+        positions=[
+            Position(party=_party(article, sid), stance=trimmed(article, sid), sentence_ids=[sid])
+            for sid in positions
+            if _party(article, sid)
+        ],
+        events=[
+            Event(what=trimmed(article, sid), when=None, where=None, who=[], sentence_ids=[sid])
+            for sid in developments
+        ],
+        quotes=quotations(article),
+        allegations=[],
+        key_facts=[],
+        agenda_items=[AgendaItem(item=trimmed(article, sid), sentence_ids=[sid]) for sid in agenda],
+    )
+    # The headline is the subject line, citing itself; without one, the lead sentence.
+    lead = min(title) if title else (summary[0] if summary else body[0].id)
+    memo = MemoFields(
+        subject=Statement(text=article.title or trimmed(article, lead), sentence_ids=[lead]),
+        bluf=statements(summary),
+        background=statements(background),
+        outlook=[
+            OutlookStatement(
+                text=trimmed(article, sid), likelihood=None, basis="reported", sentence_ids=[sid]
+            )
+            for sid in outlook
+        ],
+        information_gaps=[],
+    )
+    return extraction, memo
+
+
+def trimmed(article: Article, sid: str) -> str:
+    """The sentence's own words without a leading dateline."""
+    sentence = article.sentence(sid)
+    text = sentence.text if sentence is not None else ""
+    return _DATELINE.sub("", text, count=1) or text
+
+
+def quotations(article: Article) -> list[Quote]:
+    """Every quotation of the article of some length, in order; its speaker is left to
+    grounding, which reads it from the article."""
+    found: list[Quote] = []
+    for match in _QUOTATION.finditer(article.text):
+        words = next(g for g in match.groups() if g is not None)
+        sentence = article.sentence_at(match.start())
+        if sentence is None or len(words.split()) < _MIN_QUOTE_WORDS:
+            continue
+        found.append(Quote(speaker="", text=words, source="named", sentence_ids=[sentence.id]))
+    return found[:MAX_QUOTES]
+
+
+def actors(article: Article) -> list[Actor]:
+    """The people the article names, each with the title it gives them, first mention."""
+    found: dict[str, Actor] = {}
+    for sentence in article.sentences:
+        for match in PERSON_NAME.finditer(sentence.text):
+            name = _clean_name(match.group(1))
+            if name is None:
+                continue
+            key = name.split()[-1].lower()
+            if key in found:
+                continue
+            found[key] = Actor(
+                name=name,
+                kind="person",
+                title=person_title(sentence.text[: match.start()]),
+                affiliation=None,
+                sentence_ids=[sentence.id],
+            )
+            if len(found) >= MAX_ACTORS:
+                return list(found.values())
+    return list(found.values())
+
+
+def _clean_name(found: str) -> str | None:
+    """A person's name out of a run of capitalised words, or None when it is not one
+    ("The Pakistani", "United States", "Afghan Taliban")."""
+    words = [w.removesuffix("’s").removesuffix("'s") for w in found.split()]
+    while words and words[0].lower() in _NOT_NAMES:
+        words = words[1:]
+    if len(words) < 2 or any(w.lower() in NOT_PERSON_WORDS for w in words):
+        return None
+    if any(" ".join(words).lower() in group for group in ALIAS_GROUPS):
+        return None
+    return " ".join(words)
+
+
+def _merge(
+    selections: Sequence[Selection], article: Article, *, exclude: set[str]
+) -> dict[str, list[str]]:
+    """The picks of every chunk, each id once, only ids the article has (the headline is
+    the subject, not a statement)."""
+    merged: dict[str, list[str]] = {}
+    used: set[str] = set(exclude)
+    for part in Selection.model_fields:
+        ids: list[str] = []
+        for selection in selections:
+            for sid in getattr(selection, part):
+                if sid not in used and article.sentence(sid) is not None:
+                    ids.append(sid)
+                    used.add(sid)
+        merged[part] = ids
+    return merged
+
+
+def _matching(
+    sentences: Sequence[Sentence], pattern: re.Pattern[str], limit: int, *, skip: Sequence[str]
+) -> list[str]:
+    return [s.id for s in sentences if s.id not in skip and pattern.search(s.text)][:limit]
+
+
+def _party(article: Article, sid: str) -> str | None:
+    """Who holds the position: the first person or country the sentence names."""
+    text = trimmed(article, sid)
+    for match in PERSON_NAME.finditer(text):
+        name = _clean_name(match.group(1))
+        if name is not None:
+            return name
+    folded = text.lower()
+    places: list[re.Match[str]] = []
+    for group in ALIAS_GROUPS:
+        for alias in group:
+            place = re.search(rf"(?<![\w.]){re.escape(alias)}(?![\w.])", folded)
+            if place is not None:
+                places.append(place)
+    if not places:
+        return None
+    first = min(places, key=lambda m: (m.start(), -len(m.group())))
+    return text[first.start() : first.end()]
