@@ -6,6 +6,8 @@ P4    library overhead per memo against a zero-latency server, with a profile
 P5    a second run of the same memo with the response cache on: calls made, wall time
 P6    100 one-chunk memos at 0.5 s per call through generate_briefs: share of 32 calls/s
 naive one call per memo section with the whole article each time, for comparison
+rounds  a 7-chunk memo at 0.3 s per call: answer times on the critical path (was a
+        timing assert in tests/integration/test_speed.py)
 
 Everything runs in this process: the real openai client talks HTTP to a threaded
 OpenAI-compatible server on 127.0.0.1 (tests/scripted_server.py) that answers like its
@@ -721,6 +723,43 @@ def main() -> None:
         f"\ntotal run time {time.monotonic() - began:.1f} s; load average now "
         + ", ".join(f"{x:.2f}" for x in os.getloadavg())
     )
+
+
+# -- rounds (appended) ----------------------------------------------------------------------
+
+
+def bench_rounds(bench: Bench) -> None:
+    """The figure tests/integration/test_speed.py used to assert on the clock: seven chunk
+    calls in parallel, then one synthesis, take about two answer times, not eight."""
+    delay = 0.3
+    heading(f"rounds  7 x the seed article, chunk_tokens=600, {delay} s per call")
+    text = "\n\n".join([bench.seed] * 7)
+    with serving(delay) as (server, _):
+        started = time.monotonic()
+        brief = briefgen.generate_brief(
+            text, **settings(server), chunk_tokens=600, chunk_overlap_tokens=0
+        )
+        wall = time.monotonic() - started
+        requests = list(server.requests)
+        in_flight = server.max_in_flight
+    names = [r.schema_name for r in requests]
+    extraction = [r.at for r in requests if r.schema_name == "briefgen_extraction"]
+    synthesis = [r.at for r in requests if r.schema_name == "briefgen_synthesis"]
+    rounds = wall / delay
+    print(f"chunks              {brief.report.chunks}; requests {len(requests)}")
+    everything = in_flight == len(extraction)
+    print(f"max in flight       {in_flight} at the server (all chunk calls at once: {everything})")
+    print(
+        f"chunk calls before the synthesis: {bool(synthesis) and max(extraction) <= synthesis[0]}"
+        f" (order {'ok' if names[-1:] == ['briefgen_synthesis'] else 'WRONG'})"
+    )
+    print(f"wall time           {wall:.3f} s = {rounds:.2f} answer times   (goal < 4; 2 is ideal)")
+    bench.rows.append(
+        Row("rounds, 7-chunk memo @0.3 s", f"{rounds:.2f} answer times", "< 4", rounds < 4)
+    )
+
+
+SECTIONS["rounds"] = bench_rounds
 
 
 if __name__ == "__main__":

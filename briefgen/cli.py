@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import argparse
 import logging
-import re
-import shutil
+import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from types import FrameType
 from typing import TYPE_CHECKING, Any
 
-from briefgen.config import BriefConfig
+from briefgen.arguments import check_dirs, config_from, memo_parser
 from briefgen.errors import (
     BriefgenError,
     BudgetExceeded,
@@ -28,18 +28,16 @@ from briefgen.errors import (
     LLMError,
     RefusalError,
 )
-from briefgen.extract.prompts import shipped_prompt_dir
-from briefgen.ingest.article import Article
-from briefgen.ingest.sources import load_article
-from briefgen.memo.styles import available_styles, get_style
-from briefgen.progress import ProgressBar
-from briefgen.render.files import write_atomic
-from briefgen.render.formats import FORMAT_SUFFIXES, Format, format_of
-from briefgen.render.markdown import TEMPLATE_DIR
 
 if TYPE_CHECKING:
     from briefgen.brief import Brief
+    from briefgen.config import BriefConfig
+    from briefgen.ingest.article import Article
+    from briefgen.progress import ProgressBar
+    from briefgen.render.formats import Format
 
+# Only the light modules above load before main() starts: the rest (pydantic, jinja2, the
+# openai SDK) load inside it, where Ctrl-C during start-up ends quietly with 130.
 __all__ = ["ProgressBar", "main"]
 
 # Exit codes scripts can rely on. With several articles, the code is that of the first
@@ -68,129 +66,50 @@ EXIT_CODES_HELP = (
 
 logger = logging.getLogger("briefgen.cli")
 
-
-def _memo_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="briefgen",
-        description="Turn news articles into grounded diplomatic briefing memos. "
-        "Other commands: 'briefgen styles', 'briefgen templates export DIR'.",
-        epilog=EXIT_CODES_HELP,
-    )
-    parser.add_argument(
-        "articles",
-        nargs="+",
-        metavar="ARTICLE",
-        help="a .txt, .md or .html file, an http(s) URL, or - for standard input",
-    )
-    where = parser.add_mutually_exclusive_group()
-    where.add_argument("-o", "--output", help="write the memo to this file (one article)")
-    where.add_argument("-d", "--output-dir", help="write one memo per article into DIR")
-    parser.add_argument("--style", default="info-memo", help="memo style (see 'briefgen styles')")
-    parser.add_argument(
-        "--format",
-        choices=sorted(FORMAT_SUFFIXES),
-        help="output format (default: from the -o suffix, else md)",
-    )
-    parser.add_argument("--model", help="model name (default: BRIEFGEN_MODEL or gpt-4o-mini)")
-    parser.add_argument("--base-url", help="OpenAI-compatible server URL (vLLM, Ollama, ...)")
-    parser.add_argument(
-        "--local", action="store_true", help="use the embedded model even if a key is set"
-    )
-    parser.add_argument("--templates", type=Path, help="directory of templates overriding ours")
-    parser.add_argument("--prompts", type=Path, help="directory of prompts overriding ours")
-    parser.add_argument(
-        "--estimate",
-        action="store_true",
-        help="print the calls, tokens and cost expected, and call nothing",
-    )
-    parser.add_argument(
-        "--grounding",
-        choices=["strict", "flag", "off"],
-        help="unsupported statements: drop (strict, default), mark (flag) or keep (off)",
-    )
-    parser.add_argument(
-        "--allow-paraphrase",
-        action="store_true",
-        help="keep near-quotes as reported speech (never in quotation marks) instead of "
-        "dropping them",
-    )
-    parser.add_argument("--no-cache", action="store_true", help="do not reuse cached answers")
-    parser.add_argument("--max-concurrency", type=int, help="most requests in flight at once")
-    parser.add_argument("--classification", help="banner, e.g. 'UNCLASSIFIED//FOUO'")
-    parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
-    parser.add_argument("-v", "--verbose", action="count", default=0, help="more logging")
-    return parser
+_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
 
-def _config(args: argparse.Namespace) -> BriefConfig:
-    settings: dict[str, Any] = {
-        "model": args.model,
-        "base_url": args.base_url,
-        "backend": "embedded" if args.local else None,
-        "template_dir": args.templates,
-        "prompt_dir": args.prompts,
-        "grounding": args.grounding,
-        "allow_paraphrase": True if args.allow_paraphrase else None,
-        "cache": False if args.no_cache else None,
-        "max_concurrency": args.max_concurrency,
-        "classification": args.classification,
-    }
-    for directory in (args.templates, args.prompts):
-        if directory is not None and not directory.is_dir():
-            raise ConfigError(f"No such directory: {directory}")
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM, unwound like Ctrl-C (temporary files removed on the way out)."""
+
+
+def _on_sigterm(signum: int, frame: FrameType | None) -> None:
+    raise _Terminated
+
+
+def _load(*modules: str) -> None:
+    """Import ``modules`` with Ctrl-C and SIGTERM held until they are in: a signal inside
+    a compiled extension's import (pydantic_core, jiter) is a panic, not KeyboardInterrupt.
+    """
+    import importlib
+
+    held: list[int] = []
     try:
-        return BriefConfig.model_validate({k: v for k, v in settings.items() if v is not None})
-    except ValueError as exc:
-        raise ConfigError(f"Invalid option: {exc}") from exc
-
-
-def _slug(spec: str) -> str:
-    if spec == "-":
-        return "stdin"
-    if re.match(r"(?i)^https?://", spec):
-        name = re.sub(r"(?i)^https?://", "", spec).rstrip("/")
-    else:
-        name = Path(spec).stem
-    return re.sub(r"[^A-Za-z0-9._-]+", "-", name).strip("-.")[:80] or "memo"
-
-
-def _targets(args: argparse.Namespace, fmt: Format) -> list[Path | None]:
-    """Where each article's memo goes; None is standard output."""
-    if args.output is not None:
-        if len(args.articles) > 1:
-            raise _UsageError("-o takes one article; use -d DIR for several.")
-        return [Path(args.output)]
-    if args.output_dir is None:
-        if len(args.articles) > 1:
-            raise _UsageError("Several articles need -d DIR (one memo file each).")
-        if fmt == "docx":
-            raise _UsageError("A .docx memo needs -o FILE or -d DIR.")
-        return [None]
-    directory = Path(args.output_dir)
-    if directory.exists() and not directory.is_dir():
-        raise _UsageError(f"{directory} is not a directory.")
-    taken: set[str] = set()
-    targets: list[Path | None] = []
-    for spec in args.articles:
-        stem = _slug(spec)
-        name, n = stem, 1
-        while name in taken:
-            n += 1
-            name = f"{stem}-{n}"
-        taken.add(name)
-        targets.append(directory / f"{name}{FORMAT_SUFFIXES[fmt]}")
-    return targets
-
-
-class _UsageError(Exception):
-    pass
+        previous = {n: signal.signal(n, lambda n, _: held.append(n)) for n in _SIGNALS}
+    except ValueError:  # not the main thread: signals are not ours to hold
+        previous = {}
+    try:
+        for name in modules:
+            importlib.import_module(name)
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+    if held:
+        raise _Terminated if held[0] == signal.SIGTERM else KeyboardInterrupt
 
 
 def _exit_code(exc: BriefgenError) -> int:
-    for kind, code in _EXIT_BY_ERROR:
-        if isinstance(exc, kind):
-            return code
-    return EXIT_FAILED
+    return next((code for kind, code in _EXIT_BY_ERROR if isinstance(exc, kind)), EXIT_FAILED)
+
+
+def _report_error(spec: str, exc: BaseException, *, named: bool = False) -> None:
+    """Print an article's error, naming the article once: ``named`` errors (from reading
+    it) usually name it themselves."""
+    message = str(exc)
+    label = "standard input" if spec == "-" else spec
+    if not (named and (label in message or str(Path(spec)) in message)):
+        message = f"{spec}: {message}"
+    print(f"briefgen: error: {message}", file=sys.stderr)
 
 
 def _setup_logging(verbose: int) -> None:
@@ -202,12 +121,32 @@ def _setup_logging(verbose: int) -> None:
 
 
 def _run_memos(args: argparse.Namespace) -> int:
-    config = _config(args)
+    from briefgen.ingest.article import Article
+    from briefgen.ingest.sources import load_article
+    from briefgen.memo.styles import get_style
+    from briefgen.outputs import UsageError, check_targets, plan_targets, write_memo
+    from briefgen.render.formats import FORMAT_SUFFIXES, format_of
+
+    config = config_from(args)
     get_style(args.style, config.template_dir)  # fail before reading or calling anything
     fmt: Format = args.format or (format_of(args.output) if args.output else "md")
     if args.output and args.format and format_of(args.output) != args.format:
-        raise _UsageError(f"-o {args.output} does not end in {FORMAT_SUFFIXES[args.format]}.")
-    targets = [] if args.estimate else _targets(args, fmt)
+        raise UsageError(f"-o {args.output} does not end in {FORMAT_SUFFIXES[args.format]}.")
+    targets: list[Path | None] = []
+    if not args.estimate:
+        # Where the memos go, before anything is read or paid for: never over an input,
+        # never into a place that cannot be written.
+        plan = plan_targets(
+            args.articles,
+            output=args.output,
+            output_dir=args.output_dir,
+            suffix=FORMAT_SUFFIXES[fmt],
+            binary=fmt == "docx",
+        )
+        check_targets(plan.targets)
+        for note in plan.notes:
+            print(f"briefgen: {note}", file=sys.stderr)
+        targets = plan.targets
 
     # Inputs: one unreadable article does not stop the others.
     loaded: list[Article | BriefgenError] = []
@@ -221,12 +160,15 @@ def _run_memos(args: argparse.Namespace) -> int:
     if args.estimate:
         return _print_estimates(args, loaded, config)
 
+    from briefgen.progress import ProgressBar
+
     bar = (
         ProgressBar(sys.stderr, len(articles))
         if articles and not args.quiet and sys.stderr.isatty()
         else None
     )
-    from briefgen.batch import generate_briefs  # the openai SDK: loaded only when needed
+    _load("briefgen.batch")  # the openai SDK: loaded only when needed
+    from briefgen.batch import generate_briefs
 
     try:
         made = generate_briefs(articles, style=args.style, config=config, progress=bar)
@@ -240,9 +182,9 @@ def _run_memos(args: argparse.Namespace) -> int:
         try:
             if isinstance(outcome, BriefgenError):
                 raise outcome
-            _write(outcome, fmt, target, quiet=args.quiet)
+            write_memo(outcome, fmt, target, quiet=args.quiet)
         except BriefgenError as exc:
-            print(f"briefgen: error: {spec}: {exc}", file=sys.stderr)
+            _report_error(spec, exc, named=exc is item)
             if first_failure == EXIT_OK:
                 first_failure = _exit_code(exc)
         except OSError as exc:
@@ -252,39 +194,17 @@ def _run_memos(args: argparse.Namespace) -> int:
     return first_failure
 
 
-def _write(brief: Brief, fmt: Format, target: Path | None, *, quiet: bool) -> None:
-    content = brief.render(fmt)
-    if target is None:
-        if isinstance(content, bytes):  # pragma: no cover - refused in _targets
-            raise _UsageError("Binary output needs a file.")
-        sys.stdout.write(content)
-        sys.stdout.flush()
-    else:
-        write_atomic(target, content)
-    if not quiet:
-        usage = brief.report.usage
-        summary = brief.report.summary
-        where = target or "standard output"
-        cached = f", {usage.cache_hits} from cache" if usage.cache_hits else ""
-        print(
-            f"briefgen: {where}: {brief.report.style} from {brief.report.model}, "
-            f"{usage.calls} call(s){cached}, {usage.prompt_tokens}+{usage.completion_tokens} "
-            f"tokens, {brief.report.elapsed_s:.1f}s; {summary.kept + summary.amended} items "
-            f"kept, {summary.dropped} dropped",
-            file=sys.stderr,
-        )
-
-
 def _print_estimates(
     args: argparse.Namespace, loaded: list[Article | BriefgenError], config: BriefConfig
 ) -> int:
+    _load("briefgen.estimation")
     from briefgen.estimation import estimate
 
     code = EXIT_OK
     total_cost: float | None = 0.0
     for spec, item in zip(args.articles, loaded, strict=True):
         if isinstance(item, BriefgenError):
-            print(f"briefgen: error: {spec}: {item}", file=sys.stderr)
+            _report_error(spec, item, named=True)
             code = code or _exit_code(item)
             continue
         forecast = estimate(item, style=args.style, config=config)
@@ -299,15 +219,23 @@ def _print_estimates(
 
 
 def _styles_command(argv: Sequence[str]) -> int:
+    from briefgen.memo.styles import available_styles
+
     parser = argparse.ArgumentParser(prog="briefgen styles", description="List memo styles.")
     parser.add_argument("--templates", type=Path, help="also list styles in this directory")
     args = parser.parse_args(argv)
+    check_dirs(args.templates)
     for style in available_styles(args.templates).values():
         print(f"{style.name:<16} {style.description}")
     return EXIT_OK
 
 
 def _templates_command(argv: Sequence[str]) -> int:
+    import shutil
+
+    from briefgen.extract.prompts import shipped_prompt_dir
+    from briefgen.render.markdown import TEMPLATE_DIR
+
     parser = argparse.ArgumentParser(
         prog="briefgen templates",
         description="Copy the shipped templates and prompts into DIR for editing; then pass "
@@ -347,23 +275,49 @@ def _templates_command(argv: Sequence[str]) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    arguments = list(sys.argv[1:] if argv is None else argv)
-    commands = {"styles": _styles_command, "templates": _templates_command}
-    if arguments and arguments[0] in commands:
-        # A file called "styles" can still be read as ./styles.
-        return commands[arguments[0]](arguments[1:])
-    args = _memo_parser().parse_args(arguments)
-    _setup_logging(args.verbose)
+    """The ``briefgen`` command. Ctrl-C exits 130 and SIGTERM 143, both without a
+    traceback and after the same unwinding: no half-written or temporary file is left."""
     try:
+        previous = signal.signal(signal.SIGTERM, _on_sigterm)
+    except ValueError:  # not the main thread: leave signals alone
+        previous = None
+    try:
+        return _main(list(sys.argv[1:] if argv is None else argv))
+    except _Terminated:
+        return 128 + signal.SIGTERM
+    except KeyboardInterrupt:
+        return 128 + signal.SIGINT
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _main(arguments: list[str]) -> int:
+    commands = {"styles": _styles_command, "templates": _templates_command}
+    _load("briefgen.config", "briefgen.ingest.sources", "briefgen.outputs")
+    from briefgen.outputs import UsageError
+
+    try:
+        if arguments and arguments[0] in commands:
+            # A file called "styles" can still be read as ./styles.
+            return commands[arguments[0]](arguments[1:])
+        args = memo_parser(EXIT_CODES_HELP).parse_args(arguments)
+        _setup_logging(args.verbose)
         return _run_memos(args)
-    except _UsageError as exc:
+    except UsageError as exc:
         print(f"briefgen: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except BriefgenError as exc:
         print(f"briefgen: error: {exc}", file=sys.stderr)
         return _exit_code(exc)
-    except KeyboardInterrupt:
-        return 130
+
+
+def __getattr__(name: str) -> Any:
+    if name == "ProgressBar":  # kept importable from here, loaded on first use
+        from briefgen.progress import ProgressBar
+
+        return ProgressBar
+    raise AttributeError(f"module 'briefgen.cli' has no attribute {name!r}")
 
 
 if __name__ == "__main__":  # pragma: no cover

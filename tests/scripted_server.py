@@ -114,6 +114,7 @@ class ScriptedServer:
         self.responder = responder or echo_responder
         self.requests: list[Recorded] = []
         self._lock = threading.Lock()
+        self._in_flight_changed = threading.Condition(self._lock)
         self.in_flight = 0
         self.max_in_flight = 0
         self._httpd = _QuietServer(("127.0.0.1", 0), self._handler_class())
@@ -128,6 +129,29 @@ class ScriptedServer:
     def push(self, *steps: Step) -> None:
         with self._lock:
             self._script.extend(steps)
+
+    def wait_for_in_flight(self, count: int, patience: float = 5.0, grace: float = 0.2) -> bool:
+        """Block (a responder's thread) until ``count`` requests have been in flight at
+        once; False when ``patience`` seconds pass first. Then hold on for up to ``grace``
+        seconds more, or until one request too many arrives, so that a client that sends
+        more than ``count`` at once is seen doing it.
+
+        Lets a test hold answers back until the client has sent all it means to send, so
+        that concurrency is asserted by counts (``max_in_flight``), not by how long
+        anything took: a slow machine can only hide an excess, never invent one."""
+        deadline = time.monotonic() + patience
+        with self._in_flight_changed:
+            # The peak, not the current count: once one held request is answered the
+            # others must go too.
+            while self.max_in_flight < count:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    return False
+                self._in_flight_changed.wait(left)
+            extra = time.monotonic() + grace
+            while self.max_in_flight <= count and (left := extra - time.monotonic()) > 0:
+                self._in_flight_changed.wait(left)
+        return True
 
     def _next(self, body: dict[str, Any]) -> Step:
         with self._lock:
@@ -162,10 +186,24 @@ class ScriptedServer:
                     )
                     server.in_flight += 1
                     server.max_in_flight = max(server.max_in_flight, server.in_flight)
+                    server._in_flight_changed.notify_all()
+                answered = False
+
+                def leave_flight() -> None:
+                    # Before the answer goes out: a client that sends its next request
+                    # as soon as it has this answer never finds this one still counted.
+                    nonlocal answered
+                    if not answered:
+                        answered = True
+                        with server._lock:
+                            server.in_flight -= 1
+                            server._in_flight_changed.notify_all()
+
                 try:
                     step = server._next(body)
                     if step.delay:
                         time.sleep(step.delay)
+                    leave_flight()
                     if step.drop:
                         self.connection.shutdown(socket.SHUT_RDWR)
                         self.close_connection = True
@@ -180,8 +218,7 @@ class ScriptedServer:
                     self.end_headers()
                     self.wfile.write(data)
                 finally:
-                    with server._lock:
-                        server.in_flight -= 1
+                    leave_flight()
 
         return Handler
 

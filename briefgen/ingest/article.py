@@ -98,26 +98,32 @@ def decode_input(data: bytes) -> str:
     )
     for bom, encoding in boms:
         if data.startswith(bom):
+            # Read in pairs, one-byte text after a stray mark decodes without error into
+            # CJK characters. Real UTF-16 has a zero byte in every ASCII code unit
+            # (space, newline, digit, Latin letter) and few bytes that are ASCII spaces
+            # in other scripts; one-byte prose is nearly all printable ASCII, about one
+            # byte in six a space, and never zero.
+            sample = data[len(bom) : len(bom) + 8192]
+            printable = sum(32 <= b < 127 or b in (9, 10, 13) for b in sample)
+            if (
+                encoding == "utf-16"
+                and len(sample) >= 16
+                and b"\x00" not in sample
+                and printable >= 0.8 * len(sample)
+                and sample.count(b" ") >= 0.05 * len(sample)
+            ):
+                raise InputError(
+                    f"The article starts with a UTF-16 byte order mark ({bom.hex(' ').upper()}) "
+                    "but the rest is one-byte text (ASCII or Latin-1), not UTF-16. Remove the "
+                    "first two bytes, or save the article again as UTF-8."
+                )
             try:
-                text = data.decode(encoding)
+                return data.decode(encoding)
             except UnicodeDecodeError as exc:
                 raise InputError(
                     f"The article starts with a {encoding} mark but does not "
                     f"decode as {encoding}: {exc}."
                 ) from exc
-            # FF FE / FE FF before single-byte text decodes "fine" as UTF-16, into CJK
-            # characters: UTF-16 text has zero bytes (ASCII) or bytes outside ASCII in
-            # most code units, while single-byte text read in pairs has neither.
-            body = data[len(bom) :][:8192]
-            pairs = [body[i : i + 2] for i in range(0, len(body) - 1, 2)]
-            printable = sum(all(9 <= b < 127 for b in pair) for pair in pairs)
-            if encoding == "utf-16" and len(pairs) >= 8 and printable > 0.9 * len(pairs):
-                raise InputError(
-                    f"The article starts with a UTF-16 byte order mark ({bom.hex(' ').upper()})"
-                    " but the rest is one-byte text (ASCII or Latin-1), not UTF-16. Remove "
-                    "the first two bytes, or save the article again as UTF-8."
-                )
-            return text
     if b"\x00" in data[:8192]:
         raise InputError(
             "The article looks like binary data (it contains NUL bytes). Pass the text of "

@@ -57,7 +57,15 @@ def load_file(path: Path, max_chars: int) -> Article:
             return article_from_page(extract_html(data), max_chars)
         text = decode_input(data)
         title = _markdown_title(text) if suffix in (".md", ".markdown") else None
-        return Article.from_text(text, title=title, max_chars=max_chars)
+        try:
+            return Article.from_text(text, title=title, max_chars=max_chars)
+        except InputError:
+            if looks_like_html(data):  # a web page saved under a text name
+                raise InputError(
+                    f"It is an HTML page, not {suffix or 'plain'} text. Rename it to "
+                    f"{path.stem}.html and briefgen will take the article out of the page."
+                ) from None
+            raise
 
 
 def load_stdin(max_chars: int) -> Article:

@@ -2,8 +2,10 @@
 
 The Markdown is parsed with markdown-it-py (CommonMark plus tables and strikethrough) and
 rebuilt with python-docx: headings as Word headings, real lists and tables, and the
-classification banner centred and bold at the top and bottom of the memo and in the page
-header and footer. Both libraries are the optional extra ``pip install "briefgen[docx]"``.
+classification banner centred and bold in the page header and footer (the memo's own
+first and last lines that repeat it are left out of the body, so that each page shows it
+once at the top and once at the bottom). Both libraries are the optional extra
+``pip install "briefgen[docx]"``.
 """
 
 from __future__ import annotations
@@ -121,10 +123,17 @@ class _Builder:
         blocks = _top_level_blocks(tokens)
         self.banner = self.banner or _banner(tokens, blocks)
         self.title = _subject(tokens)
+        skip: set[int] = set()
         if self.banner:
+            # The page header and footer carry the banner on every page; the memo's own
+            # first and last lines that only repeat it would show it twice on a page.
             self._page_banner(self.banner)
+            skip = {i for i in blocks[:1] + blocks[-1:] if _is_line(tokens, i, self.banner)}
         index = 0
         while index < len(tokens):
+            if index in skip:
+                index += 3  # paragraph_open, inline, paragraph_close
+                continue
             index = self._block(tokens, index)
 
     # --- blocks ------------------------------------------------------------------------
@@ -382,6 +391,11 @@ def _banner(tokens: list[Any], blocks: list[int]) -> str | None:
     if (all_bold or text.isupper()) and (text.upper() == text or same_at_end):
         return text
     return None
+
+
+def _is_line(tokens: list[Any], index: int, text: str) -> bool:
+    """Whether the block at ``index`` is a paragraph of just ``text``."""
+    return tokens[index].type == "paragraph_open" and _plain(tokens[index + 1]).strip() == text
 
 
 def _subject(tokens: list[Any]) -> str | None:

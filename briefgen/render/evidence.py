@@ -26,6 +26,7 @@ from briefgen.memo.header import MemoHeader
 from briefgen.memo.sections import sections
 from briefgen.memo.styles import get_style
 from briefgen.templating import render_file
+from briefgen.text.language import guess_language
 
 _TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
 TEMPLATE_NAME = "evidence.html.j2"
@@ -126,7 +127,8 @@ def _actor(item: Any) -> Entry:
 
 
 def _outlook(item: Any) -> Entry:
-    return Entry(text=item.text, lead=f"{str(item.likelihood).capitalize()}:")
+    lead = str(item.likelihood).capitalize() if item.likelihood else "The article reports"
+    return Entry(text=item.text, lead=f"{lead}:")
 
 
 # How one item of a section reads, by BriefData field; any other field shows its text.
@@ -191,7 +193,16 @@ def evidence_context(brief: MemoDocument, config: BriefConfig | None = None) -> 
         "flagged": [r for r in report.grounding if r.status != "kept"],
         "known_ids": known,
         "cost": "unknown" if report.cost_usd is None else f"${report.cost_usd:.6f}",
+        # lang attributes: the memo's for the page, the article's for its text; each
+        # left out when the guess is unsure (an unknown language beats a wrong one).
+        "memo_lang": guess_language(_memo_text(brief.data.subject, sections)),
+        "article_lang": guess_language(article.text),
     }
+
+
+def _memo_text(subject: str, sections: Iterable[Section]) -> str:
+    entries = [e for section in sections for e in section.entries]
+    return "\n".join([subject, *(f"{e.lead} {e.text} {e.note}" for e in entries)])
 
 
 def _cites(ids: Iterable[str], known: set[str]) -> tuple[Cite, ...]:

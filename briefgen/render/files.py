@@ -55,9 +55,15 @@ def check_writable(target: Path) -> None:
 
 
 def same_file(a: Path, b: Path) -> bool:
-    """Whether two paths name one file (through links, relative parts, hard links)."""
+    """Whether two paths name one file (through links, relative parts, hard links).
+
+    A path that does not exist yet is compared by where writing it would land:
+    ``sub/../story.md`` is ``story.md`` even before ``sub`` exists.
+    """
     try:
-        return a.exists() and b.exists() and os.path.samefile(a, b)
+        if a.exists() and b.exists():
+            return os.path.samefile(a, b)
+        return os.path.realpath(a) == os.path.realpath(b)
     except OSError:
         return False
 

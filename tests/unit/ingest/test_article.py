@@ -84,3 +84,43 @@ def test_html_page_is_an_input_error() -> None:
 def test_oversize_input_is_an_input_error() -> None:
     with pytest.raises(InputError, match="over the limit"):
         Article.from_text("Words and more words. " * 100, max_chars=500)
+
+
+def _count_normalise(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    import briefgen.ingest.article as article_module
+
+    calls: list[int] = []
+    real = article_module.normalise
+
+    def counting(text: str) -> str:
+        calls.append(len(text))
+        return real(text)
+
+    monkeypatch.setattr(article_module, "normalise", counting)
+    return calls
+
+
+def test_far_oversize_text_is_refused_before_any_normalising(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    calls = _count_normalise(monkeypatch)
+    huge = "Words and more words, " * 2_300_000  # about 50 MB
+    assert len(huge) > 50_000_000
+    with pytest.raises(InputError, match="over the limit"):
+        Article.from_text(huge)
+    assert calls == []  # refused on its length alone
+    with pytest.raises(InputError, match="over the limit"):
+        Article.from_text(huge.encode("utf-8"))
+    assert calls == []
+
+
+def test_text_near_the_limit_is_still_normalised_and_checked(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Runs of spaces shrink when normalised: a text over the limit before normalising
+    # may fit after it, so the early refusal only takes what cannot fit.
+    calls = _count_normalise(monkeypatch)
+    raw = "Talks" + " " * 20 + "resumed in Doha."
+    article = Article.from_text(raw, max_chars=30)
+    assert len(raw) > 30 and article.text == "Talks resumed in Doha."
+    assert calls == [len(raw)]

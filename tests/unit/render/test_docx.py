@@ -82,6 +82,14 @@ def _is_banner(paragraph: Any, text: str) -> bool:
     )
 
 
+def _banner_in_header_and_footer_only(document: Any, text: str) -> bool:
+    section = document.sections[0]
+    in_page = [section.header.paragraphs[0], section.footer.paragraphs[0]]
+    return all(_is_banner(p, text) for p in in_page) and not any(
+        p.text.strip() == text for p in document.paragraphs
+    )
+
+
 # --- the example memo --------------------------------------------------------------------
 
 
@@ -100,11 +108,7 @@ def test_example_memo_headings_table_and_banner() -> None:
         ("Heading 2", "Source annex"),
     ]
     paragraphs = document.paragraphs
-    assert _is_banner(paragraphs[0], "UNCLASSIFIED")
-    assert _is_banner(paragraphs[-1], "UNCLASSIFIED")
-    section = document.sections[0]
-    assert section.header.paragraphs[0].text == "UNCLASSIFIED"
-    assert section.footer.paragraphs[0].text == "UNCLASSIFIED"
+    assert _banner_in_header_and_footer_only(document, "UNCLASSIFIED")
 
     (table,) = document.tables
     cells = [[cell.text for cell in row.cells] for row in table.rows]
@@ -160,11 +164,26 @@ def test_hand_written_memo_table_and_inline_formatting() -> None:
     assert escaped.text == "Escaped *stars*, _underscores_, [brackets] and # hashes stay plain."
     assert not any(run.italic or run.bold for run in escaped.runs)
 
-    assert _is_banner(document.paragraphs[0], "SECRET//NOFORN")
-    assert _is_banner(document.paragraphs[-1], "SECRET//NOFORN")
-    assert document.sections[0].header.paragraphs[0].text == "SECRET//NOFORN"
+    assert _banner_in_header_and_footer_only(document, "SECRET//NOFORN")
     assert "a comment" not in "\n".join(p.text for p in document.paragraphs)
     assert document.core_properties.title == "Border talks resume in Geneva"
+
+
+def test_banner_shows_once_at_the_top_and_once_at_the_bottom_of_a_page() -> None:
+    # The page header and footer carry the banner; the memo's first and last lines only
+    # repeated it, so page 1 showed it twice at the top (and the last page at the bottom).
+    document = _open(MEMO)
+    section = document.sections[0]
+    assert [p.text for p in section.header.paragraphs] == ["SECRET//NOFORN"]
+    assert [p.text for p in section.footer.paragraphs] == ["SECRET//NOFORN"]
+    body = [p.text for p in document.paragraphs if p.text.strip()]
+    assert "SECRET//NOFORN" not in body
+    assert body[0] == "INFORMATION MEMO"
+    assert body[-1].startswith("Escaped")
+    # A banner line inside the memo is not a repeat of the page's: it stays.
+    middle = MEMO.replace("## Summary", "**SECRET//NOFORN**\n\n## Summary")
+    body = [p.text for p in _open(middle).paragraphs]
+    assert body.count("SECRET//NOFORN") == 1
 
 
 def test_each_numbered_list_starts_again() -> None:

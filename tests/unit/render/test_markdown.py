@@ -1,7 +1,10 @@
 from __future__ import annotations
 
+import errno
+import os
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from markdown_it import MarkdownIt
@@ -13,6 +16,7 @@ from briefgen.memo.data import BriefData, GroundedQuote
 from briefgen.memo.header import MemoHeader
 from briefgen.memo.items import Position, Statement
 from briefgen.memo.report import Report
+from briefgen.render.files import write_atomic
 from briefgen.render.markdown import escape_markdown, render_context, render_markdown
 from briefgen.usage import Usage
 
@@ -107,3 +111,83 @@ def test_user_template_overrides_and_broken_template_names_file_and_line(
 
 def _header(config: BriefConfig) -> MemoHeader:
     return MemoHeader.from_config(config, "INFORMATION MEMO")
+
+
+# -- bare URLs under a renderer that links them ------------------------------------------
+
+BARE_URLS = (
+    "see https://evil.com/leak and HTTPS://EVIL.COM/X, http:evil.com, "
+    "ftp://files.evil.com/x or www.evil.com and Www.Evil.Com/path now"
+)
+
+
+def _linkify_html(markdown: str) -> str:
+    # GitHub, GitLab and many viewers link bare URLs: render the way they do.
+    return MarkdownIt("commonmark", {"linkify": True}).enable(["linkify", "table"]).render(markdown)
+
+
+def test_bare_urls_do_not_become_links_under_linkify() -> None:
+    assert "<a " in _linkify_html(BARE_URLS)  # the renderer does link them unescaped
+    html = _linkify_html(_memo(BARE_URLS))
+    assert "<a " not in html
+    text = re.sub(r"<[^>]+>", "", html)
+    assert "https://evil.com/leak" in text and "www.evil.com" in text  # shown as text
+
+
+# -- an interrupted write leaves the old file ------------------------------------------------
+
+
+class _DiskFullHalfway:
+    """A file object that writes half of what it is given, then fails as a full disk."""
+
+    def __init__(self, real: Any):
+        self._real = real
+
+    def write(self, data: bytes) -> int:
+        self._real.write(data[: len(data) // 2])
+        self._real.flush()
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._real, name)
+
+    def __enter__(self) -> _DiskFullHalfway:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._real.close()
+
+
+def _old_memo(tmp_path: Path) -> Path:
+    target = tmp_path / "memo.md"
+    target.write_text("the old memo, whole\n" * 50, encoding="utf-8")
+    return target
+
+
+def test_write_cut_off_halfway_keeps_the_old_file_and_no_temp(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = _old_memo(tmp_path)
+    real_fdopen = os.fdopen
+    monkeypatch.setattr(os, "fdopen", lambda *a, **k: _DiskFullHalfway(real_fdopen(*a, **k)))
+    with pytest.raises(OSError, match="No space left"):
+        write_atomic(target, "the new memo\n" * 500)
+    monkeypatch.undo()
+    assert target.read_text(encoding="utf-8") == "the old memo, whole\n" * 50
+    assert [p.name for p in tmp_path.iterdir()] == ["memo.md"]
+
+
+def test_failed_move_into_place_keeps_the_old_file_and_no_temp(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = _old_memo(tmp_path)
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(os, "replace", refuse)
+    with pytest.raises(PermissionError):
+        write_atomic(target, "the new memo\n" * 500)
+    monkeypatch.undo()
+    assert target.read_text(encoding="utf-8") == "the old memo, whole\n" * 50
+    assert [p.name for p in tmp_path.iterdir()] == ["memo.md"]

@@ -1,0 +1,152 @@
+"""Where the command line's memos go, decided and checked before any model is paid.
+
+``plan_targets`` turns ``-o FILE`` / ``-d DIR`` into one destination per article. It
+never lets a memo replace one of the articles it is made from: ``-o`` naming an input
+(by any path, symlink or hard link) is refused, and under ``-d`` a memo whose name is
+taken by an input is called ``<stem>.memo<suffix>`` instead. ``check_targets`` then
+proves each destination can be written, and ``write_memo`` puts a memo there.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from briefgen.render.files import check_writable, same_file, write_atomic
+
+if TYPE_CHECKING:
+    from briefgen.brief import Brief
+    from briefgen.render.formats import Format
+
+_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+
+
+class UsageError(Exception):
+    """The command line asks for something that cannot be done as given."""
+
+
+@dataclass
+class Plan:
+    """One destination per article (None: standard output), and notes for the user."""
+
+    targets: list[Path | None]
+    notes: list[str] = field(default_factory=list)
+
+
+def slug(spec: str) -> str:
+    """A file name stem for the memo of ``spec``: the file's stem, or the URL's host and
+    path, or "stdin"."""
+    if spec == "-":
+        return "stdin"
+    if re.match(r"(?i)^https?://", spec):
+        name = re.sub(r"(?i)^https?://", "", spec).rstrip("/")
+    else:
+        name = Path(spec).stem
+    return re.sub(r"[^A-Za-z0-9._-]+", "-", name).strip("-.")[:80] or "memo"
+
+
+def input_files(specs: Sequence[str]) -> list[tuple[str, Path]]:
+    """The articles that are local files, as (argument, path)."""
+    return [(spec, Path(spec)) for spec in specs if spec != "-" and not _URL.match(spec)]
+
+
+def plan_targets(
+    specs: Sequence[str],
+    *,
+    output: str | None,
+    output_dir: str | None,
+    suffix: str,
+    binary: bool,
+) -> Plan:
+    """The memo destinations for ``specs``; UsageError when there is none that works."""
+    inputs = input_files(specs)
+
+    def article_at(path: Path) -> str | None:
+        return next((spec for spec, source in inputs if same_file(path, source)), None)
+
+    if output is not None:
+        if len(specs) > 1:
+            raise UsageError("-o takes one article; use -d DIR for several.")
+        clash = article_at(Path(output))
+        if clash is not None:
+            raise UsageError(
+                f"-o {output} is the article {clash} itself: the memo would replace it. "
+                "Name another file."
+            )
+        return Plan([Path(output)])
+    if output_dir is None:
+        if len(specs) > 1:
+            raise UsageError("Several articles need -d DIR (one memo file each).")
+        if binary:
+            raise UsageError(f"A {suffix} memo needs -o FILE or -d DIR.")
+        return Plan([None])
+    directory = Path(output_dir)
+    if directory.exists() and not directory.is_dir():
+        raise UsageError(f"{directory} is not a directory.")
+    plan = Plan([])
+    taken: set[str] = set()
+    for spec in specs:
+        stem = name = slug(spec)
+        n = 1
+        while f"{name}{suffix}" in taken:
+            n += 1
+            name = f"{stem}-{n}"
+        target = directory / f"{name}{suffix}"
+        clash = article_at(target)
+        if clash is not None:
+            memo, n = directory / f"{name}.memo{suffix}", 1
+            while memo.name in taken or article_at(memo) is not None:
+                n += 1
+                memo = directory / f"{name}.memo-{n}{suffix}"
+            plan.notes.append(
+                f"{target} would replace the article {clash}; writing its memo to {memo} instead."
+            )
+            target = memo
+        taken.add(target.name)
+        plan.targets.append(target)
+    return plan
+
+
+def check_targets(targets: Sequence[Path | None]) -> None:
+    """UsageError now, before any request, for a destination that cannot be written."""
+    probed: set[Path] = set()
+    for target in targets:
+        if target is None:
+            continue
+        if target.is_dir():
+            raise UsageError(f"Cannot write the memo to {target}: it is a directory.")
+        if target.parent in probed and not target.is_symlink():
+            continue  # one probe file a directory is enough
+        probed.add(target.parent)
+        try:
+            check_writable(target)
+        except OSError as exc:
+            raise UsageError(f"Cannot write the memo to {target}: {exc.strerror or exc}.") from exc
+
+
+def write_memo(brief: Brief, fmt: Format, target: Path | None, *, quiet: bool) -> None:
+    """Write the memo to ``target`` (None: standard output) and, unless ``quiet``, say on
+    standard error what it took and what grounding kept, amended and dropped."""
+    content = brief.render(fmt)
+    if target is None:
+        if isinstance(content, bytes):  # pragma: no cover - refused by plan_targets
+            raise UsageError("Binary output needs a file.")
+        sys.stdout.write(content)
+        sys.stdout.flush()
+    else:
+        write_atomic(target, content)
+    if not quiet:
+        usage = brief.report.usage
+        summary = brief.report.summary
+        cached = f", {usage.cache_hits} from cache" if usage.cache_hits else ""
+        print(
+            f"briefgen: {target or 'standard output'}: {brief.report.style} from "
+            f"{brief.report.model}, {usage.calls} call(s){cached}, {usage.prompt_tokens}+"
+            f"{usage.completion_tokens} tokens, {brief.report.elapsed_s:.1f}s; items "
+            f"{summary.kept} kept, {summary.amended} amended, {summary.dropped} dropped",
+            file=sys.stderr,
+        )
