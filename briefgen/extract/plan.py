@@ -154,46 +154,50 @@ def plan_calls(
 def _extraction_call(
     doc: Article, chunk: Chunk, count: int, prompt_dir: Path | None
 ) -> PlannedCall:
-    ids = set(chunk.sentence_ids)
-    sentences = [s for s in doc.sentences if s.id in ids]
+    # Extraction prompts carry no style: their answers are shared by every style.
+    def build(of: Any, **part: Any) -> list[Message]:
+        return extraction_messages(of, with_memo=False, **part)
 
-    def messages(of: Any) -> list[Message]:
-        # Extraction prompts carry no style: their answers are shared by every style.
-        return extraction_messages(
-            of,
-            title=doc.title,
-            with_memo=False,
-            part_number=chunk.index + 1,
-            part_count=count,
-            prompt_dir=prompt_dir,
-        )
-
-    return PlannedCall(
-        name=EXTRACTION_CALL,
-        messages=messages(sentences),
-        output_type=Extraction,
-        fixed_messages=lambda: messages([]),
-        chunk=chunk,
+    return _chunk_call(
+        doc, chunk, count, prompt_dir, name=EXTRACTION_CALL, output_type=Extraction, build=build
     )
 
 
 def _selection_call(doc: Article, chunk: Chunk, count: int, prompt_dir: Path | None) -> PlannedCall:
+    return _chunk_call(
+        doc,
+        chunk,
+        count,
+        prompt_dir,
+        name=SELECTION_CALL,
+        output_type=Selection,
+        build=selection_messages,
+    )
+
+
+def _chunk_call(
+    doc: Article,
+    chunk: Chunk,
+    count: int,
+    prompt_dir: Path | None,
+    *,
+    name: str,
+    output_type: type[BaseModel],
+    build: Callable[..., list[Message]],
+) -> PlannedCall:
+    """One chunk's call: its sentences numbered in the prompt ``build`` renders."""
     ids = set(chunk.sentence_ids)
     sentences = [s for s in doc.sentences if s.id in ids]
-
-    def messages(of: Any) -> list[Message]:
-        return selection_messages(
-            of,
-            title=doc.title,
-            part_number=chunk.index + 1,
-            part_count=count,
-            prompt_dir=prompt_dir,
-        )
-
+    part = {
+        "title": doc.title,
+        "part_number": chunk.index + 1,
+        "part_count": count,
+        "prompt_dir": prompt_dir,
+    }
     return PlannedCall(
-        name=SELECTION_CALL,
-        messages=messages(sentences),
-        output_type=Selection,
-        fixed_messages=lambda: messages([]),
+        name=name,
+        messages=build(sentences, **part),
+        output_type=output_type,
+        fixed_messages=lambda: build([], **part),
         chunk=chunk,
     )
