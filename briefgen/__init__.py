@@ -16,6 +16,7 @@ _EXPORTS: dict[str, str] = {
     "Article": "briefgen.ingest.article",
     "Backend": "briefgen.llm.backend",
     "BackendError": "briefgen.llm.backend",
+    "BatchJob": "briefgen.batch_jobs",
     "Brief": "briefgen.brief",
     "BriefConfig": "briefgen.config",
     "BriefData": "briefgen.memo.data",
@@ -38,6 +39,7 @@ _EXPORTS: dict[str, str] = {
     "RefusalError": "briefgen.errors",
     "Report": "briefgen.memo.report",
     "SHIPPED_STYLES": "briefgen.memo.styles",
+    "Visit": "briefgen.config",
     "Sentence": "briefgen.ingest.article",
     "Style": "briefgen.memo.styles",
     "SupportResult": "briefgen.grounding.support",
@@ -50,13 +52,17 @@ _EXPORTS: dict[str, str] = {
     "estimate": "briefgen.estimation",
     "generate_brief": "briefgen.api",
     "generate_briefs": "briefgen.batch",
+    "resume_batch": "briefgen.batch_io",
+    "submit_batch": "briefgen.batch_io",
 }
 
 if TYPE_CHECKING:
     from briefgen.api import agenerate_brief, generate_brief
     from briefgen.batch import agenerate_briefs, generate_briefs
+    from briefgen.batch_io import resume_batch, submit_batch
+    from briefgen.batch_jobs import BatchJob
     from briefgen.brief import Brief
-    from briefgen.config import BriefConfig
+    from briefgen.config import BriefConfig, Visit
     from briefgen.errors import (
         BriefgenError,
         BudgetExceeded,
@@ -101,6 +107,7 @@ __all__ = [
     "Article",
     "Backend",
     "BackendError",
+    "BatchJob",
     "Brief",
     "BriefConfig",
     "BriefData",
@@ -127,6 +134,7 @@ __all__ = [
     "SupportResult",
     "TruncatedOutputError",
     "Usage",
+    "Visit",
     "__version__",
     "agenerate_brief",
     "agenerate_briefs",
@@ -135,4 +143,6 @@ __all__ = [
     "estimate",
     "generate_brief",
     "generate_briefs",
+    "resume_batch",
+    "submit_batch",
 ]

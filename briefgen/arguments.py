@@ -14,12 +14,14 @@ if TYPE_CHECKING:
 
 # BriefConfig fields and the options that set them, to name the option in an error.
 _SAME_NAME = "model base_url grounding allow_paraphrase max_concurrency timeout max_retries "
-_SAME_NAME += "classification plan verify"
+_SAME_NAME += "classification plan verify portion_mark memo_to memo_from office cleared "
+_SAME_NAME += "date_format decision_by visit"
 _OPTION_OF = {name: "--" + name.replace("_", "-") for name in _SAME_NAME.split()} | {
     "backend": "--local",
     "template_dir": "--templates",
     "prompt_dir": "--prompts",
     "cache": "--no-cache",
+    "memo_date": "--date",
 }
 
 
@@ -95,7 +97,41 @@ def memo_parser(epilog: str) -> argparse.ArgumentParser:
         help="model: one more call per memo in which the model checks every statement "
         "against its cited sentences",
     )
-    parser.add_argument("--classification", help="banner, e.g. 'UNCLASSIFIED//SBU' or 'CUI'")
+    parser.add_argument(
+        "--classification",
+        help="banner, top and bottom, e.g. 'UNCLASSIFIED//SBU', 'CUI' or 'OFFICIAL'",
+    )
+    parser.add_argument(
+        "--portion-mark",
+        metavar="MARK",
+        help="mark before every portion, e.g. U prints (U); 'none' prints no portion marks "
+        "(default: from the banner)",
+    )
+    parser.add_argument("--memo-to", metavar="NAME", help="whom the memo is for")
+    parser.add_argument("--memo-from", metavar="NAME", help="who sends it")
+    parser.add_argument("--office", help="drafting office, on the Drafted line")
+    parser.add_argument(
+        "--cleared",
+        action="append",
+        metavar="NAME",
+        help="who cleared the memo (repeat the option for each)",
+    )
+    parser.add_argument("--date", dest="memo_date", metavar="TEXT", help="the memo's date")
+    parser.add_argument(
+        "--date-format",
+        metavar="FORMAT",
+        help="us (November 29, 2026), uk (29 November 2026), iso, or a strftime pattern "
+        "(default: the style's)",
+    )
+    parser.add_argument(
+        "--decision-by", metavar="WHEN", help="action memo, submission: decision needed by"
+    )
+    parser.add_argument(
+        "--visit",
+        type=Path,
+        metavar="FILE",
+        help="scene-setter: a TOML file with principal, counterpart, place, dates, objectives",
+    )
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
     parser.add_argument("-v", "--verbose", action="count", default=0, help="more logging")
     return parser
@@ -122,12 +158,47 @@ def config_from(args: argparse.Namespace) -> BriefConfig:
         "classification": args.classification,
         "plan": args.plan,
         "verify": args.verify,
+        "portion_mark": _portion_mark(args.portion_mark),
+        "memo_to": args.memo_to,
+        "memo_from": args.memo_from,
+        "office": args.office,
+        "cleared": args.cleared,
+        "memo_date": args.memo_date,
+        "date_format": args.date_format,
+        "decision_by": args.decision_by,
+        "visit": read_visit(args.visit) if args.visit is not None else None,
     }
     check_dirs(args.templates, args.prompts)
+    chosen = {k: v for k, v in settings.items() if v is not None}
+    if args.portion_mark is not None and chosen.get("portion_mark") is None:
+        chosen["portion_mark"] = None  # --portion-mark none
     try:
-        return BriefConfig.model_validate({k: v for k, v in settings.items() if v is not None})
+        return BriefConfig.model_validate(chosen)
     except ValidationError as exc:
         raise ConfigError(_describe(exc, settings)) from None
+
+
+def _portion_mark(value: str | None) -> str | None:
+    return None if value is None or value.strip().lower() == "none" else value
+
+
+def read_visit(path: Path) -> dict[str, Any]:
+    """The visit TOML file (principal, counterpart, place, dates, objectives)."""
+    import importlib
+    import sys
+
+    try:  # tomllib from Python 3.11; tomli, its original, before
+        toml: Any = importlib.import_module("tomllib" if sys.version_info >= (3, 11) else "tomli")
+    except ImportError:
+        raise ConfigError("--visit needs Python 3.11 or the tomli package.") from None
+    try:
+        with path.open("rb") as handle:
+            visit: dict[str, Any] = toml.load(handle)
+    except OSError as exc:
+        raise ConfigError(f"--visit {path}: cannot read it ({exc.strerror or exc}).") from None
+    except toml.TOMLDecodeError as exc:
+        raise ConfigError(f"--visit {path}: not valid TOML ({exc}).") from None
+    return visit
 
 
 def _describe(exc: Any, settings: dict[str, Any]) -> str:
@@ -138,6 +209,8 @@ def _describe(exc: Any, settings: dict[str, Any]) -> str:
         rule = str(problem["msg"]).removeprefix("Value error, ")
         rule = rule.replace("Input should be", "must be")
         option = _OPTION_OF.get(field)
+        if not field and rule.startswith("portion mark"):  # the banner check, of two fields
+            option, field = "--portion-mark", "portion_mark"
         if option and settings.get(field) is not None and not isinstance(settings[field], bool):
             option = f"{option} {settings[field]}"
         problems.append(f"{option or field or 'settings'}: {rule}")

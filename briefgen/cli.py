@@ -15,18 +15,26 @@ import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from types import FrameType
 from typing import TYPE_CHECKING, Any
 
 from briefgen.arguments import check_dirs, config_from, memo_parser
-from briefgen.errors import (
-    BriefgenError,
-    BudgetExceeded,
-    ConfigError,
-    InputError,
-    InvalidOutputError,
-    LLMError,
-    RefusalError,
+from briefgen.errors import BriefgenError
+from briefgen.terminal import (
+    EXIT_BUDGET,
+    EXIT_CODES_HELP,
+    EXIT_CONFIG,
+    EXIT_FAILED,
+    EXIT_INPUT,
+    EXIT_LLM,
+    EXIT_OK,
+    EXIT_OUTPUT,
+    EXIT_USAGE,
+    Terminated,
+    exit_code,
+    load,
+    on_sigterm,
+    report_error,
+    setup_logging,
 )
 
 if TYPE_CHECKING:
@@ -38,86 +46,20 @@ if TYPE_CHECKING:
 
 # Only the light modules above load before main() starts: the rest (pydantic, jinja2, the
 # openai SDK) load inside it, where Ctrl-C during start-up ends quietly with 130.
-__all__ = ["ProgressBar", "main"]
-
-# Exit codes scripts can rely on. With several articles, the code is that of the first
-# article that failed; the others still get their memos.
-EXIT_OK = 0
-EXIT_FAILED = 1
-EXIT_USAGE = 2
-EXIT_INPUT = 3
-EXIT_CONFIG = 4
-EXIT_LLM = 5
-EXIT_OUTPUT = 6
-EXIT_BUDGET = 7
-
-_EXIT_BY_ERROR: tuple[tuple[type[BriefgenError], int], ...] = (
-    (InputError, EXIT_INPUT),
-    (ConfigError, EXIT_CONFIG),
-    (LLMError, EXIT_LLM),
-    (InvalidOutputError, EXIT_OUTPUT),
-    (RefusalError, EXIT_OUTPUT),
-    (BudgetExceeded, EXIT_BUDGET),
-)
-EXIT_CODES_HELP = (
-    "Exit codes: 0 ok, 2 usage, 3 bad input, 4 configuration, 5 LLM endpoint, "
-    "6 model output unusable (invalid or refused), 7 budget exceeded, 1 other."
-)
+__all__ = [
+    "EXIT_BUDGET",
+    "EXIT_CONFIG",
+    "EXIT_FAILED",
+    "EXIT_INPUT",
+    "EXIT_LLM",
+    "EXIT_OK",
+    "EXIT_OUTPUT",
+    "EXIT_USAGE",
+    "ProgressBar",
+    "main",
+]
 
 logger = logging.getLogger("briefgen.cli")
-
-_SIGNALS = (signal.SIGINT, signal.SIGTERM)
-
-
-class _Terminated(KeyboardInterrupt):
-    """SIGTERM, unwound like Ctrl-C (temporary files removed on the way out)."""
-
-
-def _on_sigterm(signum: int, frame: FrameType | None) -> None:
-    raise _Terminated
-
-
-def _load(*modules: str) -> None:
-    """Import ``modules`` with Ctrl-C and SIGTERM held until they are in: a signal inside
-    a compiled extension's import (pydantic_core, jiter) is a panic, not KeyboardInterrupt.
-    """
-    import importlib
-
-    held: list[int] = []
-    try:
-        previous = {n: signal.signal(n, lambda n, _: held.append(n)) for n in _SIGNALS}
-    except ValueError:  # not the main thread: signals are not ours to hold
-        previous = {}
-    try:
-        for name in modules:
-            importlib.import_module(name)
-    finally:
-        for number, handler in previous.items():
-            signal.signal(number, handler)
-    if held:
-        raise _Terminated if held[0] == signal.SIGTERM else KeyboardInterrupt
-
-
-def _exit_code(exc: BriefgenError) -> int:
-    return next((code for kind, code in _EXIT_BY_ERROR if isinstance(exc, kind)), EXIT_FAILED)
-
-
-def _report_error(spec: str, exc: BaseException, *, named: bool = False) -> None:
-    """Print an article's error, naming the article once: ``named`` errors (from reading
-    it) usually name it themselves."""
-    message = str(exc)
-    label = "standard input" if spec == "-" else spec
-    if not (named and (label in message or str(Path(spec)) in message)):
-        message = f"{spec}: {message}"
-    print(f"briefgen: error: {message}", file=sys.stderr)
-
-
-def _setup_logging(verbose: int) -> None:
-    level = logging.WARNING - 10 * min(verbose, 2)
-    logging.basicConfig(level=level, format="briefgen: %(message)s", stream=sys.stderr)
-    if verbose < 2:
-        for noisy in ("httpx", "httpx2", "openai"):
-            logging.getLogger(noisy).setLevel(logging.WARNING)
 
 
 def _run_memos(args: argparse.Namespace) -> int:
@@ -167,7 +109,7 @@ def _run_memos(args: argparse.Namespace) -> int:
         if articles and not args.quiet and sys.stderr.isatty()
         else None
     )
-    _load("briefgen.batch")  # the openai SDK: loaded only when needed
+    load("briefgen.batch")  # the openai SDK: loaded only when needed
     from briefgen.batch import generate_briefs
 
     try:
@@ -184,9 +126,9 @@ def _run_memos(args: argparse.Namespace) -> int:
                 raise outcome
             write_memo(outcome, fmt, target, quiet=args.quiet)
         except BriefgenError as exc:
-            _report_error(spec, exc, named=exc is item)
+            report_error(spec, exc, named=exc is item)
             if first_failure == EXIT_OK:
-                first_failure = _exit_code(exc)
+                first_failure = exit_code(exc)
         except OSError as exc:
             print(f"briefgen: error: cannot write {target}: {exc}", file=sys.stderr)
             if first_failure == EXIT_OK:
@@ -197,15 +139,15 @@ def _run_memos(args: argparse.Namespace) -> int:
 def _print_estimates(
     args: argparse.Namespace, loaded: list[Article | BriefgenError], config: BriefConfig
 ) -> int:
-    _load("briefgen.estimation")
+    load("briefgen.estimation")
     from briefgen.estimation import estimate
 
     code = EXIT_OK
     total_cost: float | None = 0.0
     for spec, item in zip(args.articles, loaded, strict=True):
         if isinstance(item, BriefgenError):
-            _report_error(spec, item, named=True)
-            code = code or _exit_code(item)
+            report_error(spec, item, named=True)
+            code = code or exit_code(item)
             continue
         forecast = estimate(item, style=args.style, config=config)
         print(f"{spec}\n{forecast.describe()}\n")
@@ -278,12 +220,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     """The ``briefgen`` command. Ctrl-C exits 130 and SIGTERM 143, both without a
     traceback and after the same unwinding: no half-written or temporary file is left."""
     try:
-        previous = signal.signal(signal.SIGTERM, _on_sigterm)
+        previous = signal.signal(signal.SIGTERM, on_sigterm)
     except ValueError:  # not the main thread: leave signals alone
         previous = None
     try:
         return _main(list(sys.argv[1:] if argv is None else argv))
-    except _Terminated:
+    except Terminated:
         return 128 + signal.SIGTERM
     except KeyboardInterrupt:
         return 128 + signal.SIGINT
@@ -292,9 +234,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             signal.signal(signal.SIGTERM, previous)
 
 
+def _batch(argv: Sequence[str]) -> int:
+    from briefgen.batch_cli import main as batch_main
+
+    return batch_main(argv)
+
+
 def _main(arguments: list[str]) -> int:
-    commands = {"styles": _styles_command, "templates": _templates_command}
-    _load("briefgen.config", "briefgen.ingest.sources", "briefgen.outputs")
+    commands = {"styles": _styles_command, "templates": _templates_command, "batch": _batch}
+    load("briefgen.config", "briefgen.ingest.sources", "briefgen.outputs")
     from briefgen.outputs import UsageError
 
     try:
@@ -302,14 +250,14 @@ def _main(arguments: list[str]) -> int:
             # A file called "styles" can still be read as ./styles.
             return commands[arguments[0]](arguments[1:])
         args = memo_parser(EXIT_CODES_HELP).parse_args(arguments)
-        _setup_logging(args.verbose)
+        setup_logging(args.verbose)
         return _run_memos(args)
     except UsageError as exc:
         print(f"briefgen: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except BriefgenError as exc:
         print(f"briefgen: error: {exc}", file=sys.stderr)
-        return _exit_code(exc)
+        return exit_code(exc)
 
 
 def __getattr__(name: str) -> Any:

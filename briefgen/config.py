@@ -95,6 +95,83 @@ def default_cache_path() -> Path | None:
 Backend = Literal["auto", "openai", "azure", "embedded"]
 
 
+class Visit(BaseModel):
+    """The visit or meeting a scene-setter prepares: the user's own words, printed as
+    given (escaped like all text), never grounded in the article."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    principal: str = Field(max_length=200, description="Who travels or meets: ours.")
+    counterpart: str = Field(max_length=200, description="Whom they meet.")
+    place: str | None = Field(None, max_length=200)
+    dates: str | None = Field(None, max_length=120, description="As it should be printed.")
+    objectives: list[str] = Field(
+        default_factory=list, description="Our objectives, in the user's words."
+    )
+
+
+# Classification scales, lowest first: a banner's level and a portion mark's level.
+_US_BANNERS = {"UNCLASSIFIED": 0, "CUI": 1, "CONFIDENTIAL": 2, "SECRET": 3, "TOP SECRET": 4}
+_US_SENSITIVE = ("SBU", "CUI", "LES")  # a control after UNCLASSIFIED//
+_US_MARKS = {"U": 0, "SBU": 1, "CUI": 1, "C": 2, "S": 3, "TS": 4}
+_US_MARK_OF_LEVEL = {0: "U", 2: "C", 3: "S", 4: "TS"}
+_UK_BANNERS = {"OFFICIAL": 0, "OFFICIAL-SENSITIVE": 1, "SECRET": 2, "TOP SECRET": 3}
+_UK_MARKS = {"O": 0, "OFFICIAL": 0, "OS": 1, "OFFICIAL-SENSITIVE": 1, "S": 2, "TS": 3}
+
+
+def _first(marking: str) -> tuple[str, str]:
+    head, _, rest = marking.strip().upper().partition("//")
+    return " ".join(head.replace("_", " ").split()), rest
+
+
+def banner_scale(classification: str) -> tuple[Literal["us", "uk"], int] | None:
+    """The scale ("us" or "uk") and level of a banner, None when briefgen does not know it.
+    A bare SECRET or TOP SECRET is read on the US scale."""
+    head, rest = _first(classification)
+    if head in ("OFFICIAL", "OFFICIAL-SENSITIVE", "OFFICIAL SENSITIVE"):
+        return "uk", _UK_BANNERS[head.replace(" ", "-")]
+    if head in _US_BANNERS:
+        level = _US_BANNERS[head]
+        if level == 0 and any(c in rest.split("/") for c in _US_SENSITIVE):
+            level = 1
+        return "us", level
+    return None
+
+
+def default_portion_mark(classification: str) -> str | None:
+    """The mark 'auto' stands for: the banner's own level on the US scale; none on the
+    UK scale (its documents carry no portion marks); 'U' for a banner briefgen does not
+    know."""
+    scale = banner_scale(classification)
+    if scale is None:
+        return "U"
+    kind, level = scale
+    if kind == "uk":
+        return None
+    if level == 1:
+        head, rest = _first(classification)
+        return "CUI" if head == "CUI" or "CUI" in rest.split("/") else "SBU"
+    return _US_MARK_OF_LEVEL[level]
+
+
+def marking_problem(classification: str, portion_mark: str | None) -> str | None:
+    """Why a portion mark cannot go under a banner (it is above it), or None."""
+    if portion_mark is None or portion_mark == "auto":
+        return None
+    scale = banner_scale(classification)
+    if scale is None:
+        return None
+    kind, level = scale
+    mark, _ = _first(portion_mark)
+    marks = _US_MARKS if kind == "us" else _UK_MARKS
+    if mark in marks and marks[mark] > level:
+        return (
+            f"portion mark {portion_mark!r} is above the banner {classification!r}: no "
+            "portion may carry a higher classification than the memo."
+        )
+    return None
+
+
 class BriefConfig(BaseModel):
     """Settings for one memo. Unset fields fall back to the environment, then defaults.
 
@@ -198,11 +275,44 @@ class BriefConfig(BaseModel):
     )
 
     # Memo
-    classification: str = Field("UNCLASSIFIED", min_length=1, max_length=80)
-    portion_mark: str = Field("U", min_length=1, max_length=20)
+    classification: str = Field(
+        "UNCLASSIFIED",
+        min_length=1,
+        max_length=80,
+        description="Banner at the top and bottom of the memo, e.g. 'UNCLASSIFIED//SBU', "
+        "'SECRET//NOFORN' or 'OFFICIAL'.",
+    )
+    portion_mark: str | None = Field(
+        "auto",
+        min_length=1,
+        max_length=20,
+        description="Mark before every portion, e.g. 'U' prints '(U)'; 'auto' takes it from "
+        "the banner (none on the UK scale, OFFICIAL ...); None prints no portion marks. A "
+        "mark above the banner on a known scale is refused.",
+    )
     memo_to: str = "The Principal"
     memo_from: str = "Analyst (drafted with briefgen)"
     memo_date: str | None = Field(None, description="Defaults to today's date.")
+    date_format: str | None = Field(
+        None,
+        max_length=40,
+        description="How the date is written: 'us' (November 29, 2026), 'uk' "
+        "(29 November 2026), 'iso' (2026-11-29) or a strftime pattern; default: the "
+        "style's convention (uk for the submission, us for the others).",
+    )
+    office: str | None = Field(
+        None, max_length=120, description="Drafting office, printed on the Drafted line."
+    )
+    cleared: list[str] = Field(
+        default_factory=list,
+        description="Who cleared the memo, one entry each; none prints 'Not cleared'.",
+    )
+    decision_by: str | None = Field(
+        None, max_length=80, description="Action memo and submission: 'Decision needed by'."
+    )
+    visit: Visit | None = Field(
+        None, description="Scene-setter: the visit or meeting the memo prepares for."
+    )
     template_dir: Path | None = Field(None, description="Overrides shipped templates by name.")
     prompt_dir: Path | None = Field(None, description="Overrides shipped prompts by name.")
 
@@ -211,6 +321,13 @@ class BriefConfig(BaseModel):
     def _finite_cost(cls, value: float | None) -> float | None:
         # An infinite budget is no budget; NaN is refused by the gt=0 bound already.
         return None if value is not None and math.isinf(value) else value
+
+    @model_validator(mode="after")
+    def _check_marking(self) -> BriefConfig:
+        problem = marking_problem(self.classification, self.portion_mark)
+        if problem is not None:
+            raise ValueError(problem)
+        return self
 
     @model_validator(mode="after")
     def _check_sizes(self) -> BriefConfig:

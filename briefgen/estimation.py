@@ -17,7 +17,7 @@ from briefgen.config import BriefConfig, build_config
 from briefgen.extract.plan import VERIFICATION_CALL, PlannedCall, plan_calls
 from briefgen.extract.schema import Verification
 from briefgen.ingest.article import Article
-from briefgen.llm.budget import price_for
+from briefgen.llm.budget import batch_price_for, price_for
 from briefgen.llm.endpoints import planned_backend
 from briefgen.llm.schema import schema_for
 from briefgen.llm.tokens import TokenCounter, token_counter
@@ -70,6 +70,7 @@ class Estimate(BaseModel):
     max_completion_tokens: int
     cost_usd: float | None = Field(None, description="Expected, from the price table.")
     max_cost_usd: float | None = Field(None, description="If every call wrote its maximum.")
+    batch_cost_usd: float | None = Field(None, description="Expected, through the Batch API.")
     exact_counts: bool = Field(description="False when no offline tokenizer was found.")
     detail: list[CallEstimate]
 
@@ -90,6 +91,11 @@ class Estimate(BaseModel):
                 f"completion:  about {self.completion_tokens} tokens "
                 f"(at most {self.max_completion_tokens})",
                 f"cost:        {cost}",
+                *(
+                    [f"batch cost:  about ${self.batch_cost_usd:.4f}"]
+                    if self.batch_cost_usd
+                    else []
+                ),
             ]
         )
 
@@ -210,6 +216,9 @@ def estimate(
         max_completion_tokens=worst,
         cost_usd=round((prompt * price[0] + completion * price[1]) / 1e6, 6) if price else None,
         max_cost_usd=round((prompt * price[0] + worst * price[1]) / 1e6, 6) if price else None,
+        batch_cost_usd=round((prompt * batch[0] + completion * batch[1]) / 1e6, 6)
+        if (batch := batch_price_for(model, cfg.prices))
+        else None,
         exact_counts=counter.exact,
         detail=detail,
     )

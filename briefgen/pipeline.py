@@ -258,7 +258,9 @@ async def run_memo(
         warnings=warnings,
         lint=grounder.lint,
     )
-    header = MemoHeader.from_config(cfg, style.memo_kind)
+    header = MemoHeader.from_config(
+        cfg, style.memo_kind, date_format=style.date_format, banner=style.banner
+    )
     markdown = await asyncio.to_thread(
         render_markdown,
         style.name,

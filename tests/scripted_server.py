@@ -8,6 +8,8 @@ tests can assert on the traffic as well as on the outcome.
 
 from __future__ import annotations
 
+import email
+import email.policy
 import json
 import re
 import socket
@@ -117,6 +119,8 @@ class ScriptedServer:
         self._in_flight_changed = threading.Condition(self._lock)
         self.in_flight = 0
         self.max_in_flight = 0
+        self.batch_api = BatchAPI(self)
+        """The Files and Batches endpoints; set its fields to act out bad cases."""
         self._httpd = _QuietServer(("127.0.0.1", 0), self._handler_class())
         self._httpd.daemon_threads = True
         self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
@@ -125,6 +129,11 @@ class ScriptedServer:
     def base_url(self) -> str:
         host, port = self._httpd.server_address[:2]
         return f"http://{host}:{port}/v1"
+
+    @property
+    def chat_requests(self) -> list[Recorded]:
+        """The chat completions asked for directly (not through a batch)."""
+        return [r for r in self.requests if r.path.endswith("/chat/completions")]
 
     def push(self, *steps: Step) -> None:
         with self._lock:
@@ -176,9 +185,29 @@ class ScriptedServer:
             def log_message(self, *args: Any) -> None:  # keep test output quiet
                 pass
 
+            def _send_bytes(self, status: int, data: bytes, kind: str) -> None:
+                self.send_response(status)
+                self.send_header("content-type", kind)
+                self.send_header("content-length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+            def do_GET(self) -> None:
+                status, payload = server.batch_api.get(self.path)
+                if isinstance(payload, bytes):
+                    self._send_bytes(status, payload, "application/octet-stream")
+                else:
+                    self._send_bytes(status, json.dumps(payload).encode(), "application/json")
+
             def do_POST(self) -> None:
                 length = int(self.headers.get("content-length", 0))
                 raw = self.rfile.read(length)
+                handled = server.batch_api.post(self.path, raw, self.headers.get("content-type"))
+                if handled is not None:
+                    self._send_bytes(
+                        handled[0], json.dumps(handled[1]).encode(), "application/json"
+                    )
+                    return
                 body = json.loads(raw or b"{}")
                 with server._lock:
                     server.requests.append(
@@ -221,6 +250,136 @@ class ScriptedServer:
                     leave_flight()
 
         return Handler
+
+
+# -- the Files and Batches API ----------------------------------------------------------
+
+
+@dataclass
+class BatchAPI:
+    """``/v1/files`` and ``/v1/batches`` as OpenAI serves them, answering each line of an
+    input file with the server's responder. A batch goes validating -> in_progress ->
+    completed on successive retrieves (``immediate``: completed at once)."""
+
+    server: ScriptedServer
+    immediate: bool = False
+    outcome: str = "completed"
+    """The status a batch ends in: completed, expired, cancelled or failed."""
+    answer_fraction: float = 1.0
+    """Of a batch that expires or is cancelled, the share of lines answered first."""
+    fail_line: Callable[[dict[str, Any]], bool] | None = None
+    """Lines for which this is true go to the error file (HTTP 500)."""
+    drop_line: Callable[[dict[str, Any]], bool] | None = None
+    """Lines for which this is true are left out of both files."""
+    refuse_upload: bool = False
+    files: dict[str, bytes] = field(default_factory=dict)
+    batches: dict[str, dict[str, Any]] = field(default_factory=dict)
+    uploads: int = 0
+
+    def _file(self, data: bytes, purpose: str, name: str) -> dict[str, Any]:
+        file_id = f"file-{len(self.files) + 1}"
+        self.files[file_id] = data
+        return {
+            "id": file_id,
+            "object": "file",
+            "bytes": len(data),
+            "created_at": int(time.time()),
+            "filename": name,
+            "purpose": purpose,
+            "status": "processed",
+        }
+
+    def post(self, path: str, raw: bytes, ctype: str | None) -> tuple[int, Any] | None:
+        path = path.split("?", maxsplit=1)[0]
+        if path.endswith("/files"):
+            if self.refuse_upload:
+                return 400, {"error": {"message": "Invalid file format for Batch API."}}
+            self.uploads += 1
+            message = email.message_from_bytes(
+                f"content-type: {ctype}\r\n\r\n".encode() + raw, policy=email.policy.HTTP
+            )
+            parts = {
+                p.get_param("name", header="content-disposition"): p for p in message.iter_parts()
+            }
+            data = parts["file"].get_payload(decode=True)
+            purpose = str(parts["purpose"].get_payload(decode=True).decode())
+            return 200, self._file(data, purpose, "requests.jsonl")
+        if path.endswith("/batches"):
+            body = json.loads(raw or b"{}")
+            if body.get("input_file_id") not in self.files:
+                return 404, {"error": {"message": "No such file."}}
+            batch_id = f"batch_{len(self.batches) + 1}"
+            self.batches[batch_id] = {
+                "id": batch_id,
+                "object": "batch",
+                "endpoint": body["endpoint"],
+                "input_file_id": body["input_file_id"],
+                "completion_window": body["completion_window"],
+                "created_at": int(time.time()),
+                "status": "validating",
+                "request_counts": {"total": 0, "completed": 0, "failed": 0},
+            }
+            if self.immediate:
+                self._finish(self.batches[batch_id])
+            return 200, self.batches[batch_id]
+        match = re.search(r"/batches/([^/]+)/cancel$", path)
+        if match:
+            batch = self.batches.get(match.group(1))
+            if batch is None:
+                return 404, {"error": {"message": "No such batch."}}
+            batch["status"] = "cancelled"
+            return 200, batch
+        return None
+
+    def get(self, path: str) -> tuple[int, Any]:
+        path = path.split("?", maxsplit=1)[0]
+        match = re.search(r"/files/([^/]+)/content$", path)
+        if match:
+            data = self.files.get(match.group(1))
+            return (200, data) if data is not None else (404, {"error": {"message": "No file."}})
+        match = re.search(r"/batches/([^/]+)$", path)
+        batch = self.batches.get(match.group(1)) if match else None
+        if batch is None:
+            return 404, {"error": {"message": "No such batch.", "code": "not_found"}}
+        if batch["status"] == "validating":
+            batch["status"] = "in_progress"
+        elif batch["status"] == "in_progress":
+            self._finish(batch)
+        return 200, batch
+
+    def _finish(self, batch: dict[str, Any]) -> None:
+        lines = [json.loads(x) for x in self.files[batch["input_file_id"]].splitlines() if x]
+        if self.outcome != "completed":
+            lines = lines[: int(len(lines) * self.answer_fraction)]
+        out, errors = [], []
+        for n, line in enumerate(lines):
+            if self.drop_line is not None and self.drop_line(line):
+                continue
+            if self.fail_line is not None and self.fail_line(line):
+                errors.append(_result(n, line, error(500, "scripted")))
+            else:
+                out.append(_result(n, line, self.server.responder(line["body"])))
+        batch["status"] = self.outcome
+        batch["request_counts"] = {"total": len(lines), "completed": len(out)}
+        batch["request_counts"]["failed"] = len(errors)
+        for key, rows in (("output_file_id", out), ("error_file_id", errors)):
+            if rows:
+                data = "".join(r + "\n" for r in rows).encode()
+                batch[key] = self._file(data, "batch_output", "output.jsonl")["id"]
+
+
+def _result(n: int, line: dict[str, Any], step: Step) -> str:
+    """One line of the OpenAI batch output format."""
+    response = {"status_code": step.status, "request_id": f"req{n}", "body": step.body}
+    item = {"id": f"r{n}", "custom_id": line["custom_id"], "response": response, "error": None}
+    return json.dumps(item)
+
+
+def answer_requests_file(requests: str, responder: Responder | None = None) -> str:
+    """A results file for a request file, as a batch engine would write it (no server)."""
+    answer = responder or echo_responder
+    lines = [json.loads(text) for text in requests.splitlines() if text.strip()]
+    return "".join(_result(n, line, answer(line["body"])) + "\n" for n, line in enumerate(lines))
 
 
 # -- a deterministic "model" that answers from the request ------------------------------

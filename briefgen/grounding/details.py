@@ -1,5 +1,6 @@
-"""The secondary fields of an item: a date, a denial, a title. Each must be carried by the
-item's cited sentences like the item itself, else it is removed (the item stays)."""
+"""The secondary fields of an item: a date, a denial, a title, an option's pros and cons.
+Each must be carried by the item's cited sentences like the item itself (advice by the
+judgement check), else it is removed and the item stays."""
 
 from __future__ import annotations
 
@@ -17,18 +18,21 @@ Item = TypeVar("Item", bound=CitedItem)
 
 
 class DetailChecker:
-    """Grounds the secondary fields a section declares (``values``, ``claims``, ``words``)."""
+    """Grounds the secondary fields a section declares (``values``, ``claims``, ``words``,
+    ``judged``)."""
 
     def __init__(
         self,
         article: Article,
         leaks: LeakFinder,
         check: Callable[[str, list[Sentence]], SupportResult],
+        judge: Callable[[str, list[Sentence]], str | None],
         record: Callable[..., None],
     ):
         self.article = article
         self.leaks = leaks
         self.check = check
+        self.judge = judge
         self.record = record
 
     def ground(self, spec: Section, item: Item, cited: list[Sentence]) -> Item:
@@ -40,6 +44,7 @@ class DetailChecker:
             *((a, self._value_problem) for a in spec.values),
             *((a, self._claim_problem) for a in spec.claims),
             *((a, self._words_problem) for a in spec.words),
+            *((a, self._advice_problem) for a in spec.judged),
         ):
             value = getattr(item, attr)
             if not value:
@@ -55,6 +60,9 @@ class DetailChecker:
                     sentence_ids=item.sentence_ids,
                 )
         return item.model_copy(update=update) if update else item
+
+    def _advice_problem(self, value: str, cited: list[Sentence], texts: list[str]) -> str | None:
+        return self.judge(value, cited)
 
     def _value_problem(self, value: str, cited: list[Sentence], texts: list[str]) -> str | None:
         missing = missing_values(value, texts)

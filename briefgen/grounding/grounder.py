@@ -69,7 +69,9 @@ class Grounder:
         self.records: list[GroundingRecord] = []
         self.quotes = QuoteGrounder(article, self._record, allow_paraphrase=allow_paraphrase)
         self.leaks = LeakFinder(article.text, prompts)
-        self.details = DetailChecker(article, self.leaks, self._check, self._record)
+        self.details = DetailChecker(
+            article, self.leaks, self._check, self._judgement_failure, self._record
+        )
         # Support checks and re-citations already made, by statement and cited sentences.
         self._checked: dict[tuple[str, tuple[str, ...]], SupportResult] = {}
         self._sources: dict[str, Sentence | None] = {}
@@ -347,7 +349,7 @@ class Grounder:
         )
         if spec.side_names:
             kept = [self._only_known_side_names(spec, item) for item in kept]
-        if spec.values or spec.claims or spec.words:
+        if spec.values or spec.claims or spec.words or spec.judged:
             kept = [self._ground_details(spec, item) for item in kept]
         return kept
 

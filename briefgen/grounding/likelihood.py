@@ -1,5 +1,5 @@
-"""Estimative language (ICD 203): one likelihood scale, and never a confidence level and a
-likelihood term in one sentence.
+"""Estimative language (ICD 203): one likelihood scale (either of its two term sets), and
+never a confidence level and a likelihood term in one sentence.
 
 An outlook statement carries its likelihood as a separate field taken from the scale; the
 sentence itself must not say how likely it is in other words ("probably", "could well"),
@@ -10,13 +10,10 @@ from __future__ import annotations
 
 import re
 
-from briefgen.memo.items import LIKELIHOOD_SCALE
+from briefgen.memo.items import LIKELIHOOD_SCALE, LIKELIHOOD_SYNONYMS
 
-# Likelihood words that are not on the scale, or are its terms in other forms.
+# Likelihood words that are not on the scale (either of ICD 203's two term sets).
 _OFF_SCALE = (
-    "probably",
-    "probable",
-    "improbable",
     "possibly",
     "possible",
     "perhaps",
@@ -30,7 +27,6 @@ _OFF_SCALE = (
     "slim chance",
     "good chance",
     "fair chance",
-    "even odds",
     "doubtful",
     "undoubtedly",
     "almost surely",
@@ -57,7 +53,9 @@ def _pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"\b(" + "|".join(re.escape(t) for t in ordered) + r")\b", re.IGNORECASE)
 
 
-_SCALE_RE = _pattern(LIKELIHOOD_SCALE)
+# Both term sets of ICD 203: "probably" is "likely", "remote" is "almost no chance" ...
+# ("remote" alone is too often a place, "remote areas": only the likelihood field takes it.)
+_SCALE_RE = _pattern((*LIKELIHOOD_SCALE, *(t for t in LIKELIHOOD_SYNONYMS if t != "remote")))
 _OFF_SCALE_RE = _pattern(_OFF_SCALE)
 _CONFIDENCE_RE = _pattern(_CONFIDENCE)
 
@@ -83,6 +81,6 @@ def lint_sentence(text: str, likelihood: str | None = None) -> list[str]:
     if likelihood is not None:
         for term in scale:
             problems.append(f"says '{term}' in its text beside the likelihood '{likelihood}'")
-    elif len(set(scale)) > 1:
+    elif len({LIKELIHOOD_SYNONYMS.get(t, t) for t in scale}) > 1:
         problems.append(f"uses two likelihood terms: {', '.join(sorted(set(scale)))}")
     return problems

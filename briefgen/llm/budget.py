@@ -25,6 +25,18 @@ PRICES: dict[str, tuple[float, float]] = {
     "gpt-3.5-turbo": (0.50, 1.50),
 }
 
+# The Batch API (OpenAI's and Azure's) bills half the list price.
+BATCH_DISCOUNT = 0.5
+
+
+def batch_price_for(
+    model: str, overrides: dict[str, tuple[float, float]] | None
+) -> tuple[float, float] | None:
+    """USD per million tokens (prompt, completion) through the Batch API."""
+    price = price_for(model, overrides)
+    return (price[0] * BATCH_DISCOUNT, price[1] * BATCH_DISCOUNT) if price else None
+
+
 # Below this much output room a structured answer cannot be useful.
 MIN_OUTPUT_TOKENS = 256
 

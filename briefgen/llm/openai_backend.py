@@ -277,3 +277,11 @@ _SECRET = re.compile(r"\b(sk-|sess-|Bearer\s+)([A-Za-z0-9_\-.]{4})[A-Za-z0-9_\-.
 def redact_secrets(text: str) -> str:
     """Mask anything shaped like an API key or bearer token (servers echo them back)."""
     return _SECRET.sub(r"\1\2***", text)
+
+
+def request_body(backend: OpenAIBackend, request: CompletionRequest) -> dict[str, Any]:
+    """The JSON body the live path sends for ``request``, ``extra_body`` merged in: what a
+    line of a Batch API input file carries."""
+    fields = backend._request(request)
+    extra = fields.pop("extra_body", {})
+    return {**fields, **extra}

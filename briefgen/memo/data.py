@@ -12,8 +12,10 @@ from briefgen.memo.items import (
     Allegation,
     Event,
     KeyFact,
+    Option,
     OutlookStatement,
     Position,
+    ReactiveLine,
     Recommendation,
     Statement,
 )
@@ -57,7 +59,16 @@ class BriefData(BaseModel):
     recommendations: list[Recommendation] = Field(
         default_factory=list, description='Action memo: "That you ..." decisions.'
     )
+    options: list[Option] = Field(
+        default_factory=list, description="Action memo: options, each with pros and cons."
+    )
     talking_points: list[Statement] = Field(default_factory=list)
+    if_raised: list[ReactiveLine] = Field(
+        default_factory=list, description="Talking points: question and line to take."
+    )
+    press_lines: list[Statement] = Field(
+        default_factory=list, description="Talking points, submission: the press line."
+    )
     counterpart_wants: list[Statement] = Field(
         default_factory=list, description="Scene-setter: what the other side wants."
     )

@@ -8,7 +8,13 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field, JsonValue
 
-from briefgen.memo.items import OutlookStatement, Recommendation, Statement
+from briefgen.memo.items import (
+    Option,
+    OutlookStatement,
+    ReactiveLine,
+    Recommendation,
+    Statement,
+)
 
 
 def _at_most(limit: int) -> dict[str, JsonValue]:
@@ -41,6 +47,12 @@ class ActionMemoFields(MemoFields):
         description='Decisions for the principal, each starting "That you".',
         json_schema_extra=_at_most(4),
     )
+    options: list[Option] = Field(
+        default_factory=list,
+        description="Courses of action open to the principal, each with its main pro and "
+        "con; empty when the article leaves no real choice.",
+        json_schema_extra=_at_most(3),
+    )
 
 
 # Style fields default to empty so a server that ignores the schema still gives a memo;
@@ -50,6 +62,32 @@ class TalkingPointsFields(MemoFields):
         default_factory=list,
         description="Short lines the principal can say, each readable on its own.",
         json_schema_extra=_at_most(8),
+    )
+    if_raised: list[ReactiveLine] = Field(
+        default_factory=list,
+        description="Reactive lines: a question the other side may raise and the line to "
+        "take in reply.",
+        json_schema_extra=_at_most(4),
+    )
+    press_lines: list[Statement] = Field(
+        default_factory=list,
+        description="What may be said to the press, one or two sentences.",
+        json_schema_extra=_at_most(2),
+    )
+
+
+class SubmissionFields(MemoFields):
+    """A UK submission: the issue, a recommendation, the argument, the handling."""
+
+    recommendations: list[Recommendation] = Field(
+        default_factory=list,
+        description='Decisions for the minister, each starting "That you".',
+        json_schema_extra=_at_most(4),
+    )
+    press_lines: list[Statement] = Field(
+        default_factory=list,
+        description="Handling and press: what may be said in public, one or two sentences.",
+        json_schema_extra=_at_most(2),
     )
 
 

@@ -20,6 +20,28 @@ Likelihood = Literal[
     "almost certain",
 ]
 LIKELIHOOD_SCALE: tuple[str, ...] = Likelihood.__args__  # type: ignore[attr-defined]
+# ICD 203: the probability range each term stands for.
+LIKELIHOOD_RANGES: dict[str, str] = {
+    "almost no chance": "01–05%",
+    "very unlikely": "05–20%",
+    "unlikely": "20–45%",
+    "roughly even chance": "45–55%",
+    "likely": "55–80%",
+    "very likely": "80–95%",
+    "almost certain": "95–99%",
+}
+# ICD 203's second set of terms (and "probably"), each the same range as a scale term.
+LIKELIHOOD_SYNONYMS: dict[str, str] = {
+    "remote": "almost no chance",
+    "highly improbable": "very unlikely",
+    "improbable": "unlikely",
+    "roughly even odds": "roughly even chance",
+    "probable": "likely",
+    "probably": "likely",
+    "highly probable": "very likely",
+    "nearly certain": "almost certain",
+}
+Confidence = Literal["low", "moderate", "high"]
 
 _IDS = Field(description='Ids of the article sentences this rests on, e.g. ["S3", "S4"].')
 
@@ -115,8 +137,37 @@ class OutlookStatement(CitedItem):
     def _likelihood(cls, value: Any) -> Any:
         if value is None or str(value).strip().lower() in ("", "null", "none"):
             return None
-        return str(value).strip().lower().replace("_", " ")
+        term = " ".join(str(value).strip().lower().replace("_", " ").split())
+        return LIKELIHOOD_SYNONYMS.get(term, term)
+
+    confidence: Confidence | None = Field(
+        None,
+        description="Analytic confidence in the judgement (low, moderate, high), apart from "
+        "its likelihood; null for a reported item.",
+    )
+    confidence_basis: str | None = Field(
+        None, description="One line: what the confidence rests on (sources, their quality)."
+    )
+
+    @field_validator("confidence", mode="before")
+    @classmethod
+    def _confidence(cls, value: Any) -> Any:
+        if value is None or str(value).strip().lower() in ("", "null", "none"):
+            return None
+        text = str(value).strip().lower()
+        return "moderate" if text == "medium" else text
 
 
 class Recommendation(CitedItem):
     text: str = Field(description='The decision asked of the principal, starting "That you".')
+
+
+class Option(CitedItem):
+    text: str = Field(description="One course of action open to the principal.")
+    pros: str | None = Field(description="Its main advantage, in one sentence.")
+    cons: str | None = Field(description="Its main drawback, in one sentence.")
+
+
+class ReactiveLine(CitedItem):
+    question: str | None = Field(description="A question the other side or the press may raise.")
+    text: str = Field(description="The line to take in reply, readable on its own.")

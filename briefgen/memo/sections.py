@@ -20,7 +20,9 @@ Origin = Literal["extraction", "memo"]
 # cited sentences; "none" for bare names; "quote" and "gap" have checks of their own.
 Check = Literal["full", "judgement", "none", "quote", "gap"]
 
-ALL_STYLES = frozenset({"info-memo", "action-memo", "scene-setter", "talking-points", "one-pager"})
+ALL_STYLES = frozenset(
+    {"info-memo", "action-memo", "scene-setter", "talking-points", "one-pager", "submission"}
+)
 
 
 @dataclass(frozen=True)
@@ -59,9 +61,15 @@ class Section:
     """Attributes the answer schema restricts to a closed set of values."""
     handled: tuple[str, ...] = ()
     """Attributes the section's own check reads (a quote's speaker)."""
+    judged: tuple[str, ...] = ()
+    """Attributes holding advice of their own (an option's pros and cons): the judgement
+    check reads them against the cited sentences, else they are removed from the item."""
     rank: int = 0
     """How specific the section is: a statement printed in two sections stays in the
     higher-ranked one (a development over the summary that repeats it)."""
+    priority: int = 5
+    """What a memo over its length budget keeps: items of the lowest priority are cut
+    first (1 is kept longest)."""
     keep_at_most: int | None = None
     """Items grounded at most (a summary is about four lines)."""
     lint: Literal["none", "mixing", "likelihood"] = "none"
@@ -98,6 +106,7 @@ _ACTION = "action-memo"
 _SCENE = "scene-setter"
 _POINTS = "talking-points"
 _PAGE = "one-pager"
+_SUB = "submission"
 
 # Memo reading order (the evidence view and the annex follow it).
 SECTIONS: tuple[Section, ...] = (
@@ -111,6 +120,7 @@ SECTIONS: tuple[Section, ...] = (
         keep_at_most=4,
         lint="mixing",
         rank=1,
+        priority=1,
     ),
     Section(
         "recommendations",
@@ -122,8 +132,23 @@ SECTIONS: tuple[Section, ...] = (
         check="judgement",
         prefix="That you",
         numbered=True,
+        shown_in=frozenset({_ACTION, _SUB}),
+        rank=5,
+        priority=1,
+    ),
+    Section(
+        "options",
+        "Options",
+        "Option",
+        "option",
+        "memo",
+        "options",
+        check="judgement",
+        judged=("pros", "cons"),
+        numbered=True,
         shown_in=frozenset({_ACTION}),
         rank=5,
+        priority=3,
     ),
     Section(
         "background",
@@ -132,8 +157,9 @@ SECTIONS: tuple[Section, ...] = (
         "background",
         "memo",
         "background",
-        shown_in=frozenset({_INFO, _ACTION, _SCENE}),
+        shown_in=frozenset({_INFO, _ACTION, _SCENE, _SUB}),
         rank=2,
+        priority=4,
     ),
     Section(
         "relations",
@@ -147,8 +173,8 @@ SECTIONS: tuple[Section, ...] = (
     ),
     Section(
         "counterpart_wants",
-        "What the counterpart wants",
-        "Counterpart wants",
+        "Their likely objectives",
+        "Their likely objective",
         "counterpart_wants",
         "memo",
         "counterpart_wants",
@@ -167,8 +193,9 @@ SECTIONS: tuple[Section, ...] = (
         values=("when",),
         facts=("events", "what", "when", "who"),
         numbered=True,
-        shown_in=frozenset({_INFO, _ACTION, _POINTS, _PAGE}),
+        shown_in=frozenset({_INFO, _ACTION, _POINTS, _PAGE, _SUB}),
         rank=5,
+        priority=2,
     ),
     Section(
         "agenda",
@@ -182,6 +209,7 @@ SECTIONS: tuple[Section, ...] = (
         numbered=True,
         shown_in=frozenset({_INFO, _ACTION, _SCENE}),
         rank=4,
+        priority=6,
     ),
     Section(
         "allegations",
@@ -195,8 +223,9 @@ SECTIONS: tuple[Section, ...] = (
         claims=("denial",),
         facts=("allegations", "by=alleged_by", "against", "claim", "denial"),
         numbered=True,
-        shown_in=frozenset({_INFO, _ACTION, _SCENE}),
+        shown_in=frozenset({_INFO, _ACTION, _SCENE, _SUB}),
         rank=6,
+        priority=5,
     ),
     Section(
         "positions",
@@ -208,8 +237,9 @@ SECTIONS: tuple[Section, ...] = (
         text="stance",
         names=("party",),
         facts=("positions", "party", "stance"),
-        shown_in=frozenset({_INFO, _ACTION, _SCENE}),
+        shown_in=frozenset({_INFO, _ACTION, _SCENE, _SUB}),
         rank=6,
+        priority=3,
     ),
     Section(
         "quotes",
@@ -223,8 +253,9 @@ SECTIONS: tuple[Section, ...] = (
         handled=("speaker",),
         facts=("quotes", "speaker", "text"),
         numbered=True,
-        shown_in=frozenset({_INFO, _ACTION, _SCENE, _POINTS}),
+        shown_in=frozenset({_INFO, _ACTION, _SCENE, _POINTS, _SUB}),
         rank=7,
+        priority=7,
     ),
     Section(
         "key_facts",
@@ -237,6 +268,7 @@ SECTIONS: tuple[Section, ...] = (
         facts=("facts", "fact"),
         shown_in=frozenset({_PAGE}),
         rank=4,
+        priority=3,
     ),
     Section(
         "talking_points",
@@ -248,6 +280,33 @@ SECTIONS: tuple[Section, ...] = (
         check="judgement",
         shown_in=frozenset({_POINTS, _SCENE}),
         rank=5,
+        priority=2,
+    ),
+    Section(
+        "if_raised",
+        "If raised",
+        "If raised",
+        "reactive_line",
+        "memo",
+        "if_raised",
+        check="judgement",
+        judged=("question",),
+        shown_in=frozenset({_POINTS}),
+        rank=5,
+        priority=4,
+    ),
+    Section(
+        "press_lines",
+        "Press line",
+        "Press line",
+        "press_line",
+        "memo",
+        "press_lines",
+        check="judgement",
+        keep_at_most=2,
+        shown_in=frozenset({_POINTS, _SUB}),
+        rank=5,
+        priority=4,
     ),
     Section(
         "outlook",
@@ -257,9 +316,11 @@ SECTIONS: tuple[Section, ...] = (
         "memo",
         "outlook",
         lint="likelihood",
-        closed=("likelihood", "basis"),
-        shown_in=frozenset({_INFO, _ACTION, _SCENE, _PAGE}),
+        closed=("likelihood", "basis", "confidence"),
+        judged=("confidence_basis",),
+        shown_in=frozenset({_INFO, _ACTION, _SCENE, _PAGE, _SUB}),
         rank=3,
+        priority=2,
     ),
     Section(
         "information_gaps",
@@ -348,4 +409,5 @@ def declared_fields(spec: Section) -> set[str]:
         *spec.words,
         *spec.closed,
         *spec.handled,
+        *spec.judged,
     }

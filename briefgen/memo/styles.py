@@ -16,11 +16,14 @@ from briefgen.memo.fields import (
     ActionMemoFields,
     MemoFields,
     SceneSetterFields,
+    SubmissionFields,
     TalkingPointsFields,
 )
 from briefgen.memo.sections import Section
 
 TEMPLATE_SUFFIX = ".md.j2"
+WORDS_PER_PAGE = 500
+"""One printed page of memo prose, for the length budgets."""
 
 
 @dataclass(frozen=True)
@@ -34,6 +37,12 @@ class Style:
     """Sections moved to the top of the memo, in this order (evidence view)."""
     custom: bool = False
     """A template the user added; it gets the information memo's fields and sections."""
+    date_format: str = "us"
+    """How the memo writes its date unless the date_format setting says otherwise."""
+    banner: str | None = None
+    """The style's own classification, used while the setting is left at its default."""
+    page_words: int | None = None
+    """Length budget in words (pages times WORDS_PER_PAGE); None: no budget."""
 
     @property
     def template(self) -> str:
@@ -54,24 +63,26 @@ SHIPPED_STYLES: dict[str, Style] = {
             "info-memo",
             "Information memo: summary, background, developments, positions, quotes, outlook.",
             heading="INFORMATION MEMO",
+            page_words=2 * WORDS_PER_PAGE,
         ),
         Style(
             "action-memo",
-            'Action memo: the information memo plus "Recommendation: That you ..." '
-            "with Approve / Disapprove lines.",
+            'Action memo: the information memo plus "That you ..." recommendations with '
+            "Approve / Disapprove lines, and options with their pros and cons.",
             ActionMemoFields,
             heading="ACTION MEMO",
         ),
         Style(
             "scene-setter",
-            "Scene-setter for a principal's visit: what the counterpart wants, state of "
-            "relations, issues, what to expect, suggested talking points.",
+            "Scene-setter for a principal's visit (the visit setting): our objectives, their "
+            "likely objectives, state of relations, issues, what to expect, talking points.",
             SceneSetterFields,
             heading="SCENE-SETTER",
         ),
         Style(
             "talking-points",
-            "Talking points: short lines the principal can say, with background.",
+            "Talking points: objectives, points to make, reactive lines if raised, the "
+            "press line and background.",
             TalkingPointsFields,
             heading="TALKING POINTS",
             leads=("talking_points",),
@@ -80,6 +91,16 @@ SHIPPED_STYLES: dict[str, Style] = {
             "one-pager",
             "One page: subject, bottom line, key facts, outlook, sources.",
             heading="ONE-PAGE BRIEF",
+            page_words=WORDS_PER_PAGE,
+        ),
+        Style(
+            "submission",
+            "UK submission: issue, recommendation, timing, background, argument, "
+            "presentation (handling and press); OFFICIAL markings, no portion marks.",
+            SubmissionFields,
+            heading="SUBMISSION",
+            date_format="uk",
+            banner="OFFICIAL",
         ),
     )
 }

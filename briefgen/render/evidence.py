@@ -24,7 +24,7 @@ from briefgen.memo.data import BriefData
 from briefgen.memo.document import MemoDocument
 from briefgen.memo.header import MemoHeader
 from briefgen.memo.sections import sections
-from briefgen.memo.styles import get_style
+from briefgen.memo.styles import SHIPPED_STYLES, get_style
 from briefgen.templating import render_file
 from briefgen.text.language import guess_language
 
@@ -162,7 +162,13 @@ def evidence_context(brief: MemoDocument, config: BriefConfig | None = None) -> 
     known = {s.id for s in article.sentences}
     header = brief.header
     if config is not None:
-        header = MemoHeader.from_config(config, header.memo_kind)
+        style = SHIPPED_STYLES.get(brief.report.style)
+        header = MemoHeader.from_config(
+            config,
+            header.memo_kind,
+            date_format=style.date_format if style is not None else "us",
+            banner=style.banner if style is not None else None,
+        )
         if config.memo_date is None:  # the date the memo carries, not today's
             header = header.model_copy(update={"memo_date": brief.header.memo_date})
     sections = _sections(brief.data, known, _leads(brief.report.style, config))

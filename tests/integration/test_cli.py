@@ -105,7 +105,10 @@ def test_several_articles_to_a_directory_in_every_format(
         f"{stem}.{fmt}" for stem in ("first", "page") for fmt in ("md", "json", "html", "docx")
     )
     page_memo = (out / "page.md").read_text(encoding="utf-8")
-    assert "**SOURCE:** Border talks end (Example News), 2025-03-04" in page_memo
+    assert (
+        "Sources: Example News: Border talks end, 2025-03-04; this memo rests on a single "
+        "press report." in page_memo
+    )
     assert "<script" not in (out / "page.html").read_text(encoding="utf-8")
     import docx
 
@@ -217,8 +220,8 @@ def test_corpus_pages_become_memos_with_title_and_date(
     memos = sorted(out.glob("*.md"))
     assert len(memos) == len(pages) == 4
     for memo in memos:
-        header = memo.read_text(encoding="utf-8").split("## ", 1)[0]
-        assert re.search(r"\*\*SOURCE:\*\* .{10,}, 20\d\d-\d\d-\d\d", header), header
+        closing = memo.read_text(encoding="utf-8").rsplit("\n---\n", 1)[-1]
+        assert re.search(r"^Sources: .{10,}, 20\d\d-\d\d-\d\d; ", closing, re.MULTILINE), closing
 
 
 # -- a memo never replaces its article, and a bad destination costs nothing ---------------

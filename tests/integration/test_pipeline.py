@@ -61,7 +61,7 @@ def test_seed_article_gives_a_full_memo_in_one_round_trip(
     for section in SECTIONS:
         assert f"## {section}" in brief.markdown
     assert brief.markdown.startswith("**UNCLASSIFIED**")
-    assert "**SUBJECT:** Pakistan not ready for joint anti-terror operations" in brief.markdown
+    assert "**SUBJECT:** (U) Pakistan not ready for joint anti-terror operations" in brief.markdown
     assert "| Pakistan |" in brief.markdown  # positions table
     assert "- **S11** " in brief.markdown  # source annex lists cited sentences
 

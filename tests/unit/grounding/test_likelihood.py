@@ -11,7 +11,12 @@ from briefgen.grounding.likelihood import lint_sentence
     ("text", "likelihood", "problem"),
     [
         ("Talks will resume in Geneva.", "likely", None),
-        ("Talks will probably resume.", "likely", "not on the likelihood scale"),
+        ("Talks will possibly resume.", "likely", "not on the likelihood scale"),
+        # ICD 203's second term set is on the scale (issue 13): "probably" is "likely" ...
+        ("Talks will probably resume.", None, None),
+        ("Talks will probably resume, a highly probable outcome.", None, "two likelihood"),
+        # ... but beside the item's own likelihood it still says it twice.
+        ("Talks will probably resume.", "likely", "says 'probably' in its text"),
         ("Talks will very likely resume.", "likely", "beside the likelihood"),
         ("We assess with high confidence that talks resume.", "likely", "confidence"),
         ("We have high confidence that talks are likely to resume.", None, "confidence"),

@@ -96,7 +96,7 @@ def _banner_in_header_and_footer_only(document: Any, text: str) -> bool:
 def test_example_memo_headings_table_and_banner() -> None:
     document = _open(EXAMPLE.read_text("utf-8"))
     assert _headings(document) == [
-        ("Heading 1", "INFORMATION MEMO"),
+        ("Heading 1", "INFORMATION MEMO FOR The Principal"),
         ("Heading 2", "Summary"),
         ("Heading 2", "Background"),
         ("Heading 2", "Key developments"),
@@ -110,24 +110,45 @@ def test_example_memo_headings_table_and_banner() -> None:
     paragraphs = document.paragraphs
     assert _banner_in_header_and_footer_only(document, "UNCLASSIFIED")
 
-    (table,) = document.tables
+    positions, table = document.tables
+    assert [cell.text for cell in positions.rows[0].cells] == ["Party", "Position"]
+    assert [row.cells[1].text[:4] for row in positions.rows[1:]] == ["(U) "] * 3
     cells = [[cell.text for cell in row.cells] for row in table.rows]
     assert cells == [
         ["Memo item", "Article sentences"],
         ["Subject", "S1"],
-        ["Key development 1", "S2"],
-        ["Agenda item 1", "S2"],
+        ["Summary 1", "S3"],
+        ["Background 1", "S8"],
+        ["Background 2", "S9"],
+        ["Key development 1", "S13"],
+        ["Key development 2", "S15"],
+        ["Key development 3", "S16"],
+        ["Key development 4", "S17"],
+        ["Agenda item 1", "S12"],
+        ["Position 1", "S5"],
+        ["Position 2", "S6"],
+        ["Position 3", "S7"],
+        ["Quote 1", "S11"],
+        ["Quote 2", "S14"],
+        ["Outlook 1", "S4"],
+        ["Outlook 2", "S10"],
     ]
     assert all(run.bold for cell in table.rows[0].cells for run in cell.paragraphs[0].runs)
     assert not any(run.bold for cell in table.rows[1].cells for run in cell.paragraphs[0].runs)
 
     text = "\n".join(p.text for p in paragraphs)
     assert "Written by briefgen" not in text  # the HTML comment is not rendered
-    assert "SmolLM2-135M-Instruct.Q4_1 (embedded)" in text  # "Q4\_1" unescaped
-    assert "TO: The Principal\nFROM: Analyst" in text  # hard breaks kept
+    assert "SmolLM2-135M-Instruct.Q4_1 (embedded, extractive" in text  # "Q4\_1" unescaped
+    assert "FROM: Analyst (drafted with briefgen)\nDATE: " in text  # hard breaks kept
+    assert "Drafted: Analyst (drafted with briefgen), " in text
+    assert "\nCleared: Not cleared\nAttachments: Tab 1: Source annex\n" in text
     styles = {p.style.name for p in paragraphs}
     assert {"List Number", "List Bullet"} <= styles
-    assert document.core_properties.title == "Pakistan not ready' for joint anti-terror ops with US"
+    # The title is the SUBJECT line, portion mark included.
+    assert (
+        document.core_properties.title
+        == "(U) Pakistan not ready' for joint anti-terror ops with US"
+    )
     assert document.core_properties.author == "briefgen"
 
 

@@ -70,7 +70,11 @@ def test_malicious_values_cannot_change_memo_structure() -> None:
     plain = _memo("ordinary words")
     evil = _memo(EVIL)
     heading = re.compile(r"^#{1,6} .*$", re.MULTILINE)
-    assert heading.findall(plain) == heading.findall(evil)
+    # The first heading names the addressee (memo_to): the value stays inside it, escaped.
+    plain_headings, evil_headings = heading.findall(plain), heading.findall(evil)
+    assert plain_headings[1:] == evil_headings[1:]
+    assert plain_headings[0] == "# INFORMATION MEMO FOR ordinary words"
+    assert evil_headings[0] == "# INFORMATION MEMO FOR " + escape_markdown(EVIL)
     html_plain, html_evil = _html(plain), _html(evil)
     for tag in ("<a ", "<img", "<script", "<h1", "<h2", "<tr", "<li", "<em>"):
         assert html_evil.count(tag) == html_plain.count(tag), tag

@@ -1,0 +1,97 @@
+"""What the commands share: exit codes, one-line errors, logging on stderr, and loading
+heavy modules with Ctrl-C and SIGTERM held."""
+
+from __future__ import annotations
+
+import logging
+import signal
+import sys
+from pathlib import Path
+from types import FrameType
+
+from briefgen.errors import (
+    BriefgenError,
+    BudgetExceeded,
+    ConfigError,
+    InputError,
+    InvalidOutputError,
+    LLMError,
+    RefusalError,
+)
+
+# Exit codes scripts can rely on. With several articles, the code is that of the first
+# article that failed; the others still get their memos.
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+EXIT_INPUT = 3
+EXIT_CONFIG = 4
+EXIT_LLM = 5
+EXIT_OUTPUT = 6
+EXIT_BUDGET = 7
+
+EXIT_BY_ERROR: tuple[tuple[type[BriefgenError], int], ...] = (
+    (InputError, EXIT_INPUT),
+    (ConfigError, EXIT_CONFIG),
+    (LLMError, EXIT_LLM),
+    (InvalidOutputError, EXIT_OUTPUT),
+    (RefusalError, EXIT_OUTPUT),
+    (BudgetExceeded, EXIT_BUDGET),
+)
+EXIT_CODES_HELP = (
+    "Exit codes: 0 ok, 2 usage, 3 bad input, 4 configuration, 5 LLM endpoint, "
+    "6 model output unusable (invalid or refused), 7 budget exceeded, 1 other."
+)
+
+_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, unwound like Ctrl-C (temporary files removed on the way out)."""
+
+
+def on_sigterm(signum: int, frame: FrameType | None) -> None:
+    raise Terminated
+
+
+def load(*modules: str) -> None:
+    """Import ``modules`` with Ctrl-C and SIGTERM held until they are in: a signal inside
+    a compiled extension's import (pydantic_core, jiter) is a panic, not KeyboardInterrupt.
+    """
+    import importlib
+
+    held: list[int] = []
+    try:
+        previous = {n: signal.signal(n, lambda n, _: held.append(n)) for n in _SIGNALS}
+    except ValueError:  # not the main thread: signals are not ours to hold
+        previous = {}
+    try:
+        for name in modules:
+            importlib.import_module(name)
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+    if held:
+        raise Terminated if held[0] == signal.SIGTERM else KeyboardInterrupt
+
+
+def exit_code(exc: BriefgenError) -> int:
+    return next((code for kind, code in EXIT_BY_ERROR if isinstance(exc, kind)), EXIT_FAILED)
+
+
+def report_error(spec: str, exc: BaseException, *, named: bool = False) -> None:
+    """Print an article's error, naming the article once: ``named`` errors (from reading
+    it) usually name it themselves."""
+    message = str(exc)
+    label = "standard input" if spec == "-" else spec
+    if not (named and (label in message or str(Path(spec)) in message)):
+        message = f"{spec}: {message}"
+    print(f"briefgen: error: {message}", file=sys.stderr)
+
+
+def setup_logging(verbose: int) -> None:
+    level = logging.WARNING - 10 * min(verbose, 2)
+    logging.basicConfig(level=level, format="briefgen: %(message)s", stream=sys.stderr)
+    if verbose < 2:
+        for noisy in ("httpx", "httpx2", "openai"):
+            logging.getLogger(noisy).setLevel(logging.WARNING)
