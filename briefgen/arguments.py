@@ -32,7 +32,8 @@ def memo_parser(epilog: str) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="briefgen",
         description="Turn news articles into grounded diplomatic briefing memos. "
-        "Other commands: 'briefgen styles', 'briefgen templates export DIR'.",
+        "Other commands: 'briefgen styles', 'briefgen templates export DIR', "
+        "'briefgen batch {submit,status,collect,run,export,import}'.",
         epilog=epilog,
     )
     parser.add_argument("--version", action="version", version=f"briefgen {__version__}")

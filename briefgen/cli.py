@@ -3,6 +3,7 @@
     briefgen ARTICLE... [-o OUT | -d DIR] [--style STYLE] [--format md|json|html|docx] ...
     briefgen styles [--templates DIR]
     briefgen templates export DIR [--force]
+    briefgen batch {submit,status,collect,run,export,import} ...   (see batch_cli.py)
 
 ARTICLE is a .txt, .md or .html file, an http(s) URL, or ``-`` for standard input.
 """

@@ -189,7 +189,7 @@ async def run_memo(
         tell("chunk_done")
 
         def ground_selection() -> tuple[Grounder, BriefData]:
-            extraction, memo = compose(doc, selections)
+            extraction, memo = compose(doc, selections, style.memo_fields)
             grounder = new_grounder()
             return grounder, grounder.ground_memo(grounder.ground_extraction(extraction), memo)
 

@@ -59,8 +59,17 @@ NOT_PERSON_WORDS = frozenset(a for g in ALIAS_GROUPS for a in g if " " not in a)
 MAX_ACTORS = 8
 
 
-def compose(article: Article, selections: Sequence[Selection]) -> tuple[Extraction, MemoFields]:
-    """The extraction and memo fields of an extractive memo from the model's picks."""
+def compose(
+    article: Article,
+    selections: Sequence[Selection],
+    memo_fields: type[MemoFields] = MemoFields,
+) -> tuple[Extraction, MemoFields]:
+    """The extraction and memo fields of an extractive memo from the model's picks.
+
+    A style's own field that the article can fill is filled with its sentences: the
+    state of relations (background). What the other side wants shows in its positions,
+    and advice (recommendations, talking points) is never taken from the article.
+    """
     title = {s.id for s in article.sentences if article.title and s.text == article.title}
     picked = _merge(selections, article, exclude=title)
     body = [s for s in article.sentences if s.id not in title]
@@ -107,7 +116,9 @@ def compose(article: Article, selections: Sequence[Selection]) -> tuple[Extracti
     )
     # The headline is the subject line, citing itself; without one, the lead sentence.
     lead = min(title) if title else (summary[0] if summary else body[0].id)
-    memo = MemoFields(
+    own: dict[str, list[Statement]] = {"relations": statements(background)}
+    memo = memo_fields(
+        **{name: value for name, value in own.items() if name in memo_fields.model_fields},
         subject=Statement(text=article.title or trimmed(article, lead), sentence_ids=[lead]),
         bluf=statements(summary),
         background=statements(background),

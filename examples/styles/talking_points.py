@@ -20,7 +20,7 @@ def main() -> None:
     brief = briefgen.generate_brief(
         ARTICLE.read_text(encoding="utf-8"),
         style="talking-points",
-        classification="UNCLASSIFIED//FOR OFFICIAL USE ONLY",
+        classification="UNCLASSIFIED//SBU",
         memo_to="The Secretary",
         memo_from="South and Central Asia desk",
     )
