@@ -22,7 +22,12 @@ from briefgen.config import BriefConfig
 from briefgen.errors import ConfigError, LLMError
 from briefgen.llm.backend import BackendProfile, Completion, CompletionRequest
 from briefgen.llm.endpoints import open_backend, planned_backend
-from briefgen.llm.openai_backend import OpenAIBackend, redact_secrets, request_body
+from briefgen.llm.openai_backend import (
+    OpenAIBackend,
+    completion_of,
+    redact_secrets,
+    request_body,
+)
 
 CHAT_URL = "/v1/chat/completions"
 TERMINAL = frozenset({"completed", "failed", "expired", "cancelled"})
@@ -111,31 +116,8 @@ def parse_result_line(line: str) -> Result:
 
 
 def completion_from(body: Mapping[str, Any]) -> Completion:
-    """A chat completion's JSON as a ``Completion`` (what the live path reads)."""
-    usage = body.get("usage") or {}
-    details = usage.get("prompt_tokens_details") or {}
-    prompt, completion = usage.get("prompt_tokens"), usage.get("completion_tokens")
-    cached = int(details.get("cached_tokens") or 0)
-    choices = body.get("choices") or []
-    if not choices:
-        return Completion(
-            text="",
-            finish_reason=None,
-            has_choice=False,
-            prompt_tokens=prompt,
-            completion_tokens=completion,
-            cached_prompt_tokens=cached,
-        )
-    message = choices[0].get("message") or {}
-    refusal = message.get("refusal")
-    return Completion(
-        text=message.get("content") or "",
-        finish_reason=choices[0].get("finish_reason"),
-        refusal=str(refusal) if refusal else None,
-        prompt_tokens=prompt,
-        completion_tokens=completion,
-        cached_prompt_tokens=cached,
-    )
+    """A chat completion's JSON as a ``Completion`` (read as the live path reads it)."""
+    return completion_of(dict(body))
 
 
 @dataclass

@@ -143,7 +143,7 @@ class OpenAIBackend:
         except openai.OpenAIError as exc:
             failure = self._backend_error(exc)
         else:
-            return _completion(answer)
+            return completion_of(answer)
         # Raised outside the handler so that neither __cause__ nor __context__ holds the
         # SDK's exception: it carries the request and the server's raw body (keys echoed).
         raise failure
@@ -183,16 +183,22 @@ class OpenAIBackend:
             self.client.close()
 
 
-def _completion(answer: Any) -> Completion:
-    usage = getattr(answer, "usage", None)
+def _field(node: Any, name: str) -> Any:
+    # The SDK's objects and the same JSON as plain dicts (batch results) read alike.
+    return node.get(name) if isinstance(node, dict) else getattr(node, name, None)
+
+
+def completion_of(answer: Any) -> Completion:
+    """A chat completion (the SDK's object, or its JSON) as a ``Completion``."""
+    usage = _field(answer, "usage")
     prompt = completion = None
     cached = 0
     if usage is not None:
-        prompt = int(getattr(usage, "prompt_tokens", 0) or 0)
-        completion = int(getattr(usage, "completion_tokens", 0) or 0)
-        details = getattr(usage, "prompt_tokens_details", None)
-        cached = int(getattr(details, "cached_tokens", 0) or 0) if details is not None else 0
-    choices = getattr(answer, "choices", None) or []
+        prompt = int(_field(usage, "prompt_tokens") or 0)
+        completion = int(_field(usage, "completion_tokens") or 0)
+        details = _field(usage, "prompt_tokens_details")
+        cached = int(_field(details, "cached_tokens") or 0) if details is not None else 0
+    choices = _field(answer, "choices") or []
     if not choices:
         return Completion(
             text="",
@@ -202,12 +208,11 @@ def _completion(answer: Any) -> Completion:
             cached_prompt_tokens=cached,
             has_choice=False,
         )
-    choice = choices[0]
-    message = choice.message
-    refusal = getattr(message, "refusal", None)
+    message = _field(choices[0], "message") or {}
+    refusal = _field(message, "refusal")
     return Completion(
-        text=message.content or "",
-        finish_reason=choice.finish_reason,
+        text=_field(message, "content") or "",
+        finish_reason=_field(choices[0], "finish_reason"),
         refusal=str(refusal) if refusal else None,
         prompt_tokens=prompt,
         completion_tokens=completion,
