@@ -28,6 +28,7 @@ from briefgen.memo.items import (
 )
 from briefgen.text.lexicon import MONTHS, WEEKDAYS
 from briefgen.text.names import ALIAS_GROUPS, PERSON_NAME, person_title
+from briefgen.text.quotations import quotations
 
 # "Islamabad:", "ISLAMABAD (Reuters) -", "KYIV, March 3 (AP) —" at the start of a sentence.
 _DATELINE = re.compile(
@@ -50,7 +51,6 @@ _PAST = re.compile(
     re.IGNORECASE,
 )
 _AGENDA = re.compile(r"\b(?:agenda|talks on|discuss\w*|issues?|priorit\w*)\b", re.IGNORECASE)
-_QUOTATION = re.compile(r"“([^”\n]+)”|\"([^\"\n]+)\"|«([^»\n]+)»")
 _MIN_QUOTE_WORDS = 4
 MAX_QUOTES = 5
 _NOT_NAMES = frozenset("the a an this that these those".split())
@@ -73,7 +73,7 @@ def compose(
     title = {s.id for s in article.sentences if article.title and s.text == article.title}
     picked = _merge(selections, article, exclude=title)
     body = [s for s in article.sentences if s.id not in title]
-    quoted = {q.sentence_ids[0] for q in quotations(article)}
+    quoted = {q.sentence_ids[0] for q in article_quotes(article)}
     # The model's picks first; what it left empty, the rules fill, each sentence once.
     used = {sid for ids in picked.values() for sid in ids} | quoted
     free = [s for s in body if s.id not in used]
@@ -109,7 +109,7 @@ def compose(
             Event(what=trimmed(article, sid), when=None, where=None, who=[], sentence_ids=[sid])
             for sid in developments
         ],
-        quotes=quotations(article),
+        quotes=article_quotes(article),
         allegations=[],
         key_facts=[],
         agenda_items=[AgendaItem(item=trimmed(article, sid), sentence_ids=[sid]) for sid in agenda],
@@ -140,13 +140,13 @@ def trimmed(article: Article, sid: str) -> str:
     return _DATELINE.sub("", text, count=1) or text
 
 
-def quotations(article: Article) -> list[Quote]:
+def article_quotes(article: Article) -> list[Quote]:
     """Every quotation of the article of some length, in order; its speaker is left to
     grounding, which reads it from the article."""
     found: list[Quote] = []
-    for match in _QUOTATION.finditer(article.text):
-        words = next(g for g in match.groups() if g is not None)
-        sentence = article.sentence_at(match.start())
+    for start, end in quotations(article.text):
+        words = article.text[start:end]
+        sentence = article.sentence_at(start)
         if sentence is None or len(words.split()) < _MIN_QUOTE_WORDS:
             continue
         found.append(Quote(speaker="", text=words, source="named", sentence_ids=[sentence.id]))

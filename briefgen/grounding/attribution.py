@@ -17,9 +17,7 @@ from functools import lru_cache
 from briefgen.ingest.article import Article, Sentence
 from briefgen.text.lexicon import HONORIFICS, MONTHS, WEEKDAYS
 from briefgen.text.names import ALIAS_GROUPS, PERSON_NAME
-
-QUOTE_MARKS = "\"'“”„‟«»‘’‚‛‹›"
-QUOTED_SPAN = re.compile(r"“[^”\n]+”|\"[^\"\n]+\"|„[^“”\n]+[“”]|«[^»\n]+»|‘[^’\n]+’")
+from briefgen.text.quotations import QUOTE_MARKS, QUOTED_SPAN, blank_quotations, quotations
 
 _VERBS = (
     "say said says tell told tells add added adds state stated states warn warned warns "
@@ -57,7 +55,6 @@ _PREPOSITIONS = frozenset(
     "via when since".split()
 )
 _PRONOUNS = frozenset("he she they it we i you who this that".split())
-_PERSON = PERSON_NAME
 _CAPITALISED_WORD = re.compile(r"(?<![\w'’-])[A-Z][a-z][\w'’-]*")
 _NOT_PEOPLE = frozenset(alias for group in ALIAS_GROUPS for alias in group) | MONTHS | WEEKDAYS
 
@@ -77,7 +74,7 @@ def attribute(article: Article, start: int, end: int) -> Attribution:
     if sentence is None:
         return Attribution(None, "outside every sentence")
     # A quote may be part of a longer quotation: the said-clause is after the whole.
-    for span_start, span_end in _quotations(article.text):
+    for span_start, span_end in quotations(article.text):
         if span_start <= start and end <= span_end:
             start, end = span_start, span_end
             break
@@ -177,7 +174,7 @@ def _people_in(sentence: Sentence, surnames: frozenset[str]) -> list[str]:
     article gave in full somewhere ("Della" after "Tahir Della")."""
     text = blank_quotations(sentence.text)
     found = []
-    for match in _PERSON.finditer(text):
+    for match in PERSON_NAME.finditer(text):
         name = _drop_leading_capital(match.group(1), match.start())
         if name and _is_person(name):
             found.append(name)
@@ -189,13 +186,13 @@ def _people_in(sentence: Sentence, surnames: frozenset[str]) -> list[str]:
 
 
 def _surnames(article: Article) -> frozenset[str]:
-    return _surnames_of(blank_quotations(article.text))
+    return _surnames_of(article.text)
 
 
 @lru_cache(maxsize=32)
 def _surnames_of(text: str) -> frozenset[str]:
     names = set()
-    for match in _PERSON.finditer(text):
+    for match in PERSON_NAME.finditer(blank_quotations(text)):
         words = match.group(1).split()
         if len(words) > 1 and _is_person(match.group(1)):
             names.add(words[-1].lower())
@@ -219,12 +216,6 @@ def _continued(article: Article, sentence: Sentence, start: int) -> Attribution:
     return Attribution(None, "no said-clause in its sentence or paragraph")
 
 
-@lru_cache(maxsize=32)
-def _quotations(text: str) -> tuple[tuple[int, int], ...]:
-    """(start, end) of the inside of every quotation of the text."""
-    return tuple((m.start() + 1, m.end() - 1) for m in QUOTED_SPAN.finditer(text))
-
-
 def _paragraph_before(article: Article, sentence: Sentence, count: int) -> list[Sentence]:
     """Up to ``count`` sentences before ``sentence`` on its line (a line is a paragraph)."""
     index = article.sentences.index(sentence)
@@ -234,11 +225,6 @@ def _paragraph_before(article: Article, sentence: Sentence, count: int) -> list[
             break
         found.insert(0, earlier)
     return found
-
-
-def blank_quotations(text: str) -> str:
-    """The text with what is inside quotation marks blanked out (offsets kept)."""
-    return QUOTED_SPAN.sub(lambda m: " " * len(m.group(0)), text)
 
 
 def _drop_leading_capital(name: str, at: int) -> str:

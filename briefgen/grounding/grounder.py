@@ -32,7 +32,7 @@ from briefgen.ingest.article import Article, Sentence
 from briefgen.memo.data import BriefData, GroundedQuote
 from briefgen.memo.fields import MemoFields
 from briefgen.memo.items import CitedItem, Quote
-from briefgen.memo.report import GroundingRecord, LintFinding
+from briefgen.memo.report import UNVERIFIED_MARK, GroundingRecord, LintFinding
 from briefgen.memo.sections import Check, Section, sections
 from briefgen.text.normalise import folded_article
 from briefgen.text.words import content_words, stem
@@ -48,8 +48,6 @@ RECITE_MIN_SUPPORT = 0.8
 
 Item = TypeVar("Item", bound=CitedItem)
 GroundingMode = Literal["strict", "flag", "off"]
-# Put before a statement the support check rejected, in "flag" mode.
-UNVERIFIED_MARK = "[Unverified]"
 
 
 class Grounder:

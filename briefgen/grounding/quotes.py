@@ -11,11 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from briefgen.grounding.alignment import Aligner, Alignment
-from briefgen.grounding.attribution import QUOTE_MARKS, QUOTED_SPAN, attribute, blank_quotations
+from briefgen.grounding.attribution import attribute
 from briefgen.grounding.names import name_occurs, same_actor
 from briefgen.ingest.article import Article, Sentence
 from briefgen.memo.data import GroundedQuote
 from briefgen.memo.items import Quote
+from briefgen.text.quotations import QUOTE_MARKS, blank_quotations, quotations
 
 Record = Callable[..., None]
 
@@ -28,9 +29,7 @@ class QuoteGrounder:
         self._record = record
         self.allow_paraphrase = allow_paraphrase
         self.aligner = Aligner(article)
-        self._quoted_spans = [
-            (m.start() + 1, m.end() - 1) for m in QUOTED_SPAN.finditer(article.text)
-        ]
+        self._quoted_spans = quotations(article.text)
         self._used_quote_spans: set[tuple[int, int]] = set()
 
     def align_quote(self, text: str) -> Alignment | None:
@@ -147,9 +146,6 @@ class QuoteGrounder:
         """Whether ``sentence`` names ``speaker`` outside its quotation marks."""
         outside = blank_quotations(sentence.text)
         return name_occurs(speaker, _as_article(outside))
-
-    def align_anywhere(self, text: str) -> bool:
-        return self.aligner.align(_bare_quote(text), fuzzy=False) is not None
 
 
 def _bare_quote(text: str) -> str:

@@ -16,10 +16,10 @@ from typing import Any
 from briefgen.extract.schema import StatementVerdict
 from briefgen.ingest.article import Article, Sentence
 from briefgen.memo.data import BriefData
+from briefgen.memo.report import UNVERIFIED_MARK
 from briefgen.memo.sections import Section, sections
 from briefgen.text.normalise import fold_text
 
-UNVERIFIED_MARK = "[Unverified]"
 # Evidence spans shorter than this prove nothing ("a", "the").
 _MIN_EVIDENCE_CHARS = 4
 

@@ -9,6 +9,8 @@ from pydantic import BaseModel, Field
 from briefgen.usage import Usage
 
 GroundingStatus = Literal["kept", "dropped", "amended", "flagged"]
+# Put before a statement kept in "flag" mode that a check rejected.
+UNVERIFIED_MARK = "[Unverified]"
 
 
 class LintFinding(BaseModel):

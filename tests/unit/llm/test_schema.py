@@ -1,32 +1,18 @@
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
+from schema_nodes import object_nodes
 
 from briefgen.extract.schema import Extraction, SinglePass
 from briefgen.llm.schema import strict_json_schema
 from briefgen.memo.fields import MemoFields
 
 
-def _objects(node: Any) -> list[dict[str, Any]]:
-    found: list[dict[str, Any]] = []
-    if isinstance(node, dict):
-        if node.get("type") == "object":
-            found.append(node)
-        for value in node.values():
-            found.extend(_objects(value))
-    elif isinstance(node, list):
-        for value in node:
-            found.extend(_objects(value))
-    return found
-
-
 @pytest.mark.parametrize("model", [Extraction, MemoFields, SinglePass])
 @pytest.mark.parametrize("bounded", [False, True])
 def test_schema_is_strict(model: type, bounded: bool) -> None:
     schema = strict_json_schema(model, bounded=bounded)
-    objects = _objects(schema)
+    objects = object_nodes(schema)
     assert objects
     for obj in objects:
         assert obj["additionalProperties"] is False

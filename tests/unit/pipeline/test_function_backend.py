@@ -16,6 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from schema_nodes import object_nodes
 from seed_answers import (
     INVENTED_ACTOR,
     INVENTED_QUOTE,
@@ -98,19 +99,6 @@ def _without_bluf() -> str:
     return json.dumps(answer)
 
 
-def _objects(node: Any) -> list[dict[str, Any]]:
-    found: list[dict[str, Any]] = []
-    if isinstance(node, dict):
-        if node.get("type") == "object":
-            found.append(node)
-        for value in node.values():
-            found.extend(_objects(value))
-    elif isinstance(node, list):
-        for value in node:
-            found.extend(_objects(value))
-    return found
-
-
 def _long_text(count: int = 40) -> str:
     # Distinct sentences: none is a part of another, so "in the prompt" is unambiguous.
     body = " ".join(
@@ -171,7 +159,7 @@ def test_one_chunk_is_one_request_with_numbered_sentences_and_a_strict_schema() 
 
     schema = request.schema
     assert set(schema["properties"]) == {"extraction", "memo"}
-    objects = _objects(schema)
+    objects = object_nodes(schema)
     assert len(objects) > 5
     for obj in objects:
         assert obj["additionalProperties"] is False
