@@ -41,23 +41,28 @@ _EXPORTS: dict[str, str] = {
     "SHIPPED_STYLES": "briefgen.memo.styles",
     "Visit": "briefgen.config",
     "Sentence": "briefgen.ingest.article",
+    "Source": "briefgen.ingest.dossier",
+    "Contradiction": "briefgen.memo.items",
     "Style": "briefgen.memo.styles",
     "SupportResult": "briefgen.grounding.support",
     "TruncatedOutputError": "briefgen.errors",
     "Usage": "briefgen.usage",
     "agenerate_brief": "briefgen.api",
     "agenerate_briefs": "briefgen.batch",
+    "agenerate_dossier": "briefgen.api",
     "available_styles": "briefgen.memo.styles",
     "check_support": "briefgen.grounding.support",
     "estimate": "briefgen.estimation",
+    "estimate_dossier": "briefgen.estimation",
     "generate_brief": "briefgen.api",
     "generate_briefs": "briefgen.batch",
+    "generate_dossier": "briefgen.api",
     "resume_batch": "briefgen.batch_io",
     "submit_batch": "briefgen.batch_io",
 }
 
 if TYPE_CHECKING:
-    from briefgen.api import agenerate_brief, generate_brief
+    from briefgen.api import agenerate_brief, agenerate_dossier, generate_brief, generate_dossier
     from briefgen.batch import agenerate_briefs, generate_briefs
     from briefgen.batch_io import resume_batch, submit_batch
     from briefgen.batch_jobs import BatchJob
@@ -74,13 +79,15 @@ if TYPE_CHECKING:
         RefusalError,
         TruncatedOutputError,
     )
-    from briefgen.estimation import CallEstimate, Estimate, estimate
+    from briefgen.estimation import CallEstimate, Estimate, estimate, estimate_dossier
     from briefgen.grounding.support import SupportResult, check_support
     from briefgen.ingest.article import Article, Sentence
+    from briefgen.ingest.dossier import Source
     from briefgen.llm.backend import Backend, BackendError, Completion, CompletionRequest
     from briefgen.llm.function import FunctionBackend
     from briefgen.memo.data import BriefData, GroundedQuote
     from briefgen.memo.header import MemoHeader
+    from briefgen.memo.items import Contradiction
     from briefgen.memo.report import GroundingRecord, Report
     from briefgen.memo.styles import SHIPPED_STYLES, Style, available_styles
     from briefgen.progress import Progress
@@ -118,6 +125,7 @@ __all__ = [
     "Completion",
     "CompletionRequest",
     "ConfigError",
+    "Contradiction",
     "Estimate",
     "FunctionBackend",
     "GroundedQuote",
@@ -130,6 +138,7 @@ __all__ = [
     "RefusalError",
     "Report",
     "Sentence",
+    "Source",
     "Style",
     "SupportResult",
     "TruncatedOutputError",
@@ -138,11 +147,14 @@ __all__ = [
     "__version__",
     "agenerate_brief",
     "agenerate_briefs",
+    "agenerate_dossier",
     "available_styles",
     "check_support",
     "estimate",
+    "estimate_dossier",
     "generate_brief",
     "generate_briefs",
+    "generate_dossier",
     "resume_batch",
     "submit_batch",
 ]

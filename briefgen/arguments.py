@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 # BriefConfig fields and the options that set them, to name the option in an error.
 _SAME_NAME = "model base_url grounding allow_paraphrase max_concurrency timeout max_retries "
 _SAME_NAME += "classification plan verify portion_mark memo_to memo_from office cleared "
-_SAME_NAME += "date_format decision_by visit"
+_SAME_NAME += "date_format decision_by visit on_article_failure"
 _OPTION_OF = {name: "--" + name.replace("_", "-") for name in _SAME_NAME.split()} | {
     "backend": "--local",
     "template_dir": "--templates",
@@ -44,8 +44,28 @@ def memo_parser(epilog: str) -> argparse.ArgumentParser:
         help="a .txt, .md or .html file, an http(s) URL, or - for standard input",
     )
     where = parser.add_mutually_exclusive_group()
-    where.add_argument("-o", "--output", help="write the memo to this file (one article)")
-    where.add_argument("-d", "--output-dir", help="write one memo per article into DIR")
+    where.add_argument(
+        "-o", "--output", help="write the memo to this file (one article, or --combine)"
+    )
+    where.add_argument(
+        "-d",
+        "--output-dir",
+        metavar="DIR",
+        help="write one memo per article into DIR (with --combine: the one memo, as "
+        "DIR/dossier.md, .json, .html or .docx)",
+    )
+    parser.add_argument(
+        "--combine",
+        action="store_true",
+        help="one memo from all the articles (a dossier citing A<n>:S<m>), not one per "
+        "article; an article that cannot be read is left out and listed as not covered",
+    )
+    parser.add_argument(
+        "--on-article-failure",
+        choices=["skip", "raise"],
+        help="with --combine: leave out an article that cannot be read or extracted and "
+        "go on (skip, default), or stop with nothing written (raise)",
+    )
     parser.add_argument("--style", default="info-memo", help="memo style (see 'briefgen styles')")
     parser.add_argument(
         "--format",
@@ -168,6 +188,7 @@ def config_from(args: argparse.Namespace) -> BriefConfig:
         "date_format": args.date_format,
         "decision_by": args.decision_by,
         "visit": read_visit(args.visit) if args.visit is not None else None,
+        "on_article_failure": args.on_article_failure,
     }
     check_dirs(args.templates, args.prompts)
     chosen = {k: v for k, v in settings.items() if v is not None}

@@ -1,11 +1,14 @@
 """Command line.
 
     briefgen ARTICLE... [-o OUT | -d DIR] [--style STYLE] [--format md|json|html|docx] ...
+    briefgen ARTICLE... --combine [-o OUT | -d DIR] [--on-article-failure skip|raise] ...
     briefgen styles [--templates DIR]
     briefgen templates export DIR [--force]
     briefgen batch {submit,status,collect,run,export,import} ...   (see batch_cli.py)
 
 ARTICLE is a .txt, .md or .html file, an http(s) URL, or ``-`` for standard input.
+Without ``--combine`` each article makes its own memo; with it, all of them make one
+memo (a dossier, see ``briefgen.generate_dossier``).
 """
 
 from __future__ import annotations
@@ -36,13 +39,15 @@ from briefgen.terminal import (
     on_sigterm,
     report_error,
     setup_logging,
+    spec_label,
 )
 
 if TYPE_CHECKING:
     from briefgen.brief import Brief
     from briefgen.config import BriefConfig
     from briefgen.ingest.article import Article
-    from briefgen.progress import ProgressBar
+    from briefgen.ingest.dossier import Entry
+    from briefgen.progress import ProgressBar, ProgressCallback
     from briefgen.render.formats import Format
 
 # Only the light modules above load before main() starts: the rest (pydantic, jinja2, the
@@ -70,6 +75,11 @@ def _run_memos(args: argparse.Namespace) -> int:
     from briefgen.outputs import UsageError, check_targets, plan_targets, write_memo
     from briefgen.render.formats import FORMAT_SUFFIXES, format_of
 
+    if args.on_article_failure is not None and not args.combine:
+        # Without --combine every article has its memo and its own exit code already.
+        raise UsageError("--on-article-failure applies to --combine (one memo of all).")
+    # One article makes the same memo combined or not, so it takes the usual way.
+    combine = args.combine and len(args.articles) > 1
     config = config_from(args)
     get_style(args.style, config.template_dir)  # fail before reading or calling anything
     fmt: Format = args.format or (format_of(args.output) if args.output else "md")
@@ -85,11 +95,14 @@ def _run_memos(args: argparse.Namespace) -> int:
             output_dir=args.output_dir,
             suffix=FORMAT_SUFFIXES[fmt],
             binary=fmt == "docx",
+            combine=combine,
         )
         check_targets(plan.targets)
         for note in plan.notes:
             print(f"briefgen: {note}", file=sys.stderr)
         targets = plan.targets
+    if combine:
+        return _run_dossier(args, config, fmt, targets[0] if targets else None)
 
     # Inputs: one unreadable article does not stop the others.
     loaded: list[Article | BriefgenError] = []
@@ -135,6 +148,111 @@ def _run_memos(args: argparse.Namespace) -> int:
             if first_failure == EXIT_OK:
                 first_failure = EXIT_FAILED
     return first_failure
+
+
+def _run_dossier(
+    args: argparse.Namespace, config: BriefConfig, fmt: Format, target: Path | None
+) -> int:
+    """``--combine``: one memo of all the articles, or its estimate."""
+    from briefgen.outputs import write_memo
+
+    entries = _read_dossier(args.articles, config)
+    if isinstance(entries, int):
+        return entries
+    if args.estimate:
+        return _print_dossier_estimate(args, entries, config)
+
+    from briefgen.progress import ProgressBar
+
+    bar = ProgressBar(sys.stderr, 1) if not args.quiet and sys.stderr.isatty() else None
+    load("briefgen.api")  # the openai SDK: loaded only when needed
+    from briefgen.api import generate_dossier
+
+    try:
+        brief = generate_dossier(
+            entries,
+            style=args.style,
+            config=config,
+            progress=_as_one_memo(bar) if bar is not None else None,
+        )
+    finally:
+        if bar is not None:
+            bar.close()
+    try:
+        write_memo(brief, fmt, target, quiet=args.quiet)
+    except OSError as exc:
+        print(f"briefgen: error: cannot write {target}: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    return EXIT_OK
+
+
+def _as_one_memo(bar: ProgressBar) -> ProgressCallback:
+    """The dossier's progress (events per article, each "done" when it is read) drawn as
+    the one memo being made, as for a single article: its chunks are all the articles'
+    chunks, and it is done when the command ends, not when the first article is."""
+    from briefgen.progress import Progress
+
+    chunks: dict[int, tuple[int, int]] = {}
+
+    def tell(event: Progress) -> None:
+        if event.chunks:
+            # An article that failed is finished with: its chunks count as done.
+            done = event.chunks if event.stage == "failed" else event.chunks_done
+            chunks[event.article] = (done, event.chunks)
+        bar(
+            Progress(
+                stage="chunk_done",
+                chunks_done=sum(done for done, _ in chunks.values()),
+                chunks=sum(count for _, count in chunks.values()),
+            )
+        )
+
+    return tell
+
+
+def _read_dossier(specs: Sequence[str], config: BriefConfig) -> list[Entry] | int:
+    """The dossier's articles in the order given, an unreadable one as an ``Entry`` that
+    says why (so the memo lists it as not covered); or the exit code when that must stop
+    the command: ``on_article_failure="raise"``, or nothing readable at all."""
+    from briefgen.ingest.dossier import Entry
+    from briefgen.ingest.sources import load_article
+
+    entries: list[Entry] = []
+    failures: list[BriefgenError] = []
+    for spec in specs:
+        try:
+            article = load_article(spec, max_chars=config.max_input_chars)
+        except BriefgenError as exc:
+            if config.on_article_failure == "raise":
+                # Stop at once: the rest (standard input, URLs) need not be read for nothing.
+                report_error(spec, exc, named=True)
+                return exit_code(exc)
+            report_error(spec, exc, named=True, left_out=True)
+            failures.append(exc)
+            entries.append(Entry(None, spec_label(spec), str(exc)))
+        else:
+            entries.append(Entry(article, spec_label(spec)))
+    if len(failures) == len(entries):
+        print("briefgen: error: no article could be read; nothing was written.", file=sys.stderr)
+        return exit_code(failures[0])
+    return entries
+
+
+def _print_dossier_estimate(
+    args: argparse.Namespace, entries: list[Entry], config: BriefConfig
+) -> int:
+    load("briefgen.estimation")
+    from briefgen.estimation import estimate_dossier
+
+    articles = [entry.article for entry in entries if entry.article is not None]
+    forecast = estimate_dossier(articles, style=args.style, config=config)
+    read = ", ".join(
+        f"A{number} {entry.location}"
+        for number, entry in enumerate(entries, start=1)
+        if entry.article is not None
+    )
+    print(f"one memo of {len(articles)} article(s): {read}\n{forecast.describe()}")
+    return EXIT_OK
 
 
 def _print_estimates(

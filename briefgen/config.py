@@ -230,11 +230,22 @@ class BriefConfig(BaseModel):
         8192, ge=64, description="Most output room a truncated call may be given."
     )
     max_input_chars: int = Field(2_000_000, ge=1, description="Largest article accepted.")
+    synthesis_tokens: int = Field(
+        12_000,
+        ge=500,
+        description="Dossier: most tokens of merged facts one synthesis call reads; more "
+        "are reduced in rounds.",
+    )
 
     # Failure policy and budgets (per memo)
     on_chunk_failure: Literal["raise", "skip"] = Field(
         "raise",
         description="'skip' makes the memo from the other chunks and says what was missed.",
+    )
+    on_article_failure: Literal["raise", "skip"] = Field(
+        "skip",
+        description="Dossier: 'skip' leaves out an article that cannot be read or extracted "
+        "(with a warning naming it, and the memo says so); 'raise' stops.",
     )
     max_calls: int | None = Field(None, ge=1, description="Most HTTP requests per memo.")
     max_tokens: int | None = Field(None, ge=1, description="Most prompt+completion tokens.")

@@ -9,14 +9,19 @@ tokens depend on the model; both are expectations, with the worst case given bes
 from __future__ import annotations
 
 import json
+import math
+from collections.abc import Sequence
 from typing import Any
 
 from pydantic import BaseModel, Field
 
 from briefgen.config import BriefConfig, build_config
-from briefgen.extract.plan import VERIFICATION_CALL, PlannedCall, plan_calls
+from briefgen.dossier import MAX_ROUNDS, read_entries
+from briefgen.extract.dossier import SINGLE_SOURCE_FACTS, plan_dossier
+from briefgen.extract.plan import VERIFICATION_CALL, CallPlan, PlanKind, PlannedCall, plan_calls
 from briefgen.extract.schema import Verification
 from briefgen.ingest.article import Article
+from briefgen.ingest.dossier import build_dossier
 from briefgen.llm.budget import batch_price_for, price_for
 from briefgen.llm.endpoints import planned_backend
 from briefgen.llm.schema import schema_for
@@ -35,6 +40,8 @@ _EXTRACTION_PER_ARTICLE_TOKEN = 0.35
 _MEMO_FIELDS = 350
 _STYLE_FIELDS = 150
 _FACTS_PER_EXTRACTED_TOKEN = 0.8
+# One fact of a dossier's synthesis digest: a clause, its ids and its source count.
+_DIGEST_ROW_TOKENS = 45
 # The extractive plan's answer: a few dozen sentence ids.
 _SELECTION_TOKENS = 80
 # The verifier: statements a memo keeps, prompt tokens per statement with its cited
@@ -116,109 +123,180 @@ def estimate(
 
     Takes the same settings as ``generate_brief``. Nothing is started or downloaded.
     """
-    cfg = build_config(config, overrides)
-    memo_style = get_style(style, cfg.template_dir)
+    counting = _Counting(build_config(config, overrides), style)
+    cfg = counting.cfg
     doc = (
         article
         if isinstance(article, Article)
         else Article.from_text(article, max_chars=cfg.max_input_chars)
     )
-    backend, model = planned_backend(cfg)
-    embedded = backend == "embedded"
-    counter = token_counter(model)
-
-    def schema_tokens(output: type[BaseModel]) -> int:
-        # llama.cpp turns the schema into a grammar that never enters the prompt.
-        if embedded:
-            return 0
-        return counter.count(json.dumps(schema_for(output, False)))
-
     plan = plan_calls(
         doc,
-        memo_style,
-        counter,
+        counting.style,
+        counting.counter,
         chunk_tokens=cfg.chunk_tokens,
         overlap_tokens=cfg.chunk_overlap_tokens,
         prompt_dir=cfg.prompt_dir,
-        kind=cfg.plan
-        if cfg.plan != "auto"
-        else ("extractive" if embedded or cfg.small_model else "abstractive"),
+        kind=counting.kind,
     )
-    chunks = plan.chunks
-    # Styles with fields of their own (recommendations, talking points ...) write more.
-    style_extra = 0 if memo_style.memo_fields is MemoFields else _STYLE_FIELDS
-    cap = cfg.max_output_tokens
+    detail = counting.first_round(plan)
+    if not plan.single:
+        # The synthesis prompt holds what extraction finds: expected from what it writes.
+        written = sum(c.completion_tokens for c in detail)
+        facts = int(_FACTS_PER_EXTRACTED_TOKEN * written)
+        detail.append(counting.synthesis(plan.synthesis_call({}), facts))
+    if cfg.verify == "model":
+        detail.append(counting.verification(plan))
+    return counting.total(detail, len(plan.chunks), counting.tokens_of(doc))
 
-    def counted(call: PlannedCall, expected: int, prompt_extra: int = 0) -> CallEstimate:
-        schema = schema_tokens(call.output_type)
-        fixed = _prompt_tokens(counter, call.fixed_messages(), schema)
+
+def estimate_dossier(
+    articles: Sequence[Any],
+    *,
+    style: str = "info-memo",
+    config: BriefConfig | None = None,
+    **overrides: Any,
+) -> Estimate:
+    """Calls, tokens and cost of a dossier of ``articles`` (as ``generate_dossier`` takes
+    them); no model call. Repeats and syndicated copies are not counted: they are not
+    sent. Synthesis rounds are counted when the expected facts outgrow one call."""
+    cfg = build_config(config, overrides)
+    entries = read_entries(articles, cfg)
+    if len(entries) == 1 and entries[0].article is not None:
+        return estimate(entries[0].article, style=style, config=cfg)
+    counting = _Counting(cfg, style)
+    dossier = build_dossier(entries)
+    plan = plan_dossier(
+        dossier,
+        counting.style,
+        counting.counter,
+        chunk_tokens=cfg.chunk_tokens,
+        overlap_tokens=cfg.chunk_overlap_tokens,
+        prompt_dir=cfg.prompt_dir,
+        kind=counting.kind,
+    )
+    detail: list[CallEstimate] = []
+    facts = 0
+    for member in plan.members.values():
+        calls = counting.first_round(member)
+        detail += calls
+        # The synthesis reads a digest: a few facts of each source (see extract.dossier).
+        written = sum(c.completion_tokens for c in calls)
+        facts += min(
+            int(_FACTS_PER_EXTRACTED_TOKEN * written), SINGLE_SOURCE_FACTS * _DIGEST_ROW_TOKENS
+        )
+    if plan.kind == "abstractive":
+        # Each round reads parts of at most synthesis_tokens and writes memo fields; the
+        # facts left after MAX_ROUNDS are cut to fit, as the run does.
+        for _ in range(MAX_ROUNDS):
+            if facts <= cfg.synthesis_tokens:
+                break
+            parts = math.ceil(facts / cfg.synthesis_tokens)
+            for number in range(1, parts + 1):
+                call = plan.synthesis_call({}, part=(number, parts))
+                detail.append(counting.synthesis(call, math.ceil(facts / parts)))
+            facts = parts * (_MEMO_FIELDS + counting.style_extra)
+        final = plan.synthesis_call({})
+        detail.append(counting.synthesis(final, min(facts, cfg.synthesis_tokens)))
+    if cfg.verify == "model":
+        detail.append(counting.verification(next(iter(plan.members.values()))))
+    chunks = sum(len(member.chunks) for member in plan.members.values())
+    tokens = sum(counting.tokens_of(doc) for doc in dossier.members.values())
+    return counting.total(detail, chunks, tokens)
+
+
+class _Counting:
+    """What one estimate counts with: the settings, the style, the tokenizer."""
+
+    def __init__(self, cfg: BriefConfig, style: str) -> None:
+        self.cfg = cfg
+        self.style = get_style(style, cfg.template_dir)
+        self.backend, self.model = planned_backend(cfg)
+        self.embedded = self.backend == "embedded"
+        self.counter = token_counter(self.model)
+        self.kind: PlanKind = (
+            cfg.plan
+            if cfg.plan != "auto"
+            else ("extractive" if self.embedded or cfg.small_model else "abstractive")
+        )
+        # Styles with fields of their own (recommendations, talking points ...) write more.
+        self.style_extra = 0 if self.style.memo_fields is MemoFields else _STYLE_FIELDS
+
+    def tokens_of(self, doc: Article) -> int:
+        return sum(self.counter.count(s.text) for s in doc.sentences)
+
+    def schema_tokens(self, output: type[BaseModel]) -> int:
+        # llama.cpp turns the schema into a grammar that never enters the prompt.
+        if self.embedded:
+            return 0
+        return self.counter.count(json.dumps(schema_for(output, False)))
+
+    def counted(self, call: PlannedCall, expected: int, prompt_extra: int = 0) -> CallEstimate:
+        schema = self.schema_tokens(call.output_type)
+        cap = self.cfg.max_output_tokens
         return CallEstimate(
             name=call.name,
-            prompt_tokens=_prompt_tokens(counter, call.messages, schema) + prompt_extra,
-            fixed_prompt_tokens=fixed,
+            prompt_tokens=_prompt_tokens(self.counter, call.messages, schema) + prompt_extra,
+            fixed_prompt_tokens=_prompt_tokens(self.counter, call.fixed_messages(), schema),
             completion_tokens=min(cap, expected),
             max_completion_tokens=cap,
         )
 
-    def expected_extraction(chunk_tokens: int) -> int:
-        return int(_EXTRACTION_BASE + _EXTRACTION_PER_ARTICLE_TOKEN * chunk_tokens)
+    def first_round(self, plan: CallPlan) -> list[CallEstimate]:
+        detail = []
+        for call in plan.first_round:
+            assert call.chunk is not None
+            if plan.kind == "extractive":
+                expected = _SELECTION_TOKENS  # ids only
+            else:
+                expected = int(_EXTRACTION_BASE + _EXTRACTION_PER_ARTICLE_TOKEN * call.chunk.tokens)
+                if plan.single:
+                    expected += _MEMO_FIELDS + self.style_extra
+            detail.append(self.counted(call, expected))
+        return detail
 
-    detail: list[CallEstimate] = []
-    for call in plan.first_round:
-        assert call.chunk is not None
-        if plan.kind == "extractive":
-            expected = _SELECTION_TOKENS  # ids only
-        else:
-            expected = expected_extraction(call.chunk.tokens)
-            if plan.single:
-                expected += _MEMO_FIELDS + style_extra
-        detail.append(counted(call, expected))
-    if not plan.single:
-        # The synthesis prompt holds what extraction finds: expected from what it writes.
-        written = sum(c.completion_tokens for c in detail)
-        synthesis = plan.synthesis_call({})
-        detail.append(
-            counted(
-                synthesis,
-                _MEMO_FIELDS + style_extra,
-                prompt_extra=int(_FACTS_PER_EXTRACTED_TOKEN * written),
-            )
-        )
-    if cfg.verify == "model":
+    def synthesis(self, call: PlannedCall, facts: int) -> CallEstimate:
+        """A synthesis call that reads ``facts`` tokens of facts."""
+        return self.counted(call, _MEMO_FIELDS + self.style_extra, prompt_extra=facts)
+
+    def verification(self, plan: CallPlan) -> CallEstimate:
         # The verifier reads each kept statement with its cited sentences: about a
         # statement and two sentences per item, for the items a memo keeps.
         [blank] = plan.verification_calls([_BLANK])
-        fixed = _prompt_tokens(counter, blank.fixed_messages(), schema_tokens(Verification))
-        detail.append(
-            CallEstimate(
-                name=VERIFICATION_CALL,
-                prompt_tokens=fixed + _VERIFY_ITEMS * _VERIFY_TOKENS_PER_ITEM,
-                fixed_prompt_tokens=fixed,
-                completion_tokens=min(cap, _VERIFY_ITEMS * _VERDICT_TOKENS),
-                max_completion_tokens=cap,
-            )
+        fixed = _prompt_tokens(
+            self.counter, blank.fixed_messages(), self.schema_tokens(Verification)
+        )
+        cap = self.cfg.max_output_tokens
+        return CallEstimate(
+            name=VERIFICATION_CALL,
+            prompt_tokens=fixed + _VERIFY_ITEMS * _VERIFY_TOKENS_PER_ITEM,
+            fixed_prompt_tokens=fixed,
+            completion_tokens=min(cap, _VERIFY_ITEMS * _VERDICT_TOKENS),
+            max_completion_tokens=cap,
         )
 
-    prompt = sum(c.prompt_tokens for c in detail)
-    completion = sum(c.completion_tokens for c in detail)
-    worst = sum(c.max_completion_tokens for c in detail)
-    price = price_for(model, cfg.prices)
-    return Estimate(
-        model=model,
-        backend=backend,
-        style=memo_style.name,
-        chunks=len(chunks),
-        calls=len(detail),
-        article_tokens=sum(counter.count(s.text) for s in doc.sentences),
-        prompt_tokens=prompt,
-        fixed_prompt_tokens=sum(c.fixed_prompt_tokens for c in detail),
-        completion_tokens=completion,
-        max_completion_tokens=worst,
-        cost_usd=round((prompt * price[0] + completion * price[1]) / 1e6, 6) if price else None,
-        max_cost_usd=round((prompt * price[0] + worst * price[1]) / 1e6, 6) if price else None,
-        batch_cost_usd=round((prompt * batch[0] + completion * batch[1]) / 1e6, 6)
-        if (batch := batch_price_for(model, cfg.prices))
-        else None,
-        exact_counts=counter.exact,
-        detail=detail,
-    )
+    def total(self, detail: list[CallEstimate], chunks: int, article_tokens: int) -> Estimate:
+        prompt = sum(c.prompt_tokens for c in detail)
+        completion = sum(c.completion_tokens for c in detail)
+        worst = sum(c.max_completion_tokens for c in detail)
+        price = price_for(self.model, self.cfg.prices)
+        batch = batch_price_for(self.model, self.cfg.prices)
+        return Estimate(
+            model=self.model,
+            backend=self.backend,
+            style=self.style.name,
+            chunks=chunks,
+            calls=len(detail),
+            article_tokens=article_tokens,
+            prompt_tokens=prompt,
+            fixed_prompt_tokens=sum(c.fixed_prompt_tokens for c in detail),
+            completion_tokens=completion,
+            max_completion_tokens=worst,
+            cost_usd=round((prompt * price[0] + completion * price[1]) / 1e6, 6) if price else None,
+            max_cost_usd=round((prompt * price[0] + worst * price[1]) / 1e6, 6) if price else None,
+            batch_cost_usd=round((prompt * batch[0] + completion * batch[1]) / 1e6, 6)
+            if batch
+            else None,
+            exact_counts=self.counter.exact,
+            detail=detail,
+        )

@@ -1,9 +1,10 @@
 """Where the command line's memos go, decided and checked before any model is paid.
 
-``plan_targets`` turns ``-o FILE`` / ``-d DIR`` into one destination per article. It
-never lets a memo replace one of the articles it is made from: ``-o`` naming an input
-(by any path, symlink or hard link) is refused, and under ``-d`` a memo whose name is
-taken by an input is called ``<stem>.memo<suffix>`` instead. ``check_targets`` then
+``plan_targets`` turns ``-o FILE`` / ``-d DIR`` into one destination per article, or
+one for all of them with ``--combine`` (``DIR/dossier<suffix>`` under ``-d``). It never
+lets a memo replace one of the articles it is made from: ``-o`` naming an input (by any
+path, symlink or hard link) is refused, and under ``-d`` a memo whose name is taken by
+an input is called ``<stem>.memo<suffix>`` instead. ``check_targets`` then
 proves each destination can be written, and ``write_memo`` puts a memo there.
 """
 
@@ -54,6 +55,10 @@ def input_files(specs: Sequence[str]) -> list[tuple[str, Path]]:
     return [(spec, Path(spec)) for spec in specs if spec != "-" and not _URL.match(spec)]
 
 
+DOSSIER_STEM = "dossier"
+"""The name, under ``-d DIR``, of the one memo that ``--combine`` makes."""
+
+
 def plan_targets(
     specs: Sequence[str],
     *,
@@ -61,16 +66,24 @@ def plan_targets(
     output_dir: str | None,
     suffix: str,
     binary: bool,
+    combine: bool = False,
 ) -> Plan:
-    """The memo destinations for ``specs``; UsageError when there is none that works."""
+    """The memo destinations for ``specs``; UsageError when there is none that works.
+
+    With ``combine`` all of ``specs`` make one memo, so there is one destination, and it
+    must not be any of them."""
     inputs = input_files(specs)
+    several = len(specs) > 1 and not combine
 
     def article_at(path: Path) -> str | None:
         return next((spec for spec, source in inputs if same_file(path, source)), None)
 
     if output is not None:
-        if len(specs) > 1:
-            raise UsageError("-o takes one article; use -d DIR for several.")
+        if several:
+            raise UsageError(
+                "-o takes one article; use -d DIR for one memo each, or --combine for one "
+                "memo of all."
+            )
         clash = article_at(Path(output))
         if clash is not None:
             raise UsageError(
@@ -79,8 +92,10 @@ def plan_targets(
             )
         return Plan([Path(output)])
     if output_dir is None:
-        if len(specs) > 1:
-            raise UsageError("Several articles need -d DIR (one memo file each).")
+        if several:
+            raise UsageError(
+                "Several articles need -d DIR (one memo file each), or --combine (one memo of all)."
+            )
         if binary:
             raise UsageError(f"A {suffix} memo needs -o FILE or -d DIR.")
         return Plan([None])
@@ -89,8 +104,8 @@ def plan_targets(
         raise UsageError(f"{directory} is not a directory.")
     plan = Plan([])
     taken: set[str] = set()
-    for spec in specs:
-        stem = name = slug(spec)
+    for stem in [DOSSIER_STEM] if combine else [slug(spec) for spec in specs]:
+        name = stem
         n = 1
         while f"{name}{suffix}" in taken:
             n += 1
@@ -102,8 +117,10 @@ def plan_targets(
             while memo.name in taken or article_at(memo) is not None:
                 n += 1
                 memo = directory / f"{name}.memo-{n}{suffix}"
+            whose = "the" if combine else "its"
             plan.notes.append(
-                f"{target} would replace the article {clash}; writing its memo to {memo} instead."
+                f"{target} would replace the article {clash}; writing {whose} memo to {memo} "
+                "instead."
             )
             target = memo
         taken.add(target.name)

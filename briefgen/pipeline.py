@@ -26,7 +26,7 @@ from briefgen.errors import (
     LLMError,
     RefusalError,
 )
-from briefgen.extract.chunking import Chunk
+from briefgen.extract.chunking import Chunk, TokenCounter
 from briefgen.extract.extractive import compose
 from briefgen.extract.merge import merge_extractions
 from briefgen.extract.plan import CallPlan, PlanKind, PlannedCall, plan_calls
@@ -92,29 +92,45 @@ async def open_runtime(cfg: BriefConfig, client: Any) -> AsyncIterator[Runtime]:
         await backend.aclose()
 
 
-def call_settings(cfg: BriefConfig) -> CallSettings:
-    return CallSettings(
-        temperature=cfg.temperature,
-        timeout=cfg.timeout,
-        max_retries=cfg.max_retries,
-        max_retry_wait=cfg.max_retry_wait,
-        max_reasks=cfg.max_reasks,
-        max_output_tokens=cfg.max_output_tokens,
-        max_output_tokens_cap=cfg.max_output_tokens_cap,
-        reask=functools.partial(reask_message, prompt_dir=cfg.prompt_dir),
-    )
+@dataclass
+class Calls:
+    """One memo's caller with its usage, budget and token counter, and the warnings of
+    its run."""
+
+    caller: StructuredCaller
+    usage: Usage
+    budget: Budget
+    counter: TokenCounter
+    model: str
+    backend: str
+    warnings: list[str]
+
+    def report(
+        self, style: Style, kind: PlanKind, chunks: int, started: float, grounder: Grounder
+    ) -> Report:
+        overrun = self.budget.overrun()
+        if overrun is not None:
+            self.warnings.append(overrun)
+        usage, budget = self.usage, self.budget
+        return Report(
+            model=self.model,
+            cost_usd=round(budget.cost(usage.prompt_tokens, usage.completion_tokens), 6)
+            if budget.price is not None
+            else None,
+            backend=self.backend,
+            style=style.name,
+            plan=kind,
+            chunks=chunks,
+            elapsed_s=round(time.perf_counter() - started, 3),
+            usage=usage,
+            grounding=grounder.records,
+            warnings=self.warnings,
+            lint=grounder.lint,
+        )
 
 
-async def run_memo(
-    doc: Article,
-    style: Style,
-    cfg: BriefConfig,
-    runtime: Runtime,
-    started: float,
-    *,
-    progress: ProgressCallback | None = None,
-    position: tuple[int, int] = (0, 1),
-) -> Brief:
+def open_calls(cfg: BriefConfig, runtime: Runtime) -> Calls:
+    """The caller of one memo (its budget is per memo), over the run's shared backend."""
     profile = runtime.backend.profile
     usage = Usage()
     counter = token_counter(profile.model)
@@ -139,6 +155,35 @@ async def run_memo(
         warnings.append(f"Ran without the response cache: {runtime.cache.problem}")
     if not counter.exact:
         warnings.append("Token counts are estimates: no offline tiktoken encoding was found.")
+    return Calls(caller, usage, budget, counter, profile.model, profile.name, warnings)
+
+
+def call_settings(cfg: BriefConfig) -> CallSettings:
+    return CallSettings(
+        temperature=cfg.temperature,
+        timeout=cfg.timeout,
+        max_retries=cfg.max_retries,
+        max_retry_wait=cfg.max_retry_wait,
+        max_reasks=cfg.max_reasks,
+        max_output_tokens=cfg.max_output_tokens,
+        max_output_tokens_cap=cfg.max_output_tokens_cap,
+        reask=functools.partial(reask_message, prompt_dir=cfg.prompt_dir),
+    )
+
+
+async def run_memo(
+    doc: Article,
+    style: Style,
+    cfg: BriefConfig,
+    runtime: Runtime,
+    started: float,
+    *,
+    progress: ProgressCallback | None = None,
+    position: tuple[int, int] = (0, 1),
+) -> Brief:
+    profile = runtime.backend.profile
+    calls = open_calls(cfg, runtime)
+    caller, counter, warnings = calls.caller, calls.counter, calls.warnings
     plan = plan_calls(
         doc,
         style,
@@ -183,7 +228,7 @@ async def run_memo(
     tell("started")
     if plan.kind == "extractive":
         selections = await gather_first_error(
-            [_select(caller, call, warnings) for call in plan.first_round]
+            [select(caller, call, warnings) for call in plan.first_round]
         )
         done = len(chunks)
         tell("chunk_done")
@@ -227,7 +272,7 @@ async def run_memo(
         )
         # The grounder reads the article (on a worker thread) once the requests are out,
         # while the model writes: answers then meet ready indexes.
-        ready = asyncio.ensure_future(_after_sending(first_round, new_grounder))
+        ready = asyncio.ensure_future(after_sending(first_round, new_grounder))
         try:
             parts, failed = await first_round
         finally:
@@ -239,25 +284,8 @@ async def run_memo(
     data = grounder.remove_repeats(data, style.shows)
     if cfg.verify == "model":
         tell("verification")
-        data = await _verify(plan, caller, grounder, data, style)
-    overrun = budget.overrun()
-    if overrun is not None:
-        warnings.append(overrun)
-    report = Report(
-        model=profile.model,
-        cost_usd=round(budget.cost(usage.prompt_tokens, usage.completion_tokens), 6)
-        if budget.price is not None
-        else None,
-        backend=profile.name,
-        style=style.name,
-        plan=plan.kind,
-        chunks=len(chunks),
-        elapsed_s=round(time.perf_counter() - started, 3),
-        usage=usage,
-        grounding=grounder.records,
-        warnings=warnings,
-        lint=grounder.lint,
-    )
+        data = await verify(plan, caller, grounder, data, style)
+    report = calls.report(style, plan.kind, len(chunks), started, grounder)
     header = MemoHeader.from_config(
         cfg, style.memo_kind, date_format=style.date_format, banner=style.banner
     )
@@ -271,7 +299,7 @@ async def run_memo(
     return Brief(markdown=markdown, data=data, article=doc, report=report, header=header)
 
 
-async def _after_sending(
+async def after_sending(
     first_round: asyncio.Future[Any], new_grounder: Callable[[], Grounder]
 ) -> Grounder:
     # Let the first round's requests leave before taking CPU from the event loop (the
@@ -320,7 +348,7 @@ def plan_kind(cfg: BriefConfig, profile: BackendProfile) -> PlanKind:
     return "extractive" if profile.small_model or cfg.small_model else "abstractive"
 
 
-async def _select(caller: StructuredCaller, call: PlannedCall, warnings: list[str]) -> Selection:
+async def select(caller: StructuredCaller, call: PlannedCall, warnings: list[str]) -> Selection:
     """One chunk's sentence picks; an unusable answer leaves the choice to the rules."""
     try:
         result = await caller.call(call.name, call.messages, call.output_type)
@@ -331,7 +359,7 @@ async def _select(caller: StructuredCaller, call: PlannedCall, warnings: list[st
     return result
 
 
-async def _verify(
+async def verify(
     plan: CallPlan, caller: StructuredCaller, grounder: Grounder, data: BriefData, style: Style
 ) -> BriefData:
     """One call (two for a very long memo) in which the model judges every kept statement

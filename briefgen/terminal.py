@@ -20,7 +20,8 @@ from briefgen.errors import (
 )
 
 # Exit codes scripts can rely on. With several articles, the code is that of the first
-# article that failed; the others still get their memos.
+# article that failed; the others still get their memos. With --combine, an article left
+# out (on_article_failure="skip") is no failure: the memo says it is not covered.
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
@@ -79,14 +80,29 @@ def exit_code(exc: BriefgenError) -> int:
     return next((code for kind, code in EXIT_BY_ERROR if isinstance(exc, kind)), EXIT_FAILED)
 
 
-def report_error(spec: str, exc: BaseException, *, named: bool = False) -> None:
+def report_error(
+    spec: str, exc: BaseException, *, named: bool = False, left_out: bool = False
+) -> None:
     """Print an article's error, naming the article once: ``named`` errors (from reading
-    it) usually name it themselves."""
+    it) usually name it themselves. ``left_out``: the command goes on without the article
+    (a dossier's skipped source), so it is a warning that says so."""
     message = str(exc)
-    label = "standard input" if spec == "-" else spec
+    label = spec_label(spec)
     if not (named and (label in message or str(Path(spec)) in message)):
         message = f"{spec}: {message}"
-    print(f"briefgen: error: {message}", file=sys.stderr)
+    if left_out:
+        message = message.rstrip(". ")
+        print(
+            f"briefgen: warning: {message}; left out of the memo, which lists it as not covered.",
+            file=sys.stderr,
+        )
+    else:
+        print(f"briefgen: error: {message}", file=sys.stderr)
+
+
+def spec_label(spec: str) -> str:
+    """How messages name an ARTICLE argument: ``-`` is standard input."""
+    return "standard input" if spec == "-" else spec
 
 
 def setup_logging(verbose: int) -> None:

@@ -109,7 +109,7 @@ def assert_self_contained(html: str, page: Page) -> None:
         lowered = (value or "").lower()
         assert "javascript:" not in lowered and "http:" not in lowered and "https:" not in lowered
     for a in page.find("a"):
-        assert re.fullmatch(r"#S\d+", a.attrs.get("href", "")), a.attrs
+        assert re.fullmatch(r"#(?:A\d+:)?S\d+", a.attrs.get("href", "")), a.attrs
     # Every remaining "http" (there is one only when the article or model wrote one) lies in
     # a text node: escaped prose, never a reference.
     for scheme in ("http:", "https:", "javascript:"):

@@ -8,6 +8,7 @@ from typing import TypeVar
 from pydantic import BaseModel
 
 from briefgen.extract.schema import Extraction
+from briefgen.ingest.article import sentence_order
 from briefgen.memo.items import Actor, Quote
 from briefgen.text.names import same_actor
 from briefgen.text.normalise import fold_text
@@ -18,13 +19,8 @@ T = TypeVar("T", bound=BaseModel)
 SIMILAR = 0.6
 
 
-def _sid_order(sid: str) -> int:
-    digits = sid[1:]
-    return int(digits) if digits.isdigit() else 10**9
-
-
 def _union_ids(a: list[str], b: list[str]) -> list[str]:
-    return sorted(set(a) | set(b), key=_sid_order)
+    return sorted(set(a) | set(b), key=sentence_order)
 
 
 def _merge(

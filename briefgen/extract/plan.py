@@ -66,11 +66,13 @@ class CallPlan:
     extractive plan, one selection call per chunk."""
     prompt_dir: Path | None = None
     kind: PlanKind = "abstractive"
+    with_memo: bool = True
+    """False for a dossier's article: extraction only, the memo is written over all."""
 
     @property
     def single(self) -> bool:
         """One round trip: the single pass, or the extractive plan (it has no synthesis)."""
-        return len(self.chunks) == 1 or self.kind == "extractive"
+        return (len(self.chunks) == 1 and self.with_memo) or self.kind == "extractive"
 
     @property
     def synthesis_type(self) -> type[MemoFields]:
@@ -125,12 +127,15 @@ def plan_calls(
     overlap_tokens: int,
     prompt_dir: Path | None = None,
     kind: PlanKind = "abstractive",
+    with_memo: bool = True,
 ) -> CallPlan:
+    """The calls of a memo of ``doc``; with ``with_memo=False`` (a dossier's article),
+    only its extraction (or selection) calls, one per chunk."""
     chunks = chunk_article(doc, counter, budget=chunk_tokens, overlap=overlap_tokens)
     if kind == "extractive":
         calls = [_selection_call(doc, chunk, len(chunks), prompt_dir) for chunk in chunks]
-        return CallPlan(doc, style, chunks, calls, prompt_dir, kind)
-    if len(chunks) == 1:
+        return CallPlan(doc, style, chunks, calls, prompt_dir, kind, with_memo)
+    if len(chunks) == 1 and with_memo:
 
         def single(sentences: Any) -> list[Message]:
             return extraction_messages(
@@ -148,7 +153,7 @@ def plan_calls(
         ]
     else:
         calls = [_extraction_call(doc, chunk, len(chunks), prompt_dir) for chunk in chunks]
-    return CallPlan(doc, style, chunks, calls, prompt_dir)
+    return CallPlan(doc, style, chunks, calls, prompt_dir, with_memo=with_memo)
 
 
 def _extraction_call(

@@ -42,7 +42,7 @@ def render_prompt(name: str, user_dir: Path | None = None, **context: Any) -> st
 
 
 # A closing tag of the prompt's own fences, in any case and spacing ("</ ARTICLE >").
-_FENCE_CLOSE = re.compile(r"<\s*/\s*(article|facts|statements)", re.IGNORECASE)
+_FENCE_CLOSE = re.compile(r"<\s*/\s*(article|facts|statements|sources)", re.IGNORECASE)
 
 
 def _fence_safe(text: str) -> str:
@@ -71,7 +71,7 @@ def extraction_messages(
         prompt_dir,
         with_memo=with_memo,
         sentences=safe,
-        title=_fence_safe(title or "untitled").replace('"', "'"),
+        title=_fence_safe(title).replace('"', "'") if title else None,
         part_number=part_number,
         part_count=part_count,
     )
@@ -114,6 +114,30 @@ def synthesis_messages(
         prompt_dir,
         facts=_fence_safe(compact),
         title=_fence_safe(title or "untitled").replace('"', "'"),
+    )
+    return [{"role": "system", "content": system}, {"role": "user", "content": user}]
+
+
+def dossier_messages(
+    facts: dict[str, Any],
+    *,
+    sources: list[dict[str, str]],
+    style: str = "info-memo",
+    part_number: int = 1,
+    part_count: int = 1,
+    prompt_dir: Path | None = None,
+) -> list[dict[str, str]]:
+    """A dossier's synthesis request: the sources (``label``, ``line``) and the merged,
+    grounded facts, whose ids are ``A<n>:S<m>``."""
+    compact = json.dumps(facts, ensure_ascii=False, separators=(",", ":"))
+    system = render_prompt("dossier.system", prompt_dir, style=style)
+    user = render_prompt(
+        "dossier.user",
+        prompt_dir,
+        facts=_fence_safe(compact),
+        sources=[{"label": s["label"], "line": _fence_safe(s["line"])} for s in sources],
+        part_number=part_number,
+        part_count=part_count,
     )
     return [{"role": "system", "content": system}, {"role": "user", "content": user}]
 

@@ -105,11 +105,9 @@ def sentence_text(sentence: Sentence, article: Article) -> str:
     """A sentence's text, joined with the next one when a splitter cut it inside a
     number ("prices fell 7." / "8 per cent ...", from tokenised "7. 8")."""
     if sentence.text[-1:] == "." and sentence.text[-2:-1].isdigit():
-        index = int(sentence.id[1:])
-        if index < len(article.sentences):
-            following = article.sentences[index]
-            if following.text[:1].isdigit():
-                return f"{sentence.text} {following.text}"
+        following = article.following(sentence)
+        if following is not None and following.text[:1].isdigit():
+            return f"{sentence.text} {following.text}"
     return sentence.text
 
 

@@ -21,6 +21,7 @@ from briefgen.grounding.likelihood import lint_sentence
 from briefgen.grounding.names import name_occurs, sentence_words
 from briefgen.grounding.quotes import QuoteGrounder
 from briefgen.grounding.repeats import remove_repeats
+from briefgen.grounding.sourcing import SourceChecker
 from briefgen.grounding.support import (
     SupportResult,
     check_cited,
@@ -31,7 +32,7 @@ from briefgen.grounding.verify import Claim, apply_verdicts, claims_to_verify
 from briefgen.ingest.article import Article, Sentence
 from briefgen.memo.data import BriefData, GroundedQuote
 from briefgen.memo.fields import MemoFields
-from briefgen.memo.items import CitedItem, Quote
+from briefgen.memo.items import CitedItem, Quote, Side
 from briefgen.memo.report import UNVERIFIED_MARK, GroundingRecord, LintFinding
 from briefgen.memo.sections import Check, Section, sections
 from briefgen.text.normalise import folded_article
@@ -70,6 +71,7 @@ class Grounder:
         self.details = DetailChecker(
             article, self.leaks, self._check, self._judgement_failure, self._record
         )
+        self.sourcing = SourceChecker(article, self.leaks, self._check, self._record)
         # Support checks and re-citations already made, by statement and cited sentences.
         self._checked: dict[tuple[str, tuple[str, ...]], SupportResult] = {}
         self._sources: dict[str, Sentence | None] = {}
@@ -333,6 +335,8 @@ class Grounder:
             return self.ground_quotes(list(items))
         if spec.check == "gap":
             return self._ground_gaps([str(g) for g in items])[: spec.keep_at_most]
+        if spec.check == "sides":
+            return self.sourcing.ground_disagreements(list(items), self._ground_sides)
         if spec.prefix is not None:
             items = self._with_prefix(spec, items)
         if spec.keep_at_most is not None:
@@ -350,6 +354,15 @@ class Grounder:
         if spec.values or spec.claims or spec.words or spec.judged:
             kept = [self._ground_details(spec, item) for item in kept]
         return kept
+
+    def _ground_sides(self, sides: list[Side]) -> list[Side]:
+        # Each side is a statement of its source: checked against its own sentences.
+        return self._ground_items("contradiction_side", sides, field="claim")
+
+    def confirm_sources(self, data: BriefData) -> BriefData:
+        """Dossier: each merged item cites only the sources that carry it (see
+        ``sourcing``)."""
+        return self.sourcing.confirm_sources(data)
 
     def _ground_details(self, spec: Section, item: Item) -> Item:
         _, cited, _ = self._cited(item.sentence_ids)

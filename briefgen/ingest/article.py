@@ -33,7 +33,7 @@ class Sentence(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    id: str = Field(description="S1, S2, ... in reading order.")
+    id: str = Field(description="S1, S2, ... in reading order (A2:S1 ... in a dossier).")
     start: int
     end: int
     text: str
@@ -73,6 +73,17 @@ class Article(BaseModel):
     def _by_id(self) -> dict[str, Sentence]:
         return {s.id: s for s in self.sentences}
 
+    @cached_property
+    def _index(self) -> dict[str, int]:
+        return {s.id: i for i, s in enumerate(self.sentences)}
+
+    def following(self, sentence: Sentence) -> Sentence | None:
+        """The sentence after ``sentence``, or None at the end."""
+        index = self._index.get(sentence.id)
+        if index is None or index + 1 >= len(self.sentences):
+            return None
+        return self.sentences[index + 1]
+
     def sentence(self, sentence_id: str) -> Sentence | None:
         """The sentence with this id ("S3"), or None when there is none."""
         return self._by_id.get(sentence_id.strip().upper())
@@ -85,6 +96,23 @@ class Article(BaseModel):
             if s.start <= offset < s.end:
                 return s
         return None
+
+
+_SENTENCE_ID = re.compile(r"^(?:A(\d+):)?S(\d+)$")
+
+
+def sentence_order(sentence_id: str) -> tuple[int, int]:
+    """Sort key of a sentence id: (article, sentence); "S3" is (0, 3), "A2:S3" is (2, 3).
+    An id of another shape sorts last."""
+    found = _SENTENCE_ID.match(sentence_id)
+    if found is None:
+        return (10**9, 10**9)
+    return (int(found.group(1) or 0), int(found.group(2)))
+
+
+def source_of(sentence_id: str) -> int:
+    """The article number of a dossier id ("A2:S3" -> 2); 0 for an id of one article."""
+    return sentence_order(sentence_id)[0]
 
 
 def decode_input(data: bytes) -> str:

@@ -63,7 +63,8 @@ def _tighten(node: Any, *, bounded: bool, key: str | None) -> None:
             limit = int(node.get("maxItems", _DEFAULT_MAX_ITEMS))
         node["maxItems"] = limit
         if key == "sentence_ids":
-            node["items"] = {"type": "string", "pattern": "^S[0-9]+$"}
+            # "S3", or "A2:S3" (sentence 3 of article 2) in a dossier's synthesis.
+            node["items"] = {"type": "string", "pattern": "^(A[0-9]+:)?S[0-9]+$"}
             node["minItems"] = 1  # every item must cite something
         else:
             _tighten(node.get("items"), bounded=bounded, key=None)

@@ -6,10 +6,13 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from briefgen.ingest.article import sentence_order
+from briefgen.ingest.dossier import Source, sources_cited
 from briefgen.memo.items import (
     Actor,
     AgendaItem,
     Allegation,
+    Contradiction,
     Event,
     KeyFact,
     Option,
@@ -75,7 +78,17 @@ class BriefData(BaseModel):
     relations: list[Statement] = Field(
         default_factory=list, description="Scene-setter: state of the relationship."
     )
+    contradictions: list[Contradiction] = Field(
+        default_factory=list,
+        description="Dossier: points on which the sources disagree, each side with its own "
+        "source's sentences.",
+    )
     actors: list[Actor] = Field(default_factory=list)
+    sources: list[Source] = Field(
+        default_factory=list,
+        description="Dossier: every article given, numbered as its ids (A<n>:S<m>); empty "
+        "for a memo of one article.",
+    )
     uncovered: list[tuple[int, int]] = Field(
         default_factory=list,
         description="Character ranges of the article no extraction covered (failed chunks).",
@@ -84,4 +97,13 @@ class BriefData(BaseModel):
     def cited_ids(self) -> list[str]:
         """Every sentence id the memo cites, in article order."""
         seen = {sid for _, ids in cited_groups(self) for sid in ids}
-        return sorted(seen, key=lambda sid: int(sid[1:]))
+        return sorted(seen, key=sentence_order)
+
+    @property
+    def independent_sources(self) -> int:
+        """Dossier: sources read and used (copies and repeats of one story count once)."""
+        return sum(1 for s in self.sources if s.status == "used")
+
+    def sources_of(self, ids: list[str]) -> list[int]:
+        """Dossier: the numbers of the sources whose sentences ``ids`` cite."""
+        return sources_cited(ids)

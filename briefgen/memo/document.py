@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from briefgen.ingest.article import Article
 from briefgen.memo.data import BriefData
@@ -19,3 +19,7 @@ class MemoDocument(BaseModel):
     report: Report
     header: MemoHeader
     """Banner, kind, TO, FROM and DATE the memo was rendered with."""
+    articles: list[Article] = Field(default_factory=list)
+    """A dossier's articles, in source order (``A1`` first), each with its own ``S<m>``
+    ids; ``article`` is then their joined text, whose ids are ``A<n>:S<m>``. Empty for a
+    memo of one article."""

@@ -6,9 +6,12 @@ longer list from a server that ignores the schema is cut in grounding, not re-as
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field, JsonValue
+from functools import lru_cache
+
+from pydantic import BaseModel, ConfigDict, Field, JsonValue, create_model
 
 from briefgen.memo.items import (
+    Disagreement,
     Option,
     OutlookStatement,
     ReactiveLine,
@@ -108,4 +111,27 @@ class SceneSetterFields(MemoFields):
         default_factory=list,
         description="Short lines the principal can say, each readable on its own.",
         json_schema_extra=_at_most(8),
+    )
+
+
+# Disagreements one dossier synthesis call reports at most.
+MAX_DISAGREEMENTS = 6
+
+
+@lru_cache(maxsize=32)
+def dossier_fields_for(memo_fields: type[MemoFields]) -> type[MemoFields]:
+    """A style's memo fields with the dossier's ``contradictions``: the points on which
+    the sources disagree, as the model reports them."""
+    return create_model(
+        f"Dossier{memo_fields.__name__}",
+        __base__=memo_fields,
+        contradictions=(
+            list[Disagreement],
+            Field(
+                default_factory=list,
+                description="Points on which the sources disagree, each side citing the "
+                "sentences of a different source; never resolved.",
+                json_schema_extra=_at_most(MAX_DISAGREEMENTS),
+            ),
+        ),
     )

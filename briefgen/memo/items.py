@@ -4,6 +4,7 @@ article sentences it rests on. Data types only: nothing here knows about provide
 
 from __future__ import annotations
 
+import re
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -44,6 +45,18 @@ LIKELIHOOD_SYNONYMS: dict[str, str] = {
 Confidence = Literal["low", "moderate", "high"]
 
 _IDS = Field(description='Ids of the article sentences this rests on, e.g. ["S3", "S4"].')
+# "A2:S3", "a2 s3", "A2-S3", "A2:3": sentence 3 of article 2 in a dossier.
+_DOSSIER_ID = re.compile(r"^A\s*(\d+)\s*[:.\-/ ]?\s*S?\s*(\d+)$")
+
+
+def tidy_sentence_id(value: object) -> str:
+    """A model's sentence id in briefgen's form ("s3", " S3", 3 -> "S3"; "a2 s3" -> "A2:S3").
+    Whether it exists is checked later, in grounding."""
+    text = str(value).strip().upper()
+    dossier = _DOSSIER_ID.match(text)
+    if dossier is not None:
+        return f"A{dossier.group(1)}:S{dossier.group(2)}"
+    return text if text.startswith("S") else f"S{text}"
 
 
 class CitedItem(BaseModel):
@@ -58,11 +71,7 @@ class CitedItem(BaseModel):
     def _tidy_ids(cls, value: Any) -> Any:
         # Models write "s3", " S3" or 3; the id itself is checked later, in grounding.
         if isinstance(value, list):
-            tidy = []
-            for item in value:
-                text = str(item).strip().upper()
-                tidy.append(text if text.startswith("S") else f"S{text}")
-            return tidy
+            return [tidy_sentence_id(item) for item in value]
         return value
 
 
@@ -171,3 +180,38 @@ class Option(CitedItem):
 class ReactiveLine(CitedItem):
     question: str | None = Field(description="A question the other side or the press may raise.")
     text: str = Field(description="The line to take in reply, readable on its own.")
+
+
+ContradictionKind = Literal["conflict", "update"]
+
+
+class Side(CitedItem):
+    """What one source (or several that agree) reports on a disputed point."""
+
+    claim: str = Field(description="What these sources report, in one sentence.")
+
+
+class Disagreement(BaseModel):
+    """A point on which the sources disagree, as the model reports it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    topic: str = Field(description="What they disagree about, in a few words.")
+    sides: list[Side] = Field(
+        description='Two or more sides, each citing the sentences of a different source ("A1:S2").'
+    )
+
+
+class Contradiction(CitedItem):
+    """A grounded disagreement between sources: each side cites its own source's sentences;
+    ``sentence_ids`` joins them (for the annex). Shown, never resolved."""
+
+    topic: str
+    sides: list[Side]
+    kind: ContradictionKind = Field(
+        "conflict",
+        description='"update" when a later report revises an earlier one (a rising toll) '
+        "and the articles say so; the sides are then in publication order.",
+    )
+    found_by: Literal["model", "rules", "model and rules"] = "model"
+    note: str | None = Field(None, description="Why it is an update, with the times.")

@@ -18,7 +18,9 @@ Origin = Literal["extraction", "memo"]
 # How much of an item the article must carry: "full" for reported facts; "judgement" for
 # advice, whose words are the analyst's but whose names and numbers must come from the
 # cited sentences; "none" for bare names; "quote" and "gap" have checks of their own.
-Check = Literal["full", "judgement", "none", "quote", "gap"]
+# "sides" for a disagreement between sources: each side is checked against its own
+# source's sentences.
+Check = Literal["full", "judgement", "none", "quote", "gap", "sides"]
 
 ALL_STYLES = frozenset(
     {"info-memo", "action-memo", "scene-setter", "talking-points", "one-pager", "submission"}
@@ -196,6 +198,19 @@ SECTIONS: tuple[Section, ...] = (
         shown_in=frozenset({_INFO, _ACTION, _POINTS, _PAGE, _SUB}),
         rank=5,
         priority=2,
+    ),
+    Section(
+        "contradictions",
+        "Contradictions between sources",
+        "Contradiction",
+        "contradiction",
+        "memo",
+        "contradictions",
+        text="topic",
+        check="sides",
+        handled=("sides", "kind", "found_by", "note"),
+        rank=8,
+        priority=1,
     ),
     Section(
         "agenda",
@@ -383,17 +398,30 @@ def cited_groups(
             yield f"{spec.label} {number}", list(getattr(item, "sentence_ids", ()))
 
 
-def synthesis_facts(data: Any) -> dict[str, Any]:
-    """The extracted, grounded items in the compact form the synthesis call reads."""
+def synthesis_facts(
+    data: Any, carried_by: Callable[[list[str]], int] | None = None
+) -> dict[str, Any]:
+    """The extracted, grounded items in the compact form the synthesis call reads.
+
+    With ``carried_by`` (a dossier's count of the sources an item's ids cite), each item
+    says how many sources carry it (``n``), most carried first, and empty values are
+    left out: a dossier's facts are many, and every character is sent.
+    """
     facts: dict[str, Any] = {}
     for spec in sections("extraction"):
         if not spec.facts:
             continue
         key, pairs = spec.fact_fields()
-        facts[key] = [
-            {**{out: getattr(item, attr) for out, attr in pairs}, "ids": item.sentence_ids}
-            for item in spec.items(data)
-        ]
+        rows = []
+        for item in spec.items(data):
+            row = {out: getattr(item, attr) for out, attr in pairs}
+            if carried_by is not None:
+                row = {k: v for k, v in row.items() if v not in (None, "", [])}
+                row["n"] = carried_by(item.sentence_ids)
+            rows.append({**row, "ids": item.sentence_ids})
+        if carried_by is not None:
+            rows.sort(key=lambda row: -int(row["n"]))  # stable: reading order among equals
+        facts[key] = rows
     return facts
 
 

@@ -23,8 +23,10 @@ from briefgen.ingest.article import Article
 from briefgen.memo.data import BriefData
 from briefgen.memo.document import MemoDocument
 from briefgen.memo.header import MemoHeader
+from briefgen.memo.items import Contradiction
 from briefgen.memo.sections import sections
 from briefgen.memo.styles import SHIPPED_STYLES, get_style
+from briefgen.render import sources as dossier
 from briefgen.templating import render_file
 from briefgen.text.language import guess_language
 
@@ -44,6 +46,16 @@ class Cite:
 
 
 @dataclass(frozen=True)
+class SideEntry:
+    """One side of a contradiction: its sources, its claim and its own citations."""
+
+    text: str
+    ids: tuple[str, ...] = ()
+    lead: str = ""  # its sources ("A1 (Reuters, 2026-03-04)"), filled from data.sources
+    cites: tuple[Cite, ...] = ()
+
+
+@dataclass(frozen=True)
 class Entry:
     """One memo item, split into the parts the template styles differently."""
 
@@ -53,6 +65,8 @@ class Entry:
     note: str = ""  # shown after the text: when and where, a denial
     quote: bool = False  # text is the article's own characters, shown in quote marks
     speaker: str = ""
+    carried: str = ""  # dossier: how many sources carry it ("2 of 3 sources")
+    sides: tuple[SideEntry, ...] = ()  # a contradiction's sides, each citing its source
 
 
 @dataclass(frozen=True)
@@ -86,6 +100,18 @@ class Paragraph:
     segments: tuple[Segment, ...]
     headline: bool = False
     gap_before: bool = False  # a blank line preceded it in the article
+
+
+@dataclass(frozen=True)
+class SourceView:
+    """One source of a dossier in the article pane: its heading, then its own text."""
+
+    label: str
+    title: str
+    meta: str  # outlet, date, where it was read from
+    status: str  # "used", "copy", "duplicate", "unreadable" or "failed"
+    note: str  # why a source is not read (a copy, a repeat, a failure); empty when used
+    paragraphs: tuple[Paragraph, ...] = ()
 
 
 # -- the section table --------------------------------------------------------------------
@@ -131,6 +157,16 @@ def _outlook(item: Any) -> Entry:
     return Entry(text=item.text, lead=f"{lead}:")
 
 
+def _contradiction(item: Any) -> Entry:
+    # The citations stand with each side (whose sources the view fills in), not the topic.
+    sides = tuple(
+        SideEntry(text=dossier.claim_text(side) + ".", ids=tuple(side.sentence_ids))
+        for side in item.sides
+    )
+    topic = dossier.topic_text(item)
+    return Entry(text="", lead=f"{topic}.", note=dossier.update_text(item), sides=sides)
+
+
 # How one item of a section reads, by BriefData field; any other field shows its text.
 ENTRY_FORMATS: dict[str, Callable[[Any], Entry]] = {
     "developments": _event,
@@ -141,6 +177,7 @@ ENTRY_FORMATS: dict[str, Callable[[Any], Entry]] = {
     "key_facts": _fact,
     "outlook": _outlook,
     "actors": _actor,
+    "contradictions": _contradiction,
 }
 
 
@@ -178,10 +215,13 @@ def evidence_context(brief: MemoDocument, config: BriefConfig | None = None) -> 
         cited_by.setdefault(cite.id, []).append("Subject")
     for section in sections:
         for number, entry in enumerate(section.entries, start=1):
-            for cite in entry.cites:
+            side_cites = [c for side in entry.sides for c in side.cites]
+            for cite in dict.fromkeys([*entry.cites, *side_cites]):
                 cited_by.setdefault(cite.id, []).append(f"{section.title} {number}")
     report = brief.report
     summary = report.summary
+    data = brief.data
+    in_dossier = dossier.is_dossier(data)
     return {
         "header": header,
         "subject": brief.data.subject,
@@ -190,7 +230,12 @@ def evidence_context(brief: MemoDocument, config: BriefConfig | None = None) -> 
         "article_source": article.source,
         "article_published": article.published,
         "sections": sections,
-        "paragraphs": _paragraphs(article, brief.data, cited_by),
+        "paragraphs": [] if in_dossier else _paragraphs(article, data, cited_by),
+        # Dossier: each source under its own heading; empty for a memo of one article.
+        "dossier": in_dossier,
+        "source_views": _source_views(article, data, cited_by) if in_dossier else [],
+        "source_count": len(data.sources),
+        "independent_count": data.independent_sources,
         "cited_count": len(known & cited_by.keys()),
         "sentence_count": len(article.sentences),
         "uncovered": brief.data.uncovered,
@@ -233,11 +278,35 @@ def _sections(data: BriefData, known: set[str], leads: Sequence[str] = ()) -> li
         entry_of = ENTRY_FORMATS.get(spec.field, lambda item, spec=spec: _plain(spec, item))
         entries = []
         for item in spec.items(data):
-            cites = _cites(getattr(item, "sentence_ids", ()), known)
-            entries.append(dataclasses.replace(entry_of(item), cites=cites))
+            ids = getattr(item, "sentence_ids", ())
+            entry = entry_of(item)
+            sides = tuple(
+                dataclasses.replace(
+                    side,
+                    lead=_side_lead(item, index, data, side.ids),
+                    cites=_cites(side.ids, known),
+                )
+                for index, side in enumerate(entry.sides)
+            )
+            counted = dossier.carried(data, ids) if spec.field in dossier.COUNTED_SECTIONS else ""
+            entries.append(
+                dataclasses.replace(
+                    entry,
+                    cites=() if sides else _cites(ids, known),
+                    sides=sides,
+                    carried=counted,
+                )
+            )
         if entries:
             shown.append(Section(spec.title, tuple(entries), spec.numbered))
     return shown
+
+
+def _side_lead(item: Any, index: int, data: BriefData, ids: Sequence[str]) -> str:
+    # An update's sides are in publication order: say which came first.
+    order = dossier.side_order(item, index) if isinstance(item, Contradiction) else ""
+    lead = dossier.side_lead(data, ids)
+    return f"{order}, {lead}" if order else lead
 
 
 def _plain(spec: Any, item: Any) -> Entry:
@@ -245,16 +314,52 @@ def _plain(spec: Any, item: Any) -> Entry:
     return Entry(text=spec.item_text(item))
 
 
-def _paragraphs(
+def _source_views(
     article: Article, data: BriefData, cited_by: dict[str, list[str]]
+) -> list[SourceView]:
+    """A dossier's sources in order: each read one with its part of the joined text (a
+    failed one too, since its sentences stay there), the others with why they are not."""
+    views = []
+    for source in data.sources:
+        # A copy, a repeat or an unreadable source has no text in the joined article.
+        in_text = source.end > source.start
+        span = (source.start, source.end)
+        paragraphs = _paragraphs(article, data, cited_by, span=span) if in_text else []
+        views.append(
+            SourceView(
+                label=source.label,
+                title=source.name,
+                meta=" · ".join(p for p in (source.outlet, source.published, source.location) if p),
+                status=source.status,
+                note="" if source.status == "used" else _sentence_case(dossier.status_text(source)),
+                paragraphs=tuple(paragraphs),
+            )
+        )
+    return views
+
+
+def _sentence_case(text: str) -> str:
+    # str.capitalize would lower the rest ("A1", a PDF's name).
+    return text[:1].upper() + text[1:]
+
+
+def _paragraphs(
+    article: Article,
+    data: BriefData,
+    cited_by: dict[str, list[str]],
+    *,
+    span: tuple[int, int] | None = None,
 ) -> list[Paragraph]:
-    """The article as paragraphs of sentences and the text between them.
+    """The article (or the ``span`` of its text one dossier source holds) as paragraphs
+    of sentences and the text between them.
 
     A line break in the text between sentences starts a new paragraph (every line break
     ends a sentence in briefgen, so a line is the natural paragraph); a blank line is kept
-    as extra space.
+    as extra space. A source's span has no headline: its heading already names it.
     """
     text = article.text
+    start, end = span if span is not None else (0, len(text))
+    headline_of = None if span is not None else article.title
     quotes = [(q.start, q.end) for q in data.quotes]
     paragraphs: list[Paragraph] = []
     current: list[Segment] = []
@@ -267,7 +372,7 @@ def _paragraphs(
             if number:
                 if current:
                     paragraphs.append(
-                        _paragraph(current, gap_before, article, first=not paragraphs)
+                        _paragraph(current, gap_before, headline_of, first=not paragraphs)
                     )
                     gap_before = False
                 current = []
@@ -275,8 +380,10 @@ def _paragraphs(
             if piece:
                 current.append(Segment(parts=(Part(piece),)))
 
-    cursor = 0
+    cursor = start
     for sentence in article.sentences:
+        if not (start <= sentence.start and sentence.end <= end):
+            continue
         between(text[cursor : sentence.start])
         cited = cited_by.get(sentence.id, [])
         current.append(
@@ -289,17 +396,17 @@ def _paragraphs(
             )
         )
         cursor = sentence.end
-    between(text[cursor:])
+    between(text[cursor:end])
     if current:
-        paragraphs.append(_paragraph(current, gap_before, article, first=not paragraphs))
+        paragraphs.append(_paragraph(current, gap_before, headline_of, first=not paragraphs))
     return paragraphs
 
 
 def _paragraph(
-    segments: list[Segment], gap_before: bool, article: Article, *, first: bool
+    segments: list[Segment], gap_before: bool, title: str | None, *, first: bool
 ) -> Paragraph:
     line = "".join(part.text for segment in segments for part in segment.parts)
-    headline = first and article.title is not None and line.strip() == article.title.strip()
+    headline = first and title is not None and line.strip() == title.strip()
     return Paragraph(tuple(segments), headline=headline, gap_before=gap_before)
 
 

@@ -19,11 +19,13 @@ Format = Literal["md", "json", "html", "docx"]
 
 
 def to_json(doc: MemoDocument, *, indent: int | None = 2) -> str:
-    """Memo, data, article, header and report as one JSON document."""
+    """Memo, data, article, header and report as one JSON document; for a dossier also
+    its source articles (``data`` then holds ``sources`` and ``contradictions``)."""
     payload = {
         "markdown": doc.markdown,
         "data": doc.data.model_dump(mode="json"),
         "article": doc.article.model_dump(mode="json"),
+        "articles": [a.model_dump(mode="json") for a in doc.articles],
         "header": doc.header.model_dump(mode="json"),
         "report": {
             **doc.report.model_dump(mode="json"),

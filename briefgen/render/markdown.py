@@ -18,10 +18,11 @@ from markupsafe import Markup
 from briefgen.ingest.article import Article
 from briefgen.memo.data import BriefData
 from briefgen.memo.header import MemoHeader
-from briefgen.memo.items import LIKELIHOOD_RANGES
+from briefgen.memo.items import LIKELIHOOD_RANGES, Contradiction
 from briefgen.memo.report import Report
-from briefgen.memo.sections import cited_groups, sections
+from briefgen.memo.sections import Section, cited_groups, sections
 from briefgen.memo.styles import SHIPPED_STYLES, WORDS_PER_PAGE, Style, get_style
+from briefgen.render import sources as dossier
 from briefgen.templating import render_file, sandboxed_environment
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
@@ -77,7 +78,46 @@ def _environment(user_dir: Path | None) -> jinja2.Environment:
     env.filters["ids"] = _ids
     env.filters["likelihood_range"] = likelihood_range
     env.filters["clause"] = clause
+    env.filters["carried"] = _carried
+    env.filters["contradiction"] = _contradiction
     return env
+
+
+@jinja2.pass_context
+def _carried(context: jinja2.runtime.Context, item: Any) -> Trusted:
+    """ " (2 of 3 sources)" after a key point of a dossier; nothing in a one-article memo.
+    Read from the context's ``data`` so a memo cut to its length budget counts the same."""
+    data = context.get("data")
+    if not isinstance(data, BriefData):
+        return Trusted("")
+    text = dossier.carried(data, getattr(item, "sentence_ids", ()))
+    return Trusted(f" ({escape_markdown(text)})") if text else Trusted("")
+
+
+@jinja2.pass_context
+def _contradiction(context: jinja2.runtime.Context, item: Contradiction) -> Trusted:
+    data = context.get("data")
+    return contradiction_line(item, data if isinstance(data, BriefData) else None)
+
+
+def contradiction_line(item: Contradiction, data: BriefData | None) -> Trusted:
+    """ "**Number killed.** A1 (Reuters, 2026-03-04): 12 were killed [A1:S2]. A2 ...":
+    the one place a memo prints citations inline, so that each side shows its source."""
+    topic = escape_markdown(dossier.topic_text(item))
+    parts = [f"**{topic}.**"]
+    update = dossier.update_text(item)
+    if update:
+        parts.append(escape_markdown(update))
+    for index, side in enumerate(item.sides):
+        lead = dossier.side_lead(data, side.sentence_ids) if data is not None else "A source"
+        order = dossier.side_order(item, index)
+        who = f"{order}, {lead}" if order else lead
+        claim = dossier.claim_text(side)
+        # Brackets written here cannot form a link: every value has its brackets escaped,
+        # so no link definition can exist in the memo.
+        cites = f" [{_ids(side.sentence_ids)}]" if side.sentence_ids else ""
+        parts.append(f"{escape_markdown(who)}: {escape_markdown(claim)}{cites}.")
+    return Trusted(" ".join(parts))
 
 
 def render_markdown(style: str, context: dict[str, Any], template_dir: Path | None = None) -> str:
@@ -100,8 +140,10 @@ def render_markdown(style: str, context: dict[str, Any], template_dir: Path | No
     )
     for spec in candidates:
         while body_words(text) > budget and spec.items(data):
-            data = data.model_copy(update={spec.field: spec.items(data)[:-1]})
-            cuts[spec.title] = cuts.get(spec.title, 0) + 1
+            items = spec.items(data)
+            count = _cut_count(spec, items, body_words(text) - budget)
+            data = data.model_copy(update={spec.field: items[:-count]})
+            cuts[spec.title] = cuts.get(spec.title, 0) + count
             text = _render(chosen.template, {**context, "data": data}, template_dir)
         if body_words(text) <= budget:
             break
@@ -115,6 +157,18 @@ def render_markdown(style: str, context: dict[str, Any], template_dir: Path | No
             + "."
         )
     return text
+
+
+def _cut_count(spec: Section, items: list[Any], overrun: int) -> int:
+    """How many of the last ``items`` to cut at once: those whose own words make up the
+    overrun. An item prints at least its own words, so this never cuts more than needed,
+    and a long memo (a dossier of many sources) is not rendered once per item."""
+    words = 0
+    for count, item in enumerate(reversed(items), start=1):
+        words += len(re.findall(r"\w+", spec.item_text(item)))
+        if words >= overrun:
+            return count
+    return len(items)
 
 
 def body_words(markdown: str) -> int:
@@ -175,9 +229,15 @@ def render_context(
     sentences those items cite (without a style: every section).
     """
     shown = style.shows if style is not None else None
-    source_map = list(cited_groups(data, shown))
+    # A contradiction's annex row lists every side's sentences.
+    source_map = list(cited_groups(dossier.with_side_ids(data), shown))
     cited = {sid for _, ids in source_map for sid in ids}
     mark = header.portion_mark
+    in_dossier = dossier.is_dossier(data)
+    independent = data.independent_sources
+    used = [s for s in data.sources if s.status == "used"]
+    # One used source of a dossier is still "a single press report" (or a statement).
+    source = used[0].outlet if in_dossier and len(used) == 1 else doc.source
     return {
         "data": data,
         "report": report,
@@ -186,7 +246,7 @@ def render_context(
         "cleared": header.cleared,
         "decision_by": header.decision_by,
         "visit": header.visit,
-        "sourcing": sourcing(doc.source),
+        "sourcing": sourcing(source, independent if in_dossier else 1),
         "memo_kind": header.memo_kind,
         "classification": header.classification,
         "portion_mark": header.portion_mark,
@@ -203,4 +263,11 @@ def render_context(
         "backend": report.backend,
         "plan": report.plan,
         "dropped_count": len(report.dropped),
+        # Dossier: empty or False for a memo of one article, which renders as before.
+        "dossier": in_dossier,
+        "several_sources": dossier.several_sources(data),
+        "source_count": len(data.sources),
+        "independent_count": independent,
+        "source_entries": dossier.source_entries(data),
+        "source_groups": dossier.source_groups(doc, data, cited) if in_dossier else [],
     }

@@ -4,6 +4,7 @@ whether two spellings name the same actor. Text only: nothing here reads an arti
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from briefgen.text.lexicon import HONORIFICS
 from briefgen.text.normalise import fold_text
@@ -56,6 +57,7 @@ def name_tokens(name: str) -> list[str]:
     return [t for t in tokens if t not in HONORIFICS]
 
 
+@lru_cache(maxsize=8192)
 def name_key(name: str) -> str:
     """A key under which spellings of the same actor meet ("Mr Tillerson" -> "tillerson")."""
     folded = fold_text(strip_possessive(name)).strip(" .,;:'\"-")

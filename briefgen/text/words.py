@@ -32,9 +32,14 @@ def stem(word: str) -> str:
     return word[:-1] if len(word) > 4 and word.endswith("e") else word
 
 
+@lru_cache(maxsize=8192)
+def _stem_set(text: str) -> frozenset[str]:
+    # Merging compares every item with every other: each text is read once.
+    return frozenset(stem(w) for w in content_words(text))
+
+
 def jaccard(a: str, b: str) -> float:
-    sa = {stem(w) for w in content_words(a)}
-    sb = {stem(w) for w in content_words(b)}
+    sa, sb = _stem_set(a), _stem_set(b)
     if not sa or not sb:
         return 1.0 if fold_text(a) == fold_text(b) else 0.0
     return len(sa & sb) / len(sa | sb)

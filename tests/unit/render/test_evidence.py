@@ -143,7 +143,7 @@ def test_every_list_field_of_brief_data_has_a_section() -> None:
     lists = {
         name for name, info in BriefData.model_fields.items() if get_origin(info.annotation) is list
     }
-    assert lists - {"subject_sentence_ids", "uncovered"} <= shown
+    assert lists - {"subject_sentence_ids", "uncovered", "sources"} <= shown
 
 
 def test_paragraph_breaks_and_blank_lines_are_kept() -> None:
