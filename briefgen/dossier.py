@@ -10,6 +10,7 @@ have on its own (so it is cached on its own), and synthesis reads facts, never a
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import os
 from collections.abc import Callable, Sequence
@@ -48,13 +49,13 @@ from briefgen.memo.data import BriefData
 from briefgen.memo.fields import MemoFields
 from briefgen.memo.header import MemoHeader
 from briefgen.memo.items import Contradiction, Statement
-from briefgen.memo.sections import section, synthesis_facts
+from briefgen.memo.sections import section, sections, synthesis_facts
 from briefgen.memo.styles import Style
 from briefgen.pipeline import Calls, Runtime, after_sending, open_calls, plan_kind, run_memo
 from briefgen.pipeline import select as select_sentences
 from briefgen.pipeline import verify as verify_statements
 from briefgen.progress import Progress, ProgressCallback, Stage
-from briefgen.render.markdown import render_context, render_markdown
+from briefgen.render.markdown import render_memo
 
 logger = logging.getLogger(__name__)
 
@@ -213,6 +214,7 @@ async def run_dossier(
             tell(number, "synthesis")
         data = await _synthesise(plan, calls, grounder, data, carried_by=carried_by, cfg=cfg)
     data = await asyncio.to_thread(_with_rule_conflicts, grounder, dossier, data)
+    data = _most_carried_first(data, carried_by)
     data = grounder.remove_repeats(data, style.shows)
     if cfg.verify == "model":
         checker = CallPlan(dossier.article, style, [], [], cfg.prompt_dir)
@@ -222,11 +224,13 @@ async def run_dossier(
     header = MemoHeader.from_config(
         cfg, style.memo_kind, date_format=style.date_format, banner=style.banner
     )
-    markdown = await asyncio.to_thread(
-        render_markdown,
-        style.name,
-        render_context(dossier.article, data, report, header, style),
-        cfg.template_dir,
+    markdown, data = await asyncio.to_thread(
+        functools.partial(render_memo, template_dir=cfg.template_dir),
+        style,
+        dossier.article,
+        data,
+        report,
+        header,
     )
     return Brief(
         markdown=markdown,
@@ -318,6 +322,26 @@ async def _synthesise(
             update={"contradictions": _joined_contradictions(data.contradictions, earlier)}
         )
     return data
+
+
+def _most_carried_first(data: BriefData, carried_by: Callable[[list[str]], int]) -> BriefData:
+    """The reported items in the order a reader of many sources wants them, and the order
+    a memo over its length budget is cut in (from the end): what more sources carry
+    first; then each source's first item, then each one's second ..., so that no source
+    is crowded out by the one before it."""
+    update: dict[str, Any] = {}
+    for spec in sections("extraction"):
+        items = spec.items(data)
+        if len(items) < 2:
+            continue
+        turn: dict[int, int] = {}
+        keys = []
+        for position, item in enumerate(items):
+            first = (sources_cited(item.sentence_ids) or [0])[0]
+            turn[first] = turn.get(first, 0) + 1
+            keys.append((-carried_by(item.sentence_ids), turn[first], first, position))
+        update[spec.field] = [items[key[3]] for key in sorted(keys)]
+    return data.model_copy(update=update)
 
 
 def _with_rule_conflicts(grounder: Grounder, dossier: Dossier, data: BriefData) -> BriefData:

@@ -48,7 +48,7 @@ from briefgen.memo.report import Report
 from briefgen.memo.sections import synthesis_facts
 from briefgen.memo.styles import Style
 from briefgen.progress import Progress, ProgressCallback, Stage
-from briefgen.render.markdown import render_context, render_markdown
+from briefgen.render.markdown import render_memo
 from briefgen.usage import Usage
 
 logger = logging.getLogger(__name__)
@@ -289,11 +289,13 @@ async def run_memo(
     header = MemoHeader.from_config(
         cfg, style.memo_kind, date_format=style.date_format, banner=style.banner
     )
-    markdown = await asyncio.to_thread(
-        render_markdown,
-        style.name,
-        render_context(doc, data, report, header, style),
-        cfg.template_dir,
+    markdown, data = await asyncio.to_thread(
+        functools.partial(render_memo, template_dir=cfg.template_dir),
+        style,
+        doc,
+        data,
+        report,
+        header,
     )
     tell("done")
     return Brief(markdown=markdown, data=data, article=doc, report=report, header=header)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from typing import TypeVar
 
@@ -67,8 +68,19 @@ def _combine_quotes(a: Quote, b: Quote) -> Quote:
     return longer.model_copy(update={"sentence_ids": _union_ids(a.sentence_ids, b.sentence_ids)})
 
 
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _numbers(text: str) -> frozenset[str]:
+    return frozenset(n.replace(",", "") for n in _NUMBER.findall(text))
+
+
 def _similar(text_of: Callable[[T], str]) -> Callable[[T, T], bool]:
-    return lambda a, b: jaccard(text_of(a), text_of(b)) >= SIMILAR
+    # Two items that give different numbers are two reports ("12 killed", "19 killed"),
+    # however alike their words: merged, one figure would be lost.
+    return lambda a, b: (
+        jaccard(text_of(a), text_of(b)) >= SIMILAR and _numbers(text_of(a)) == _numbers(text_of(b))
+    )
 
 
 def merge_extractions(parts: list[Extraction]) -> Extraction:

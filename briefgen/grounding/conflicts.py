@@ -32,7 +32,7 @@ from briefgen.grounding.claims import (
     _word_number,
     read_claim,
 )
-from briefgen.ingest.article import Sentence, sentence_order, source_of
+from briefgen.ingest.article import Article, Sentence, sentence_order, source_of
 from briefgen.ingest.dossier import Dossier
 from briefgen.memo.items import Contradiction, Side
 from briefgen.text.lexicon import MONTHS, STOPWORDS, WEEKDAYS
@@ -228,13 +228,8 @@ def find_conflicts(dossier: Dossier) -> list[Contradiction]:
     used = [s.number for s in dossier.used if s.number in dossier.members]
     if len(used) < 2:
         return []
-    by_source: dict[int, list[Sentence]] = defaultdict(list)
-    for sentence in dossier.article.sentences:
-        number = source_of(sentence.id)
-        if number in used:
-            by_source[number].append(sentence)
-    vocab = {n: _vocabulary(by_source[n]) for n in used}
-    related = {(a, b) for a, b in combinations(used, 2) if _related(vocab[a], vocab[b]) >= RELATED}
+    by_source = _by_source(dossier.article, used)
+    related = _related_pairs(by_source)
     if not related:
         return []
     # Only sources that have a related source are read further.
@@ -249,6 +244,30 @@ def find_conflicts(dossier: Dossier) -> list[Contradiction]:
 
 
 # --- what two articles and two sentences share -----------------------------------------
+
+
+def same_story_pairs(article: Article) -> set[tuple[int, int]]:
+    """Pairs (a, b), a < b, of the sources of a dossier's joined ``article`` that report
+    the same story: the smaller's distinctive words are found in the other (RELATED)."""
+    numbers = sorted({source_of(s.id) for s in article.sentences} - {0})
+    return _related_pairs(_by_source(article, numbers))
+
+
+def _by_source(article: Article, numbers: list[int]) -> dict[int, list[Sentence]]:
+    by_source: dict[int, list[Sentence]] = defaultdict(list)
+    wanted = set(numbers)
+    for sentence in article.sentences:
+        number = source_of(sentence.id)
+        if number in wanted:
+            by_source[number].append(sentence)
+    return by_source
+
+
+def _related_pairs(by_source: dict[int, list[Sentence]]) -> set[tuple[int, int]]:
+    vocab = {n: _vocabulary(sentences) for n, sentences in by_source.items()}
+    return {
+        (a, b) for a, b in combinations(sorted(vocab), 2) if _related(vocab[a], vocab[b]) >= RELATED
+    }
 
 
 def _distinctive(text: str) -> frozenset[str]:

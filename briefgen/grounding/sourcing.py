@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from briefgen.grounding.attribution import attribute
+from briefgen.grounding.conflicts import same_story_pairs
 from briefgen.grounding.leaks import LeakFinder
 from briefgen.grounding.names import same_actor
 from briefgen.grounding.support import SupportResult, missing_values, unknown_names
@@ -42,6 +43,7 @@ class SourceChecker:
         self.leaks = leaks
         self.check = check
         self.record = record
+        self._story_pairs: set[tuple[int, int]] | None = None
 
     # -- disagreements -------------------------------------------------------------
 
@@ -53,6 +55,11 @@ class SourceChecker:
             topic = " ".join(item.topic.split())
             sides = ground_sides(list(item.sides))
             sides = _one_source_one_side(sides)
+            if len(sides) >= 2 and not self._one_story(sides):
+                ids = sorted({i for side in sides for i in side.sentence_ids}, key=sentence_order)
+                why = "the sides come from sources that report different stories"
+                self.record("contradiction", item.topic, "dropped", why, sentence_ids=ids)
+                continue
             cited = [s for side in sides for s in self._sentences(side.sentence_ids)]
             problem = self._topic_problem(topic, cited)
             if problem is None and len(sides) < 2:
@@ -69,6 +76,21 @@ class SourceChecker:
                 extra = {"kind": item.kind, "found_by": item.found_by, "note": item.note}
             kept.append(Contradiction(topic=topic, sides=sides, sentence_ids=ids, **extra))
         return kept
+
+    def _one_story(self, sides: list[Side]) -> bool:
+        """Whether two of the sides come from sources that report the same story: two
+        reports of different events do not contradict each other, however their
+        numbers differ."""
+        if self._story_pairs is None:
+            self._story_pairs = same_story_pairs(self.article)
+        sources = [{source_of(sid) for sid in side.sentence_ids} for side in sides]
+        return any(
+            (min(a, b), max(a, b)) in self._story_pairs
+            for i, mine in enumerate(sources)
+            for theirs in sources[i + 1 :]
+            for a in mine
+            for b in theirs
+        )
 
     def _sentences(self, ids: Sequence[str]) -> list[Sentence]:
         return [s for s in (self.article.sentence(i) for i in ids) if s is not None]

@@ -8,6 +8,7 @@ headings or table breaks to the memo.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -121,30 +122,71 @@ def contradiction_line(item: Contradiction, data: BriefData | None) -> Trusted:
 
 
 def render_markdown(style: str, context: dict[str, Any], template_dir: Path | None = None) -> str:
-    """Render the template for ``style`` with ``context``.
+    """Render the template for ``style`` with ``context``, cut to the style's length
+    budget (see ``render_memo``, which also rebuilds the annex after a cut)."""
+    text, _ = _fitted(style, context, lambda data: {**context, "data": data}, template_dir)
+    return text
+
+
+def render_memo(
+    style: Style,
+    doc: Article,
+    data: BriefData,
+    report: Report,
+    header: MemoHeader,
+    *,
+    template_dir: Path | None = None,
+) -> tuple[str, BriefData]:
+    """The memo's Markdown and the data it shows.
 
     A style with a length budget (``Style.page_words``) that the memo's body overruns
-    loses items, the lowest ``Section.priority`` first and the last item of a section
-    first, until it fits; each cut is added to ``context["report"].warnings``.
+    loses items, the lowest ``Section.priority`` first and the last items of a section
+    first, until it fits; each cut is added to ``report.warnings``, and the annex (and the
+    data returned, which the other formats render) hold only what the memo still shows.
     """
+    context = render_context(doc, data, report, header, style)
+    return _fitted(
+        style.name,
+        context,
+        lambda cut: render_context(doc, cut, report, header, style),
+        template_dir,
+    )
+
+
+def _fitted(
+    style: str,
+    context: dict[str, Any],
+    rebuild: Callable[[BriefData], dict[str, Any]],
+    template_dir: Path | None,
+) -> tuple[str, Any]:
     chosen = get_style(style, template_dir)
     text = _render(chosen.template, context, template_dir)
     budget = chosen.page_words
     data = context.get("data")
     if budget is None or not isinstance(data, BriefData) or body_words(text) <= budget:
-        return text
+        return text, data
     cuts: dict[str, int] = {}
     candidates = sorted(
         (s for s in sections() if chosen.shows(s) and s.field != "bluf"),
         key=lambda s: -s.priority,
     )
     for spec in candidates:
-        while body_words(text) > budget and spec.items(data):
-            items = spec.items(data)
-            count = _cut_count(spec, items, body_words(text) - budget)
-            data = data.model_copy(update={spec.field: items[:-count]})
-            cuts[spec.title] = cuts.get(spec.title, 0) + count
-            text = _render(chosen.template, {**context, "data": data}, template_dir)
+        items = spec.items(data)
+        if not items:
+            continue
+
+        # The most items of this section that fit, found by halving: a long memo (a
+        # dossier of many sources) is rendered a few times, not once per item.
+        def with_first(
+            n: int, spec: Section = spec, items: list[Any] = items, data: BriefData = data
+        ) -> str:
+            cut = data.model_copy(update={spec.field: items[:n]})
+            return _render(chosen.template, rebuild(cut), template_dir)
+
+        keep, text = _most_that_fit(with_first, len(items), budget)
+        data = data.model_copy(update={spec.field: items[:keep]})
+        if keep < len(items):
+            cuts[spec.title] = len(items) - keep
         if body_words(text) <= budget:
             break
     report = context.get("report")
@@ -156,19 +198,24 @@ def render_markdown(style: str, context: dict[str, Any], template_dir: Path | No
             + ", ".join(f"{n} item(s) of {title}" for title, n in cuts.items())
             + "."
         )
-    return text
+    return text, data
 
 
-def _cut_count(spec: Section, items: list[Any], overrun: int) -> int:
-    """How many of the last ``items`` to cut at once: those whose own words make up the
-    overrun. An item prints at least its own words, so this never cuts more than needed,
-    and a long memo (a dossier of many sources) is not rendered once per item."""
-    words = 0
-    for count, item in enumerate(reversed(items), start=1):
-        words += len(re.findall(r"\w+", spec.item_text(item)))
-        if words >= overrun:
-            return count
-    return len(items)
+def _most_that_fit(render: Callable[[int], str], count: int, budget: int) -> tuple[int, str]:
+    """The largest n <= count whose rendering fits ``budget`` words (0 when none does),
+    with that rendering; fewer items never make a memo longer."""
+    low, high = 0, count - 1  # ``count`` itself is known not to fit
+    best = render(0)
+    if body_words(best) > budget:
+        return 0, best
+    while low < high:
+        middle = (low + high + 1) // 2
+        text = render(middle)
+        if body_words(text) <= budget:
+            low, best = middle, text
+        else:
+            high = middle - 1
+    return low, best
 
 
 def body_words(markdown: str) -> int:
@@ -262,7 +309,11 @@ def render_context(
         "model": report.model,
         "backend": report.backend,
         "plan": report.plan,
-        "dropped_count": len(report.dropped),
+        # Repeats are left out too, but not for want of support: they are not counted.
+        "dropped_count": sum(
+            1 for r in report.dropped if not (r.reason or "").startswith("repeats ")
+        ),
+        "the_article": "the sources" if in_dossier else "the article",
         # Dossier: empty or False for a memo of one article, which renders as before.
         "dossier": in_dossier,
         "several_sources": dossier.several_sources(data),

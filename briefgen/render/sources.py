@@ -35,13 +35,32 @@ def carried(data: BriefData, ids: Iterable[str]) -> str:
     memo of one article, a dossier of one independent source, or an uncited item."""
     if not several_sources(data):
         return ""
+    ids = list(ids)
     used = {s.number for s in data.sources if s.status == "used"}
-    numbers = [n for n in data.sources_of(list(ids)) if n in used]
+    numbers = [n for n in data.sources_of(ids) if n in used]
     if not numbers:
         return ""
     if len(numbers) == 1:
-        return f"single source: A{numbers[0]}"
-    return f"{len(numbers)} of {data.independent_sources} sources"
+        count = f"single source: A{numbers[0]}"
+    else:
+        count = f"{len(numbers)} of {data.independent_sources} sources"
+    against = disputed_by(data, ids)
+    return f"{count}; disputed by {', '.join(f'A{n}' for n in against)}" if against else count
+
+
+def disputed_by(data: BriefData, ids: Sequence[str]) -> list[int]:
+    """The sources on the other side of a contradiction that an item's citations stand
+    on one side of: a point the memo states, which another source reports otherwise."""
+    mine = set(ids)
+    others: set[int] = set()
+    for contradiction in data.contradictions:
+        taken = [side for side in contradiction.sides if mine & set(side.sentence_ids)]
+        if len(taken) != 1:
+            continue  # not on one side (or on several: the item spans the dispute)
+        for side in contradiction.sides:
+            if side is not taken[0]:
+                others.update(data.sources_of(side.sentence_ids))
+    return sorted(others - set(data.sources_of(list(mine))))
 
 
 def source_by_number(data: BriefData, number: int) -> Source | None:

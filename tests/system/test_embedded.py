@@ -72,3 +72,23 @@ def test_another_gguf_is_used_when_named(
     brief = briefgen.generate_brief(seed_text)
     assert brief.report.model == "my-other-model"
     assert "my-other-model" in brief.markdown
+
+
+def test_embedded_dossier_of_two_reports_and_one_other(model_path: Path) -> None:
+    from dossier_articles import BOMBING_A, BOMBING_B, PUBLISHED_A, PUBLISHED_B, UNRELATED
+
+    articles = [
+        briefgen.Article.from_text(BOMBING_A, published=PUBLISHED_A),
+        briefgen.Article.from_text(BOMBING_B, published=PUBLISHED_B),
+        briefgen.Article.from_text(UNRELATED),
+    ]
+    brief = briefgen.generate_dossier(articles, local_model_path=model_path, cache=False)
+    assert brief.report.plan == "extractive" and brief.report.usage.calls == 3
+    cited = {sid.split(":")[0] for sid in brief.data.cited_ids()}
+    assert cited == {"A1", "A2", "A3"}
+    # The rules find the disputed toll whatever the small model picks.
+    tolls = [c for c in brief.data.contradictions if "12" in str(c.sides)]
+    assert tolls and "19" in str(tolls[0].sides)
+    assert "## Contradictions between sources" in brief.markdown
+    for quote in brief.data.quotes:
+        assert brief.article.text[quote.start : quote.end] == quote.text

@@ -93,3 +93,41 @@ def test_overlapping_quotes_and_similar_events_merge() -> None:
     assert [q.text for q in merged.quotes] == [q_long.text]
     assert len(merged.events) == 2
     assert merged.events[0].sentence_ids == ["S3", "S4"]
+
+
+def test_alike_events_with_different_numbers_stay_two() -> None:
+    first = _extraction(
+        events=[
+            Event(
+                what="12 people were killed in the market bombing",
+                when=None,
+                where=None,
+                who=[],
+                sentence_ids=["A1:S2"],
+            )
+        ]
+    )
+    second = _extraction(
+        events=[
+            Event(
+                what="19 people were killed in the market bombing",
+                when=None,
+                where=None,
+                who=[],
+                sentence_ids=["A2:S2"],
+            )
+        ]
+    )
+    same = _extraction(
+        events=[
+            Event(
+                what="People were killed in the market bombing, 12 of them",
+                when=None,
+                where=None,
+                who=[],
+                sentence_ids=["A3:S4"],
+            )
+        ]
+    )
+    merged = merge_extractions([first, second, same])
+    assert [e.sentence_ids for e in merged.events] == [["A1:S2", "A3:S4"], ["A2:S2"]]

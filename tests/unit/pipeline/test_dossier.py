@@ -307,3 +307,51 @@ def test_estimate_counts_one_call_per_distinct_article_and_the_synthesis() -> No
     many = [_distinct_report(seed) for seed in range(1, 40)]
     small = estimate_dossier(many, synthesis_tokens=500, **server)
     assert [c.name for c in small.detail].count("briefgen_dossier") > 1
+
+
+def test_a_memo_cut_to_its_length_budget_returns_and_lists_only_what_it_shows() -> None:
+    articles = [_distinct_report(seed) for seed in range(1, 25)]
+    brief, _ = _dossier(_model(), articles, style="info-memo")
+    assert any("length budget" in w for w in brief.report.warnings)
+    annex = brief.markdown.split("Tab 1. Sources:")[1]
+    rows = re.findall(r"^\| Key development (\d+) \|", annex, re.MULTILINE)
+    assert len(rows) == len(brief.data.developments) > 0
+    body = brief.markdown.split("## Source annex")[0]
+    assert len(re.findall(r"^\d+\. ", body, re.MULTILINE)) >= len(brief.data.developments)
+    for sid in brief.data.cited_ids():
+        assert f"**{sid}**" in annex  # every id the data cites is a sentence in the annex
+
+
+def test_the_model_verifier_reads_the_dossier_once() -> None:
+    def answer(request: CompletionRequest) -> Any:
+        if request.name == "briefgen_verification":
+            ids = re.findall(r'"id": ?"(V\d+)"', _user(request)) or re.findall(
+                r"\b(V\d+)\b", _user(request)
+            )
+            verdicts = [{"id": i, "verdict": "supported", "evidence": []} for i in ids]
+            return {"verdicts": verdicts}
+        return _model()(request)
+
+    brief, backend = _dossier(answer, _reports(), verify="model")
+    assert [r.name for r in backend.requests].count("briefgen_verification") == 1
+    verification = next(r for r in backend.requests if r.name == "briefgen_verification")
+    assert "A1:S" in _user(verification) and "A2:S" in _user(verification)
+    assert any(r.verdict == "supported" for r in brief.report.grounding)
+
+
+def test_items_are_ordered_most_carried_first_then_each_source_in_turn() -> None:
+    articles = [_distinct_report(seed) for seed in range(1, 4)]
+    brief, _ = _dossier(_model(), articles, style="one-pager")
+    firsts = [e.sentence_ids[0].split(":")[0] for e in brief.data.developments[:3]]
+    # Each source's first event before any second one (a repeat of the summary may go).
+    assert sorted(firsts) == ["A1", "A2", "A3"]
+
+
+def test_a_memo_over_budget_keeps_as_much_as_fits() -> None:
+    from briefgen.render.markdown import body_words
+
+    articles = [_distinct_report(seed) for seed in range(1, 25)]
+    brief, _ = _dossier(_model(), articles, style="info-memo")
+    words = body_words(brief.markdown)
+    longest = max(len(e.what.split()) for e in brief.data.developments)
+    assert 1000 - 3 * longest <= words <= 1000  # cut to the budget, not far below it

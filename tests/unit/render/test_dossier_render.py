@@ -272,7 +272,9 @@ def test_each_kind_of_key_point_carries_its_count() -> None:
     assert "The sides are split over cod quotas. (single source: A3)" in info
     assert "— Ada Kell (single source: A1)" in info
     page = _brief("one-pager").markdown
-    assert "19 killed, hospital officials said. (single source: A2)" in page
+    # The fact stands on one side of the toll dispute: the other side's source is named.
+    assert "19 killed, hospital officials said. (single source: A2; disputed by A1)" in page
+    assert "The sides are split over cod quotas. (single source: A3)" in info
 
 
 @pytest.mark.parametrize("style", STYLES)

@@ -1,0 +1,69 @@
+"""Several articles as one dossier: numbering, repeats, wire copies, the joined text."""
+
+from __future__ import annotations
+
+from dossier_articles import BOMBING_A, BOMBING_B, UNRELATED
+
+from briefgen.ingest.article import Article, sentence_order, source_of
+from briefgen.ingest.dossier import Entry, build_dossier
+from briefgen.memo.items import Quote, tidy_sentence_id
+
+
+def _entries(*texts: str) -> list[Entry]:
+    return [Entry(Article.from_text(t), location=f"{n}.txt") for n, t in enumerate(texts, 1)]
+
+
+def test_sentences_of_each_source_keep_their_text_at_their_dossier_id() -> None:
+    dossier = build_dossier(_entries(BOMBING_A, BOMBING_B, UNRELATED))
+    joined = dossier.article
+    for number, text in enumerate((BOMBING_A, BOMBING_B, UNRELATED), start=1):
+        own = Article.from_text(text)
+        for sentence in own.sentences:
+            found = joined.sentence(f"A{number}:{sentence.id}")
+            assert found is not None and found.text == sentence.text
+            assert joined.text[found.start : found.end] == sentence.text
+        source = dossier.sources[number - 1]
+        assert joined.text[source.start : source.end] == own.text
+    assert joined.sentence("S1") is None  # a dossier has only dossier ids
+
+
+def test_the_same_text_twice_is_one_source_and_a_retitled_wire_copy_is_a_copy() -> None:
+    copy = BOMBING_A.replace("Market bombing kills 12 in Karvana", "Twelve die in Karvana blast")
+    copy += "\nThe city council met in the evening."
+    dossier = build_dossier(_entries(BOMBING_A, BOMBING_B, BOMBING_A, copy))
+    statuses = [(s.status, s.same_as) for s in dossier.sources]
+    assert statuses == [("used", None), ("used", None), ("duplicate", 1), ("copy", 1)]
+    assert dossier.sources[3].similarity is not None and dossier.sources[3].similarity >= 0.8
+    assert sorted(dossier.members) == [1, 2]
+    assert not any(s.id.startswith(("A3:", "A4:")) for s in dossier.article.sentences)
+
+
+def test_two_reports_of_one_event_are_not_copies() -> None:
+    dossier = build_dossier(_entries(BOMBING_A, BOMBING_B))
+    assert [s.status for s in dossier.sources] == ["used", "used"]
+
+
+def test_an_unreadable_entry_keeps_its_number_and_problem() -> None:
+    entries = [Entry(None, "gone.txt", "No such file"), *_entries(BOMBING_A)]
+    dossier = build_dossier(entries)
+    assert dossier.sources[0].status == "unreadable"
+    assert dossier.sources[0].problem == "No such file"
+    assert dossier.article.sentences[0].id == "A2:S1"  # numbers follow the caller's list
+    failed = dossier.without({2: "refused"})
+    assert [s.status for s in failed.sources] == ["unreadable", "failed"]
+    assert failed.members == {}
+
+
+def test_dossier_ids_sort_by_source_then_sentence_and_are_tidied() -> None:
+    ids = ["A2:S1", "A1:S10", "A1:S2", "S3"]
+    assert sorted(ids, key=sentence_order) == ["S3", "A1:S2", "A1:S10", "A2:S1"]
+    assert source_of("A12:S3") == 12 and source_of("S3") == 0
+    assert [tidy_sentence_id(v) for v in ("a2 s3", "A2-S3", "A2:3", " s4", 5)] == [
+        "A2:S3",
+        "A2:S3",
+        "A2:S3",
+        "S4",
+        "S5",
+    ]
+    quote = Quote(speaker="x", text="y", source="named", sentence_ids=["a1:s2"])
+    assert quote.sentence_ids == ["A1:S2"]
