@@ -42,10 +42,10 @@ _SCALES = {
     "mn": 1e6,
     "tn": 1e12,
 }
-_WORD_SCALES = frozenset({"hundred", "thousand", "million", "billion", "trillion", "dozen"})
+WORD_SCALES = frozenset({"hundred", "thousand", "million", "billion", "trillion", "dozen"})
 # Unit words whose change ("5 km" -> "5 miles") changes the claim. Spellings of one unit
 # share a canonical name.
-_UNITS = {
+UNITS = {
     "dollar": "dollar",
     "dollars": "dollar",
     "usd": "dollar",
@@ -105,7 +105,7 @@ _UNITS = {
     "decade": "decade",
     "decades": "decade",
 }
-_CURRENCY_SIGNS = {"$": "dollar", "£": "pound", "€": "euro", "¥": "yen", "₹": "rupee"}
+CURRENCY_SIGNS = {"$": "dollar", "£": "pound", "€": "euro", "¥": "yen", "₹": "rupee"}
 # Negators that do not negate what follows ("not only X but Y", "no doubt").
 _NOT_NEGATING_NEXT = frozenset({"only", "just", "doubt"})
 
@@ -158,7 +158,7 @@ def _canonical(value: float) -> str:
     return f"{value:.6f}".rstrip("0").rstrip(".")
 
 
-def _word_number(word: str) -> float | None:
+def word_number(word: str) -> float | None:
     if word in _SMALL_NUMBERS:
         return float(_SMALL_NUMBERS[word])
     if word in _TENS:
@@ -176,7 +176,7 @@ def tokenize(text: str) -> list[str]:
     return tokens
 
 
-def _quantities(tokens: list[str]) -> list[Quantity]:
+def read_quantities(tokens: list[str]) -> list[Quantity]:
     found: list[Quantity] = []
     i = 0
     while i < len(tokens):
@@ -190,14 +190,14 @@ def _quantities(tokens: list[str]) -> list[Quantity]:
             value = float(numeral.group(1).replace(",", ""))
             suffix = numeral.group(2)
             i += 1
-        elif (word_value := _word_number(token)) is not None:
+        elif (word_value := word_number(token)) is not None:
             # Number words: "twenty five", "three hundred", "two million".
             value = word_value
             i += 1
             if token in _TENS and i < len(tokens) and tokens[i] in _SMALL_NUMBERS:
                 value += _SMALL_NUMBERS[tokens[i]]
                 i += 1
-        elif token in ("a", "an") and i + 1 < len(tokens) and tokens[i + 1] in _WORD_SCALES:
+        elif token in ("a", "an") and i + 1 < len(tokens) and tokens[i + 1] in WORD_SCALES:
             value = 1.0  # "a million"
             i += 1
         if value is None:
@@ -215,11 +215,11 @@ def _quantities(tokens: list[str]) -> list[Quantity]:
         values.add(_canonical(value))
         if value == 1.0 and token in ("one", "a", "an") and start + 1 == i:
             continue  # "one of them", "an official": rarely a quantity claim
-        unit = _CURRENCY_SIGNS.get(tokens[start - 1]) if start > 0 else None
-        if unit is None and suffix in _UNITS:
-            unit = _UNITS[suffix]
+        unit = CURRENCY_SIGNS.get(tokens[start - 1]) if start > 0 else None
+        if unit is None and suffix in UNITS:
+            unit = UNITS[suffix]
         if unit is None and i < len(tokens):
-            unit = _UNITS.get(tokens[i])
+            unit = UNITS.get(tokens[i])
         found.append(Quantity(" ".join(tokens[start:i]), frozenset(values), unit))
     return found
 
@@ -235,7 +235,7 @@ def split_number_values(text: str) -> frozenset[str]:
     joined = _SPLIT_NUMBER.sub(_join_number, fold_text(text))
     if joined == fold_text(text):
         return frozenset()
-    return frozenset(v for q in _quantities(tokenize(joined)) for v in q.values)
+    return frozenset(v for q in read_quantities(tokenize(joined)) for v in q.values)
 
 
 def _join_number(match: re.Match[str]) -> str:
@@ -248,7 +248,7 @@ def _is_content(token: str) -> bool:
     # Numbers and their units are compared as quantities, not as words.
     if token in STOPWORDS or token in NEGATORS or not token[0].isalpha():
         return False
-    if token in _SMALL_NUMBERS or token in _TENS or token in _SCALES or token in _UNITS:
+    if token in _SMALL_NUMBERS or token in _TENS or token in _SCALES or token in UNITS:
         return False
     return len(token) > 2
 
@@ -303,7 +303,7 @@ def read_claim(text: str) -> Claim:
     return Claim(
         tokens=tuple(tokens),
         content=tuple(content),
-        quantities=tuple(_quantities(tokens)),
+        quantities=tuple(read_quantities(tokens)),
         dates=frozenset(dates),
         names=_capitalised(text),
         cased=_is_cased(text),

@@ -25,12 +25,12 @@ from itertools import combinations
 
 from briefgen.grounding.attribution import attribute
 from briefgen.grounding.claims import (
-    _CURRENCY_SIGNS,
-    _UNITS,
-    _WORD_SCALES,
-    _quantities,
-    _word_number,
+    CURRENCY_SIGNS,
+    UNITS,
+    WORD_SCALES,
     read_claim,
+    read_quantities,
+    word_number,
 )
 from briefgen.ingest.article import Article, Sentence, sentence_order, source_of
 from briefgen.ingest.dossier import Dossier
@@ -95,7 +95,7 @@ _COUNT_NOUNS = frozenset(
     """.split()
 )
 _MONEY_UNITS = frozenset({"dollar", "pound", "euro", "yen", "yuan", "rupee"})
-_UNIT_WORDS = frozenset(_UNITS) | _WORD_SCALES
+_UNIT_WORDS = frozenset(UNITS) | WORD_SCALES
 _LOWER_BOUND = {("at", "least"): "at least", ("more", "than"): "more than", ("over",): "over"}
 _APPROXIMATE = frozenset(
     "about around some nearly almost approximately roughly estimated up".split()
@@ -349,8 +349,8 @@ def _numbers(tokens: tuple[str, ...]) -> list[_Number]:
         token = tokens[i]
         starts = (
             token[:1].isdigit()
-            or _word_number(token) is not None
-            or (token in ("a", "an") and i + 1 < len(tokens) and tokens[i + 1] in _WORD_SCALES)
+            or word_number(token) is not None
+            or (token in ("a", "an") and i + 1 < len(tokens) and tokens[i + 1] in WORD_SCALES)
         )
         if not starts or re.fullmatch(r"\d+(?:st|nd|rd|th|s)", token):
             i += 1
@@ -359,8 +359,8 @@ def _numbers(tokens: tuple[str, ...]) -> list[_Number]:
             # "5, 000" in tokenised text: one number split in two, read neither half.
             i += 2
             continue
-        lead = 1 if i > 0 and tokens[i - 1] in _CURRENCY_SIGNS else 0
-        parsed = _quantities(list(tokens[i - lead : i + 6]))
+        lead = 1 if i > 0 and tokens[i - 1] in CURRENCY_SIGNS else 0
+        parsed = read_quantities(list(tokens[i - lead : i + 6]))
         if not parsed or parsed[0].text.split()[0] != token:
             i += 1
             continue

@@ -166,10 +166,21 @@ def _joined(sources: list[Source], members: dict[int, Article]) -> Dossier:
         offset += len(doc.text)
     joined = Article(
         text=SOURCE_BREAK.join(parts),
-        title=f"{len(members)} sources" if len(members) != 1 else None,
+        title=_joined_title([members[n] for n in sorted(members)]),
         sentences=tuple(sentences),
     )
     return Dossier(article=joined, sources=tuple(placed), members=members)
+
+
+def _joined_title(articles: list[Article]) -> str | None:
+    """What the memo is about when nothing better is grounded: the first source's
+    headline and how many reports are beside it."""
+    if len(articles) < 2:
+        return articles[0].title if articles else None
+    others = len(articles) - 1
+    more = f"{others} other report{'s' if others > 1 else ''}"
+    first = articles[0].title
+    return f"{first}, and {more}" if first else f"{len(articles)} reports"
 
 
 def _shingles(text: str) -> frozenset[int]:
