@@ -40,7 +40,7 @@ from briefgen.extract.plan import CallPlan
 from briefgen.extract.schema import Extraction
 from briefgen.grounding.conflicts import find_conflicts
 from briefgen.grounding.grounder import Grounder
-from briefgen.ingest.article import Article
+from briefgen.ingest.article import Article, source_of
 from briefgen.ingest.dossier import Dossier, Entry, Source, build_dossier, sources_cited
 from briefgen.ingest.sources import load_article
 from briefgen.llm.caller import StructuredCaller
@@ -198,6 +198,7 @@ async def run_dossier(
     def ground_facts() -> BriefData:
         merged = merge_extractions([o.extraction for o in read_ok])
         data = grounder.confirm_sources(grounder.ground_extraction(merged))
+        data = _citing_only(data, used)
         return data.model_copy(
             update={
                 "sources": list(dossier.sources),
@@ -322,6 +323,24 @@ async def _synthesise(
             update={"contradictions": _joined_contradictions(data.contradictions, earlier)}
         )
     return data
+
+
+def _citing_only(data: BriefData, used: set[int]) -> BriefData:
+    """``data`` citing only the sources in ``used``: a quote found in the text of a source
+    whose extraction failed would cite what the memo says it does not cover."""
+    update: dict[str, Any] = {}
+    for spec in sections("extraction"):
+        kept = []
+        for item in spec.items(data):
+            ids = [sid for sid in item.sentence_ids if source_of(sid) in used]
+            if ids:
+                kept.append(
+                    item
+                    if ids == item.sentence_ids
+                    else item.model_copy(update={"sentence_ids": ids})
+                )
+        update[spec.field] = kept
+    return data.model_copy(update=update)
 
 
 def _most_carried_first(data: BriefData, carried_by: Callable[[list[str]], int]) -> BriefData:

@@ -71,7 +71,9 @@ class Grounder:
         self.details = DetailChecker(
             article, self.leaks, self._check, self._judgement_failure, self._record
         )
-        self.sourcing = SourceChecker(article, self.leaks, self._check, self._record)
+        self.sourcing = SourceChecker(
+            article, self.leaks, self._check, self._foreign_details, self._record
+        )
         # Support checks and re-citations already made, by statement and cited sentences.
         self._checked: dict[tuple[str, tuple[str, ...]], SupportResult] = {}
         self._sources: dict[str, Sentence | None] = {}
@@ -196,6 +198,10 @@ class Grounder:
                 f"only {share:.0%} of its words are in the cited sentences: advice must be "
                 "about what they say"
             )
+        return self._foreign_details(text, cited)
+
+    def _foreign_details(self, text: str, cited: list[Sentence]) -> str | None:
+        """A name the article lacks, or a number or date the cited sentences lack."""
         unknown = unknown_names(text, self.article)
         if unknown:
             return f"name(s) not in the article: {', '.join(unknown)}"

@@ -19,7 +19,7 @@ from briefgen.grounding.attribution import attribute
 from briefgen.grounding.conflicts import same_story_pairs
 from briefgen.grounding.leaks import LeakFinder
 from briefgen.grounding.names import same_actor
-from briefgen.grounding.support import SupportResult, missing_values, unknown_names
+from briefgen.grounding.support import SupportResult
 from briefgen.ingest.article import Article, Sentence, sentence_order, source_of
 from briefgen.memo.data import BriefData, GroundedQuote
 from briefgen.memo.items import Contradiction, Disagreement, Side
@@ -38,10 +38,18 @@ _TOKEN = re.compile(r"\w+")
 class SourceChecker:
     """The dossier checks, over the joined text whose ids are ``A<n>:S<m>``."""
 
-    def __init__(self, article: Article, leaks: LeakFinder, check: Check, record: Record) -> None:
+    def __init__(
+        self,
+        article: Article,
+        leaks: LeakFinder,
+        check: Check,
+        foreign: Callable[[str, list[Sentence]], str | None],
+        record: Record,
+    ) -> None:
         self.article = article
         self.leaks = leaks
         self.check = check
+        self.foreign = foreign  # a name the sources lack, a number the cited sentences lack
         self.record = record
         self._story_pairs: set[tuple[int, int]] | None = None
 
@@ -98,16 +106,7 @@ class SourceChecker:
     def _topic_problem(self, topic: str, cited: list[Sentence]) -> str | None:
         if not topic:
             return "no topic"
-        leak = self.leaks.find(topic)
-        if leak is not None:
-            return leak
-        unknown = unknown_names(topic, self.article)
-        if unknown:
-            return f"name(s) not in the sources: {', '.join(unknown)}"
-        missing = missing_values(topic, [s.text for s in cited])
-        if missing:
-            return f"number(s) or date(s) {', '.join(missing)} not in the cited sentences"
-        return None
+        return self.leaks.find(topic) or self.foreign(topic, cited)
 
     # -- how many sources carry an item ---------------------------------------------
 

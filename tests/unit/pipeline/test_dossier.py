@@ -355,3 +355,27 @@ def test_a_memo_over_budget_keeps_as_much_as_fits() -> None:
     words = body_words(brief.markdown)
     longest = max(len(e.what.split()) for e in brief.data.developments)
     assert 1000 - 3 * longest <= words <= 1000  # cut to the budget, not far below it
+
+
+def test_nothing_cites_the_text_of_an_article_whose_extraction_failed() -> None:
+    quoted = '"We will rebuild the market within a year," said Mayor Ida Brun.'
+    failing = BOMBING_B + "\n" + quoted  # A2: refused below
+    quoting = UNRELATED + "\n" + quoted  # A3: its quote is also in A2's text, which comes first
+
+    def answer(request: CompletionRequest) -> Any:
+        if request.name == "briefgen_extraction" and "Eastern Press" in _user(request):
+            return briefgen.Completion(text="", refusal="no")
+        if request.name == "briefgen_extraction" and "Velmar" in _user(request):
+            sid = next(s for s, t in _NUMBERED.findall(_user(request)) if "rebuild" in t)
+            quote = {
+                "speaker": "Mayor Ida Brun",
+                "text": "We will rebuild the market within a year",
+                "source": "named",
+                "sentence_ids": [sid],
+            }
+            return {**_EMPTY, "quotes": [quote]}
+        return _model()(request)
+
+    brief, _ = _dossier(answer, [Article.from_text(BOMBING_A), failing, quoting])
+    assert brief.data.sources[1].status == "failed"
+    assert not any(sid.startswith("A2:") for sid in brief.data.cited_ids())
