@@ -52,6 +52,21 @@ class Terminated(KeyboardInterrupt):
 
 
 def on_sigterm(signum: int, frame: FrameType | None) -> None:
+    asyncio = sys.modules.get("asyncio")  # not imported yet: no memo is being made
+    try:
+        loop = asyncio.get_running_loop() if asyncio is not None else None
+    except RuntimeError:
+        loop = None
+    if loop is None:
+        raise Terminated
+    # A memo is being made: raise between two of the event loop's callbacks, never in the
+    # middle of one, where the exception could surface inside a compiled extension that
+    # calls back into Python (pydantic-core building a schema) as one of its own errors.
+    # The thread-safe call also wakes a loop asleep in select.
+    loop.call_soon_threadsafe(_raise_terminated)
+
+
+def _raise_terminated() -> None:
     raise Terminated
 
 

@@ -110,7 +110,7 @@ def build_dossier(entries: Sequence[Entry]) -> Dossier:
         source = Source(
             number=number,
             title=doc.title if doc else None,
-            outlet=doc.source if doc else None,
+            outlet=(doc.source or dateline_outlet(doc.text)) if doc else None,
             published=doc.published if doc else None,
             location=entry.location,
         )
@@ -138,6 +138,18 @@ def build_dossier(entries: Sequence[Entry]) -> Dossier:
         shingles[number] = mine
         sources.append(source)
     return _joined(sources, members)
+
+
+# "KARVANA, March 4 (Northwire) -": the agency a wire story's dateline names.
+_DATELINE_OUTLET = re.compile(
+    r"^[A-Z][A-Za-z0-9 .,'-]{1,60}?\(([A-Z][A-Za-z.&' -]{1,40}?)\)\s*[-–—:]", re.MULTILINE
+)
+
+
+def dateline_outlet(text: str) -> str | None:
+    """The outlet a story's dateline names in its first lines, when it names one."""
+    found = _DATELINE_OUTLET.search(text[:600])
+    return found.group(1).strip() if found else None
 
 
 def _joined(sources: list[Source], members: dict[int, Article]) -> Dossier:

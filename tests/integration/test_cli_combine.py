@@ -286,7 +286,9 @@ def test_sigterm_while_the_model_answers_exits_143_and_writes_nothing(
     slow = [Step(body=completion({}).body, delay=20)]
     with ScriptedServer(slow, responder=dossier_responder) as server:
         env = {**os.environ, "PYTHONPATH": str(Path(briefgen.__file__).resolve().parent.parent)}
-        command = [sys.executable, "-m", "briefgen.cli", *map(str, abc), "--combine"]
+        # faulthandler: a process that does not stop dumps its threads on SIGABRT below.
+        command = [sys.executable, "-X", "faulthandler", "-m", "briefgen.cli"]
+        command += [*map(str, abc), "--combine"]
         process = subprocess.Popen(
             [*command, "-o", str(out), "--base-url", server.base_url, "-q"],
             env=env,
@@ -301,7 +303,12 @@ def test_sigterm_while_the_model_answers_exits_143_and_writes_nothing(
                 assert time.monotonic() < deadline, "no request came"
                 time.sleep(0.05)
             process.send_signal(signal.SIGTERM)
-            _, err = process.communicate(timeout=20)
+            try:
+                _, err = process.communicate(timeout=15)
+            except subprocess.TimeoutExpired:
+                process.send_signal(signal.SIGABRT)
+                _, err = process.communicate(timeout=10)
+                raise AssertionError(err[-8000:]) from None
         finally:
             process.kill()
     assert process.returncode == 128 + signal.SIGTERM, err

@@ -67,3 +67,12 @@ def test_dossier_ids_sort_by_source_then_sentence_and_are_tidied() -> None:
     ]
     quote = Quote(speaker="x", text="y", source="named", sentence_ids=["a1:s2"])
     assert quote.sentence_ids == ["A1:S2"]
+
+
+def test_an_outlet_the_dateline_names_is_the_source_outlet_when_none_is_given() -> None:
+    dossier = build_dossier(_entries(BOMBING_A, BOMBING_B, UNRELATED))
+    assert [s.outlet for s in dossier.sources] == ["Northwire", "Eastern Press", "Coastline News"]
+    given = Article.from_text(BOMBING_A, source="Daily Courier")
+    assert build_dossier([Entry(given)]).sources[0].outlet == "Daily Courier"
+    plain = Article.from_text("Talks end\nThe talks ended on Monday (as planned) - at last.")
+    assert build_dossier([Entry(plain)]).sources[0].outlet is None
