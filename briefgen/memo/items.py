@@ -46,7 +46,7 @@ Confidence = Literal["low", "moderate", "high"]
 
 _IDS = Field(description='Ids of the article sentences this rests on, e.g. ["S3", "S4"].')
 # "A2:S3", "a2 s3", "A2-S3", "A2:3": sentence 3 of article 2 in a dossier.
-_DOSSIER_ID = re.compile(r"^A\s*(\d+)\s*[:.\-/ ]?\s*S?\s*(\d+)$")
+_DOSSIER_ID = re.compile(r"^A\s*(\d+)\s*(?:[:.\-/ ]\s*S?|S)\s*(\d+)$")
 
 
 def tidy_sentence_id(value: object) -> str:

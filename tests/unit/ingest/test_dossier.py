@@ -65,6 +65,7 @@ def test_dossier_ids_sort_by_source_then_sentence_and_are_tidied() -> None:
         "S4",
         "S5",
     ]
+    assert tidy_sentence_id("A12") != "A1:S2"  # no separator, no S: not split by guess
     quote = Quote(speaker="x", text="y", source="named", sentence_ids=["a1:s2"])
     assert quote.sentence_ids == ["A1:S2"]
 
