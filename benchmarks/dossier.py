@@ -41,6 +41,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "tests"))
 
 from dossier_answers import dossier_responder, sentence_lines  # noqa: E402
+from goals import Row, heading, print_summary  # noqa: E402
 from scripted_server import Recorded, ScriptedServer, Step  # noqa: E402
 
 import briefgen  # noqa: E402
@@ -215,21 +216,9 @@ def fresh_dossier(texts: list[str], delay: float, **more: Any) -> Run:
 
 
 @dataclass
-class Row:
-    figure: str
-    value: str
-    goal: str
-    met: bool | None  # None: for information, no goal
-
-
-@dataclass
 class Bench:
     delay: float
     rows: list[Row] = field(default_factory=list)
-
-
-def heading(text: str) -> None:
-    print(f"\n== {text} " + "=" * max(0, 86 - len(text)))
 
 
 def _kinds(counts: Counter[str]) -> str:
@@ -332,16 +321,6 @@ def bench_cached(bench: Bench, size: int) -> None:
     bench.rows.append(Row(f"cached {size} + 1: all calls", str(second.calls), "", None))
 
 
-def print_summary(rows: list[Row]) -> None:
-    heading("summary")
-    width = max(len(r.figure) for r in rows) + 2
-    value_width = max(len(r.value) for r in rows) + 2
-    print(f"{'figure':<{width}}{'value':<{value_width}}{'goal':<10}met")
-    for r in rows:
-        met = "-" if r.met is None else ("PASS" if r.met else "FAIL")
-        print(f"{r.figure:<{width}}{r.value:<{value_width}}{r.goal:<10}{met}")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default=",".join(map(str, SIZES)), help="dossier sizes")
@@ -361,7 +340,7 @@ def main() -> None:
     bench_sizes(bench, sizes)
     bench_goal(bench, args.goal_size)
     bench_cached(bench, CACHED_SIZE)
-    print_summary(bench.rows)
+    print_summary(bench.rows, words=("PASS", "FAIL"))
     print(f"\ntotal run time {time.monotonic() - began:.1f} s")
 
 

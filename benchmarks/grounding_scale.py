@@ -27,6 +27,7 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 
 import briefgen  # noqa: E402
+from briefgen.extract.schema import Extraction  # noqa: E402
 from briefgen.grounding.grounder import Grounder  # noqa: E402
 from briefgen.llm.backend import CompletionRequest  # noqa: E402
 
@@ -40,15 +41,7 @@ GOAL_REFUSAL_S = 1.5
 _NUMBERED = re.compile(r"^\[(S\d+)\] (.*)$", re.MULTILINE)
 _FACTS = re.compile(r"<facts>\s*(.*?)\s*</facts>", re.DOTALL)
 _CITIES = ["Kabul", "Islamabad", "Doha", "Geneva", "Vienna", "Tashkent", "Ankara", "Riyadh"]
-_EMPTY: dict[str, list[Any]] = {
-    "actors": [],
-    "positions": [],
-    "events": [],
-    "quotes": [],
-    "allegations": [],
-    "key_facts": [],
-    "agenda_items": [],
-}
+_EMPTY: dict[str, list[Any]] = {name: [] for name in Extraction.model_fields}
 
 
 # -- articles ---------------------------------------------------------------------------

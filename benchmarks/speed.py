@@ -42,6 +42,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "tests"))
 
 import openai  # noqa: E402
+from goals import Row, heading, print_summary  # noqa: E402
 from scripted_server import Recorded, ScriptedServer, Step, completion, echo_responder  # noqa: E402
 
 import briefgen  # noqa: E402
@@ -228,14 +229,6 @@ def split_call(request: Recorded, doc: Article) -> CallTokens:
 
 
 @dataclass
-class Row:
-    figure: str
-    value: str
-    goal: str
-    met: bool | None  # None: for information, no goal
-
-
-@dataclass
 class MemoRun:
     """One memo against a delayed server: what was sent and how long it took."""
 
@@ -267,10 +260,6 @@ class Bench:
                 wall = time.monotonic() - started
                 self._runs[key] = MemoRun(wall, brief.report.chunks, list(server.requests), started)
         return self._runs[key]
-
-
-def heading(text: str) -> None:
-    print(f"\n== {text} " + "=" * max(0, 86 - len(text)))
 
 
 # -- P2 -----------------------------------------------------------------------------------
@@ -674,16 +663,6 @@ SECTIONS: dict[str, Callable[[Bench], None]] = {
     "P6": bench_p6,
     "naive": bench_naive,
 }
-
-
-def print_summary(rows: list[Row]) -> None:
-    heading("summary")
-    width = max(len(r.figure) for r in rows) + 2
-    value_width = max(len(r.value) for r in rows) + 2
-    print(f"{'figure':<{width}}{'value':<{value_width}}{'goal':<10}met")
-    for r in rows:
-        met = "-" if r.met is None else ("yes" if r.met else "NO")
-        print(f"{r.figure:<{width}}{r.value:<{value_width}}{r.goal:<10}{met}")
 
 
 def main() -> None:

@@ -183,3 +183,10 @@ def inventive_single_pass() -> dict[str, Any]:
         {"text": f"{INVENTED_SPEAKER} threatened to close the border.", "sentence_ids": ["S5"]}
     )
     return answer
+
+
+def empty_extraction() -> dict[str, list[Any]]:
+    """An extraction answer with every list empty (the lists of ``Extraction``)."""
+    from briefgen.extract.schema import Extraction
+
+    return {name: [] for name in Extraction.model_fields}

@@ -21,7 +21,7 @@ from briefgen.extract.plan import CallPlan, PlanKind, PlannedCall, plan_calls
 from briefgen.extract.prompts import dossier_messages
 from briefgen.ingest.dossier import Dossier, Source, sources_cited
 from briefgen.memo.fields import MemoFields, dossier_fields_for
-from briefgen.memo.items import CitedItem, Statement
+from briefgen.memo.items import CitedItem
 from briefgen.memo.sections import sections
 from briefgen.memo.styles import Style
 from briefgen.text.words import jaccard
@@ -189,12 +189,12 @@ def reduced_facts(partials: Sequence[Any], carried_by: Any) -> dict[str, Any]:
     background, outlook), each with its ids and how many sources carry it."""
     facts: dict[str, list[dict[str, Any]]] = {}
     for spec in sections("memo"):
-        if spec.check not in ("full",) or spec.field == "contradictions":
+        if spec.check != "full":
             continue
         rows = []
         for partial in partials:
             for item in spec.items(partial)[:_POINTS_PER_PART]:
-                if isinstance(item, Statement | CitedItem):
+                if isinstance(item, CitedItem):
                     rows.append(
                         {
                             "text": spec.item_text(item),

@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 from dossier_articles import BOMBING_A, BOMBING_B, PUBLISHED_A, PUBLISHED_B, UNRELATED
+from seed_answers import empty_extraction
 
 import briefgen
 from briefgen.estimation import estimate_dossier
@@ -26,15 +27,7 @@ MODEL = "gpt-4o-mini"
 SETTINGS: dict[str, Any] = {"cache": False, "max_retry_wait": 0.01}
 _NUMBERED = re.compile(r"^\[(S\d+)\] (.*)$", re.MULTILINE)
 _FACTS = re.compile(r"<facts>\s*(.*?)\s*</facts>", re.DOTALL)
-_EMPTY: dict[str, list[Any]] = {
-    "actors": [],
-    "positions": [],
-    "events": [],
-    "quotes": [],
-    "allegations": [],
-    "key_facts": [],
-    "agenda_items": [],
-}
+_EMPTY = empty_extraction()
 
 
 @pytest.fixture(autouse=True)

@@ -23,6 +23,7 @@ from seed_answers import (
     INVENTED_SPEAKER,
     REAL_QUOTE,
     SEED_TEXT,
+    empty_extraction,
     good_single_pass,
     inventive_single_pass,
 )
@@ -112,15 +113,7 @@ def _one_fact_per_chunk(request: CompletionRequest) -> dict[str, Any]:
     """A small model: each chunk yields its last sentence as a key fact; the synthesis
     writes the memo from the facts it is given."""
     user = _user_text(request)
-    empty: dict[str, list[Any]] = {
-        "actors": [],
-        "positions": [],
-        "events": [],
-        "quotes": [],
-        "allegations": [],
-        "key_facts": [],
-        "agenda_items": [],
-    }
+    empty = empty_extraction()
     if request.name == "briefgen_extraction":
         sid, text = _NUMBERED.findall(user)[-1]
         return {**empty, "key_facts": [{"fact": text, "sentence_ids": [sid]}]}
