@@ -27,8 +27,8 @@ sys.path.insert(0, str(HERE.parent / "tests"))
 from scripted_server import answer_requests_file  # noqa: E402
 from seed_answers import SEED_TEXT  # noqa: E402
 
-from briefgen.batch_io import export_batch, import_results  # noqa: E402
-from briefgen.batch_ledger import Ledger  # noqa: E402
+from briefgen.batch.files import export_batch, import_results  # noqa: E402
+from briefgen.batch.ledger import Ledger  # noqa: E402
 
 
 def _articles(count: int) -> list[str]:

@@ -16,18 +16,20 @@ _EXPORTS: dict[str, str] = {
     "Article": "briefgen.ingest.article",
     "Backend": "briefgen.llm.backend",
     "BackendError": "briefgen.llm.backend",
-    "BatchJob": "briefgen.batch_jobs",
+    "BatchError": "briefgen.errors",
+    "BatchJob": "briefgen.batch.jobs",
     "Brief": "briefgen.brief",
     "BriefConfig": "briefgen.config",
     "BriefData": "briefgen.memo.data",
     "BriefgenError": "briefgen.errors",
     "BudgetExceeded": "briefgen.errors",
-    "CallEstimate": "briefgen.estimation",
+    "CallEstimate": "briefgen.run.estimate",
     "ChunkFailedError": "briefgen.errors",
     "Completion": "briefgen.llm.backend",
     "CompletionRequest": "briefgen.llm.backend",
     "ConfigError": "briefgen.errors",
-    "Estimate": "briefgen.estimation",
+    "Estimate": "briefgen.run.estimate",
+    "FetchError": "briefgen.errors",
     "FunctionBackend": "briefgen.llm.function",
     "GroundedQuote": "briefgen.memo.data",
     "GroundingRecord": "briefgen.memo.report",
@@ -46,43 +48,54 @@ _EXPORTS: dict[str, str] = {
     "Style": "briefgen.memo.styles",
     "SupportResult": "briefgen.grounding.support",
     "TruncatedOutputError": "briefgen.errors",
+    "UsageError": "briefgen.errors",
     "Usage": "briefgen.usage",
     "agenerate_brief": "briefgen.api",
-    "agenerate_briefs": "briefgen.batch",
+    "agenerate_briefs": "briefgen.api",
     "agenerate_dossier": "briefgen.api",
     "available_styles": "briefgen.memo.styles",
     "check_support": "briefgen.grounding.support",
-    "estimate": "briefgen.estimation",
-    "estimate_dossier": "briefgen.estimation",
+    "estimate": "briefgen.run.estimate",
+    "estimate_dossier": "briefgen.run.estimate",
     "generate_brief": "briefgen.api",
-    "generate_briefs": "briefgen.batch",
+    "generate_briefs": "briefgen.api",
     "generate_dossier": "briefgen.api",
-    "resume_batch": "briefgen.batch_io",
-    "submit_batch": "briefgen.batch_io",
+    "resume_batch": "briefgen.batch.files",
+    "submit_batch": "briefgen.batch.files",
+    "load_article": "briefgen.ingest.sources",
 }
 
 if TYPE_CHECKING:
-    from briefgen.api import agenerate_brief, agenerate_dossier, generate_brief, generate_dossier
-    from briefgen.batch import agenerate_briefs, generate_briefs
-    from briefgen.batch_io import resume_batch, submit_batch
-    from briefgen.batch_jobs import BatchJob
+    from briefgen.api import (
+        agenerate_brief,
+        agenerate_briefs,
+        agenerate_dossier,
+        generate_brief,
+        generate_briefs,
+        generate_dossier,
+    )
+    from briefgen.batch.files import resume_batch, submit_batch
+    from briefgen.batch.jobs import BatchJob
     from briefgen.brief import Brief
     from briefgen.config import BriefConfig, Visit
     from briefgen.errors import (
+        BatchError,
         BriefgenError,
         BudgetExceeded,
         ChunkFailedError,
         ConfigError,
+        FetchError,
         InputError,
         InvalidOutputError,
         LLMError,
         RefusalError,
         TruncatedOutputError,
+        UsageError,
     )
-    from briefgen.estimation import CallEstimate, Estimate, estimate, estimate_dossier
     from briefgen.grounding.support import SupportResult, check_support
     from briefgen.ingest.article import Article, Sentence
     from briefgen.ingest.dossier import Source
+    from briefgen.ingest.sources import load_article
     from briefgen.llm.backend import Backend, BackendError, Completion, CompletionRequest
     from briefgen.llm.function import FunctionBackend
     from briefgen.memo.data import BriefData, GroundedQuote
@@ -91,6 +104,7 @@ if TYPE_CHECKING:
     from briefgen.memo.report import GroundingRecord, Report
     from briefgen.memo.styles import SHIPPED_STYLES, Style, available_styles
     from briefgen.progress import Progress
+    from briefgen.run.estimate import CallEstimate, Estimate, estimate, estimate_dossier
     from briefgen.usage import Usage
 
 
@@ -114,6 +128,7 @@ __all__ = [
     "Article",
     "Backend",
     "BackendError",
+    "BatchError",
     "BatchJob",
     "Brief",
     "BriefConfig",
@@ -127,6 +142,7 @@ __all__ = [
     "ConfigError",
     "Contradiction",
     "Estimate",
+    "FetchError",
     "FunctionBackend",
     "GroundedQuote",
     "GroundingRecord",
@@ -143,6 +159,7 @@ __all__ = [
     "SupportResult",
     "TruncatedOutputError",
     "Usage",
+    "UsageError",
     "Visit",
     "__version__",
     "agenerate_brief",
@@ -155,6 +172,7 @@ __all__ = [
     "generate_brief",
     "generate_briefs",
     "generate_dossier",
+    "load_article",
     "resume_batch",
     "submit_batch",
 ]

@@ -1,74 +1,80 @@
-"""The public entry points for one memo: ``generate_brief`` and ``agenerate_brief``."""
+"""The public entry points: ``generate_brief`` (one article), ``generate_dossier``
+(several articles, one memo) and ``generate_briefs`` (one memo per article), each with
+its async twin. The sync ones run their twin on an event loop of their own."""
 
 from __future__ import annotations
 
 import asyncio
-import concurrent.futures
-import os
 import time
-from collections.abc import Coroutine, Sequence
-from typing import Any, TypeVar
+from collections.abc import Awaitable, Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from briefgen.brief import Brief
+from briefgen.brief import Brief, BriefOrError
 from briefgen.config import BriefConfig, build_config
-from briefgen.dossier import read_entries, run_dossier
-from briefgen.ingest.article import Article
-from briefgen.ingest.dossier import Entry
+from briefgen.errors import BriefgenError
 from briefgen.llm.openai_backend import loop_safe_client
 from briefgen.memo.styles import get_style
-from briefgen.pipeline import open_runtime, run_memo
-from briefgen.progress import ProgressCallback
+from briefgen.progress import Progress, ProgressCallback
+from briefgen.run import (
+    ArticleInput,
+    Runtime,
+    SourceInput,
+    as_article,
+    open_runtime,
+    read_entries,
+    run_dossier,
+    run_memo,
+    run_sync,
+)
+
+if TYPE_CHECKING:
+    from briefgen.llm.openai_backend import Client
 
 T = TypeVar("T")
 
-AnyClient = Any
-"""An ``openai.OpenAI`` or ``openai.AsyncOpenAI`` (Azure included), or a briefgen
-``Backend`` such as ``FunctionBackend``."""
+# Memos started ahead of free request slots: enough to keep every slot busy while a memo
+# is between calls, few enough that a batch of thousands does not hold them all in memory.
+_MEMOS_PER_SLOT = 2
 
 
-def run_sync(coroutine: Coroutine[Any, Any, T]) -> T:
-    """Run a coroutine to the end from sync code, even inside a running event loop."""
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        return asyncio.run(coroutine)
-    # Called from inside a running event loop (a notebook, say): run on a worker thread.
-    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(asyncio.run, coroutine).result()
+def _sync(client: Client | None, twin: Callable[[Client | None], Awaitable[T]]) -> T:
+    """``twin`` (an async entry point given the client) run to the end from sync code,
+    on a client made safe for the new event loop."""
 
-
-def generate_brief(
-    article: str | bytes | Article,
-    *,
-    style: str = "info-memo",
-    config: BriefConfig | None = None,
-    client: AnyClient | None = None,
-    progress: ProgressCallback | None = None,
-    **overrides: Any,
-) -> Brief:
-    """Turn one article into a grounded memo. See ``agenerate_brief``."""
-
-    async def run() -> Brief:
+    async def run() -> T:
         async with loop_safe_client(client) as usable:
-            return await agenerate_brief(
-                article, style=style, config=config, client=usable, progress=progress, **overrides
-            )
+            return await twin(usable)
 
     return run_sync(run())
 
 
-async def agenerate_brief(
-    article: str | bytes | Article,
+def generate_brief(
+    article: SourceInput,
     *,
     style: str = "info-memo",
     config: BriefConfig | None = None,
-    client: AnyClient | None = None,
+    client: Client | None = None,
+    progress: ProgressCallback | None = None,
+    **overrides: Any,
+) -> Brief:
+    """Turn one article into a grounded memo. See ``agenerate_brief``."""
+    settings = {"style": style, "config": config, "progress": progress, **overrides}
+    return _sync(client, lambda usable: agenerate_brief(article, client=usable, **settings))
+
+
+async def agenerate_brief(
+    article: SourceInput,
+    *,
+    style: str = "info-memo",
+    config: BriefConfig | None = None,
+    client: Client | None = None,
     progress: ProgressCallback | None = None,
     **overrides: Any,
 ) -> Brief:
     """Turn one article into a grounded memo.
 
-    ``article`` is the article's text (or UTF-8 bytes, or an ``Article``). ``config`` holds
+    ``article`` is the article's text (or UTF-8 bytes), an ``Article``, or a path (read as
+    the command line reads files; a URL is read with ``load_article``). ``config`` holds
     the settings; keyword ``overrides`` replace single fields of it (``model=``,
     ``base_url=``, ``api_key=`` ...). ``client`` is a ready ``openai.OpenAI`` or
     ``openai.AsyncOpenAI`` (Azure included), or a briefgen ``Backend``, to use instead of
@@ -82,35 +88,18 @@ async def agenerate_brief(
         return await run_memo(doc, memo_style, cfg, runtime, started, progress=progress)
 
 
-def as_article(article: str | bytes | Article, cfg: BriefConfig) -> Article:
-    if isinstance(article, Article):
-        return article
-    return Article.from_text(article, max_chars=cfg.max_input_chars)
-
-
-ArticleInput = str | bytes | Article | os.PathLike[str] | Entry
-"""One article of a dossier: its text (str or UTF-8 bytes), an ``Article``, a path, or
-an ``Entry`` (an article read by the caller, or why it could not be)."""
-
-
 def generate_dossier(
     articles: Sequence[ArticleInput],
     *,
     style: str = "info-memo",
     config: BriefConfig | None = None,
-    client: AnyClient | None = None,
+    client: Client | None = None,
     progress: ProgressCallback | None = None,
     **overrides: Any,
 ) -> Brief:
     """One memo from several articles. See ``agenerate_dossier``."""
-
-    async def run() -> Brief:
-        async with loop_safe_client(client) as usable:
-            return await agenerate_dossier(
-                articles, style=style, config=config, client=usable, progress=progress, **overrides
-            )
-
-    return run_sync(run())
+    settings = {"style": style, "config": config, "progress": progress, **overrides}
+    return _sync(client, lambda usable: agenerate_dossier(articles, client=usable, **settings))
 
 
 async def agenerate_dossier(
@@ -118,7 +107,7 @@ async def agenerate_dossier(
     *,
     style: str = "info-memo",
     config: BriefConfig | None = None,
-    client: AnyClient | None = None,
+    client: Client | None = None,
     progress: ProgressCallback | None = None,
     **overrides: Any,
 ) -> Brief:
@@ -137,3 +126,69 @@ async def agenerate_dossier(
     started = time.perf_counter()
     async with open_runtime(cfg, client) as runtime:
         return await run_dossier(entries, memo_style, cfg, runtime, started, progress=progress)
+
+
+def generate_briefs(
+    articles: Iterable[SourceInput],
+    *,
+    style: str = "info-memo",
+    config: BriefConfig | None = None,
+    client: Client | None = None,
+    progress: ProgressCallback | None = None,
+    **overrides: Any,
+) -> list[BriefOrError]:
+    """One memo per article, in order; see ``agenerate_briefs``."""
+    settings = {"style": style, "config": config, "progress": progress, **overrides}
+    return _sync(client, lambda usable: agenerate_briefs(articles, client=usable, **settings))
+
+
+async def agenerate_briefs(
+    articles: Iterable[SourceInput],
+    *,
+    style: str = "info-memo",
+    config: BriefConfig | None = None,
+    client: Client | None = None,
+    progress: ProgressCallback | None = None,
+    **overrides: Any,
+) -> list[BriefOrError]:
+    """One memo per article, with every request of every memo under one
+    ``max_concurrency`` limit, results in the order of the input. Each place holds a
+    ``Brief`` or the ``BriefgenError`` that stopped that memo (the others go on; an error
+    that is not briefgen's, a bug, is raised); budgets (``max_calls`` ...) apply per memo.
+    """
+    cfg = build_config(config, overrides)
+    memo_style = get_style(style, cfg.template_dir)
+    items = list(articles)
+    total = len(items)
+    if total == 0:
+        return []
+    slots = asyncio.Semaphore(cfg.max_concurrency * _MEMOS_PER_SLOT)
+
+    async def one(index: int, article: SourceInput, runtime: Runtime) -> BriefOrError:
+        async with slots:
+            started = time.perf_counter()
+            try:
+                doc = as_article(article, cfg)
+                return await run_memo(
+                    doc,
+                    memo_style,
+                    cfg,
+                    runtime,
+                    started,
+                    progress=progress,
+                    position=(index, total),
+                )
+            except BriefgenError as exc:
+                if progress is not None:
+                    progress(
+                        Progress(article=index, articles=total, stage="failed", error=str(exc))
+                    )
+                return exc
+
+    async with open_runtime(cfg, client) as runtime:
+        tasks = [asyncio.ensure_future(one(i, a, runtime)) for i, a in enumerate(items)]
+        try:
+            return list(await asyncio.gather(*tasks))
+        finally:
+            for task in tasks:
+                task.cancel()

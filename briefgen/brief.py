@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from briefgen.errors import BriefgenError
 from briefgen.memo.document import MemoDocument
 from briefgen.render.files import write_atomic
 from briefgen.render.formats import Format, format_of, render_as, to_docx, to_html, to_json
@@ -41,3 +42,7 @@ class Brief(MemoDocument):
         content = self.render(fmt or format_of(target))
         write_atomic(target, content)
         return target
+
+
+BriefOrError = Brief | BriefgenError
+"""One place of a batch's results: the memo, or the error that stopped it."""

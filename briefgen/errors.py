@@ -72,7 +72,18 @@ class ChunkFailedError(BriefgenError):
         self.end = end
 
 
+class BatchError(LLMError):
+    """A batch job that cannot go on as asked: an upload the server refused, a batch that
+    expired, failed or was cancelled, a results file that does not fit its requests, a
+    job id the ledger does not know."""
+
+
+class UsageError(BriefgenError):
+    """A command line that asks for something that cannot be done as given."""
+
+
 __all__ = [
+    "BatchError",
     "BriefgenError",
     "BudgetExceeded",
     "ChunkFailedError",
@@ -83,6 +94,7 @@ __all__ = [
     "LLMError",
     "RefusalError",
     "TruncatedOutputError",
+    "UsageError",
 ]
 
 

@@ -8,10 +8,11 @@ merged, grounded facts, whose messages exist only once those facts do.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Generic, Literal, TypeVar
 
 from pydantic import BaseModel
 
@@ -27,6 +28,7 @@ from briefgen.extract.schema import (
     MAX_VERDICTS,
     Extraction,
     Selection,
+    SinglePass,
     Verification,
     single_pass_for,
 )
@@ -45,11 +47,27 @@ PlanKind = Literal["abstractive", "extractive"]
 VERIFY_CHARS_PER_CALL = 24_000
 
 
+Answer = TypeVar("Answer", bound=BaseModel)
+
+
 @dataclass(frozen=True)
-class PlannedCall:
+class PlanOptions:
+    """What every plan of a run is made with: the chunk budget and overlap in tokens,
+    the prompt directory, and the kind of plan."""
+
+    chunk_tokens: int
+    overlap_tokens: int = 0
+    prompt_dir: Path | None = None
+    kind: PlanKind = "abstractive"
+
+
+@dataclass(frozen=True)
+class PlannedCall(Generic[Answer]):
+    """One call of a plan: its name, messages and answer type."""
+
     name: str
     messages: list[Message]
-    output_type: type[BaseModel]
+    output_type: type[Answer]
     fixed_messages: Callable[[], list[Message]]
     """The same messages without a word of the article: what every call of its kind
     repeats (instructions, framing)."""
@@ -58,16 +76,37 @@ class PlannedCall:
 
 @dataclass(frozen=True)
 class CallPlan:
+    """The calls of one article's memo: the first round (by kind of call), and the
+    synthesis and verification calls, whose messages exist once their input does."""
+
     article: Article
     style: Style
     chunks: list[Chunk]
-    first_round: list[PlannedCall]
-    """The single call, or one extraction call per chunk (run in parallel); in the
-    extractive plan, one selection call per chunk."""
     prompt_dir: Path | None = None
     kind: PlanKind = "abstractive"
     with_memo: bool = True
     """False for a dossier's article: extraction only, the memo is written over all."""
+    single_pass: PlannedCall[SinglePass] | None = None
+    """The one call of an article that fits one chunk: extraction and memo fields."""
+    extractions: list[PlannedCall[Extraction]] = field(default_factory=list)
+    """One extraction call per chunk (run in parallel)."""
+    selections: list[PlannedCall[Selection]] = field(default_factory=list)
+    """The extractive plan: one sentence-selection call per chunk."""
+
+    @property
+    def first_round(self) -> list[PlannedCall[Any]]:
+        """The calls sent first, in parallel: whichever of the three kinds the plan has."""
+        if self.single_pass is not None:
+            return [self.single_pass]
+        return [*self.selections, *self.extractions]
+
+    def instructions(self) -> list[str]:
+        """What the model is told besides the article (system prompts, and the synthesis
+        prompt when there is one), so that instructions copied into prose are caught."""
+        told = [m["content"] for m in self.first_round[0].messages if m["role"] == "system"]
+        if not self.single:
+            told += [m["content"] for m in self.synthesis_call({}).messages]
+        return told
 
     @property
     def single(self) -> bool:
@@ -78,7 +117,7 @@ class CallPlan:
     def synthesis_type(self) -> type[MemoFields]:
         return self.style.memo_fields
 
-    def synthesis_call(self, facts: dict[str, Any]) -> PlannedCall:
+    def synthesis_call(self, facts: dict[str, Any]) -> PlannedCall[MemoFields]:
         """The synthesis call over ``facts`` (the merged, grounded extraction)."""
         title, style, prompt_dir = self.article.title, self.style.name, self.prompt_dir
         return PlannedCall(
@@ -90,7 +129,9 @@ class CallPlan:
             ),
         )
 
-    def verification_calls(self, statements: list[dict[str, Any]]) -> list[PlannedCall]:
+    def verification_calls(
+        self, statements: list[dict[str, Any]]
+    ) -> list[PlannedCall[Verification]]:
         """The verifier's calls over ``statements`` (``id``, ``text``, ``cited``), in
         batches of at most VERIFY_CHARS_PER_CALL characters and MAX_VERDICTS statements."""
         batches: list[list[dict[str, Any]]] = [[]]
@@ -122,19 +163,20 @@ def plan_calls(
     doc: Article,
     style: Style,
     counter: TokenCounter,
+    options: PlanOptions,
     *,
-    chunk_tokens: int,
-    overlap_tokens: int,
-    prompt_dir: Path | None = None,
-    kind: PlanKind = "abstractive",
     with_memo: bool = True,
 ) -> CallPlan:
     """The calls of a memo of ``doc``; with ``with_memo=False`` (a dossier's article),
     only its extraction (or selection) calls, one per chunk."""
-    chunks = chunk_article(doc, counter, budget=chunk_tokens, overlap=overlap_tokens)
+    chunks = chunk_article(
+        doc, counter, budget=options.chunk_tokens, overlap=options.overlap_tokens
+    )
+    prompt_dir, kind = options.prompt_dir, options.kind
+    plan = CallPlan(doc, style, chunks, prompt_dir, kind, with_memo)
     if kind == "extractive":
         calls = [_selection_call(doc, chunk, len(chunks), prompt_dir) for chunk in chunks]
-        return CallPlan(doc, style, chunks, calls, prompt_dir, kind, with_memo)
+        return dataclasses.replace(plan, selections=calls)
     if len(chunks) == 1 and with_memo:
 
         def single(sentences: Any) -> list[Message]:
@@ -142,23 +184,21 @@ def plan_calls(
                 sentences, title=doc.title, with_memo=True, style=style.name, prompt_dir=prompt_dir
             )
 
-        calls = [
-            PlannedCall(
-                name=SINGLE_CALL,
-                messages=single(doc.sentences),
-                output_type=single_pass_for(style.memo_fields),
-                fixed_messages=lambda: single([]),
-                chunk=chunks[0],
-            )
-        ]
-    else:
-        calls = [_extraction_call(doc, chunk, len(chunks), prompt_dir) for chunk in chunks]
-    return CallPlan(doc, style, chunks, calls, prompt_dir, with_memo=with_memo)
+        call = PlannedCall(
+            name=SINGLE_CALL,
+            messages=single(doc.sentences),
+            output_type=single_pass_for(style.memo_fields),
+            fixed_messages=lambda: single([]),
+            chunk=chunks[0],
+        )
+        return dataclasses.replace(plan, single_pass=call)
+    extractions = [_extraction_call(doc, chunk, len(chunks), prompt_dir) for chunk in chunks]
+    return dataclasses.replace(plan, extractions=extractions)
 
 
 def _extraction_call(
     doc: Article, chunk: Chunk, count: int, prompt_dir: Path | None
-) -> PlannedCall:
+) -> PlannedCall[Extraction]:
     # Extraction prompts carry no style: their answers are shared by every style.
     def build(of: Any, **part: Any) -> list[Message]:
         return extraction_messages(of, with_memo=False, **part)
@@ -168,7 +208,9 @@ def _extraction_call(
     )
 
 
-def _selection_call(doc: Article, chunk: Chunk, count: int, prompt_dir: Path | None) -> PlannedCall:
+def _selection_call(
+    doc: Article, chunk: Chunk, count: int, prompt_dir: Path | None
+) -> PlannedCall[Selection]:
     return _chunk_call(
         doc,
         chunk,
@@ -187,9 +229,9 @@ def _chunk_call(
     prompt_dir: Path | None,
     *,
     name: str,
-    output_type: type[BaseModel],
+    output_type: type[Answer],
     build: Callable[..., list[Message]],
-) -> PlannedCall:
+) -> PlannedCall[Answer]:
     """One chunk's call: its sentences numbered in the prompt ``build`` renders."""
     ids = set(chunk.sentence_ids)
     sentences = [s for s in doc.sentences if s.id in ids]

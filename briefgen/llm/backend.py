@@ -2,7 +2,7 @@
 
 Everything above ``llm/`` talks to a model through ``Backend.complete``; nothing above it
 knows about HTTP or the openai SDK. A backend turns a transport failure into
-``BackendError`` (status, whether it is transient, the wait the server asked for), so
+``BackendError`` (status, whether it may be retried, the wait the server asked for), so
 that retries, budgets and the re-ask loop work the same for every provider.
 """
 
@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any, Protocol, runtime_checkable
+
+from briefgen.errors import BriefgenError
 
 
 @dataclass(frozen=True)
@@ -63,26 +65,27 @@ class Completion:
     """False when the server sent an answer with no choices at all."""
 
 
-class BackendError(Exception):
+class BackendError(BriefgenError):
     """A request that failed in transport or was rejected by the server.
 
-    ``transient`` failures (429, 5xx, timeouts, dropped connections) may be retried;
+    ``retryable`` failures (429, 5xx, timeouts, dropped connections) may be sent again;
     the others (a bad key, an unknown model, no quota) may not. The message is already
-    safe to show: no key in it.
+    safe to show: no key in it. The caller turns it into ``LLMError`` (with the same
+    ``retryable``) once retries are done.
     """
 
     def __init__(
         self,
         message: str,
         *,
-        transient: bool,
+        retryable: bool,
         status: int | None = None,
         retry_after: float | None = None,
         kind: str = "",
     ):
         super().__init__(message)
         self.message = message
-        self.transient = transient
+        self.retryable = retryable
         self.status = status
         self.retry_after = retry_after
         self.kind = kind or (f"HTTP {status}" if status is not None else "connection error")

@@ -10,16 +10,17 @@ hold (a synthesis round, a re-ask), which the collector turns into the next roun
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import AsyncIterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 import openai
 
 from briefgen.config import BriefConfig
-from briefgen.errors import ConfigError, LLMError
+from briefgen.errors import BatchError, BriefgenError, ConfigError
 from briefgen.llm.backend import BackendProfile, Completion, CompletionRequest
 from briefgen.llm.endpoints import open_backend, planned_backend
 from briefgen.llm.openai_backend import (
@@ -33,13 +34,7 @@ CHAT_URL = "/v1/chat/completions"
 TERMINAL = frozenset({"completed", "failed", "expired", "cancelled"})
 
 
-class BatchError(LLMError):
-    """A batch job that cannot go on as asked: an upload the server refused, a batch that
-    expired, failed or was cancelled, a results file that does not fit its requests, a
-    job id the ledger does not know."""
-
-
-class Unanswered(Exception):  # noqa: N818 - a signal to the collector, not an error
+class Unanswered(BriefgenError):  # noqa: N818 - a signal to the collector, not an error
     """The replayed memo needs a request the batch results do not answer (yet)."""
 
     def __init__(self, body: dict[str, Any], digest: str, failure: str | None = None):
@@ -62,10 +57,20 @@ def batch_line(custom_id: str, body: Mapping[str, Any], url: str = CHAT_URL) -> 
     return json.dumps(line, ensure_ascii=False, separators=(",", ":"))
 
 
-def request_backend(cfg: BriefConfig, *, connect: bool) -> OpenAIBackend:
-    """The backend whose requests the batch carries: the live path's own choice of
-    endpoint and model. Without ``connect`` and without an endpoint configured (an export
-    to answer elsewhere) it is OpenAI's request form, with no key needed."""
+@contextlib.asynccontextmanager
+async def request_backend(cfg: BriefConfig, *, connect: bool) -> AsyncIterator[OpenAIBackend]:
+    """The backend whose requests the batch carries (closed on the way out): the live
+    path's own choice of endpoint and model. Without ``connect`` and without an endpoint
+    configured (an export to answer elsewhere) it is OpenAI's request form, with no key
+    needed."""
+    backend = _request_backend(cfg, connect=connect)
+    try:
+        yield backend
+    finally:
+        await backend.aclose()
+
+
+def _request_backend(cfg: BriefConfig, *, connect: bool) -> OpenAIBackend:
     planned = planned_backend(cfg)[0]
     if connect and planned == "embedded":
         raise ConfigError(
@@ -191,6 +196,7 @@ async def upload_and_create(
 
 
 async def retrieve(backend: OpenAIBackend, batch_id: str) -> BatchState:
+    """The server's view of a batch; BatchError when it cannot be had."""
     try:
         batch = await _async(backend).batches.retrieve(batch_id)
     except openai.OpenAIError as exc:
@@ -211,6 +217,7 @@ async def retrieve(backend: OpenAIBackend, batch_id: str) -> BatchState:
 
 
 async def download(backend: OpenAIBackend, file_id: str) -> str:
+    """The text of a file on the server (a batch's output or error file)."""
     try:
         content = await _async(backend).files.content(file_id)
     except openai.OpenAIError as exc:
@@ -219,6 +226,7 @@ async def download(backend: OpenAIBackend, file_id: str) -> str:
 
 
 async def cancel(backend: OpenAIBackend, batch_id: str) -> None:
+    """Ask the server to cancel a batch."""
     try:
         await _async(backend).batches.cancel(batch_id)
     except openai.OpenAIError as exc:

@@ -13,6 +13,7 @@ A refusal or content-filter stop raises ``RefusalError`` at once.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import functools
 import json
 import logging
@@ -24,7 +25,13 @@ from typing import TypeVar
 from pydantic import BaseModel, ValidationError
 
 from briefgen.errors import InvalidOutputError, RefusalError, TruncatedOutputError
-from briefgen.llm.backend import Backend, BackendError, Completion, CompletionRequest
+from briefgen.llm.backend import (
+    Backend,
+    BackendError,
+    BackendProfile,
+    Completion,
+    CompletionRequest,
+)
 from briefgen.llm.budget import Budget
 from briefgen.llm.cache import CachedAnswer, ResponseCache, request_key
 from briefgen.llm.retries import TransportRetry
@@ -43,6 +50,8 @@ Message = dict[str, str]
 
 @dataclass(frozen=True)
 class CallSettings:
+    """How every call of a memo is made: sampling, timeout, retries, re-asks, room."""
+
     temperature: float
     timeout: float
     max_retries: int
@@ -52,6 +61,24 @@ class CallSettings:
     max_output_tokens_cap: int
     reask: Callable[[str], Message]
     """The message that tells the model what was wrong with its answer."""
+
+
+def request_for(
+    name: str,
+    messages: list[Message],
+    output_type: type[BaseModel],
+    profile: BackendProfile,
+    settings: CallSettings,
+) -> CompletionRequest:
+    """The first request of a call, as the live path sends it and a batch exports it."""
+    return CompletionRequest(
+        name=name,
+        messages=tuple(messages),
+        schema=schema_for(output_type, profile.bounded_schema),
+        max_output_tokens=settings.max_output_tokens,
+        temperature=settings.temperature,
+        timeout=settings.timeout,
+    )
 
 
 def parse_reply(raw: str, output_type: type[T]) -> T:
@@ -134,7 +161,7 @@ class StructuredCaller:
         room = request.max_output_tokens
         if self.budget is not None:
             room = self.budget.reserve(prompt_estimate, room)
-            request = _with_room(request, room)
+            request = dataclasses.replace(request, max_output_tokens=room)
         self.usage.requests += 1
         try:
             completion = await self.backend.complete(request)
@@ -155,33 +182,16 @@ class StructuredCaller:
         """Ask for ``output_type`` and return it validated; ``messages`` is not modified."""
         self.usage.calls += 1
         profile = self.backend.profile
-        schema = schema_for(output_type, profile.bounded_schema)
+        first = request_for(name, messages, output_type, profile, self.settings)
         conversation = list(messages)
         schema_tokens = (
-            self.counter.count(json.dumps(schema))
+            self.counter.count(json.dumps(first.schema))
             if self.counter is not None and self.budget is not None
             else 0
         )
         max_tokens = self.settings.max_output_tokens
-
-        def request_for(conversation: list[Message], max_tokens: int) -> CompletionRequest:
-            return CompletionRequest(
-                name=name,
-                messages=tuple(conversation),
-                schema=schema,
-                max_output_tokens=max_tokens,
-                temperature=self.settings.temperature,
-                timeout=self.settings.timeout,
-            )
-
         cache_key = (
-            request_key(
-                profile.identity,
-                {
-                    "messages": messages,
-                    **self.backend.fingerprint(request_for(conversation, max_tokens)),
-                },
-            )
+            request_key(profile.identity, {"messages": messages, **self.backend.fingerprint(first)})
             if self.cache is not None
             else None
         )
@@ -192,7 +202,9 @@ class StructuredCaller:
         # This call's own tokens (usage is shared with the memo's other calls in flight).
         spent = [0, 0]
         while True:
-            request = request_for(conversation, max_tokens)
+            request = dataclasses.replace(
+                first, messages=tuple(conversation), max_output_tokens=max_tokens
+            )
             estimate = self.estimate_prompt_tokens(conversation, schema_tokens)
             answer = await self._retry.run(functools.partial(self._create, request, estimate))
             self.usage.record_completion(
@@ -207,19 +219,7 @@ class StructuredCaller:
                 _raise_if_refused(name, answer)
                 logger.debug("%s reply (%s): %.4000s", name, answer.finish_reason, raw)
                 if answer.finish_reason == "length":
-                    self.usage.truncations += 1
-                    cap = self.settings.max_output_tokens_cap
-                    if max_tokens >= cap:
-                        raise TruncatedOutputError(
-                            f"The {name} answer was cut off at {max_tokens} output tokens, "
-                            f"the most allowed (max_output_tokens_cap={cap}). Raise the cap "
-                            "or lower chunk_tokens.",
-                            last_reply=raw,
-                        )
-                    max_tokens = min(cap, max_tokens * 2)
-                    logger.info(
-                        "%s answer truncated; retrying with %d output tokens", name, max_tokens
-                    )
+                    max_tokens = self._more_room(name, max_tokens, raw)
                     continue
                 try:
                     result = parse_reply(raw, output_type)
@@ -247,6 +247,22 @@ class StructuredCaller:
                 self.settings.reask(error),
             ]
 
+    def _more_room(self, name: str, max_tokens: int, raw: str) -> int:
+        """The output room for the next try of a truncated answer: twice as much, up to
+        the cap; TruncatedOutputError when the cap was already reached."""
+        self.usage.truncations += 1
+        cap = self.settings.max_output_tokens_cap
+        if max_tokens >= cap:
+            raise TruncatedOutputError(
+                f"The {name} answer was cut off at {max_tokens} output tokens, "
+                f"the most allowed (max_output_tokens_cap={cap}). Raise the cap "
+                "or lower chunk_tokens.",
+                last_reply=raw,
+            )
+        room = min(cap, max_tokens * 2)
+        logger.info("%s answer truncated; retrying with %d output tokens", name, room)
+        return room
+
     def _from_cache(self, key: str, output_type: type[T]) -> T | None:
         assert self.cache is not None
         answer = self.cache.get(key)
@@ -260,17 +276,6 @@ class StructuredCaller:
         self.usage.cache_hits += 1
         self.usage.cache_saved_tokens += answer.prompt_tokens + answer.completion_tokens
         return result
-
-
-def _with_room(request: CompletionRequest, room: int) -> CompletionRequest:
-    return CompletionRequest(
-        name=request.name,
-        messages=request.messages,
-        schema=request.schema,
-        max_output_tokens=room,
-        temperature=request.temperature,
-        timeout=request.timeout,
-    )
 
 
 def _raise_if_refused(name: str, answer: Completion) -> None:

@@ -13,7 +13,7 @@ from briefgen.config import BriefConfig, Environment, environment
 from briefgen.errors import ConfigError
 from briefgen.llm.backend import Backend, BackendProfile
 from briefgen.llm.embedded.grammar import compact_grammar_output
-from briefgen.llm.openai_backend import OpenAIBackend, http_client
+from briefgen.llm.openai_backend import Client, OpenAIBackend, http_client
 
 logger = logging.getLogger(__name__)
 
@@ -62,7 +62,7 @@ def planned_backend(config: BriefConfig) -> tuple[str, str]:
     return backend, config.resolved_model()
 
 
-def open_backend(config: BriefConfig, client: Any = None) -> Backend:
+def open_backend(config: BriefConfig, client: Client | None = None) -> Backend:
     """The backend this config points at, starting the embedded model if it must.
 
     ``client`` may be a ready ``openai.OpenAI``/``openai.AsyncOpenAI`` (Azure included),

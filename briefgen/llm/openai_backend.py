@@ -22,11 +22,20 @@ from typing import Any
 
 import openai
 
-from briefgen.llm.backend import BackendError, BackendProfile, Completion, CompletionRequest
+from briefgen.llm.backend import (
+    Backend,
+    BackendError,
+    BackendProfile,
+    Completion,
+    CompletionRequest,
+)
 
 logger = logging.getLogger(__name__)
 
 AnyClient = openai.OpenAI | openai.AsyncOpenAI
+Client = openai.OpenAI | openai.AsyncOpenAI | Backend
+"""What an entry point's ``client=`` takes: a ready ``openai.OpenAI`` or
+``openai.AsyncOpenAI`` (Azure's included), or any briefgen ``Backend``."""
 StructuredOutput = Callable[[str, dict[str, Any]], dict[str, Any]]
 
 TRANSIENT_STATUS = frozenset({408, 409, 425, 429, 500, 502, 503, 504, 520, 522, 524, 529})
@@ -64,7 +73,7 @@ def http_client() -> Any:
 
 
 @contextlib.asynccontextmanager
-async def loop_safe_client(client: Any) -> AsyncIterator[Any]:
+async def loop_safe_client(client: Client | None) -> AsyncIterator[Client | None]:
     """The caller's client, made safe to use on a new event loop.
 
     Each sync call runs its own event loop, and an AsyncOpenAI's connection pool belongs
@@ -150,10 +159,10 @@ class OpenAIBackend:
 
     def _backend_error(self, exc: openai.OpenAIError) -> BackendError:
         if isinstance(exc, openai.APITimeoutError):
-            return BackendError("the request timed out", transient=True, kind="timeout")
+            return BackendError("the request timed out", retryable=True, kind="timeout")
         if isinstance(exc, openai.APIConnectionError):
             cause = self.redact(str(exc.__cause__ or exc))
-            return BackendError(f"connection error: {cause}", transient=True)
+            return BackendError(f"connection error: {cause}", retryable=True)
         if isinstance(exc, openai.APIStatusError):
             status = exc.status_code
             code = _error_code(exc)
@@ -161,12 +170,12 @@ class OpenAIBackend:
             transient = not no_quota and (status in TRANSIENT_STATUS or status >= 500)
             return BackendError(
                 self.redact(_error_message(exc)),
-                transient=transient,
+                retryable=transient,
                 status=status,
                 retry_after=retry_after_seconds(getattr(exc.response, "headers", None)),
                 kind="no quota" if no_quota else "",
             )
-        return BackendError(self.redact(f"the request failed: {exc}"), transient=False)
+        return BackendError(self.redact(f"the request failed: {exc}"), retryable=False)
 
     def redact(self, text: str) -> str:
         for secret in self.secrets:

@@ -1,7 +1,7 @@
 """Transport retries: which failures are worth another try, and how long to wait.
 
 Only transport failures are retried here (429, 5xx, timeouts, dropped connections), as a
-backend reports them (``BackendError.transient``). They are never re-asked: the same
+backend reports them (``BackendError.retryable``). They are never re-asked: the same
 request goes out again. Invalid answers are the business of the re-ask loop in
 ``caller.py``; permanent failures (bad key, unknown model, no quota) become an
 ``LLMError`` at once.
@@ -32,7 +32,7 @@ _BASE_WAIT = 0.5
 
 
 def is_transient(exc: BaseException) -> bool:
-    return isinstance(exc, BackendError) and exc.transient
+    return isinstance(exc, BackendError) and exc.retryable
 
 
 class TransportRetry:
@@ -97,7 +97,7 @@ _FIXES = {
 
 def to_llm_error(exc: BackendError, *, attempts: int) -> LLMError:
     """An LLMError whose message says what failed and what to do."""
-    if exc.transient:
+    if exc.retryable:
         return LLMError(
             f"The LLM endpoint kept failing ({exc.kind}) after {attempts} attempt(s). "
             "Check that the server is up and reachable, or raise max_retries / timeout "

@@ -14,7 +14,7 @@ import pytest
 from scripted_server import ScriptedServer, answer_requests_file
 
 import briefgen
-from briefgen.batch_io import export_batch, import_results
+from briefgen.batch.files import export_batch, import_results
 from briefgen.cli import EXIT_CONFIG, EXIT_LLM, EXIT_OK, main
 from briefgen.llm.batches import BatchError
 

@@ -226,8 +226,8 @@ def test_standard_input_is_one_of_the_articles(
 def test_estimate_makes_no_request_and_counts_the_dossier_calls(
     dossier_server: ScriptedServer, abc: list[Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from briefgen.estimation import estimate_dossier
     from briefgen.ingest.sources import load_article
+    from briefgen.run.estimate import estimate_dossier
 
     assert _cli(dossier_server, *abc, "--combine", "--estimate") == EXIT_OK
     assert dossier_server.requests == []

@@ -13,7 +13,7 @@ from scripted_server import Recorded, ScriptedServer, Step, completion
 from seed_answers import good_single_pass
 
 import briefgen
-from briefgen.extract.plan import VERIFY_CHARS_PER_CALL, plan_calls
+from briefgen.extract.plan import VERIFY_CHARS_PER_CALL, PlanOptions, plan_calls
 from briefgen.ingest.article import Article
 from briefgen.llm.tokens import token_counter
 from briefgen.memo.styles import get_style
@@ -114,7 +114,7 @@ def test_statements_are_batched_into_one_call_two_for_very_long_memos(
 ) -> None:
     doc = Article.from_text(seed_text)
     plan = plan_calls(
-        doc, get_style("info-memo"), token_counter("m"), chunk_tokens=3000, overlap_tokens=0
+        doc, get_style("info-memo"), token_counter("m"), PlanOptions(chunk_tokens=3000)
     )
     sentence = {"id": "S3", "text": "x" * (VERIFY_CHARS_PER_CALL // 150)}
     batch = [

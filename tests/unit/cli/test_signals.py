@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from briefgen.terminal import Terminated, on_sigterm
+from briefgen.cli.terminal import Terminated, on_sigterm
 
 
 def test_sigterm_outside_an_event_loop_raises_at_once() -> None:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dossier_articles import BOMBING_A, BOMBING_B
 
-from briefgen.extract.dossier import digest, plan_dossier, renumber, split_facts
+from briefgen.extract.dossier_plan import digest, plan_dossier, renumber, split_facts
+from briefgen.extract.plan import PlanOptions
 from briefgen.extract.schema import Extraction
 from briefgen.ingest.article import Article
 from briefgen.ingest.dossier import Entry, build_dossier
@@ -70,9 +71,7 @@ def test_articles_keep_their_own_prompts_and_the_synthesis_reads_dossier_ids() -
     dossier = build_dossier(
         [Entry(Article.from_text(BOMBING_A)), Entry(Article.from_text(BOMBING_B))]
     )
-    plan = plan_dossier(
-        dossier, get_style("info-memo"), COUNTER, chunk_tokens=3000, overlap_tokens=0
-    )
+    plan = plan_dossier(dossier, get_style("info-memo"), COUNTER, PlanOptions(chunk_tokens=3000))
     [first] = plan.members[1].first_round
     assert first.name == "briefgen_extraction"
     assert "[S2]" in first.messages[-1]["content"] and "A1:" not in first.messages[-1]["content"]

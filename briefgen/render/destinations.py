@@ -1,4 +1,4 @@
-"""Where the command line's memos go, decided and checked before any model is paid.
+"""Where memos go, decided and checked before any model is paid.
 
 ``plan_targets`` turns ``-o FILE`` / ``-d DIR`` into one destination per article, or
 one for all of them with ``--combine`` (``DIR/dossier<suffix>`` under ``-d``). It never
@@ -11,23 +11,14 @@ proves each destination can be written, and ``write_memo`` puts a memo there.
 from __future__ import annotations
 
 import re
-import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from briefgen.render.files import check_writable, same_file, write_atomic
-
-if TYPE_CHECKING:
-    from briefgen.brief import Brief
-    from briefgen.render.formats import Format
+from briefgen.errors import UsageError
+from briefgen.render.files import check_writable, same_file
 
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
-
-
-class UsageError(Exception):
-    """The command line asks for something that cannot be done as given."""
 
 
 @dataclass
@@ -143,27 +134,3 @@ def check_targets(targets: Sequence[Path | None]) -> None:
             check_writable(target)
         except OSError as exc:
             raise UsageError(f"Cannot write the memo to {target}: {exc.strerror or exc}.") from exc
-
-
-def write_memo(brief: Brief, fmt: Format, target: Path | None, *, quiet: bool) -> None:
-    """Write the memo to ``target`` (None: standard output) and, unless ``quiet``, say on
-    standard error what it took and what grounding kept, amended and dropped."""
-    content = brief.render(fmt)
-    if target is None:
-        if isinstance(content, bytes):  # pragma: no cover - refused by plan_targets
-            raise UsageError("Binary output needs a file.")
-        sys.stdout.write(content)
-        sys.stdout.flush()
-    else:
-        write_atomic(target, content)
-    if not quiet:
-        usage = brief.report.usage
-        summary = brief.report.summary
-        cached = f", {usage.cache_hits} from cache" if usage.cache_hits else ""
-        print(
-            f"briefgen: {target or 'standard output'}: {brief.report.style} from "
-            f"{brief.report.model}, {usage.calls} call(s){cached}, {usage.prompt_tokens}+"
-            f"{usage.completion_tokens} tokens, {brief.report.elapsed_s:.1f}s; items "
-            f"{summary.kept} kept, {summary.amended} amended, {summary.dropped} dropped",
-            file=sys.stderr,
-        )

@@ -12,26 +12,25 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from briefgen.api import as_article, run_sync
-from briefgen.batch_jobs import BatchJob
-from briefgen.batch_ledger import Ledger
+from briefgen.batch.jobs import BatchJob, MemoWritten
+from briefgen.batch.ledger import Ledger
 from briefgen.config import BriefConfig, build_config, environment
+from briefgen.errors import BatchError
 from briefgen.extract.plan import plan_calls
 from briefgen.ingest.article import Article
-from briefgen.llm.backend import CompletionRequest
 from briefgen.llm.batches import (
-    BatchError,
     batch_line,
     batch_url,
     body_hash,
     request_backend,
 )
+from briefgen.llm.caller import request_for
 from briefgen.llm.openai_backend import OpenAIBackend, request_body
-from briefgen.llm.schema import schema_for
 from briefgen.llm.tokens import token_counter
 from briefgen.memo.styles import Style, get_style
-from briefgen.pipeline import plan_kind
 from briefgen.render.formats import Format
+from briefgen.run import as_article, plan_options, run_sync
+from briefgen.run.runtime import call_settings
 
 __all__ = [
     "BatchJob",
@@ -49,24 +48,11 @@ def first_requests(
 ) -> Iterator[tuple[str, dict[str, Any]]]:
     """(label, body) of each first-round request, as the live path sends it."""
     profile = backend.profile
-    plan = plan_calls(
-        doc,
-        style,
-        token_counter(profile.model),
-        chunk_tokens=cfg.chunk_tokens,
-        overlap_tokens=cfg.chunk_overlap_tokens,
-        prompt_dir=cfg.prompt_dir,
-        kind=plan_kind(cfg, profile),
-    )
+    options = plan_options(cfg, small_model=profile.small_model)
+    plan = plan_calls(doc, style, token_counter(profile.model), options)
+    settings = call_settings(cfg)
     for number, call in enumerate(plan.first_round, 1):
-        request = CompletionRequest(
-            name=call.name,
-            messages=tuple(call.messages),
-            schema=schema_for(call.output_type, profile.bounded_schema),
-            max_output_tokens=cfg.max_output_tokens,
-            temperature=cfg.temperature,
-            timeout=cfg.timeout,
-        )
+        request = request_for(call.name, call.messages, call.output_type, profile, settings)
         yield f"c{number}", request_body(backend, request)
 
 
@@ -122,8 +108,7 @@ def submit_batch(
     book = ledger or Ledger()
 
     async def run() -> BatchJob:
-        live = request_backend(cfg, connect=True)
-        try:
+        async with request_backend(cfg, connect=True) as live:
             job, lines = _new_job(
                 articles, sources=sources, style=style, cfg=cfg, kind="api", live=live, ledger=book
             )
@@ -136,8 +121,6 @@ def submit_batch(
                 book.set_job_state(job.id, "failed")
                 raise
             return job
-        finally:
-            await live.aclose()
 
     return run_sync(run())
 
@@ -158,8 +141,7 @@ def export_batch(
     path = Path(requests_path)
 
     async def run() -> BatchJob:
-        live = request_backend(cfg, connect=False)
-        try:
+        async with request_backend(cfg, connect=False) as live:
             job, lines = _new_job(
                 articles, sources=sources, style=style, cfg=cfg, kind="file", live=live, ledger=book
             )
@@ -168,8 +150,6 @@ def export_batch(
                     out.write(line + "\n")
             book.add_round(job.id, None, str(path.resolve()))
             return job
-        finally:
-            await live.aclose()
 
     return run_sync(run())
 
@@ -181,6 +161,8 @@ def resume_batch(job_id: str, *, ledger: Ledger | None = None) -> BatchJob:
 
 @dataclass(frozen=True)
 class ImportOutcome:
+    """What an import did: the job, its articles by state, the next round's file."""
+
     job: BatchJob
     articles: dict[str, int]
     """Articles by state: written, done, pending, failed."""
@@ -213,7 +195,7 @@ def import_results(
     output_dir: str | Path | None = None,
     *,
     fmt: Format = "md",
-    quiet: bool = True,
+    on_written: MemoWritten | None = None,
     ledger: Ledger | None = None,
 ) -> ImportOutcome:
     """Make the memos a results file completes (OpenAI batch output format), writing them
@@ -229,11 +211,10 @@ def import_results(
     for row in job.ledger.rounds(job.id):
         if row.file_id == str(requests.resolve()):
             job.ledger.set_round_state(job.id, row.round, "completed")
-    cfg, style, _ = job._settings()
+    cfg, style, _ = job.settings()
 
     async def run() -> Path | None:
-        live = request_backend(cfg, connect=False)
-        try:
+        async with request_backend(cfg, connect=False) as live:
             needed = await job.make_memos(
                 cfg=cfg,
                 style=style,
@@ -241,7 +222,7 @@ def import_results(
                 output_dir=output_dir,
                 fmt=fmt,
                 finish_live=False,
-                quiet=quiet,
+                on_written=on_written,
             )
             absent = set(missing)
             resend = [
@@ -258,8 +239,6 @@ def import_results(
             path.write_text("\n".join(lines) + "\n", encoding="utf-8")
             job.ledger.add_round(job.id, None, str(path.resolve()))
             return path
-        finally:
-            await live.aclose()
 
     next_requests = run_sync(run())
     if missing:

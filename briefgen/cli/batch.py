@@ -15,9 +15,8 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from briefgen.arguments import config_from, memo_parser
-from briefgen.errors import BriefgenError
-from briefgen.terminal import (
+from briefgen.cli.options import config_from, format_option, memo_options, model_options, verbosity
+from briefgen.cli.terminal import (
     EXIT_CODES_HELP,
     EXIT_OK,
     exit_code,
@@ -25,26 +24,12 @@ from briefgen.terminal import (
     report_error,
     setup_logging,
 )
+from briefgen.errors import BriefgenError
 
 if TYPE_CHECKING:
-    from briefgen.batch_jobs import BatchJob
+    from briefgen.batch.jobs import BatchJob, MemoWritten
     from briefgen.config import BriefConfig
     from briefgen.ingest.article import Article
-
-
-def _memo_options(parser: argparse.ArgumentParser, *, articles: bool = True) -> None:
-    from briefgen.render.formats import FORMAT_SUFFIXES
-
-    if articles:
-        parser.add_argument("articles", nargs="+", metavar="ARTICLE")
-    parser.add_argument("--style", default="info-memo", help="memo style")
-    parser.add_argument("--model", help="model (default: BRIEFGEN_MODEL or gpt-4o-mini)")
-    parser.add_argument("--base-url", help="server with /v1/files and /v1/batches")
-    parser.add_argument("--plan", choices=["auto", "extractive", "abstractive"])
-    parser.add_argument("--verify", choices=["off", "model"])
-    parser.add_argument("--grounding", choices=["strict", "flag", "off"])
-    parser.add_argument("--classification")
-    parser.add_argument("--format", choices=sorted(FORMAT_SUFFIXES), default="md")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -53,51 +38,53 @@ def _parser() -> argparse.ArgumentParser:
         description="Memos through the OpenAI/Azure Batch API (any server with /v1/files and "
         "/v1/batches), or through request files for vLLM run-batch or Ray Data.",
         epilog=EXIT_CODES_HELP,
+        parents=[verbosity()],
     )
-    parser.add_argument("-q", "--quiet", action="store_true")
-    parser.add_argument("-v", "--verbose", action="count", default=0)
     sub = parser.add_subparsers(dest="action", required=True)
+    # Each action takes -q/-v after it too; given before it, the top level's stand.
     quiet = argparse.ArgumentParser(add_help=False)
     quiet.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS)
+    quiet.add_argument("-v", "--verbose", action="count", default=argparse.SUPPRESS)
+    making = [quiet, model_options(), memo_options()]
     submit = sub.add_parser(
-        "submit", parents=[quiet], help="send the articles as a batch; prints the job id"
+        "submit", parents=making, help="send the articles as a batch; prints the job id"
     )
-    _memo_options(submit)
+    _articles_and_format(submit)
     submit.add_argument("--estimate", action="store_true", help="print the price; send nothing")
     status = sub.add_parser("status", parents=[quiet], help="where a job (or every job) is")
     status.add_argument("job", nargs="?")
     collect = sub.add_parser("collect", parents=[quiet], help="write the memos of a finished batch")
     collect.add_argument("job")
-    collect.add_argument("-d", "--output-dir", required=True)
+    _collecting(collect)
     collect.add_argument("--wait", action="store_true", help="wait until every memo is made")
-    collect.add_argument("--poll-interval", type=float, default=30.0, metavar="S")
-    collect.add_argument(
-        "--finish-live", action="store_true", help="send what the batch left undone live"
-    )
-    collect.add_argument("--format", choices=["md", "json", "html", "docx"], default="md")
-    run = sub.add_parser("run", parents=[quiet], help="submit, then collect --wait")
-    _memo_options(run)
-    run.add_argument("-d", "--output-dir", required=True)
-    run.add_argument("--poll-interval", type=float, default=30.0, metavar="S")
-    run.add_argument("--finish-live", action="store_true")
+    format_option(collect)
+    run = sub.add_parser("run", parents=making, help="submit, then collect --wait")
+    _articles_and_format(run)
+    _collecting(run)
     export = sub.add_parser(
-        "export", parents=[quiet], help="write the first round's requests as JSONL"
+        "export", parents=making, help="write the first round's requests as JSONL"
     )
-    _memo_options(export)
+    _articles_and_format(export)
     export.add_argument("-o", "--output", required=True, metavar="REQUESTS.jsonl")
     imported = sub.add_parser("import", parents=[quiet], help="make the memos from a results JSONL")
     imported.add_argument("requests")
     imported.add_argument("results")
     imported.add_argument("-d", "--output-dir", required=True)
-    imported.add_argument("--format", choices=["md", "json", "html", "docx"], default="md")
+    format_option(imported)
     return parser
 
 
-def _config(args: argparse.Namespace) -> BriefConfig:
-    """The BriefConfig of these options, the memo command's defaults for the rest."""
-    merged = vars(memo_parser("").parse_args(["-"]))
-    merged.update({k: v for k, v in vars(args).items() if k in merged and v is not None})
-    return config_from(argparse.Namespace(**merged))
+def _articles_and_format(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("articles", nargs="+", metavar="ARTICLE")
+    format_option(parser)
+
+
+def _collecting(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("-d", "--output-dir", required=True)
+    parser.add_argument("--poll-interval", type=float, default=30.0, metavar="S")
+    parser.add_argument(
+        "--finish-live", action="store_true", help="send what the batch left undone live"
+    )
 
 
 def _articles(specs: Sequence[str], config: BriefConfig) -> list[Article]:
@@ -107,8 +94,8 @@ def _articles(specs: Sequence[str], config: BriefConfig) -> list[Article]:
 
 
 def _estimate(args: argparse.Namespace, config: BriefConfig) -> int:
-    load("briefgen.estimation")
-    from briefgen.estimation import estimate
+    load("briefgen.run.estimate")
+    from briefgen.run.estimate import estimate
 
     for spec, doc in zip(args.articles, _articles(args.articles, config), strict=True):
         forecast = estimate(doc, style=args.style, config=config)
@@ -124,6 +111,13 @@ def _finish(job: BatchJob, spec_of: dict[int, str]) -> int:
     return code
 
 
+def _told(args: argparse.Namespace) -> MemoWritten | None:
+    """What to tell of each memo written: a line on standard error, unless -q."""
+    from briefgen.cli.outputs import tell_written
+
+    return None if args.quiet else tell_written
+
+
 def _collect(job: BatchJob, args: argparse.Namespace) -> int:
     if getattr(args, "wait", True):
         job.wait(
@@ -131,10 +125,10 @@ def _collect(job: BatchJob, args: argparse.Namespace) -> int:
             output_dir=args.output_dir,
             fmt=args.format,
             finish_live=args.finish_live,
-            quiet=args.quiet,
+            on_written=_told(args),
         )
     elif not job.collect(
-        args.output_dir, fmt=args.format, finish_live=args.finish_live, quiet=args.quiet
+        args.output_dir, fmt=args.format, finish_live=args.finish_live, on_written=_told(args)
     ):
         print(f"briefgen: {job.status().describe()}", file=sys.stderr)
         return EXIT_OK
@@ -142,9 +136,9 @@ def _collect(job: BatchJob, args: argparse.Namespace) -> int:
 
 
 def _command(args: argparse.Namespace) -> int:
-    load("briefgen.batch_io")
-    from briefgen.batch_io import export_batch, import_results, resume_batch, submit_batch
-    from briefgen.batch_ledger import Ledger
+    load("briefgen.batch.files")
+    from briefgen.batch.files import export_batch, import_results, resume_batch, submit_batch
+    from briefgen.batch.ledger import Ledger
 
     if args.action == "status":
         ledger = Ledger()
@@ -158,7 +152,7 @@ def _command(args: argparse.Namespace) -> int:
         return _collect(resume_batch(args.job), args)
     if args.action == "import":
         outcome = import_results(
-            args.requests, args.results, args.output_dir, fmt=args.format, quiet=args.quiet
+            args.requests, args.results, args.output_dir, fmt=args.format, on_written=_told(args)
         )
         if outcome.next_requests is not None:
             print(
@@ -168,7 +162,7 @@ def _command(args: argparse.Namespace) -> int:
             )
             print(outcome.next_requests)
         return _finish(outcome.job, {})
-    config = _config(args)
+    config = config_from(args)
     if args.action == "submit" and args.estimate:
         return _estimate(args, config)
     articles = _articles(args.articles, config)

@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from briefgen.config import cache_dir
-from briefgen.llm.batches import BatchError, Result
+from briefgen.errors import BatchError
+from briefgen.llm.batches import Result
 
 LEDGER_NAME = "batches.sqlite3"
 
@@ -51,6 +52,8 @@ def ledger_path() -> Path:
 
 @dataclass(frozen=True)
 class ArticleRow:
+    """One article of a job: its place, name, state, error and memo file."""
+
     idx: int
     source: str
     state: str
@@ -61,6 +64,8 @@ class ArticleRow:
 
 @dataclass(frozen=True)
 class RoundRow:
+    """One round of a job: the batch or request file that carried it, and its state."""
+
     round: int
     batch_id: str | None
     file_id: str | None

@@ -17,8 +17,9 @@ from typing import Any, TypeVar
 from pydantic import BaseModel
 
 from briefgen.extract.chunking import TokenCounter
-from briefgen.extract.plan import CallPlan, PlanKind, PlannedCall, plan_calls
+from briefgen.extract.plan import CallPlan, PlanKind, PlannedCall, PlanOptions, plan_calls
 from briefgen.extract.prompts import dossier_messages
+from briefgen.extract.schema import Verification
 from briefgen.ingest.dossier import Dossier, Source, sources_cited
 from briefgen.memo.fields import MemoFields, dossier_fields_for
 from briefgen.memo.items import CitedItem
@@ -71,15 +72,17 @@ class DossierPlan:
 
     @property
     def kind(self) -> PlanKind:
+        """The members' kind of plan (extractive or abstractive)."""
         return next(iter(self.members.values())).kind if self.members else "abstractive"
 
     @property
     def answer_type(self) -> type[MemoFields]:
+        """The synthesis answer: the style's memo fields with the dossier's own."""
         return dossier_fields_for(self.style.memo_fields)
 
     def synthesis_call(
         self, facts: dict[str, Any], *, part: tuple[int, int] = (1, 1)
-    ) -> PlannedCall:
+    ) -> PlannedCall[MemoFields]:
         """One synthesis call over ``facts``; ``part`` is (number, count) in a round."""
         sources = [
             {"label": s.label, "line": source_line(s)}
@@ -104,34 +107,35 @@ class DossierPlan:
             fixed_messages=lambda: build({}),
         )
 
-    def first_round(self) -> list[PlannedCall]:
+    @property
+    def first_round(self) -> list[PlannedCall[Any]]:
+        """Every member's first-round calls, in the order of the sources."""
         return [call for plan in self.members.values() for call in plan.first_round]
+
+    def instructions(self) -> list[str]:
+        """What the model is told besides the articles (a member's system prompt and the
+        synthesis prompt), so that instructions copied into prose are caught."""
+        first = self.first_round[:1]
+        told = [m["content"] for c in first for m in c.messages if m["role"] == "system"]
+        return told + [m["content"] for m in self.synthesis_call({}).messages]
+
+    def verification_calls(
+        self, statements: list[dict[str, Any]]
+    ) -> list[PlannedCall[Verification]]:
+        """The verifier's calls, over the dossier's joined article."""
+        checker = CallPlan(self.dossier.article, self.style, [], self.prompt_dir)
+        return checker.verification_calls(statements)
 
 
 def plan_dossier(
-    dossier: Dossier,
-    style: Style,
-    counter: TokenCounter,
-    *,
-    chunk_tokens: int,
-    overlap_tokens: int,
-    prompt_dir: Path | None = None,
-    kind: PlanKind = "abstractive",
+    dossier: Dossier, style: Style, counter: TokenCounter, options: PlanOptions
 ) -> DossierPlan:
+    """Each used article's own extraction (or selection) calls, and the synthesis."""
     members = {
-        number: plan_calls(
-            doc,
-            style,
-            counter,
-            chunk_tokens=chunk_tokens,
-            overlap_tokens=overlap_tokens,
-            prompt_dir=prompt_dir,
-            kind=kind,
-            with_memo=False,
-        )
+        number: plan_calls(doc, style, counter, options, with_memo=False)
         for number, doc in dossier.members.items()
     }
-    return DossierPlan(dossier, style, members, prompt_dir)
+    return DossierPlan(dossier, style, members, options.prompt_dir)
 
 
 def digest(facts: dict[str, Any], per_source: int = SINGLE_SOURCE_FACTS) -> dict[str, Any]:
@@ -163,6 +167,7 @@ def digest(facts: dict[str, Any], per_source: int = SINGLE_SOURCE_FACTS) -> dict
 
 
 def facts_size(facts: dict[str, Any], counter: TokenCounter) -> int:
+    """Tokens the facts take in a prompt, as compact JSON."""
     return counter.count(json.dumps(facts, ensure_ascii=False, separators=(",", ":")))
 
 

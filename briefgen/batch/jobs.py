@@ -2,10 +2,10 @@
 or through any engine that reads its JSONL format (vLLM run-batch, Ray Data).
 
 One pipeline: the first round's requests are the live path's own (the call plan's calls,
-built into bodies by the live backend), and every memo is made by ``pipeline.run_memo``
+built into bodies by the live backend), and every memo is made by ``run.run_memo``
 on a ``ReplayBackend`` that answers from the batch results. A request the results do not
 hold (the synthesis of a long article, a re-ask, a failed line) goes into the next round,
-or, with ``finish_live``, to the live endpoint. The ledger (``batch_ledger``) keeps the
+or, with ``finish_live``, to the live endpoint. The ledger (``batch.ledger``) keeps the
 job, so collecting can stop and start again in any process.
 """
 
@@ -14,21 +14,19 @@ from __future__ import annotations
 import asyncio
 import json
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from briefgen.api import run_sync
-from briefgen.batch_ledger import ArticleRow, Ledger
-from briefgen.brief import Brief
+from briefgen.batch.ledger import ArticleRow, Ledger
+from briefgen.brief import Brief, BriefOrError
 from briefgen.config import BriefConfig
-from briefgen.errors import BriefgenError
+from briefgen.errors import BatchError, BriefgenError
 from briefgen.ingest.article import Article
 from briefgen.llm.backend import Backend, Completion, CompletionRequest
 from briefgen.llm.batches import (
     TERMINAL,
-    BatchError,
     ReplayBackend,
     Unanswered,
     batch_line,
@@ -42,19 +40,24 @@ from briefgen.llm.batches import (
 from briefgen.llm.batches import cancel as cancel_batch
 from briefgen.llm.openai_backend import OpenAIBackend
 from briefgen.memo.styles import Style, get_style
-from briefgen.outputs import slug, write_memo
-from briefgen.pipeline import Runtime, run_memo
-from briefgen.render.files import same_file
+from briefgen.render.destinations import slug
+from briefgen.render.files import same_file, write_atomic
 from briefgen.render.formats import FORMAT_SUFFIXES, Format
+from briefgen.run import run_memo, run_sync, runtime_on
 
-__all__ = ["BatchError", "BatchJob", "JobStatus"]
+__all__ = ["BatchError", "BatchJob", "JobStatus", "MemoWritten"]
 
-BriefOrError = Brief | BriefgenError
 _MEMOS_AT_ONCE = 16
+
+MemoWritten = Callable[[Brief, Path], None]
+"""Told of each memo a job writes, with its file (the command line prints a line)."""
 
 
 @dataclass(frozen=True)
 class JobStatus:
+    """Where a job is: its state and kind, its rounds, the current batch as the server
+    counts it, and its articles by state."""
+
     id: str
     state: str
     kind: str
@@ -67,6 +70,7 @@ class JobStatus:
     """(total, completed, failed) of the current batch, as the server counts them."""
 
     def describe(self) -> str:
+        """One line for a terminal."""
         counts = ", ".join(f"{n} {state}" for state, n in sorted(self.articles.items()))
         line = f"{self.id}: {self.state}, {self.kind}, round {self.rounds}; articles {counts}"
         if self.batch_id:
@@ -110,7 +114,8 @@ class BatchJob:
     def __repr__(self) -> str:
         return f"BatchJob({self.id!r})"
 
-    def _settings(self) -> tuple[BriefConfig, Style, str]:
+    def settings(self) -> tuple[BriefConfig, Style, str]:
+        """The job's config, style and kind (api or file), as the ledger keeps them."""
         settings, style, kind, _, _ = self.ledger.job(self.id)
         cfg = BriefConfig.model_validate(settings)
         return cfg, get_style(style, cfg.template_dir), kind
@@ -127,17 +132,15 @@ class BatchJob:
         current = rounds[-1] if rounds else None
         batch_status, counts = (current.state if current else None), (0, 0, 0)
         if kind == "api" and current and current.batch_id and current.state == "submitted":
-            cfg, _, _ = self._settings()
-            live = request_backend(cfg, connect=True)
-            try:
-                found = await retrieve(live, current.batch_id)
-            except BatchError as exc:
-                batch_status = f"unknown ({exc})"
-            else:
-                batch_status = found.status
-                counts = (found.total, found.completed, found.failed)
-            finally:
-                await live.aclose()
+            cfg, _, _ = self.settings()
+            async with request_backend(cfg, connect=True) as live:
+                try:
+                    found = await retrieve(live, current.batch_id)
+                except BatchError as exc:
+                    batch_status = f"unknown ({exc})"
+                else:
+                    batch_status = found.status
+                    counts = (found.total, found.completed, found.failed)
         return JobStatus(
             id=self.id,
             state=state,
@@ -152,15 +155,12 @@ class BatchJob:
     def cancel(self) -> None:
         """Ask the server to cancel the current batch."""
         current = self.ledger.last_round(self.id)
-        cfg, _, _ = self._settings()
+        cfg, _, _ = self.settings()
 
         async def run() -> None:
-            live = request_backend(cfg, connect=True)
-            try:
+            async with request_backend(cfg, connect=True) as live:
                 if current.batch_id:
                     await cancel_batch(live, current.batch_id)
-            finally:
-                await live.aclose()
 
         run_sync(run())
 
@@ -172,11 +172,11 @@ class BatchJob:
         *,
         fmt: Format = "md",
         finish_live: bool = False,
-        quiet: bool = True,
+        on_written: MemoWritten | None = None,
     ) -> bool:
         """One step: read a finished batch, make (and write) the memos it completes, send
         the next round. True when every article has its memo or its error."""
-        return run_sync(self._advance(output_dir, fmt, finish_live, quiet))
+        return run_sync(self._advance(output_dir, fmt, finish_live, on_written))
 
     def wait(
         self,
@@ -186,11 +186,11 @@ class BatchJob:
         fmt: Format = "md",
         finish_live: bool = False,
         timeout: float | None = None,
-        quiet: bool = True,
+        on_written: MemoWritten | None = None,
     ) -> list[BriefOrError]:
         """Collect until the job is finished; the results in input order."""
         deadline = None if timeout is None else time.monotonic() + timeout
-        while not self.collect(output_dir, fmt=fmt, finish_live=finish_live, quiet=quiet):
+        while not self.collect(output_dir, fmt=fmt, finish_live=finish_live, on_written=on_written):
             if deadline is not None and time.monotonic() > deadline:
                 raise BatchError(f"Batch job {self.id} was not finished after {timeout}s.")
             time.sleep(poll_interval)
@@ -198,11 +198,10 @@ class BatchJob:
 
     def results(self) -> list[BriefOrError]:
         """A ``Brief`` or a ``BriefgenError`` per article, in input order."""
-        cfg, style, _ = self._settings()
+        cfg, style, _ = self.settings()
 
         async def run() -> list[BriefOrError]:
-            live = request_backend(cfg, connect=False)
-            try:
+            async with request_backend(cfg, connect=False) as live:
                 out: list[BriefOrError] = []
                 for row in self.ledger.articles(self.id):
                     if row.state == "failed":
@@ -215,8 +214,6 @@ class BatchJob:
                     except BriefgenError as exc:
                         out.append(exc)
                 return out
-            finally:
-                await live.aclose()
 
         return run_sync(run())
 
@@ -231,16 +228,18 @@ class BatchJob:
     ) -> Brief:
         replay = ReplayBackend(live, self.ledger.answers(self.id, row.idx))
         backend: Backend = _LiveFallback(replay) if finish_live else replay
-        runtime = Runtime(backend=backend, cache=None, gate=asyncio.Semaphore(cfg.max_concurrency))
         doc = Article.model_validate_json(self.ledger.article(self.id, row.idx))
-        return await run_memo(doc, style, cfg, runtime, time.perf_counter())
+        return await run_memo(doc, style, cfg, runtime_on(backend, cfg), time.perf_counter())
 
     async def _advance(
-        self, output_dir: str | Path | None, fmt: Format, finish_live: bool, quiet: bool
+        self,
+        output_dir: str | Path | None,
+        fmt: Format,
+        finish_live: bool,
+        on_written: MemoWritten | None,
     ) -> bool:
-        cfg, style, kind = self._settings()
-        live = request_backend(cfg, connect=kind == "api" or finish_live)
-        try:
+        cfg, style, kind = self.settings()
+        async with request_backend(cfg, connect=kind == "api" or finish_live) as live:
             current = self.ledger.last_round(self.id)
             if kind == "file" and current.state == "submitted" and not finish_live:
                 return False  # the results come in through import_results
@@ -264,7 +263,7 @@ class BatchJob:
                 output_dir=output_dir,
                 fmt=fmt,
                 finish_live=finish_live,
-                quiet=quiet,
+                on_written=on_written,
             )
             if needed and stopped:
                 self.ledger.set_job_state(self.id, current.state)
@@ -281,8 +280,6 @@ class BatchJob:
                     return False
             self.ledger.set_job_state(self.id, "done")
             return True
-        finally:
-            await live.aclose()
 
     def store_results(self, results: str | Path, expected: set[str] | None = None) -> set[str]:
         """Keep the answers of a results file (its text, or its path: read line by line,
@@ -326,7 +323,7 @@ class BatchJob:
         output_dir: str | Path | None,
         fmt: Format,
         finish_live: bool,
-        quiet: bool,
+        on_written: MemoWritten | None = None,
     ) -> list[tuple[ArticleRow, Unanswered]]:
         """Make the memos the answers so far complete; the requests the others need."""
         targets: dict[int, Path | None] = {}
@@ -350,8 +347,11 @@ class BatchJob:
             if target is None:
                 self.ledger.set_article(self.id, row.idx, "done")
                 return
-            await asyncio.to_thread(write_memo, brief, fmt, target, quiet=quiet)
+            # Rendered and written off the event loop, beside the other memos' replays.
+            await asyncio.to_thread(_write, brief, fmt, target)
             self.ledger.set_article(self.id, row.idx, "written", memo_path=str(target))
+            if on_written is not None:
+                on_written(brief, target)
 
         window: list[ArticleRow] = []
         for row in self.ledger.articles(self.id, ("pending", "done")):
@@ -392,6 +392,10 @@ class BatchJob:
         file_id, batch_id = await upload_and_create(live, ("\n".join(lines) + "\n").encode())
         self.ledger.add_round(self.id, batch_id, file_id)
         self.ledger.set_job_state(self.id, "submitted")
+
+
+def _write(brief: Brief, fmt: Format, target: Path) -> None:
+    write_atomic(target, brief.render(fmt))
 
 
 def _targets(rows: Iterable[ArticleRow], directory: Path, fmt: Format) -> dict[int, Path | None]:

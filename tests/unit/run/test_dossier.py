@@ -18,10 +18,10 @@ from dossier_articles import BOMBING_A, BOMBING_B, PUBLISHED_A, PUBLISHED_B, UNR
 from seed_answers import empty_extraction
 
 import briefgen
-from briefgen.estimation import estimate_dossier
 from briefgen.ingest.article import Article
 from briefgen.llm.backend import BackendError, CompletionRequest
 from briefgen.llm.function import FunctionBackend
+from briefgen.run.estimate import estimate_dossier
 
 MODEL = "gpt-4o-mini"
 SETTINGS: dict[str, Any] = {"cache": False, "max_retry_wait": 0.01}
@@ -176,7 +176,7 @@ def test_a_failed_article_is_left_out_and_named_or_raises() -> None:
 
 def test_a_bad_key_stops_the_dossier_even_when_failures_are_skipped() -> None:
     def unauthorised(request: CompletionRequest) -> Any:
-        raise BackendError("Incorrect API key provided", transient=False, status=401)
+        raise BackendError("Incorrect API key provided", retryable=False, status=401)
 
     with pytest.raises(briefgen.LLMError):
         _dossier(unauthorised, _reports())

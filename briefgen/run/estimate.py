@@ -16,9 +16,8 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from briefgen.config import BriefConfig, build_config
-from briefgen.dossier import MAX_ROUNDS, read_entries
-from briefgen.extract.dossier import SINGLE_SOURCE_FACTS, plan_dossier
-from briefgen.extract.plan import VERIFICATION_CALL, CallPlan, PlanKind, PlannedCall, plan_calls
+from briefgen.extract.dossier_plan import SINGLE_SOURCE_FACTS, plan_dossier
+from briefgen.extract.plan import VERIFICATION_CALL, CallPlan, PlannedCall, plan_calls
 from briefgen.extract.schema import Verification
 from briefgen.ingest.article import Article
 from briefgen.ingest.dossier import build_dossier
@@ -28,6 +27,9 @@ from briefgen.llm.schema import schema_for
 from briefgen.llm.tokens import TokenCounter, token_counter
 from briefgen.memo.fields import MemoFields
 from briefgen.memo.styles import get_style
+from briefgen.run.dossier_memo import MAX_ROUNDS
+from briefgen.run.inputs import ArticleInput, SourceInput, as_article, read_entries
+from briefgen.run.runtime import plan_options
 
 # Chat framing per message and per request (role markers and the reply primer).
 MESSAGE_OVERHEAD = 4
@@ -53,6 +55,8 @@ _BLANK = {"id": "V1", "text": "", "cited": []}
 
 
 class CallEstimate(BaseModel):
+    """What one call of the plan is expected to take."""
+
     name: str
     prompt_tokens: int
     fixed_prompt_tokens: int = Field(
@@ -113,7 +117,7 @@ def _prompt_tokens(counter: TokenCounter, messages: list[dict[str, str]], schema
 
 
 def estimate(
-    article: str | bytes | Article,
+    article: SourceInput,
     *,
     style: str = "info-memo",
     config: BriefConfig | None = None,
@@ -125,20 +129,8 @@ def estimate(
     """
     counting = _Counting(build_config(config, overrides), style)
     cfg = counting.cfg
-    doc = (
-        article
-        if isinstance(article, Article)
-        else Article.from_text(article, max_chars=cfg.max_input_chars)
-    )
-    plan = plan_calls(
-        doc,
-        counting.style,
-        counting.counter,
-        chunk_tokens=cfg.chunk_tokens,
-        overlap_tokens=cfg.chunk_overlap_tokens,
-        prompt_dir=cfg.prompt_dir,
-        kind=counting.kind,
-    )
+    doc = as_article(article, cfg)
+    plan = plan_calls(doc, counting.style, counting.counter, counting.options)
     detail = counting.first_round(plan)
     if not plan.single:
         # The synthesis prompt holds what extraction finds: expected from what it writes.
@@ -151,7 +143,7 @@ def estimate(
 
 
 def estimate_dossier(
-    articles: Sequence[Any],
+    articles: Sequence[ArticleInput],
     *,
     style: str = "info-memo",
     config: BriefConfig | None = None,
@@ -166,15 +158,7 @@ def estimate_dossier(
         return estimate(entries[0].article, style=style, config=cfg)
     counting = _Counting(cfg, style)
     dossier = build_dossier(entries)
-    plan = plan_dossier(
-        dossier,
-        counting.style,
-        counting.counter,
-        chunk_tokens=cfg.chunk_tokens,
-        overlap_tokens=cfg.chunk_overlap_tokens,
-        prompt_dir=cfg.prompt_dir,
-        kind=counting.kind,
-    )
+    plan = plan_dossier(dossier, counting.style, counting.counter, counting.options)
     detail: list[CallEstimate] = []
     facts = 0
     for member in plan.members.values():
@@ -205,20 +189,26 @@ def estimate_dossier(
     return counting.total(detail, chunks, tokens)
 
 
+def _priced_backend(cfg: BriefConfig) -> tuple[str, str]:
+    """The backend and model an estimate counts and prices: the run's own, except that a
+    model the caller names is priced as such even with no endpoint set (an estimate calls
+    nothing, so it needs none), not replaced by the embedded model."""
+    backend, model = planned_backend(cfg)
+    if backend == "embedded" and cfg.backend == "auto" and cfg.model:
+        return "openai", cfg.model
+    return backend, model
+
+
 class _Counting:
     """What one estimate counts with: the settings, the style, the tokenizer."""
 
     def __init__(self, cfg: BriefConfig, style: str) -> None:
         self.cfg = cfg
         self.style = get_style(style, cfg.template_dir)
-        self.backend, self.model = planned_backend(cfg)
+        self.backend, self.model = _priced_backend(cfg)
         self.embedded = self.backend == "embedded"
         self.counter = token_counter(self.model)
-        self.kind: PlanKind = (
-            cfg.plan
-            if cfg.plan != "auto"
-            else ("extractive" if self.embedded or cfg.small_model else "abstractive")
-        )
+        self.options = plan_options(cfg, small_model=self.embedded)
         # Styles with fields of their own (recommendations, talking points ...) write more.
         self.style_extra = 0 if self.style.memo_fields is MemoFields else _STYLE_FIELDS
 
@@ -231,7 +221,7 @@ class _Counting:
             return 0
         return self.counter.count(json.dumps(schema_for(output, False)))
 
-    def counted(self, call: PlannedCall, expected: int, prompt_extra: int = 0) -> CallEstimate:
+    def counted(self, call: PlannedCall[Any], expected: int, prompt_extra: int = 0) -> CallEstimate:
         schema = self.schema_tokens(call.output_type)
         cap = self.cfg.max_output_tokens
         return CallEstimate(
@@ -255,7 +245,7 @@ class _Counting:
             detail.append(self.counted(call, expected))
         return detail
 
-    def synthesis(self, call: PlannedCall, facts: int) -> CallEstimate:
+    def synthesis(self, call: PlannedCall[Any], facts: int) -> CallEstimate:
         """A synthesis call that reads ``facts`` tokens of facts."""
         return self.counted(call, _MEMO_FIELDS + self.style_extra, prompt_extra=facts)
 

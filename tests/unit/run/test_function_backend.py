@@ -29,12 +29,12 @@ from seed_answers import (
 )
 
 import briefgen
-from briefgen import pipeline
-from briefgen.estimation import MESSAGE_OVERHEAD, REQUEST_OVERHEAD
 from briefgen.ingest.article import Article
 from briefgen.llm.backend import BackendError, CompletionRequest
 from briefgen.llm.function import FunctionBackend
 from briefgen.llm.tokens import token_counter
+from briefgen.run import memo as pipeline
+from briefgen.run.estimate import MESSAGE_OVERHEAD, REQUEST_OVERHEAD
 
 MODEL = "gpt-4o-mini"
 # No response cache (every call reaches the function) and no real waits between retries.
@@ -289,7 +289,7 @@ def test_still_invalid_after_the_last_reask_is_an_invalid_output_error() -> None
 def test_transient_backend_error_is_retried_with_the_same_request(
     retry_after: float | None,
 ) -> None:
-    failure = BackendError("HTTP 503", transient=True, status=503, retry_after=retry_after)
+    failure = BackendError("HTTP 503", retryable=True, status=503, retry_after=retry_after)
     backend = _backend(failure, good_single_pass())
     brief = briefgen.generate_brief(SEED_TEXT, client=backend, **SETTINGS)
     first, second = backend.requests
@@ -300,7 +300,7 @@ def test_transient_backend_error_is_retried_with_the_same_request(
 
 
 def test_transient_errors_run_out_as_a_retryable_llm_error() -> None:
-    backend = _backend(*[BackendError("HTTP 503", transient=True, status=503)] * 3)
+    backend = _backend(*[BackendError("HTTP 503", retryable=True, status=503)] * 3)
     with pytest.raises(briefgen.LLMError, match="503") as caught:
         briefgen.generate_brief(SEED_TEXT, client=backend, max_retries=2, **SETTINGS)
     assert caught.value.retryable and caught.value.status == 503
@@ -308,7 +308,7 @@ def test_transient_errors_run_out_as_a_retryable_llm_error() -> None:
 
 
 def test_permanent_backend_error_is_an_llm_error_at_once() -> None:
-    failure = BackendError("Incorrect API key provided", transient=False, status=401)
+    failure = BackendError("Incorrect API key provided", retryable=False, status=401)
     backend = _backend(failure, then=lambda request: good_single_pass())
     with pytest.raises(briefgen.LLMError, match="OPENAI_API_KEY") as caught:
         briefgen.generate_brief(SEED_TEXT, client=backend, max_retries=4, **SETTINGS)

@@ -6,8 +6,10 @@ from __future__ import annotations
 import logging
 import signal
 import sys
+import time
 from pathlib import Path
 from types import FrameType
+from typing import TYPE_CHECKING, TextIO
 
 from briefgen.errors import (
     BriefgenError,
@@ -17,7 +19,11 @@ from briefgen.errors import (
     InvalidOutputError,
     LLMError,
     RefusalError,
+    UsageError,
 )
+
+if TYPE_CHECKING:
+    from briefgen.progress import Progress
 
 # Exit codes scripts can rely on. With several articles, the code is that of the first
 # article that failed; the others still get their memos. With --combine, an article left
@@ -32,6 +38,7 @@ EXIT_OUTPUT = 6
 EXIT_BUDGET = 7
 
 EXIT_BY_ERROR: tuple[tuple[type[BriefgenError], int], ...] = (
+    (UsageError, EXIT_USAGE),
     (InputError, EXIT_INPUT),
     (ConfigError, EXIT_CONFIG),
     (LLMError, EXIT_LLM),
@@ -52,6 +59,7 @@ class Terminated(KeyboardInterrupt):
 
 
 def on_sigterm(signum: int, frame: FrameType | None) -> None:
+    """The SIGTERM handler: unwind like Ctrl-C, between two event-loop callbacks."""
     asyncio = sys.modules.get("asyncio")  # not imported yet: no memo is being made
     try:
         loop = asyncio.get_running_loop() if asyncio is not None else None
@@ -92,6 +100,7 @@ def load(*modules: str) -> None:
 
 
 def exit_code(exc: BriefgenError) -> int:
+    """The exit code scripts see for ``exc``."""
     return next((code for kind, code in EXIT_BY_ERROR if isinstance(exc, kind)), EXIT_FAILED)
 
 
@@ -121,8 +130,48 @@ def spec_label(spec: str) -> str:
 
 
 def setup_logging(verbose: int) -> None:
+    """Log to standard error: warnings, or more with each ``-v``."""
     level = logging.WARNING - 10 * min(verbose, 2)
     logging.basicConfig(level=level, format="briefgen: %(message)s", stream=sys.stderr)
     if verbose < 2:
         for noisy in ("httpx", "httpx2", "openai"):
             logging.getLogger(noisy).setLevel(logging.WARNING)
+
+
+class ProgressBar:
+    """One redrawn line on a terminal: memos done, and the chunks of the memos running."""
+
+    def __init__(self, stream: TextIO, total: int):
+        self.stream = stream
+        self.total = total
+        self.finished = 0
+        self.chunks: dict[int, tuple[int, int]] = {}
+        self.started = time.monotonic()
+        self._width = 0
+
+    def __call__(self, event: Progress) -> None:
+        if event.stage in ("done", "failed"):
+            self.finished += 1
+            self.chunks.pop(event.article, None)
+        elif event.chunks:
+            self.chunks[event.article] = (event.chunks_done, event.chunks)
+        self.draw()
+
+    def draw(self) -> None:
+        """Redraw the line in place."""
+        filled = int(20 * self.finished / max(1, self.total))
+        running = ", ".join(
+            f"#{i + 1} {done}/{count} chunks" for i, (done, count) in sorted(self.chunks.items())
+        )
+        line = (
+            f"[{'#' * filled}{'.' * (20 - filled)}] {self.finished}/{self.total} memos"
+            f"{f'  ({running})' if running else ''}  {time.monotonic() - self.started:.0f}s"
+        )[:120]
+        self.stream.write("\r" + line.ljust(self._width))
+        self._width = len(line)
+        self.stream.flush()
+
+    def close(self) -> None:
+        """Clear the line."""
+        self.stream.write("\r" + " " * self._width + "\r")
+        self.stream.flush()

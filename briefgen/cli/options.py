@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -27,14 +28,13 @@ _OPTION_OF = {name: "--" + name.replace("_", "-") for name in _SAME_NAME.split()
 
 def memo_parser(epilog: str) -> argparse.ArgumentParser:
     """The options of ``briefgen ARTICLE...``."""
-    from briefgen.render.formats import FORMAT_SUFFIXES
-
     parser = argparse.ArgumentParser(
         prog="briefgen",
         description="Turn news articles into grounded diplomatic briefing memos. "
         "Other commands: 'briefgen styles', 'briefgen templates export DIR', "
         "'briefgen batch {submit,status,collect,run,export,import}'.",
         epilog=epilog,
+        parents=[model_options(), memo_options(), verbosity()],
     )
     parser.add_argument("--version", action="version", version=f"briefgen {__version__}")
     parser.add_argument(
@@ -66,34 +66,49 @@ def memo_parser(epilog: str) -> argparse.ArgumentParser:
         help="with --combine: leave out an article that cannot be read or extracted and "
         "go on (skip, default), or stop with nothing written (raise)",
     )
-    parser.add_argument("--style", default="info-memo", help="memo style (see 'briefgen styles')")
     parser.add_argument(
         "--format",
-        choices=sorted(FORMAT_SUFFIXES),
+        choices=sorted(_formats()),
         help="output format (default: from the -o suffix, else md)",
     )
-    parser.add_argument("--model", help="model name (default: BRIEFGEN_MODEL or gpt-4o-mini)")
-    parser.add_argument("--base-url", help="OpenAI-compatible server URL (vLLM, Ollama, ...)")
-    parser.add_argument(
-        "--local", action="store_true", help="use the embedded model even if a key is set"
-    )
-    parser.add_argument("--templates", type=Path, help="directory of templates overriding ours")
-    parser.add_argument("--prompts", type=Path, help="directory of prompts overriding ours")
     parser.add_argument(
         "--estimate",
         action="store_true",
         help="print the calls, tokens and cost expected, and call nothing",
     )
+    return parser
+
+
+def _formats() -> dict[str, str]:
+    from briefgen.render.formats import FORMAT_SUFFIXES
+
+    return FORMAT_SUFFIXES
+
+
+def format_option(parser: argparse.ArgumentParser, *, default: str | None = "md") -> None:
+    """``--format``, with every format a memo is written in."""
+    parser.add_argument("--format", choices=sorted(_formats()), default=default)
+
+
+def verbosity() -> argparse.ArgumentParser:
+    """``-q`` and ``-v``: the parent every command takes them from."""
+    parser = argparse.ArgumentParser(add_help=False)
+    parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
+    parser.add_argument("-v", "--verbose", action="count", default=0, help="more logging")
+    return parser
+
+
+def model_options() -> argparse.ArgumentParser:
+    """The options of the model and its calls, shared by every command that makes memos."""
+    parser = argparse.ArgumentParser(add_help=False)
+    parser.add_argument("--model", help="model name (default: BRIEFGEN_MODEL or gpt-4o-mini)")
     parser.add_argument(
-        "--grounding",
-        choices=["strict", "flag", "off"],
-        help="unsupported statements: drop (strict, default), mark (flag) or keep (off)",
+        "--base-url",
+        help="OpenAI-compatible server URL (vLLM, Ollama, ...; for batch jobs, one with "
+        "/v1/files and /v1/batches)",
     )
     parser.add_argument(
-        "--allow-paraphrase",
-        action="store_true",
-        help="keep near-quotes as reported speech (never in quotation marks) instead of "
-        "dropping them",
+        "--local", action="store_true", help="use the embedded model even if a key is set"
     )
     parser.add_argument("--no-cache", action="store_true", help="do not reuse cached answers")
     parser.add_argument("--max-concurrency", type=int, help="most requests in flight at once")
@@ -118,6 +133,31 @@ def memo_parser(epilog: str) -> argparse.ArgumentParser:
         help="model: one more call per memo in which the model checks every statement "
         "against its cited sentences",
     )
+    parser.add_argument("--prompts", type=Path, help="directory of prompts overriding ours")
+    return parser
+
+
+def memo_options() -> argparse.ArgumentParser:
+    """The options of what the memo says and how it looks: style, grounding, header."""
+    parser = argparse.ArgumentParser(add_help=False)
+    parser.add_argument("--style", default="info-memo", help="memo style (see 'briefgen styles')")
+    parser.add_argument("--templates", type=Path, help="directory of templates overriding ours")
+    parser.add_argument(
+        "--grounding",
+        choices=["strict", "flag", "off"],
+        help="unsupported statements: drop (strict, default), mark (flag) or keep (off)",
+    )
+    parser.add_argument(
+        "--allow-paraphrase",
+        action="store_true",
+        help="keep near-quotes as reported speech (never in quotation marks) instead of "
+        "dropping them",
+    )
+    _header_options(parser)
+    return parser
+
+
+def _header_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--classification",
         help="banner, top and bottom, e.g. 'UNCLASSIFIED//SBU', 'CUI' or 'OFFICIAL'",
@@ -153,46 +193,22 @@ def memo_parser(epilog: str) -> argparse.ArgumentParser:
         metavar="FILE",
         help="scene-setter: a TOML file with principal, counterpart, place, dates, objectives",
     )
-    parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
-    parser.add_argument("-v", "--verbose", action="count", default=0, help="more logging")
-    return parser
 
 
 def config_from(args: argparse.Namespace) -> BriefConfig:
-    """The BriefConfig the options ask for; a bad value is one ConfigError line."""
+    """The BriefConfig the options ask for (those the command has; the rest keep their
+    defaults); a bad value is one ConfigError line."""
     from pydantic import ValidationError
 
     from briefgen.config import BriefConfig
 
+    given = vars(args)
     settings: dict[str, Any] = {
-        "model": args.model,
-        "base_url": args.base_url,
-        "backend": "embedded" if args.local else None,
-        "template_dir": args.templates,
-        "prompt_dir": args.prompts,
-        "grounding": args.grounding,
-        "allow_paraphrase": True if args.allow_paraphrase else None,
-        "cache": False if args.no_cache else None,
-        "max_concurrency": args.max_concurrency,
-        "timeout": args.timeout,
-        "max_retries": args.max_retries,
-        "classification": args.classification,
-        "plan": args.plan,
-        "verify": args.verify,
-        "portion_mark": _portion_mark(args.portion_mark),
-        "memo_to": args.memo_to,
-        "memo_from": args.memo_from,
-        "office": args.office,
-        "cleared": args.cleared,
-        "memo_date": args.memo_date,
-        "date_format": args.date_format,
-        "decision_by": args.decision_by,
-        "visit": read_visit(args.visit) if args.visit is not None else None,
-        "on_article_failure": args.on_article_failure,
+        field: read(given[option]) for option, (field, read) in _FIELDS.items() if option in given
     }
-    check_dirs(args.templates, args.prompts)
+    check_dirs(given.get("templates"), given.get("prompts"))
     chosen = {k: v for k, v in settings.items() if v is not None}
-    if args.portion_mark is not None and chosen.get("portion_mark") is None:
+    if given.get("portion_mark") is not None and chosen.get("portion_mark") is None:
         chosen["portion_mark"] = None  # --portion-mark none
     try:
         return BriefConfig.model_validate(chosen)
@@ -202,6 +218,30 @@ def config_from(args: argparse.Namespace) -> BriefConfig:
 
 def _portion_mark(value: str | None) -> str | None:
     return None if value is None or value.strip().lower() == "none" else value
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+def _set_only(value: Any) -> Any:
+    """A flag's meaning when given; None (the config's default) when not."""
+    return True if value else None
+
+
+# Each option's destination -> (BriefConfig field, how its value reads): the one table
+# that both the memo command and the batch commands build their config from.
+_FIELDS: dict[str, tuple[str, Callable[[Any], Any]]] = {
+    **{name: (name, _same) for name in _SAME_NAME.split() if name not in {"allow_paraphrase"}},
+    "allow_paraphrase": ("allow_paraphrase", _set_only),
+    "local": ("backend", lambda on: "embedded" if on else None),
+    "templates": ("template_dir", _same),
+    "prompts": ("prompt_dir", _same),
+    "no_cache": ("cache", lambda off: False if off else None),
+    "memo_date": ("memo_date", _same),
+    "portion_mark": ("portion_mark", _portion_mark),
+    "visit": ("visit", lambda path: read_visit(path) if path is not None else None),
+}
 
 
 def read_visit(path: Path) -> dict[str, Any]:
@@ -240,6 +280,7 @@ def _describe(exc: Any, settings: dict[str, Any]) -> str:
 
 
 def check_dirs(*directories: Path | None) -> None:
+    """ConfigError for a directory option that names no directory."""
     for directory in directories:
         if directory is not None and not directory.is_dir():
             raise ConfigError(f"No such directory: {directory}")
