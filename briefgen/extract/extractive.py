@@ -57,6 +57,16 @@ _NOT_NAMES = frozenset("the a an this that these those".split())
 # Words that make a run of capitals a place, a people or a date, not a person.
 NOT_PERSON_WORDS = frozenset(a for g in ALIAS_GROUPS for a in g if " " not in a) | MONTHS | WEEKDAYS
 MAX_ACTORS = 8
+# How each part is filled when the model picked nothing for it, in this order: the
+# pattern a sentence must match (None: any sentence) and how many to take.
+_RULES: tuple[tuple[str, re.Pattern[str] | None, int], ...] = (
+    ("summary", None, 2),
+    ("positions", _STANCE, 3),
+    ("outlook", _FUTURE, 2),
+    ("background", _PAST, 2),
+    ("agenda", _AGENDA, 2),
+    ("developments", None, 4),
+)
 
 
 def compose(
@@ -71,66 +81,79 @@ def compose(
     and advice (recommendations, talking points) is never taken from the article.
     """
     title = {s.id for s in article.sentences if article.title and s.text == article.title}
-    picked = _merge(selections, article, exclude=title)
     body = [s for s in article.sentences if s.id not in title]
-    quoted = {q.sentence_ids[0] for q in article_quotes(article)}
-    # The model's picks first; what it left empty, the rules fill, each sentence once.
-    used = {sid for ids in picked.values() for sid in ids} | quoted
-    free = [s for s in body if s.id not in used]
-
-    def rule(part: str, pattern: re.Pattern[str] | None, limit: int) -> list[str]:
-        if picked[part]:
-            return picked[part]
-        chosen = [
-            s.id for s in free if s.id not in used and (pattern is None or pattern.search(s.text))
-        ]
-        chosen = chosen[:limit]
-        used.update(chosen)
-        return chosen
-
-    summary = rule("summary", None, 2)
-    positions = rule("positions", _STANCE, 3)
-    outlook = rule("outlook", _FUTURE, 2)
-    background = rule("background", _PAST, 2)
-    agenda = rule("agenda", _AGENDA, 2)
-    developments = rule("developments", None, 4)
-
-    def statements(ids: Iterable[str]) -> list[Statement]:
-        return [Statement(text=trimmed(article, sid), sentence_ids=[sid]) for sid in ids]
-
-    extraction = Extraction(
-        actors=actors(article),
-        positions=[
-            Position(party=_party(article, sid), stance=trimmed(article, sid), sentence_ids=[sid])
-            for sid in positions
-            if _party(article, sid)
-        ],
-        events=[
-            Event(what=trimmed(article, sid), when=None, where=None, who=[], sentence_ids=[sid])
-            for sid in developments
-        ],
-        quotes=article_quotes(article),
-        allegations=[],
-        key_facts=[],
-        agenda_items=[AgendaItem(item=trimmed(article, sid), sentence_ids=[sid]) for sid in agenda],
-    )
+    chosen = _chosen_ids(article, selections, title=title, body=body)
+    extraction = _extraction(article, chosen)
+    summary, background = chosen["summary"], chosen["background"]
     # The headline is the subject line, citing itself; without one, the lead sentence.
     lead = min(title) if title else (summary[0] if summary else body[0].id)
-    own: dict[str, list[Statement]] = {"relations": statements(background)}
+    own: dict[str, list[Statement]] = {"relations": _statements(article, background)}
     memo = memo_fields(
         **{name: value for name, value in own.items() if name in memo_fields.model_fields},
         subject=Statement(text=article.title or trimmed(article, lead), sentence_ids=[lead]),
-        bluf=statements(summary),
-        background=statements(background),
+        bluf=_statements(article, summary),
+        background=_statements(article, background),
         outlook=[
             OutlookStatement(
                 text=trimmed(article, sid), likelihood=None, basis="reported", sentence_ids=[sid]
             )
-            for sid in outlook
+            for sid in chosen["outlook"]
         ],
         information_gaps=[],
     )
     return extraction, memo
+
+
+def _chosen_ids(
+    article: Article,
+    selections: Sequence[Selection],
+    *,
+    title: set[str],
+    body: Sequence[Sentence],
+) -> dict[str, list[str]]:
+    """The sentence ids of each memo part: the model's picks first; what it left empty,
+    the rules fill, each sentence once."""
+    picked = _merge(selections, article, exclude=title)
+    quoted = {q.sentence_ids[0] for q in article_quotes(article)}
+    used = {sid for ids in picked.values() for sid in ids} | quoted
+    free = [s for s in body if s.id not in used]
+    chosen: dict[str, list[str]] = {}
+    for part, pattern, limit in _RULES:
+        if picked[part]:
+            chosen[part] = picked[part]
+            continue
+        ids = [
+            s.id for s in free if s.id not in used and (pattern is None or pattern.search(s.text))
+        ]
+        chosen[part] = ids[:limit]
+        used.update(chosen[part])
+    return chosen
+
+
+def _extraction(article: Article, chosen: dict[str, list[str]]) -> Extraction:
+    """The extraction of an extractive memo: the chosen sentences, verbatim."""
+    return Extraction(
+        actors=actors(article),
+        positions=[
+            Position(party=_party(article, sid), stance=trimmed(article, sid), sentence_ids=[sid])
+            for sid in chosen["positions"]
+            if _party(article, sid)
+        ],
+        events=[
+            Event(what=trimmed(article, sid), when=None, where=None, who=[], sentence_ids=[sid])
+            for sid in chosen["developments"]
+        ],
+        quotes=article_quotes(article),
+        allegations=[],
+        key_facts=[],
+        agenda_items=[
+            AgendaItem(item=trimmed(article, sid), sentence_ids=[sid]) for sid in chosen["agenda"]
+        ],
+    )
+
+
+def _statements(article: Article, ids: Iterable[str]) -> list[Statement]:
+    return [Statement(text=trimmed(article, sid), sentence_ids=[sid]) for sid in ids]
 
 
 def trimmed(article: Article, sid: str) -> str:

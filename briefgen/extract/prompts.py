@@ -60,6 +60,7 @@ def extraction_messages(
     style: str = "info-memo",
     prompt_dir: Path | None = None,
 ) -> list[dict[str, str]]:
+    """The request for one chunk's facts (and, ``with_memo``, the memo as well)."""
     safe = [{"id": s.id, "text": _fence_safe(s.text)} for s in sentences]
     # Only the memo-writing single pass needs the style; chunk extractions stay identical
     # across styles, so their static prefix caches and their answers are reused.
@@ -107,6 +108,7 @@ def synthesis_messages(
     style: str = "info-memo",
     prompt_dir: Path | None = None,
 ) -> list[dict[str, str]]:
+    """The request that writes the memo from an article's merged, grounded facts."""
     compact = json.dumps(facts, ensure_ascii=False, separators=(",", ":"))
     system = render_prompt("synthesise.system", prompt_dir, style=style)
     user = render_prompt(
@@ -166,4 +168,5 @@ def verification_messages(
 
 
 def reask_message(error: str, prompt_dir: Path | None = None) -> dict[str, str]:
+    """The follow-up that asks the model to fix an answer, saying what was wrong."""
     return {"role": "user", "content": render_prompt("reask", prompt_dir, error=error)}

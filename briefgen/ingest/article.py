@@ -11,7 +11,7 @@ import unicodedata
 from collections.abc import Iterator
 from functools import cached_property
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from briefgen.errors import InputError
 from briefgen.ingest.sentences import split_line
@@ -22,6 +22,7 @@ _HORIZONTAL_SPACE = re.compile(r"[ \t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _MANY_NEWLINES = re.compile(r"\n{3,}")
+_UNPRINTABLE_META = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _HTML_HINT = re.compile(
     r"<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>]|script[\s>]|div[\s>]|p[\s>])",
     re.IGNORECASE,
@@ -49,6 +50,16 @@ class Article(BaseModel):
     source: str | None = None
     published: str | None = None
     sentences: tuple[Sentence, ...]
+
+    @field_validator("title", "source", "published")
+    @classmethod
+    def _printable(cls, value: str | None) -> str | None:
+        # Metadata reaches subject lines, annexes and terminals: a control character or a
+        # bidi override there (U+202E shows "txt.exe" as "exe.txt") is never the source's
+        # meaning, so it goes. The article's text keeps what it has.
+        if value is None:
+            return None
+        return _UNPRINTABLE_META.sub("", value).strip() or None
 
     @classmethod
     def from_text(

@@ -102,30 +102,8 @@ def extract_html(
         include_formatting=False,
     )
     found = _as_mapping(document)
-    text = _clean_text(str(found.get("text") or ""))
-
-    # Pages rendered by JavaScript often carry the whole story only in their schema.org
-    # data; take it when it is clearly more than what the HTML body gave.
-    body = max(bodies, key=len, default="")
-    if len(body) > 2 * len(text):
-        logger.info("Using the page's JSON-LD articleBody: the HTML body has little text.")
-        text = _clean_text(_strip_markup(body, trafilatura))
-
-    if sum(1 for ch in text if ch.isalpha()) < MIN_MAIN_TEXT_LETTERS:
-        raise InputError(
-            "The HTML page has no main text that could be extracted (it may be a cover, "
-            "index or login page, or built by JavaScript). Save the article's text and "
-            "pass it as a .txt file."
-        )
-
-    site = _text_or_none(found.get("sitename"))
-    page_url = _text_or_none(found.get("url")) or url
-    hostname = _hostname(page_url) or _text_or_none(found.get("hostname"))
-    if site and page_url:
-        # Without a site name trafilatura falls back to the URL's host *with* its port.
-        netloc = urllib.parse.urlsplit(page_url).netloc.removeprefix("www.")
-        if site == netloc:
-            site = None
+    text = _main_text(str(found.get("text") or ""), bodies, trafilatura)
+    site, hostname, page_url = _site(found, url)
     return PageText(
         text=text,
         title=_clean_title(_text_or_none(found.get("title")), headings, (site, hostname)),
@@ -201,6 +179,38 @@ def _decode_html(data: bytes, charset: str | None) -> str:
     from trafilatura.utils import decode_file
 
     return str(decode_file(data))
+
+
+def _main_text(extracted: str, bodies: list[str], trafilatura: ModuleType) -> str:
+    """The page's main text, one paragraph a line; InputError when it has none."""
+    text = _clean_text(extracted)
+    # Pages rendered by JavaScript often carry the whole story only in their schema.org
+    # data; take it when it is clearly more than what the HTML body gave.
+    body = max(bodies, key=len, default="")
+    if len(body) > 2 * len(text):
+        logger.info("Using the page's JSON-LD articleBody: the HTML body has little text.")
+        text = _clean_text(_strip_markup(body, trafilatura))
+
+    if sum(1 for ch in text if ch.isalpha()) < MIN_MAIN_TEXT_LETTERS:
+        raise InputError(
+            "The HTML page has no main text that could be extracted (it may be a cover, "
+            "index or login page, or built by JavaScript). Save the article's text and "
+            "pass it as a .txt file."
+        )
+    return text
+
+
+def _site(found: dict[str, Any], url: str | None) -> tuple[str | None, str | None, str | None]:
+    """The page's site name, hostname and URL, from its metadata or where it came from."""
+    site = _text_or_none(found.get("sitename"))
+    page_url = _text_or_none(found.get("url")) or url
+    hostname = _hostname(page_url) or _text_or_none(found.get("hostname"))
+    if site and page_url:
+        # Without a site name trafilatura falls back to the URL's host *with* its port.
+        netloc = urllib.parse.urlsplit(page_url).netloc.removeprefix("www.")
+        if site == netloc:
+            site = None
+    return site, hostname, page_url
 
 
 def _as_mapping(document: Any) -> dict[str, Any]:

@@ -44,6 +44,7 @@ MIN_OUTPUT_TOKENS = 256
 def price_for(
     model: str, overrides: dict[str, tuple[float, float]] | None
 ) -> tuple[float, float] | None:
+    """USD per million tokens (prompt, completion) at list price; None when unknown."""
     table = {**PRICES, **(overrides or {})}
     if model in table:
         return table[model]
@@ -54,6 +55,8 @@ def price_for(
 
 @dataclass
 class Budget:
+    """One memo's limits on calls, tokens and cost, and what it has spent so far."""
+
     max_calls: int | None
     max_tokens: int | None
     max_cost_usd: float | None

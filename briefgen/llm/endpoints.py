@@ -159,8 +159,9 @@ def _azure(config: BriefConfig, env: Environment) -> Backend:
 
 
 def _embedded(config: BriefConfig, env: Environment) -> Backend:
-    from briefgen.llm.embedded import default_model_path, ensure_server
+    from briefgen.llm.embedded import default_model_path, ensure_server, require_local_extra
 
+    require_local_extra()  # before the 98 MB model is fetched for nothing
     model_path = config.resolved_local_model_path() or default_model_path()
     server = ensure_server(
         model_path, verbose=env.local_verbose, threads=config.resolved_local_threads()

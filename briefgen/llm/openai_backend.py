@@ -90,6 +90,7 @@ async def loop_safe_client(client: Client | None) -> AsyncIterator[Client | None
 
 
 def is_openai_client(client: object) -> bool:
+    """Whether ``client`` is an ``openai.OpenAI`` or ``openai.AsyncOpenAI``."""
     return isinstance(client, (openai.OpenAI, openai.AsyncOpenAI))
 
 

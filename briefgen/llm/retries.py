@@ -32,6 +32,7 @@ _BASE_WAIT = 0.5
 
 
 def is_transient(exc: BaseException) -> bool:
+    """Whether a failure is worth sending the same request again."""
     return isinstance(exc, BackendError) and exc.retryable
 
 

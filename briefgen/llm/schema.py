@@ -46,33 +46,41 @@ def _tighten(node: Any, *, bounded: bool, key: str | None) -> None:
         node.pop(noise, None)
     kind = node.get("type")
     if kind == "object" and "properties" in node:
-        # Citations go last: the model writes the item, then says where it found it.
-        props = node["properties"]
-        if "sentence_ids" in props:
-            props["sentence_ids"] = props.pop("sentence_ids")
-        node["additionalProperties"] = False
-        node["required"] = list(props)
-        for name, sub in node["properties"].items():
-            _tighten(sub, bounded=bounded, key=name)
+        _tighten_object(node, bounded=bounded)
     elif kind == "array":
-        if key in ("sentence_ids", "who"):
-            limit = _BOUNDED_MAX_IDS if bounded else _MAX_IDS
-        elif bounded:
-            limit = _BOUNDED_MAX_ITEMS
-        else:
-            limit = int(node.get("maxItems", _DEFAULT_MAX_ITEMS))
-        node["maxItems"] = limit
-        if key == "sentence_ids":
-            # "S3", or "A2:S3" (sentence 3 of article 2) in a dossier's synthesis.
-            node["items"] = {"type": "string", "pattern": "^(A[0-9]+:)?S[0-9]+$"}
-            node["minItems"] = 1  # every item must cite something
-        else:
-            _tighten(node.get("items"), bounded=bounded, key=None)
+        _tighten_array(node, bounded=bounded, key=key)
     elif kind == "string" and bounded and "enum" not in node:
         node["maxLength"] = _BOUNDED_MAX_STRING
     for combinator in ("anyOf", "oneOf", "allOf"):
         if combinator in node:
             _tighten(node[combinator], bounded=bounded, key=key)
+
+
+def _tighten_object(node: dict[str, Any], *, bounded: bool) -> None:
+    # Citations go last: the model writes the item, then says where it found it.
+    props = node["properties"]
+    if "sentence_ids" in props:
+        props["sentence_ids"] = props.pop("sentence_ids")
+    node["additionalProperties"] = False
+    node["required"] = list(props)
+    for name, sub in node["properties"].items():
+        _tighten(sub, bounded=bounded, key=name)
+
+
+def _tighten_array(node: dict[str, Any], *, bounded: bool, key: str | None) -> None:
+    if key in ("sentence_ids", "who"):
+        limit = _BOUNDED_MAX_IDS if bounded else _MAX_IDS
+    elif bounded:
+        limit = _BOUNDED_MAX_ITEMS
+    else:
+        limit = int(node.get("maxItems", _DEFAULT_MAX_ITEMS))
+    node["maxItems"] = limit
+    if key == "sentence_ids":
+        # "S3", or "A2:S3" (sentence 3 of article 2) in a dossier's synthesis.
+        node["items"] = {"type": "string", "pattern": "^(A[0-9]+:)?S[0-9]+$"}
+        node["minItems"] = 1  # every item must cite something
+    else:
+        _tighten(node.get("items"), bounded=bounded, key=None)
 
 
 @lru_cache(maxsize=32)

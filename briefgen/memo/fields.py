@@ -11,6 +11,7 @@ from functools import lru_cache
 from pydantic import BaseModel, ConfigDict, Field, JsonValue, create_model
 
 from briefgen.memo.items import (
+    SCHEMA_WITHOUT_DOC,
     Disagreement,
     Option,
     OutlookStatement,
@@ -61,6 +62,10 @@ class ActionMemoFields(MemoFields):
 # Style fields default to empty so a server that ignores the schema still gives a memo;
 # the strict schema sent to the model lists them as required all the same.
 class TalkingPointsFields(MemoFields):
+    """Talking points: lines to say, reactive lines if raised, and press lines."""
+
+    model_config = SCHEMA_WITHOUT_DOC
+
     talking_points: list[Statement] = Field(
         default_factory=list,
         description="Short lines the principal can say, each readable on its own.",

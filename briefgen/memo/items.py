@@ -59,6 +59,16 @@ def tidy_sentence_id(value: object) -> str:
     return text if text.startswith("S") else f"S{text}"
 
 
+def _drop_description(schema: dict[str, Any]) -> None:
+    schema.pop("description", None)
+
+
+SCHEMA_WITHOUT_DOC = ConfigDict(json_schema_extra=_drop_description)
+"""Config for a model whose docstring is for readers only: the JSON Schema sent to the
+LLM leaves it out and keeps to the field descriptions (a description would cost tokens in
+every request and change every cache key)."""
+
+
 class CitedItem(BaseModel):
     """Any memo item: it cites the article sentences it rests on."""
 
@@ -76,6 +86,10 @@ class CitedItem(BaseModel):
 
 
 class Actor(CitedItem):
+    """A person, state or organisation the article names, with any title it gives them."""
+
+    model_config = SCHEMA_WITHOUT_DOC
+
     name: str = Field(description="Name exactly as written in the article.")
     kind: ActorKind
     title: str | None = Field(description="Title or role, e.g. 'foreign minister'.")
@@ -91,11 +105,19 @@ class Actor(CitedItem):
 
 
 class Position(CitedItem):
+    """What a party wants, rejects or supports, as the article states it."""
+
+    model_config = SCHEMA_WITHOUT_DOC
+
     party: str = Field(description="Actor holding the position, as named in the article.")
     stance: str = Field(description="The stated position, in one sentence.")
 
 
 class Event(CitedItem):
+    """Something that happened or is planned: what, when, where and who."""
+
+    model_config = SCHEMA_WITHOUT_DOC
+
     what: str = Field(description="What happened or is planned, in one sentence.")
     when: str | None = Field(description="Date or time as given in the article.")
     where: str | None
@@ -103,12 +125,20 @@ class Event(CitedItem):
 
 
 class Quote(CitedItem):
+    """Words the article quotes, with who said them."""
+
+    model_config = SCHEMA_WITHOUT_DOC
+
     speaker: str = Field(description="Who said it, as the article names them (e.g. 'an official').")
     text: str = Field(description="The quoted words, copied character for character.")
     source: SourceKind = Field(description="'named' or 'anonymous' source.")
 
 
 class Allegation(CitedItem):
+    """A claim one party makes against another, with any reported denial."""
+
+    model_config = SCHEMA_WITHOUT_DOC
+
     alleged_by: str
     against: str
     claim: str
@@ -116,14 +146,26 @@ class Allegation(CitedItem):
 
 
 class KeyFact(CitedItem):
+    """A number, date or other concrete fact from the article."""
+
+    model_config = SCHEMA_WITHOUT_DOC
+
     fact: str = Field(description="A number, date or concrete fact from the article.")
 
 
 class AgendaItem(CitedItem):
+    """An issue to be discussed."""
+
+    model_config = SCHEMA_WITHOUT_DOC
+
     item: str
 
 
 class Statement(CitedItem):
+    """One sentence of the memo."""
+
+    model_config = SCHEMA_WITHOUT_DOC
+
     text: str
 
 
@@ -131,6 +173,10 @@ Basis = Literal["assessed", "reported"]
 
 
 class OutlookStatement(CitedItem):
+    """What to expect next, with its likelihood, basis and confidence."""
+
+    model_config = SCHEMA_WITHOUT_DOC
+
     text: str = Field(description="What to expect, without a likelihood word.")
     likelihood: Likelihood | None = Field(
         description="A term of the scale; null only for an item the article itself forecasts."
@@ -168,16 +214,28 @@ class OutlookStatement(CitedItem):
 
 
 class Recommendation(CitedItem):
+    """A decision the memo asks of the principal."""
+
+    model_config = SCHEMA_WITHOUT_DOC
+
     text: str = Field(description='The decision asked of the principal, starting "That you".')
 
 
 class Option(CitedItem):
+    """A course of action open to the principal, with its pros and cons."""
+
+    model_config = SCHEMA_WITHOUT_DOC
+
     text: str = Field(description="One course of action open to the principal.")
     pros: str | None = Field(description="Its main advantage, in one sentence.")
     cons: str | None = Field(description="Its main drawback, in one sentence.")
 
 
 class ReactiveLine(CitedItem):
+    """A line to take if a question is raised."""
+
+    model_config = SCHEMA_WITHOUT_DOC
+
     question: str | None = Field(description="A question the other side or the press may raise.")
     text: str = Field(description="The line to take in reply, readable on its own.")
 

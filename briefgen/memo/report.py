@@ -46,6 +46,8 @@ class GroundingRecord(BaseModel):
 
 
 class GroundingSummary(BaseModel):
+    """Counts of what grounding did: items kept, dropped, amended, flagged; quotes kept, dropped."""
+
     kept: int = 0
     dropped: int = 0
     amended: int = 0

@@ -377,6 +377,7 @@ def sections(origin: Origin | None = None) -> Iterator[Section]:
 
 
 def section(field: str) -> Section:
+    """The section that shows ``field``; KeyError when none does."""
     for candidate in SECTIONS:
         if candidate.field == field:
             return candidate

@@ -28,6 +28,8 @@ WORDS_PER_PAGE = 500
 
 @dataclass(frozen=True)
 class Style:
+    """A memo style: its template, its fields and how it prints."""
+
     name: str
     description: str
     memo_fields: type[MemoFields] = MemoFields
@@ -119,6 +121,7 @@ def available_styles(template_dir: Path | None = None) -> dict[str, Style]:
 
 
 def get_style(name: str, template_dir: Path | None = None) -> Style:
+    """The style called ``name``, shipped or in ``template_dir``; ConfigError if none is."""
     styles = available_styles(template_dir)
     if name not in styles:
         raise ConfigError(f"Unknown memo style {name!r}; styles: {', '.join(sorted(styles))}.")

@@ -41,6 +41,7 @@ ALIAS_GROUPS: tuple[frozenset[str], ...] = tuple(
 
 
 def contains_phrase(haystack: str, phrase: str) -> bool:
+    """Whether ``phrase`` occurs in ``haystack`` as whole words."""
     if not phrase:
         return False
     pattern = r"(?<![^\W_])" + re.escape(phrase) + r"(?![^\W_])"
@@ -48,6 +49,7 @@ def contains_phrase(haystack: str, phrase: str) -> bool:
 
 
 def strip_possessive(text: str) -> str:
+    """``text`` without its possessive 's ("Khan's" -> "Khan")."""
     return re.sub(r"['’]s\b", "", text)
 
 

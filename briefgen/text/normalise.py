@@ -22,6 +22,7 @@ _TRANSLATE[ord("…")] = "..."
 
 @lru_cache(maxsize=8192)
 def fold_char(ch: str) -> str:
+    """One character folded: plain quotes and dashes, one space, no accents, lower case."""
     ch = ch.translate(_TRANSLATE)
     if ch.isspace():
         return " "

@@ -17,6 +17,7 @@ def words(text: str) -> list[str]:
 
 
 def content_words(text: str) -> list[str]:
+    """The words of ``text`` that carry meaning: no stopwords, no short words but numbers."""
     return [w for w in words(text) if w not in STOPWORDS and (len(w) > 2 or w.isdigit())]
 
 
@@ -39,6 +40,7 @@ def _stem_set(text: str) -> frozenset[str]:
 
 
 def jaccard(a: str, b: str) -> float:
+    """How alike two texts are, 0 to 1: the overlap of their stemmed content words."""
     sa, sb = _stem_set(a), _stem_set(b)
     if not sa or not sb:
         return 1.0 if fold_text(a) == fold_text(b) else 0.0

@@ -2,6 +2,18 @@
 
 from briefgen.config import cache_dir
 from briefgen.llm.embedded.model_files import default_model_path
-from briefgen.llm.embedded.server import RunningServer, ensure_server, stop_servers
+from briefgen.llm.embedded.server import (
+    RunningServer,
+    ensure_server,
+    require_local_extra,
+    stop_servers,
+)
 
-__all__ = ["RunningServer", "cache_dir", "default_model_path", "ensure_server", "stop_servers"]
+__all__ = [
+    "RunningServer",
+    "cache_dir",
+    "default_model_path",
+    "ensure_server",
+    "require_local_extra",
+    "stop_servers",
+]

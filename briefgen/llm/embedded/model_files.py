@@ -38,6 +38,7 @@ _fetch_lock = threading.Lock()
 
 
 def sha256_of(path: Path) -> str:
+    """The SHA-256 of a file, in hex, read a megabyte at a time."""
     digest = hashlib.sha256()
     with path.open("rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):

