@@ -25,6 +25,7 @@ from briefgen.cli.terminal import (
     exit_code,
     load,
     on_sigterm,
+    say,
     setup_logging,
 )
 from briefgen.errors import BriefgenError
@@ -77,5 +78,5 @@ def _main(arguments: list[str]) -> int:
         setup_logging(args.verbose)
         return run_memos(args)
     except BriefgenError as exc:
-        print(f"briefgen: error: {exc}", file=sys.stderr)
+        say(f"briefgen: error: {exc}")
         return exit_code(exc)

@@ -17,6 +17,7 @@ from briefgen.cli.terminal import (
     exit_code,
     load,
     report_error,
+    say,
     spec_label,
 )
 from briefgen.errors import BriefgenError, UsageError
@@ -38,6 +39,8 @@ def run_memos(args: argparse.Namespace) -> int:
     if args.on_article_failure is not None and not args.combine:
         # Without --combine every article has its memo and its own exit code already.
         raise UsageError("--on-article-failure applies to --combine (one memo of all).")
+    if args.articles.count("-") > 1:
+        raise UsageError("Standard input (-) can be read once: name it once.")
     # One article makes the same memo combined or not, so it takes the usual way.
     combine = args.combine and len(args.articles) > 1
     config = config_from(args)
@@ -52,13 +55,14 @@ def _destinations(args: argparse.Namespace, combine: bool) -> tuple[Format, list
     """The output format, and where each memo goes (none for an estimate): never over an
     input, never into a place that cannot be written."""
     from briefgen.render.destinations import check_targets, plan_targets
-    from briefgen.render.formats import FORMAT_SUFFIXES, format_of
+    from briefgen.render.formats import FORMAT_SUFFIXES, format_of, require_format
 
     fmt: Format = args.format or (format_of(args.output) if args.output else "md")
     if args.output and args.format and format_of(args.output) != args.format:
         raise UsageError(f"-o {args.output} does not end in {FORMAT_SUFFIXES[args.format]}.")
     if args.estimate:
         return fmt, []
+    require_format(fmt)  # a missing extra is said before any call, not after
     plan = plan_targets(
         args.articles,
         output=args.output,
@@ -69,7 +73,7 @@ def _destinations(args: argparse.Namespace, combine: bool) -> tuple[Format, list
     )
     check_targets(plan.targets)
     for note in plan.notes:
-        print(f"briefgen: {note}", file=sys.stderr)
+        say(f"briefgen: {note}")
     return fmt, plan.targets
 
 
@@ -128,7 +132,7 @@ def _write_each(
             if first_failure == EXIT_OK:
                 first_failure = exit_code(exc)
         except OSError as exc:
-            print(f"briefgen: error: cannot write {target}: {exc}", file=sys.stderr)
+            say(f"briefgen: error: cannot write {target}: {exc}")
             if first_failure == EXIT_OK:
                 first_failure = EXIT_FAILED
     return first_failure
@@ -163,7 +167,7 @@ def _run_dossier(
     try:
         write_memo(brief, fmt, target, quiet=args.quiet)
     except OSError as exc:
-        print(f"briefgen: error: cannot write {target}: {exc}", file=sys.stderr)
+        say(f"briefgen: error: cannot write {target}: {exc}")
         return EXIT_FAILED
     return EXIT_OK
 
@@ -215,7 +219,7 @@ def _read_dossier(specs: Sequence[str], config: BriefConfig) -> list[Entry] | in
         else:
             entries.append(Entry(article, spec_label(spec)))
     if len(failures) == len(entries):
-        print("briefgen: error: no article could be read; nothing was written.", file=sys.stderr)
+        say("briefgen: error: no article could be read; nothing was written.")
         return exit_code(failures[0])
     return entries
 

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from briefgen.cli.terminal import say
 from briefgen.errors import UsageError
 from briefgen.render.files import write_atomic
 
@@ -35,10 +36,9 @@ def tell_written(brief: Brief, target: Path | None) -> None:
     usage = brief.report.usage
     summary = brief.report.summary
     cached = f", {usage.cache_hits} from cache" if usage.cache_hits else ""
-    print(
+    say(
         f"briefgen: {target or 'standard output'}: {brief.report.style} from "
         f"{brief.report.model}, {usage.calls} call(s){cached}, {usage.prompt_tokens}+"
         f"{usage.completion_tokens} tokens, {brief.report.elapsed_s:.1f}s; items "
-        f"{summary.kept} kept, {summary.amended} amended, {summary.dropped} dropped",
-        file=sys.stderr,
+        f"{summary.kept} kept, {summary.amended} amended, {summary.dropped} dropped"
     )

@@ -4,6 +4,7 @@ heavy modules with Ctrl-C and SIGTERM held."""
 from __future__ import annotations
 
 import logging
+import re
 import signal
 import sys
 import time
@@ -52,6 +53,22 @@ EXIT_CODES_HELP = (
 )
 
 _SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+# Characters that would let a name in a message draw on the terminal: C0 and C1 controls
+# (a newline in a file name prints a line of its own) and the bidi overrides and
+# isolates, which reorder what follows them (U+202E shows "txt.exe" as "exe.txt").
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """``text`` safe to print on one terminal line: each control or bidi-override
+    character shown as its escape (``\\n``, ``\\u202e``) instead of acting."""
+    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
+def say(message: str) -> None:
+    """One line on standard error, made printable."""
+    print(printable(message), file=sys.stderr)
 
 
 class Terminated(KeyboardInterrupt):
@@ -116,12 +133,9 @@ def report_error(
         message = f"{spec}: {message}"
     if left_out:
         message = message.rstrip(". ")
-        print(
-            f"briefgen: warning: {message}; left out of the memo, which lists it as not covered.",
-            file=sys.stderr,
-        )
+        say(f"briefgen: warning: {message}; left out of the memo, which lists it as not covered.")
     else:
-        print(f"briefgen: error: {message}", file=sys.stderr)
+        say(f"briefgen: error: {message}")
 
 
 def spec_label(spec: str) -> str:

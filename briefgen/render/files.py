@@ -41,6 +41,7 @@ def write_atomic(target: Path, content: str | bytes) -> None:
 def check_writable(target: Path) -> None:
     """Raise OSError now if ``target`` could not be written (its directory missing or
     read-only, or a directory in its place): found before the model is paid, not after."""
+    _no_link_loop(target)
     target = _through_links(target)
     if target.is_dir():
         raise IsADirectoryError(f"{target} is a directory")
@@ -52,6 +53,22 @@ def check_writable(target: Path) -> None:
     handle, name = tempfile.mkstemp(dir=probe_dir, prefix=".briefgen-probe.", suffix=".tmp")
     os.close(handle)
     os.unlink(name)
+
+
+def _no_link_loop(target: Path) -> None:
+    """OSError for a symbolic link on the way to ``target`` that loops (``-o loop`` where
+    loop -> loop), or a directory on the way that is a link to nothing: writing there
+    would fail only after the memo was paid for."""
+    for part in (target, *target.parents):
+        if not part.is_symlink():
+            continue
+        try:
+            os.path.realpath(part, strict=True)
+        except FileNotFoundError:
+            if part != target:  # a dangling link to the file itself is written through
+                raise NotADirectoryError(f"{part} is a link to nothing") from None
+        except OSError as exc:
+            raise OSError(f"{part} is a symbolic link loop") from exc
 
 
 def same_file(a: Path, b: Path) -> bool:

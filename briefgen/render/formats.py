@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 from collections.abc import Callable
@@ -49,10 +50,16 @@ def to_docx(doc: MemoDocument) -> bytes:
 
 @dataclass(frozen=True)
 class OutputFormat:
+    """One output format: its name, the suffixes that ask for it, how it is rendered."""
+
     name: Format
     suffixes: tuple[str, ...]
     """File suffixes that ask for it; the first is the one briefgen writes."""
     render: Callable[[MemoDocument], str | bytes]
+    needs: tuple[str, ...] = ()
+    """Modules of an optional extra it is rendered with."""
+    extra: str = ""
+    """The extra that brings them."""
 
 
 FORMATS: dict[str, OutputFormat] = {
@@ -61,7 +68,7 @@ FORMATS: dict[str, OutputFormat] = {
         OutputFormat("md", (".md", ".markdown", ".txt"), lambda doc: doc.markdown),
         OutputFormat("json", (".json",), to_json),
         OutputFormat("html", (".html", ".htm"), to_html),
-        OutputFormat("docx", (".docx",), to_docx),
+        OutputFormat("docx", (".docx",), to_docx, ("docx", "markdown_it"), "docx"),
     )
 }
 FORMAT_SUFFIXES = {name: fmt.suffixes[0] for name, fmt in FORMATS.items()}
@@ -78,6 +85,18 @@ def format_of(path: str | os.PathLike[str]) -> Format:
         f"Cannot save a memo as {suffix or 'a file without suffix'}; "
         f"use one of {', '.join(SAVE_SUFFIXES)}."
     )
+
+
+def require_format(fmt: str) -> None:
+    """ConfigError now, before any model is paid for the memo, when ``fmt`` needs an
+    extra that is not installed."""
+    output = FORMATS[fmt]
+    missing = [name for name in output.needs if importlib.util.find_spec(name) is None]
+    if missing:
+        raise ConfigError(
+            f"{fmt} output needs {', '.join(missing)}, which is not installed. Install it "
+            f'with: pip install "briefgen[{output.extra}]"'
+        )
 
 
 def render_as(doc: MemoDocument, fmt: str) -> str | bytes:

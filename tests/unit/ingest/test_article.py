@@ -124,3 +124,15 @@ def test_text_near_the_limit_is_still_normalised_and_checked(
     article = Article.from_text(raw, max_chars=30)
     assert len(raw) > 30 and article.text == "Talks resumed in Doha."
     assert calls == [len(raw)]
+
+
+def test_a_bidi_override_or_control_character_never_reaches_the_title() -> None:
+    from briefgen import Article
+
+    article = Article.from_text(
+        "Talks\u202e resume\x07 in Doha\n\nThe talks resumed on Monday.", source="Wire\u2066"
+    )
+    assert article.title is not None and "\u202e" not in article.title
+    assert "\x07" not in article.title and article.source == "Wire"
+    given = Article.from_text("The talks resumed on Monday.", title="\u202egpj.exe")
+    assert given.title == "gpj.exe"

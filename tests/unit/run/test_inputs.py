@@ -37,7 +37,7 @@ def test_estimate_and_generate_briefs_take_paths_too(tmp_path: Path) -> None:
 @pytest.mark.parametrize("bad", [42, ["a text"], None])
 def test_an_article_of_another_type_is_a_typed_input_error(bad: Any) -> None:
     backend = _backend()
-    with pytest.raises(InputError, match="text .*Article or a path"):
+    with pytest.raises(InputError, match=r"text .*Article or a path"):
         briefgen.generate_brief(bad, client=backend, cache=False)
     assert backend.requests == []
 
