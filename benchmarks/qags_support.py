@@ -48,7 +48,11 @@ def corpus_dir() -> Path:
     return Path(configured) if configured else ROOT.parent / "shared" / "corpus"
 
 
-def load(path: Path) -> list[Summary]:
+def load(path: Path, *, keep_furniture: bool = True) -> list[Summary]:
+    """The summaries of ``path`` with their articles. The workers judged each summary
+    against the article as it was shown to them, captions and "Scroll down for video"
+    included, so the check is measured on that text; ``keep_furniture=False`` reads it as
+    briefgen's ingest does, furniture cut."""
     summaries = []
     with path.open(encoding="utf-8") as handle:
         for line in handle:
@@ -60,7 +64,7 @@ def load(path: Path) -> list[Summary]:
             ]
             summaries.append(
                 Summary(
-                    article=Article.from_text(row["article"]),
+                    article=Article.from_text(row["article"], keep_furniture=keep_furniture),
                     sentences=tuple(s["sentence"] for s in sentences),
                     supported=tuple(votes),
                 )
@@ -146,6 +150,14 @@ def main() -> int:
                 [x for row in library for x in row],
                 [v for s in summaries for v in s.supported],
                 [x for row in baseline for x in row],
+            )
+        if name == "QAGS-C":
+            cut = load(path, keep_furniture=False)
+            cut_auc = roc_auc([min(s) for s in sentence_scores(cut, library_score)], labels)
+            dropped = sum(len(s.article.furniture) for s in cut)
+            print(
+                f"    with page furniture cut, as briefgen reads articles: {cut_auc:.3f} "
+                f"({dropped} caption and prompt sentences in {len(cut)} articles)"
             )
     assert sentence_level is not None
     scores, supported, baseline_scores = sentence_level

@@ -14,6 +14,7 @@ from functools import cached_property
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from briefgen.errors import InputError
+from briefgen.ingest.furniture import Furniture, cut, furniture_reason
 from briefgen.ingest.sentences import split_line
 
 DEFAULT_MAX_CHARS = 2_000_000
@@ -50,6 +51,9 @@ class Article(BaseModel):
     source: str | None = None
     published: str | None = None
     sentences: tuple[Sentence, ...]
+    furniture: tuple[Furniture, ...] = ()
+    """Page furniture cut from the text before its sentences were numbered (captions,
+    "Read more" links, bylines ...), each with its reason: nothing can cite it."""
 
     @field_validator("title", "source", "published")
     @classmethod
@@ -70,15 +74,33 @@ class Article(BaseModel):
         source: str | None = None,
         published: str | None = None,
         max_chars: int = DEFAULT_MAX_CHARS,
+        keep_furniture: bool = False,
     ) -> Article:
-        """Check, normalise and split raw article text (str, or bytes in a clear encoding)."""
+        """Check, normalise and split raw article text (str, or bytes in a clear encoding).
+
+        Page furniture (captions, "Read more" links, bylines ...) is cut before the
+        sentences are numbered and listed in ``furniture``; ``keep_furniture`` reads the
+        text whole, as a study whose readers saw the captions needs it."""
         _check_raw_size(raw, max_chars)  # before any work on a text that is far too long
         text = normalise(decode_input(raw) if isinstance(raw, bytes) else raw)
         _check_text(text, max_chars)
         sentences = tuple(split_sentences(text))
+        furniture = [] if keep_furniture else _furniture(text, sentences)
+        if furniture and len(furniture) < len(sentences):
+            text = normalise(cut(text, [(s.start, s.end) for s, _ in furniture]))
+            sentences = tuple(split_sentences(text))
+        else:
+            furniture = []  # a text of nothing but furniture is read as it is
         if title is None:
             title = _guess_title(text)
-        return cls(text=text, title=title, source=source, published=published, sentences=sentences)
+        return cls(
+            text=text,
+            title=title,
+            source=source,
+            published=published,
+            sentences=sentences,
+            furniture=tuple(Furniture(text=s.text, reason=why) for s, why in furniture),
+        )
 
     @cached_property
     def _by_id(self) -> dict[str, Sentence]:
@@ -241,6 +263,19 @@ def _guess_title(text: str) -> str | None:
     if rest.strip() and 0 < len(first) <= 200 and not first.endswith((".", ":")):
         return first
     return None
+
+
+def _furniture(text: str, sentences: tuple[Sentence, ...]) -> list[tuple[Sentence, str]]:
+    """The sentences that are page furniture, each with its reason."""
+    found = []
+    for sentence in sentences:
+        line_start = text.rfind("\n", 0, sentence.start) + 1
+        line_end = text.find("\n", sentence.end)
+        whole = text[line_start : len(text) if line_end < 0 else line_end].strip()
+        reason = furniture_reason(sentence.text, whole_line=whole == sentence.text.strip())
+        if reason is not None:
+            found.append((sentence, reason))
+    return found
 
 
 def split_sentences(text: str) -> Iterator[Sentence]:

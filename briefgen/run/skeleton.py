@@ -13,6 +13,7 @@ import asyncio
 import contextlib
 import functools
 import logging
+from collections import Counter
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
@@ -221,9 +222,21 @@ async def run_stages(
     return await render_brief(state, draft)
 
 
+def _note_furniture(state: RunState) -> None:
+    """Say in the report what was cut from the articles as page furniture, and why."""
+    pieces = [f for doc in state.articles or [state.article] for f in doc.furniture]
+    if pieces:
+        reasons = Counter(piece.reason for piece in pieces)
+        why = ", ".join(f"{reason} x{count}" for reason, count in sorted(reasons.items()))
+        state.calls.warnings.append(
+            f"Left out as page furniture, never cited: {len(pieces)} sentence(s) ({why})."
+        )
+
+
 async def render_brief(state: RunState, draft: Draft) -> Brief:
     """The report, the header, the memo rendered (off the event loop), and the Brief."""
     cfg, style = state.cfg, state.style
+    _note_furniture(state)
     report = state.calls.report(style, state.plan.kind, state.chunks, state.started, draft.grounder)
     header = MemoHeader.from_config(
         cfg, style.memo_kind, date_format=style.date_format, banner=style.banner

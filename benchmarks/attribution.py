@@ -1,0 +1,243 @@
+"""Attribution on real political news: who briefgen says spoke each quotation it prints,
+against people's annotations (PolNeAR, the train split only).
+
+Each article goes through the public API on the extractive plan with a model that selects
+nothing (``FunctionBackend`` answering an empty selection), so every quotation and every
+speaker in the memo is briefgen's own reading of the article. A printed quotation is
+matched to the annotated attribution whose Content span holds it; its speaker is
+
+- right when it names the annotated Source (a content word in common, titles such as
+  "Mr." and "Sen." aside); when the Source is a pronoun ("he"), the nearest earlier
+  annotated Source that is a name stands for it;
+- wrong when it names someone else;
+- unattributed when briefgen printed "speaker not stated".
+
+Beside it, the plain rule "the name nearest the quotation" (the closest run of
+capitalised words in the same paragraph) is scored on the same quotations. Recall is the
+share of the annotated direct quotations (a Content span that opens with a quotation mark,
+with a Source) of at least four words whose right speaker briefgen printed.
+
+    python benchmarks/attribution.py [--limit N] [--show-wrong K]
+
+Reads ``polnear_train.jsonl`` from ``$BRIEFGEN_CORPUS`` (default ``../shared/corpus``
+beside the checkout); exits with a message when it is absent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+import briefgen  # noqa: E402
+from briefgen.ingest.article import normalise  # noqa: E402
+
+CORPUS = Path(os.environ.get("BRIEFGEN_CORPUS", HERE.parent.parent / "shared" / "corpus"))
+_OPENERS = '“"‘«„»'
+_PRONOUNS = frozenset(
+    "he she they i we you it his her their him them this that who which one".split()
+)
+_TITLES = frozenset(
+    "mr mrs ms dr sen rep gov pres president senator representative governor the a an "
+    "of former said".split()
+)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_NAME_RUN = re.compile(r"(?:[A-Z][a-zA-Z'’.-]+)(?:\s+[A-Z][a-zA-Z'’.-]+)*")
+_MIN_WORDS = 4
+
+
+@dataclass
+class Gold:
+    """One annotated direct quotation: where its Content lies in the article's text, and
+    the name that stands for its Source."""
+
+    start: int
+    end: int
+    source: str
+    judged_by: str
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower().strip("'’") for w in _WORD.findall(text)} - _TITLES
+
+
+def _is_pronoun(text: str) -> bool:
+    words = text.lower().split()
+    return bool(words) and all(w in _PRONOUNS for w in words)
+
+
+def _gold(row: dict[str, Any], text: str) -> list[Gold]:
+    """The annotated direct quotations, placed in briefgen's normalised text."""
+    found: list[Gold] = []
+    named: list[tuple[int, str]] = []
+    attributions = sorted(
+        (a for a in row["attributions"] if a.get("content")), key=lambda a: a["content"]["start"]
+    )
+    for attribution in attributions:
+        source = attribution.get("source")
+        if source and not _is_pronoun(source["text"]):
+            named.append((source["start"], source["text"]))
+    cursor = 0
+    for attribution in attributions:
+        content, source = attribution["content"], attribution.get("source")
+        words = content["text"].strip()
+        if not source or not words or words[0] not in _OPENERS:
+            continue
+        if len(words.split()) < _MIN_WORDS:
+            continue
+        needle = normalise(words)
+        at = text.find(needle, cursor)
+        if at < 0:
+            at = text.find(needle)
+        if at < 0:
+            continue
+        cursor = at
+        who, judged = source["text"], "named"
+        if _is_pronoun(who):
+            earlier = [name for begin, name in named if begin < source["start"]]
+            if not earlier:
+                continue
+            who, judged = earlier[-1], "pronoun"
+        found.append(Gold(at, at + len(needle), who, judged))
+    return found
+
+
+def _nearest_name(text: str, start: int, end: int) -> str | None:
+    """The closest run of capitalised words to the quotation in its paragraph, sentence
+    starts and the quotation's own words aside."""
+    para_start = text.rfind("\n", 0, start) + 1
+    para_end = text.find("\n", end)
+    para_end = len(text) if para_end < 0 else para_end
+    best: tuple[int, str] | None = None
+    for match in _NAME_RUN.finditer(text, para_start, para_end):
+        if start <= match.start() < end:
+            continue
+        before = text[max(para_start, match.start() - 2) : match.start()]
+        starts = match.start() == para_start or before.endswith((". ", "“", '"'))
+        if starts and len(match.group().split()) < 2:
+            continue  # a capitalised sentence opening, not a name
+        distance = start - match.end() if match.end() <= start else match.start() - end
+        if best is None or distance < best[0]:
+            best = (distance, match.group())
+    return best[1] if best else None
+
+
+def _judge(speaker: str | None, gold: Gold) -> str:
+    if not speaker:
+        return "unattributed"
+    printed, annotated = _words(speaker), _words(gold.source)
+    if not printed and not annotated:  # a title alone on both sides: "the governor"
+        return "right" if speaker.lower().strip(" .") in gold.source.lower() else "wrong"
+    return "right" if printed & annotated else "wrong"
+
+
+def _nothing_selected(request: briefgen.CompletionRequest) -> str:
+    return "{}"
+
+
+def _memo(text: str) -> briefgen.Brief:
+    backend = briefgen.FunctionBackend(_nothing_selected, model="selects-nothing")
+    return briefgen.generate_brief(text, client=backend, plan="extractive", cache=False)
+
+
+@dataclass
+class Tally:
+    """What the run counted: verdicts for briefgen and for the nearest-name rule."""
+
+    articles: int = 0
+    failed: int = 0
+    printed: int = 0
+    annotated: int = 0
+    recalled: int = 0
+    ours: Counter[str] = field(default_factory=Counter)
+    nearest: Counter[str] = field(default_factory=Counter)
+    judged_by: Counter[str] = field(default_factory=Counter)
+    wrong: list[str] = field(default_factory=list)
+
+
+def _score(row: dict[str, Any], tally: Tally, show_wrong: int) -> None:
+    try:
+        brief = _memo(row["text"])
+    except briefgen.BriefgenError:
+        tally.failed += 1
+        return
+    text = brief.article.text
+    golds = _gold(row, text)
+    tally.annotated += len(golds)
+    right_spans: set[int] = set()
+    for quote in brief.data.quotes:
+        tally.printed += 1
+        gold = next((g for g in golds if g.start <= quote.start < g.end + 2), None)
+        if gold is None:
+            continue
+        verdict = _judge(quote.speaker, gold)
+        tally.ours[verdict] += 1
+        tally.judged_by[gold.judged_by] += 1
+        tally.nearest[_judge(_nearest_name(text, quote.start, quote.end), gold)] += 1
+        if verdict == "right":
+            right_spans.add(gold.start)
+        elif verdict == "wrong" and len(tally.wrong) < show_wrong:
+            tally.wrong.append(
+                f"  {row['id']}: printed {quote.speaker!r}, annotated {gold.source!r}: "
+                f"{quote.text[:70]!r}"
+            )
+    tally.recalled += len(right_spans)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limit", type=int, default=0, help="only the first N articles")
+    parser.add_argument("--show-wrong", type=int, default=0, metavar="K")
+    args = parser.parse_args()
+    path = CORPUS / "polnear_train.jsonl"
+    if not path.is_file():
+        print(f"PolNeAR train split not found at {path} (set BRIEFGEN_CORPUS); skipping.")
+        return
+    rows = [json.loads(line) for line in path.open(encoding="utf-8")]
+    rows = rows[: args.limit] if args.limit else rows
+    tally = Tally(articles=len(rows))
+    started = time.perf_counter()
+    for row in rows:
+        _score(row, tally, args.show_wrong)
+    elapsed = time.perf_counter() - started
+    _report(tally)
+    per_memo = 1000 * elapsed / max(1, len(rows))
+    print(f"time              {elapsed:.1f} s, {per_memo:.0f} ms per memo")
+    if tally.wrong:
+        print("wrong speakers:")
+        print("\n".join(tally.wrong))
+
+
+def _report(tally: Tally) -> None:
+    ours, nearest = tally.ours, tally.nearest
+    matched = ours["right"] + ours["wrong"] + ours["unattributed"]
+    print(f"== attribution on PolNeAR train: {tally.articles} articles ({tally.failed} failed) ==")
+    print(f"quotations printed        {tally.printed} ({matched} annotated as direct quotations)")
+    named, pronoun = tally.judged_by["named"], tally.judged_by["pronoun"]
+    print(f"  gold speaker            {named} named, {pronoun} by a pronoun")
+    print(f"{'':26}{'briefgen':>12}{'nearest name':>14}")
+    for verdict in ("right", "wrong", "unattributed"):
+        print(f"  {verdict:<24}{ours[verdict]:>12}{nearest[verdict]:>14}")
+    for label, counts in (("briefgen", ours), ("nearest name", nearest)):
+        shown = counts["right"] + counts["wrong"]
+        share = counts["wrong"] / shown if shown else 0.0
+        print(f"wrong among speakers printed, {label}: {share:.1%} of {shown}")
+    share = tally.recalled / max(1, tally.annotated)
+    print(
+        f"annotated direct quotations with their right speaker printed: {tally.recalled} of "
+        f"{tally.annotated} = {share:.1%}"
+    )
+
+
+if __name__ == "__main__":
+    main()
