@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from briefgen.extract.condense import kept_sentences, sentence_budget
 from briefgen.extract.schema import Extraction, Selection
 from briefgen.ingest.article import Article, Sentence
 from briefgen.memo.fields import MemoFields
@@ -57,6 +58,8 @@ _NOT_NAMES = frozenset("the a an this that these those".split())
 # Words that make a run of capitals a place, a people or a date, not a person.
 NOT_PERSON_WORDS = frozenset(a for g in ALIAS_GROUPS for a in g if " " not in a) | MONTHS | WEEKDAYS
 MAX_ACTORS = 8
+# The lead sentences an extractive memo always keeps: news puts what matters first.
+_LEAD_SENTENCES = 2
 # How each part is filled when the model picked nothing for it, in this order: the
 # pattern a sentence must match (None: any sentence) and how many to take.
 _RULES: tuple[tuple[str, re.Pattern[str] | None, int], ...] = (
@@ -82,8 +85,10 @@ def compose(
     """
     title = {s.id for s in article.sentences if article.title and s.text == article.title}
     body = [s for s in article.sentences if s.id not in title]
+    kept = _kept(article, selections, title=title, body=body)
+    body = [s for s in body if s.id in kept]
     chosen = _chosen_ids(article, selections, title=title, body=body)
-    extraction = _extraction(article, chosen)
+    extraction = _extraction(article, chosen, kept)
     summary, background = chosen["summary"], chosen["background"]
     # The headline is the subject line, citing itself; without one, the lead sentence.
     lead = min(title) if title else (summary[0] if summary else body[0].id)
@@ -104,6 +109,26 @@ def compose(
     return extraction, memo
 
 
+def _kept(
+    article: Article, selections: Sequence[Selection], *, title: set[str], body: Sequence[Sentence]
+) -> set[str]:
+    """The sentences the memo may cite, within the article's sentence budget: its lead,
+    its quotations (up to half of the budget), the model's picks, then the most central
+    of the rest; what is left out is the least central."""
+    budget = max(1, sentence_budget(len(article.sentences)) - len(title))
+    seen: set[str] = set()
+    unique = []
+    for sentence in body:  # a standfirst repeated in the story is one sentence
+        if sentence.text not in seen:
+            seen.add(sentence.text)
+            unique.append(sentence)
+    body = unique
+    lead = [s.id for s in body[:_LEAD_SENTENCES]]
+    quoted = [q.sentence_ids[0] for q in article_quotes(article)][: max(1, budget // 2)]
+    picked = [sid for ids in _merge(selections, article, exclude=title).values() for sid in ids]
+    return set(kept_sentences(body, budget, first=[*lead, *quoted, *picked]))
+
+
 def _chosen_ids(
     article: Article,
     selections: Sequence[Selection],
@@ -113,25 +138,43 @@ def _chosen_ids(
 ) -> dict[str, list[str]]:
     """The sentence ids of each memo part: the model's picks first; what it left empty,
     the rules fill, each sentence once."""
-    picked = _merge(selections, article, exclude=title)
+    allowed = {s.id for s in body}
+    picked = {
+        part: [sid for sid in ids if sid in allowed]
+        for part, ids in _merge(selections, article, exclude=title).items()
+    }
     quoted = {q.sentence_ids[0] for q in article_quotes(article)}
     used = {sid for ids in picked.values() for sid in ids} | quoted
     free = [s for s in body if s.id not in used]
-    chosen: dict[str, list[str]] = {}
-    for part, pattern, limit in _RULES:
-        if picked[part]:
-            chosen[part] = picked[part]
-            continue
-        ids = [
-            s.id for s in free if s.id not in used and (pattern is None or pattern.search(s.text))
-        ]
-        chosen[part] = ids[:limit]
+    chosen: dict[str, list[str]] = {part: list(picked[part]) for part, _, _ in _RULES}
+    # The parts the model left empty take the free sentences in turns, one a round, so
+    # that a short budget still reaches each part instead of the first one or two.
+    open_parts = [(part, pattern, limit) for part, pattern, limit in _RULES if not picked[part]]
+    if open_parts and open_parts[0][0] == "summary":  # the lead first, whole: it matters most
+        part, _, limit = open_parts.pop(0)
+        chosen[part] = [s.id for s in free if s.id not in used][:limit]
         used.update(chosen[part])
+    for round_number in range(max((limit for _, _, limit in open_parts), default=0)):
+        for part, pattern, limit in open_parts:
+            if round_number >= limit:
+                continue
+            match = next(
+                (
+                    s.id
+                    for s in free
+                    if s.id not in used and (not pattern or pattern.search(s.text))
+                ),
+                None,
+            )
+            if match is not None:
+                chosen[part].append(match)
+                used.add(match)
     return chosen
 
 
-def _extraction(article: Article, chosen: dict[str, list[str]]) -> Extraction:
-    """The extraction of an extractive memo: the chosen sentences, verbatim."""
+def _extraction(article: Article, chosen: dict[str, list[str]], kept: set[str]) -> Extraction:
+    """The extraction of an extractive memo: the chosen sentences, verbatim, and the
+    quotations of the sentences it keeps."""
     return Extraction(
         actors=actors(article),
         positions=[
@@ -143,7 +186,7 @@ def _extraction(article: Article, chosen: dict[str, list[str]]) -> Extraction:
             Event(what=trimmed(article, sid), when=None, where=None, who=[], sentence_ids=[sid])
             for sid in chosen["developments"]
         ],
-        quotes=article_quotes(article),
+        quotes=[q for q in article_quotes(article) if q.sentence_ids[0] in kept],
         allegations=[],
         key_facts=[],
         agenda_items=[

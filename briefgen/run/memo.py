@@ -17,6 +17,7 @@ from briefgen.brief import Brief
 from briefgen.config import BriefConfig
 from briefgen.errors import ChunkFailedError, InvalidOutputError, LLMError, RefusalError
 from briefgen.extract.chunking import Chunk
+from briefgen.extract.condense import sentence_budget
 from briefgen.extract.extractive import compose
 from briefgen.extract.merge import merge_extractions
 from briefgen.extract.plan import CallPlan, PlannedCall, plan_calls
@@ -96,6 +97,12 @@ async def read_selection(state: RunState) -> Draft:
         [select_sentences(state.calls, call, warnings) for call in plan.selections]
     )
     _chunks_done(state, len(plan.chunks))
+    total = len(state.article.sentences)
+    warnings.append(
+        f"Extractive memo: it cites at most {sentence_budget(total)} of the article's "
+        f"{total} sentences (the lead, its quotations, the model's picks, then the most "
+        "central); the least central are left out."
+    )
 
     def ground_selection() -> Draft:
         extraction, memo = compose(state.article, selections, state.style.memo_fields)

@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 import pytest
+from repo_paths import EXAMPLES
 from seed_answers import SEED_TEXT, good_single_pass
 
 import briefgen
@@ -16,6 +17,7 @@ from briefgen.llm.backend import CompletionRequest
 from briefgen.llm.function import FunctionBackend
 
 SETTINGS: dict[str, Any] = {"cache": False, "max_retry_wait": 0.01, "plan": "extractive"}
+EXAMPLE = EXAMPLES / "articles" / "pakistan_us_joint_ops.txt"
 
 
 def _picks(**parts: list[str]) -> Any:
@@ -120,3 +122,35 @@ def test_a_model_marked_small_gets_the_extractive_plan() -> None:
 def test_estimate_counts_the_selection_call() -> None:
     estimate = briefgen.estimate(SEED_TEXT, plan="extractive", base_url="http://127.0.0.1:9/v1")
     assert [c.name for c in estimate.detail] == ["briefgen_selection"]
+
+
+def _thirty_sentences() -> str:
+    lines = ["Border talks resume in Geneva"]
+    for day in range(1, 30):
+        lines.append(
+            f"On day {day} of the talks, delegates from the two countries discussed item "
+            f"{day} of the border agenda, and officials said progress on point {day} was slow."
+        )
+    return "\n\n".join(lines)
+
+
+@pytest.mark.parametrize(
+    ("text", "most"),
+    [(EXAMPLE.read_text(encoding="utf-8"), 10), (_thirty_sentences(), 15)],
+    ids=["example-17", "invented-30"],
+)
+def test_the_extractive_memo_condenses_its_article(text: str, most: int) -> None:
+    """At most half of the article's sentences, fewer as it grows; the lead is kept."""
+    brief = briefgen.generate_brief(text, client=FunctionBackend(_picks()), **SETTINGS)
+    cited = brief.data.cited_ids()
+    assert len(cited) <= most, cited
+    assert len(cited) <= len(brief.article.sentences) // 2
+    body = [s.id for s in brief.article.sentences if s.text != brief.article.title]
+    assert body[0] in cited or body[1] in cited
+
+
+def test_a_model_that_picks_every_sentence_is_held_to_the_budget() -> None:
+    every = [s.id for s in Article.from_text(SEED_TEXT).sentences]
+    backend = FunctionBackend(_picks(summary=every[:3], developments=every[3:]))
+    brief = briefgen.generate_brief(SEED_TEXT, client=backend, **SETTINGS)
+    assert len(brief.data.cited_ids()) <= len(every) // 2
