@@ -25,7 +25,7 @@ def remove_repeats(data: BriefData, shown: Callable[[Section], bool], record: Re
     """``data`` without repeated statements among the sections ``shown`` admits."""
     entries: list[tuple[Section, int, frozenset[str], str]] = []
     for spec in sections():
-        if not shown(spec) or spec.check in {"gap", "none"}:
+        if not shown(spec):
             continue
         for index, item in enumerate(spec.items(data)):
             text = spec.item_text(item)
@@ -36,7 +36,14 @@ def remove_repeats(data: BriefData, shown: Callable[[Section], bool], record: Re
     kept: list[int] = []
     for i in order:
         spec, index, stems, folded = entries[i]
-        twin = next((k for k in kept if _same(entries[k], stems, folded)), None)
+        twin = next(
+            (
+                k
+                for k in kept
+                if _comparable(entries[k][0], spec) and _same(entries[k], stems, folded)
+            ),
+            None,
+        )
         if twin is None:
             kept.append(i)
             continue
@@ -69,6 +76,16 @@ def _first_of_summary(entries: list[tuple[Section, int, frozenset[str], str]]) -
     ):
         return summary[0]
     return None
+
+
+def _comparable(a: Section, b: Section) -> bool:
+    """Whether a repeat across ``a`` and ``b`` counts: any two checked sections, but a
+    gap or an unchecked line only within its own section (a gap is no statement to move
+    elsewhere; printed twice in one list it is still a repeat)."""
+    unchecked = {"gap", "none"}
+    if a.check in unchecked or b.check in unchecked:
+        return a.field == b.field
+    return True
 
 
 def _stems(text: str) -> frozenset[str]:
