@@ -159,6 +159,7 @@ def _canonical(value: float) -> str:
 
 
 def word_number(word: str) -> float | None:
+    """The value of a number word ("seven", "forty"); None for any other word."""
     if word in _SMALL_NUMBERS:
         return float(_SMALL_NUMBERS[word])
     if word in _TENS:
@@ -177,6 +178,8 @@ def tokenize(text: str) -> list[str]:
 
 
 def read_quantities(tokens: list[str]) -> list[Quantity]:
+    """The numbers written in ``tokens`` (numerals, number words, "a million", "5m"), each
+    with the values it may stand for and its unit or currency."""
     found: list[Quantity] = []
     i = 0
     while i < len(tokens):
@@ -284,6 +287,8 @@ def _capitalised(text: str) -> frozenset[str]:
 
 @lru_cache(maxsize=8192)
 def read_claim(text: str) -> Claim:
+    """What the support check reads in ``text``: its tokens, content words, numbers,
+    dates, names and negations (cached per text)."""
     tokens = tokenize(text)
     content: list[tuple[int, str]] = []
     negations: list[int] = []

@@ -17,9 +17,10 @@ from briefgen.extract.schema import Extraction, StatementVerdict
 from briefgen.grounding.details import DetailChecker
 from briefgen.grounding.evidence import read_evidence
 from briefgen.grounding.leaks import LeakFinder
-from briefgen.grounding.likelihood import lint_sentence
+from briefgen.grounding.likelihood import ITEM_LINTS
 from briefgen.grounding.names import name_occurs, sentence_words
 from briefgen.grounding.quotes import QuoteGrounder
+from briefgen.grounding.recite import Reciter
 from briefgen.grounding.repeats import remove_repeats
 from briefgen.grounding.sourcing import SourceChecker
 from briefgen.grounding.support import (
@@ -42,9 +43,6 @@ from briefgen.text.words import content_words, stem
 # the cited sentences: this many content words at least, and this share of them there.
 MIN_JUDGEMENT_WORDS = 3
 MIN_JUDGEMENT_OVERLAP = 0.3
-# Share of a statement's content words one sentence must hold for briefgen to cite that
-# sentence in place of the model's wrong citation.
-RECITE_MIN_SUPPORT = 0.8
 
 
 Item = TypeVar("Item", bound=CitedItem)
@@ -74,10 +72,9 @@ class Grounder:
         self.sourcing = SourceChecker(
             article, self.leaks, self._check, self._foreign_details, self._record
         )
-        # Support checks and re-citations already made, by statement and cited sentences.
+        # Support checks already made, by statement and cited sentences.
         self._checked: dict[tuple[str, tuple[str, ...]], SupportResult] = {}
-        self._sources: dict[str, Sentence | None] = {}
-        self._sentence_stems = [{stem(w) for w in content_words(s.text)} for s in article.sentences]
+        self._reciter = Reciter(article, self._check)
 
     # -- records -------------------------------------------------------------------
 
@@ -118,74 +115,126 @@ class Grounder:
         kept: list[Item] = []
         for item in items:
             text = str(getattr(item, field))
-            if not text.strip():
-                self._record(kind, text, "dropped", "empty", sentence_ids=item.sentence_ids)
-                continue
-            leak = self.leaks.find(text)
-            if leak is not None:
-                self._record(kind, text, "dropped", leak, sentence_ids=item.sentence_ids)
+            rejected = self._rejection(text, names_of, item)
+            if rejected is not None:
+                self._record(kind, text, "dropped", rejected, sentence_ids=item.sentence_ids)
                 continue
             valid, sentences, invalid = self._cited(item.sentence_ids)
-            missing = [n for n in names_of(item) if n and not name_occurs(n, self.article)]
-            if missing:
-                why = f"name(s) not in the article: {', '.join(missing)}"
-                self._record(kind, text, "dropped", why, sentence_ids=item.sentence_ids)
-                continue
             amendment = (
                 f"removed citation(s) of missing sentence(s) {', '.join(invalid)}"
                 if invalid
                 else None
             )
-            failure: str | None = None
-            score: float | None = None
-            if not valid:
-                failure = (
-                    f"cites sentence id(s) {', '.join(invalid)} that do not exist"
-                    if invalid
-                    else "cites no sentence"
-                )
-            elif check == "full":
-                support = self._check(text, sentences)
-                failure = None if support.supported else support.reason
-                score = round(support.score, 3)
-            elif check == "judgement":
-                failure = self._judgement_failure(text, sentences)
+            failure, score = self._failure(text, check, valid, sentences, invalid)
             if failure is not None and check == "full":
-                # Small models often copy a sentence and cite the wrong one: when one
-                # sentence of the article carries nearly all of the statement, cite it.
-                source = self._best_source(text)
-                if source is not None:
-                    amendment = (
-                        f"citation corrected to {source.id} (cited "
-                        f"{', '.join(item.sentence_ids) or 'nothing'}: {failure})"
-                    )
-                    valid, failure = [source.id], None
-                    score = round(self._check(text, [source]).score, 3)
+                recited = self._recited(text, item.sentence_ids, failure)
+                if recited is not None:
+                    valid, score, amendment = recited
+                    failure = None
             if not valid:  # nothing to stand on, whatever the grounding mode
                 self._record(kind, text, "dropped", failure, sentence_ids=item.sentence_ids)
                 continue
-            problems = lint(item) if lint is not None else []
-            for problem in problems:
-                self.lint.append(LintFinding(kind=kind, text=text, problem=problem))
-            if problems:
-                lint_reason = f"estimative language: {'; '.join(problems)}"
-                failure = f"{failure}; {lint_reason}" if failure else lint_reason
-            update: dict[str, object] = {"sentence_ids": valid}
-            if failure is None:
-                status, reason = ("amended", amendment) if amendment else ("kept", None)
-            elif self.mode == "strict":
-                self._record(
-                    kind, text, "dropped", failure, sentence_ids=item.sentence_ids, score=score
-                )
-                continue
-            elif self.mode == "flag":
-                status, reason = "flagged", failure
-                update[field] = f"{UNVERIFIED_MARK} {text}"
-            else:
-                status, reason = "kept", f"not supported, kept because grounding is off: {failure}"
-            self._record(kind, text, status, reason, sentence_ids=valid, score=score)
-            kept.append(item.model_copy(update=update))
+            failure = self._with_lint(kind, text, failure, lint(item) if lint is not None else [])
+            grounded = self._by_mode(
+                kind,
+                item,
+                field=field,
+                text=text,
+                valid=valid,
+                failure=failure,
+                amendment=amendment,
+                score=score,
+            )
+            if grounded is not None:
+                kept.append(grounded)
         return kept
+
+    def _rejection(
+        self, text: str, names_of: Callable[[Item], list[str]], item: Item
+    ) -> str | None:
+        """Why an item is dropped before any check of its citations: it is empty, it
+        leaks a prompt, or it names someone the article does not."""
+        if not text.strip():
+            return "empty"
+        leak = self.leaks.find(text)
+        if leak is not None:
+            return leak
+        missing = [n for n in names_of(item) if n and not name_occurs(n, self.article)]
+        if missing:
+            return f"name(s) not in the article: {', '.join(missing)}"
+        return None
+
+    def _failure(
+        self, text: str, check: Check, valid: list[str], cited: list[Sentence], invalid: list[str]
+    ) -> tuple[str | None, float | None]:
+        """Why the cited sentences do not carry ``text`` by the section's check (None:
+        they do), with the support score when the check is the full one."""
+        if not valid:
+            if invalid:
+                return f"cites sentence id(s) {', '.join(invalid)} that do not exist", None
+            return "cites no sentence", None
+        if check == "full":
+            support = self._check(text, cited)
+            return (None if support.supported else support.reason), round(support.score, 3)
+        if check == "judgement":
+            return self._judgement_failure(text, cited), None
+        return None, None
+
+    def _recited(
+        self, text: str, cited: list[str], failure: str
+    ) -> tuple[list[str], float, str] | None:
+        """The citation, support score and amendment when one sentence of the article
+        carries nearly all of a statement its citations fail."""
+        # Small models often copy a sentence and cite the wrong one: cite the right one.
+        source = self._reciter.best_source(text)
+        if source is None:
+            return None
+        amendment = (
+            f"citation corrected to {source.id} (cited {', '.join(cited) or 'nothing'}: {failure})"
+        )
+        return [source.id], round(self._check(text, [source]).score, 3), amendment
+
+    def _with_lint(
+        self, kind: str, text: str, failure: str | None, problems: list[str]
+    ) -> str | None:
+        """``failure`` with the item's estimative-language problems added (each one is
+        also a lint finding of the memo)."""
+        for problem in problems:
+            self.lint.append(LintFinding(kind=kind, text=text, problem=problem))
+        if not problems:
+            return failure
+        lint_reason = f"estimative language: {'; '.join(problems)}"
+        return f"{failure}; {lint_reason}" if failure else lint_reason
+
+    def _by_mode(
+        self,
+        kind: str,
+        item: Item,
+        *,
+        field: str,
+        text: str,
+        valid: list[str],
+        failure: str | None,
+        amendment: str | None,
+        score: float | None,
+    ) -> Item | None:
+        """The item citing ``valid`` as the grounding mode keeps it, recorded; None when
+        a failure drops it (strict mode)."""
+        update: dict[str, object] = {"sentence_ids": valid}
+        if failure is None:
+            status, reason = ("amended", amendment) if amendment else ("kept", None)
+        elif self.mode == "strict":
+            self._record(
+                kind, text, "dropped", failure, sentence_ids=item.sentence_ids, score=score
+            )
+            return None
+        elif self.mode == "flag":
+            status, reason = "flagged", failure
+            update[field] = f"{UNVERIFIED_MARK} {text}"
+        else:
+            status, reason = "kept", f"not supported, kept because grounding is off: {failure}"
+        self._record(kind, text, status, reason, sentence_ids=valid, score=score)
+        return item.model_copy(update=update)
 
     def _judgement_failure(self, text: str, cited: list[Sentence]) -> str | None:
         wanted = {stem(w) for w in content_words(text)}
@@ -240,41 +289,12 @@ class Grounder:
                 text = spec.item_text(item)
                 _, cited, _ = self._cited(item.sentence_ids)
                 if text.strip() and cited and not self._check(text, cited).supported:
-                    self._best_source(text)
-
-    def _best_source(self, text: str) -> Sentence | None:
-        if text in self._sources:
-            return self._sources[text]
-        self._sources[text] = found = self._find_source(text)
-        return found
-
-    def _find_source(self, text: str) -> Sentence | None:
-        wanted = {stem(w) for w in content_words(text)}
-        if not wanted:
-            return None
-        # Cheap word overlap picks a few candidates; the full check runs only on those.
-        overlaps = [
-            (len(wanted & stems) / len(wanted), sentence)
-            for sentence, stems in zip(self.article.sentences, self._sentence_stems, strict=True)
-        ]
-        candidates = sorted(
-            (pair for pair in overlaps if pair[0] >= RECITE_MIN_SUPPORT),
-            key=lambda pair: -pair[0],
-        )[:3]
-        best: tuple[float, Sentence] | None = None
-        for _, sentence in candidates:
-            result = self._check(text, [sentence])
-            if (
-                result.supported
-                and result.score >= RECITE_MIN_SUPPORT
-                and (best is None or result.score > best[0])
-            ):
-                best = (result.score, sentence)
-        return best[1] if best else None
+                    self._reciter.best_source(text)
 
     # -- quotes --------------------------------------------------------------------
 
     def ground_quotes(self, quotes: list[Quote]) -> list[GroundedQuote]:
+        """The quotes found in the article, in its own characters (see ``quotes``)."""
         return self.quotes.ground(quotes)
 
     # -- everything ---------------------------------------------------------------
@@ -308,6 +328,8 @@ class Grounder:
         return data.model_copy(update=update)
 
     def claims_to_verify(self, data: BriefData, shown: Callable[[Section], bool]) -> list[Claim]:
+        """The statements the sections ``shown`` print in their own words, for the verifier
+        (see ``verify``)."""
         return claims_to_verify(data, self.article, shown)
 
     def apply_verdicts(
@@ -353,7 +375,7 @@ class Grounder:
             field=spec.text,
             names_of=lambda item: [str(getattr(item, n)) for n in spec.names],
             check=spec.check,
-            lint=_LINTS[spec.lint],
+            lint=ITEM_LINTS[spec.lint],
         )
         if spec.side_names:
             kept = [self._only_known_side_names(spec, item) for item in kept]
@@ -424,24 +446,3 @@ class Grounder:
             elif value and not name_occurs(str(value), self.article):
                 update[attr] = None
         return item.model_copy(update=update)
-
-
-def _mixing_only(item: Any) -> list[str]:
-    # Summary sentences may use plain words like "possible"; only a confidence level
-    # beside a likelihood breaks the convention there.
-    return [p for p in lint_sentence(item.text) if p.startswith("mixes")]
-
-
-def _likelihood_lint(item: Any) -> list[str]:
-    if getattr(item, "basis", "assessed") == "reported":
-        return []  # the article's own forecast, in its own words: not ours to grade
-    if item.likelihood is None:
-        return ["an assessed outlook needs a likelihood from the scale"]
-    return lint_sentence(item.text, item.likelihood)
-
-
-_LINTS: dict[str, Callable[[Any], list[str]] | None] = {
-    "none": None,
-    "mixing": _mixing_only,
-    "likelihood": _likelihood_lint,
-}

@@ -9,6 +9,8 @@ nor how confident the writer is ("we assess with high confidence").
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import Any
 
 from briefgen.memo.items import LIKELIHOOD_SCALE, LIKELIHOOD_SYNONYMS
 
@@ -84,3 +86,26 @@ def lint_sentence(text: str, likelihood: str | None = None) -> list[str]:
     elif len({LIKELIHOOD_SYNONYMS.get(t, t) for t in scale}) > 1:
         problems.append(f"uses two likelihood terms: {', '.join(sorted(set(scale)))}")
     return problems
+
+
+def _mixing_only(item: Any) -> list[str]:
+    # Summary sentences may use plain words like "possible"; only a confidence level
+    # beside a likelihood breaks the convention there.
+    return [p for p in lint_sentence(item.text) if p.startswith("mixes")]
+
+
+def _likelihood_lint(item: Any) -> list[str]:
+    if getattr(item, "basis", "assessed") == "reported":
+        return []  # the article's own forecast, in its own words: not ours to grade
+    if item.likelihood is None:
+        return ["an assessed outlook needs a likelihood from the scale"]
+    return lint_sentence(item.text, item.likelihood)
+
+
+# The estimative-language check of a section's items, by the ``lint`` its registry entry
+# names (``Section.lint``): the problems of one item, or None for no check.
+ITEM_LINTS: dict[str, Callable[[Any], list[str]] | None] = {
+    "none": None,
+    "mixing": _mixing_only,
+    "likelihood": _likelihood_lint,
+}

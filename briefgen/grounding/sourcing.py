@@ -16,9 +16,9 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from briefgen.grounding.attribution import attribute
-from briefgen.grounding.conflicts import same_story_pairs
 from briefgen.grounding.leaks import LeakFinder
 from briefgen.grounding.names import same_actor
+from briefgen.grounding.stories import same_story_pairs
 from briefgen.grounding.support import SupportResult
 from briefgen.ingest.article import Article, Sentence, sentence_order, source_of
 from briefgen.memo.data import BriefData, GroundedQuote

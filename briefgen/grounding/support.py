@@ -42,7 +42,7 @@ from briefgen.grounding.checks import (
     unknown_names,
     word_coverage,
 )
-from briefgen.grounding.claims import clauses, read_claim
+from briefgen.grounding.claims import Claim, clauses, read_claim
 from briefgen.grounding.evidence import (
     MAX_EVIDENCE,
     Evidence,
@@ -97,6 +97,8 @@ _CUT_INSIDE = 0.95
 
 
 class SupportResult(BaseModel):
+    """The verdict of the support check: supported or not, its score, and why not."""
+
     supported: bool
     score: float = Field(ge=0.0, le=1.0)
     reason: str | None = None
@@ -119,11 +121,38 @@ def _judge(
     coverage = word_coverage(claim, evidence, read_evidence([article_text]), primary)
     order = pair_share(claim, evidence, _PAIR_WINDOW)
     score = coverage * ((1 - _ORDER_WEIGHT) + _ORDER_WEIGHT * order)
+    # The hard rules, each a (penalty, reason); their order is the order they weigh in.
     reasons: list[tuple[float, str]] = []
     repeated = repeated_word(claim, evidence)
     if repeated:
         reasons.append((_REPEATED, f"it repeats '{repeated}', which the evidence has fewer times"))
+    reasons += _value_failures(claim, evidence, primary)
+    reasons += _name_failures(statement, claim, evidence, article)
+    reasons += _meaning_failures(statement, claim, evidence, read_evidence([article_text]))
 
+    cuts, hedge = clause_cuts(statement, texts)
+    score *= _CUT_INSIDE**cuts
+    if hedge:
+        score *= _HEDGE_DROPPED
+
+    for factor, _ in reasons:
+        score *= factor
+    if reasons:
+        return score, min(reasons)[1]
+    if score < SUPPORT_THRESHOLD:
+        # A soft penalty fails a statement only with too few words found: name both.
+        dropped = f", and it drops '{hedge}', which hedges the evidence" if hedge else ""
+        return score, f"only {coverage:.0%} of its words are in the evidence{dropped}"
+    return score, None
+
+
+def _value_failures(
+    claim: Claim, evidence: Evidence, primary: Evidence | None
+) -> list[tuple[float, str]]:
+    """Numbers the evidence lacks or gives another unit, a number taken from a sentence
+    that adds nothing else (``primary``: the main one, when briefgen chose the evidence),
+    and dates the evidence lacks."""
+    reasons: list[tuple[float, str]] = []
     missing = [q.text for q in claim.quantities if not q.values & evidence.values]
     if missing:
         reasons.append((_MISSING_NUMBER, f"number(s) {', '.join(missing)} not in the evidence"))
@@ -144,36 +173,38 @@ def _judge(
     dates = sorted(claim.dates - evidence.dates)
     if dates:
         reasons.append((_MISSING_DATE, f"date '{dates[0]}' not in the evidence"))
+    return reasons
+
+
+def _name_failures(
+    statement: str, claim: Claim, evidence: Evidence, article: Article | None
+) -> list[tuple[float, str]]:
+    """A name the article lacks, else a name its evidence sentences lack."""
     unknown = unknown_names(statement, article) if article is not None else []
     if unknown:
-        reasons.append((_UNKNOWN_NAME, f"name '{unknown[0]}' is not in the article"))
+        return [(_UNKNOWN_NAME, f"name '{unknown[0]}' is not in the article")]
     elsewhere = sorted(n for n in claim.names if not has_name(n, evidence))
-    if elsewhere and not unknown:
-        reasons.append((_NAME_ELSEWHERE, f"name '{elsewhere[0]}' is not in the evidence"))
+    if elsewhere:
+        return [(_NAME_ELSEWHERE, f"name '{elsewhere[0]}' is not in the evidence")]
+    return []
+
+
+def _meaning_failures(
+    statement: str, claim: Claim, evidence: Evidence, article: Evidence
+) -> list[tuple[float, str]]:
+    """A negation that appears or disappears, a clause the evidence does not carry on its
+    own, and names swapped around a verb."""
+    reasons: list[tuple[float, str]] = []
     negation = negation_mismatch(claim, evidence)
     if negation:
         reasons.append((_NEGATION, negation))
-    clause = _unsupported_clause(statement, evidence, read_evidence([article_text]))
+    clause = _unsupported_clause(statement, evidence, article)
     if clause is not None:
         reasons.append(clause)
     swap = swapped_names(claim, evidence)
     if swap:
         reasons.append((_SWAPPED, swap))
-
-    cuts, hedge = clause_cuts(statement, texts)
-    score *= _CUT_INSIDE**cuts
-    if hedge:
-        score *= _HEDGE_DROPPED
-
-    for factor, _ in reasons:
-        score *= factor
-    if reasons:
-        return score, min(reasons)[1]
-    if score < SUPPORT_THRESHOLD:
-        # A soft penalty fails a statement only with too few words found: name both.
-        dropped = f", and it drops '{hedge}', which hedges the evidence" if hedge else ""
-        return score, f"only {coverage:.0%} of its words are in the evidence{dropped}"
-    return score, None
+    return reasons
 
 
 def _unsupported_clause(

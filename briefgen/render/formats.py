@@ -37,12 +37,14 @@ def to_json(doc: MemoDocument, *, indent: int | None = 2) -> str:
 
 
 def to_html(doc: MemoDocument) -> str:
+    """The memo as the HTML evidence view, beside its article."""
     from briefgen.render.evidence import render_evidence_html
 
     return render_evidence_html(doc)
 
 
 def to_docx(doc: MemoDocument) -> bytes:
+    """The memo as a Word document, built from its Markdown."""
     from briefgen.render.docx import markdown_to_docx
 
     return markdown_to_docx(doc.markdown, banner=doc.header.classification)

@@ -22,6 +22,7 @@ COUNTED_SECTIONS = frozenset(
 
 
 def is_dossier(data: BriefData) -> bool:
+    """Whether the memo is of a dossier (it lists its sources), not of one article."""
     return bool(data.sources)
 
 
@@ -64,6 +65,7 @@ def disputed_by(data: BriefData, ids: Sequence[str]) -> list[int]:
 
 
 def source_by_number(data: BriefData, number: int) -> Source | None:
+    """The dossier source numbered ``number`` (A<number>), if there is one."""
     return next((s for s in data.sources if s.number == number), None)
 
 
@@ -175,6 +177,7 @@ class SourceGroup:
 
 
 def source_entries(data: BriefData) -> list[SourceEntry]:
+    """One line per dossier source for its source list, in source order."""
     return [
         SourceEntry(s.label, details(s), status_text(s), s.status == "used") for s in data.sources
     ]
