@@ -8,9 +8,12 @@ matched to the annotated attribution whose Content span holds it; its speaker is
 
 - right when it names the annotated Source (a content word in common, titles such as
   "Mr." and "Sen." aside); when the Source is a pronoun ("he"), the nearest earlier
-  annotated Source that is a name stands for it;
+  annotated Source that is a name ("Sen. Murray", not "the candidate") stands for it;
 - wrong when it names someone else;
 - unattributed when briefgen printed "speaker not stated".
+
+Annotations whose Source span is only a cue ("said", "According to") or a piece of a
+word are left out: nothing printed could match them.
 
 Beside it, the plain rule "the name nearest the quotation" (the closest run of
 capitalised words in the same paragraph) is scored on the same quotations. Recall is the
@@ -40,6 +43,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
 import briefgen  # noqa: E402
+from briefgen.extract.extractive import MAX_QUOTES  # noqa: E402
 from briefgen.ingest.article import normalise  # noqa: E402
 
 CORPUS = Path(os.environ.get("BRIEFGEN_CORPUS", HERE.parent.parent / "shared" / "corpus"))
@@ -51,6 +55,7 @@ _TITLES = frozenset(
     "mr mrs ms dr sen rep gov pres president senator representative governor the a an "
     "of former said".split()
 )
+_CUE_WORDS = frozenset("said says say asked told tells added wrote according".split())
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _NAME_RUN = re.compile(r"(?:[A-Z][a-zA-Z'’.-]+)(?:\s+[A-Z][a-zA-Z'’.-]+)*")
 _MIN_WORDS = 4
@@ -76,6 +81,23 @@ def _is_pronoun(text: str) -> bool:
     return bool(words) and all(w in _PRONOUNS for w in words)
 
 
+def _not_a_source(text: str) -> bool:
+    """An annotation slip: the Source span holds the cue ("said", "According to") or a
+    piece of a word ("o"). Nobody can be judged against it, so it is not counted."""
+    words = text.lower().split()
+    if not words:
+        return True
+    return words[0] in _CUE_WORDS or (len(text.strip()) < 2 and not _is_pronoun(text))
+
+
+def _is_name(text: str) -> bool:
+    """A Source that names someone: the head of its noun phrase (the last word before
+    any apposition) is capitalised ("Sen. Patty Murray", "Trump", not "the Republican
+    nominee" or "his wife, Jane,")."""
+    head = re.sub(r"\([^)]*\)", " ", text).split(",")[0].split()
+    return bool(head) and not _is_pronoun(text) and head[-1][:1].isupper()
+
+
 def _gold(row: dict[str, Any], text: str) -> list[Gold]:
     """The annotated direct quotations, placed in briefgen's normalised text."""
     found: list[Gold] = []
@@ -85,7 +107,7 @@ def _gold(row: dict[str, Any], text: str) -> list[Gold]:
     )
     for attribution in attributions:
         source = attribution.get("source")
-        if source and not _is_pronoun(source["text"]):
+        if source and _is_name(source["text"]):
             named.append((source["start"], source["text"]))
     cursor = 0
     for attribution in attributions:
@@ -93,9 +115,11 @@ def _gold(row: dict[str, Any], text: str) -> list[Gold]:
         words = content["text"].strip()
         if not source or not words or words[0] not in _OPENERS:
             continue
-        if len(words.split()) < _MIN_WORDS:
+        if len(words.split()) < _MIN_WORDS or _not_a_source(source["text"]):
             continue
-        needle = normalise(words)
+        # The Content text of a split quotation ("“A,” he said, “B”") joins its pieces, so
+        # it is found nowhere: the article's own characters between its offsets are.
+        needle = normalise(row["text"][content["start"] : content["end"]])
         at = text.find(needle, cursor)
         if at < 0:
             at = text.find(needle)
@@ -158,6 +182,8 @@ class Tally:
     failed: int = 0
     printed: int = 0
     annotated: int = 0
+    reachable: int = 0
+    """Annotated quotations a memo of at most MAX_QUOTES quotes could print."""
     recalled: int = 0
     ours: Counter[str] = field(default_factory=Counter)
     nearest: Counter[str] = field(default_factory=Counter)
@@ -174,6 +200,7 @@ def _score(row: dict[str, Any], tally: Tally, show_wrong: int) -> None:
     text = brief.article.text
     golds = _gold(row, text)
     tally.annotated += len(golds)
+    tally.reachable += min(MAX_QUOTES, len(golds))
     right_spans: set[int] = set()
     for quote in brief.data.quotes:
         tally.printed += 1
@@ -236,6 +263,11 @@ def _report(tally: Tally) -> None:
     print(
         f"annotated direct quotations with their right speaker printed: {tally.recalled} of "
         f"{tally.annotated} = {share:.1%}"
+    )
+    ceiling = tally.reachable / max(1, tally.annotated)
+    print(
+        f"  the memo prints at most {MAX_QUOTES} quotes: at most {tally.reachable} "
+        f"({ceiling:.1%}) can be printed; of those, {tally.recalled / max(1, tally.reachable):.1%}"
     )
 
 

@@ -36,6 +36,7 @@ _EXPORTS: dict[str, str] = {
     "InputError": "briefgen.errors",
     "InvalidOutputError": "briefgen.errors",
     "LLMError": "briefgen.errors",
+    "MemoFileError": "briefgen.errors",
     "MemoHeader": "briefgen.memo.header",
     "Progress": "briefgen.progress",
     "RefusalError": "briefgen.errors",
@@ -46,6 +47,9 @@ _EXPORTS: dict[str, str] = {
     "Source": "briefgen.ingest.dossier",
     "Contradiction": "briefgen.memo.items",
     "Style": "briefgen.memo.styles",
+    "StoryStore": "briefgen.run.story_store",
+    "StoryStoreError": "briefgen.errors",
+    "SinceLast": "briefgen.memo.since",
     "SupportResult": "briefgen.grounding.support",
     "TruncatedOutputError": "briefgen.errors",
     "UsageError": "briefgen.errors",
@@ -88,7 +92,9 @@ if TYPE_CHECKING:
         InputError,
         InvalidOutputError,
         LLMError,
+        MemoFileError,
         RefusalError,
+        StoryStoreError,
         TruncatedOutputError,
         UsageError,
     )
@@ -102,9 +108,11 @@ if TYPE_CHECKING:
     from briefgen.memo.header import MemoHeader
     from briefgen.memo.items import Contradiction
     from briefgen.memo.report import GroundingRecord, Report
+    from briefgen.memo.since import SinceLast
     from briefgen.memo.styles import SHIPPED_STYLES, Style, available_styles
     from briefgen.progress import Progress
     from briefgen.run.estimate import CallEstimate, Estimate, estimate, estimate_dossier
+    from briefgen.run.story_store import StoryStore
     from briefgen.usage import Usage
 
 
@@ -149,12 +157,16 @@ __all__ = [
     "InputError",
     "InvalidOutputError",
     "LLMError",
+    "MemoFileError",
     "MemoHeader",
     "Progress",
     "RefusalError",
     "Report",
     "Sentence",
+    "SinceLast",
     "Source",
+    "StoryStore",
+    "StoryStoreError",
     "Style",
     "SupportResult",
     "TruncatedOutputError",

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from briefgen.brief import Brief, BriefOrError
 from briefgen.config import BriefConfig, build_config
-from briefgen.errors import BriefgenError
+from briefgen.errors import BriefgenError, StoryStoreError
 from briefgen.llm.openai_backend import loop_safe_client
 from briefgen.memo.styles import get_style
 from briefgen.progress import Progress, ProgressCallback
@@ -26,6 +26,8 @@ from briefgen.run import (
     run_memo,
     run_sync,
 )
+from briefgen.run.earlier import Earlier, SinceInput, read_since, renumbered
+from briefgen.run.story_store import StoryStore
 
 if TYPE_CHECKING:
     from briefgen.llm.openai_backend import Client
@@ -55,10 +57,13 @@ def generate_brief(
     config: BriefConfig | None = None,
     client: Client | None = None,
     progress: ProgressCallback | None = None,
+    since: SinceInput | None = None,
+    story: str | None = None,
     **overrides: Any,
 ) -> Brief:
     """Turn one article into a grounded memo. See ``agenerate_brief``."""
     settings = {"style": style, "config": config, "progress": progress, **overrides}
+    settings |= {"since": since, "story": story}
     return _sync(client, lambda usable: agenerate_brief(article, client=usable, **settings))
 
 
@@ -69,6 +74,8 @@ async def agenerate_brief(
     config: BriefConfig | None = None,
     client: Client | None = None,
     progress: ProgressCallback | None = None,
+    since: SinceInput | None = None,
+    story: str | None = None,
     **overrides: Any,
 ) -> Brief:
     """Turn one article into a grounded memo.
@@ -79,13 +86,47 @@ async def agenerate_brief(
     ``base_url=``, ``api_key=`` ...). ``client`` is a ready ``openai.OpenAI`` or
     ``openai.AsyncOpenAI`` (Azure included), or a briefgen ``Backend``, to use instead of
     building one. ``progress`` is called with a ``Progress`` event as the work advances.
+
+    ``since`` is an earlier memo of the same story (a ``Brief``, or the ``.json`` file it
+    was saved as), or a list of them, oldest first: the memo then opens with "Since the
+    last memo" (what is new, what changed, both sides cited) and moves to Background the
+    news they already carried. ``story`` names a story in the local store: the memo is
+    made since all its earlier memos, then kept as its next one (see docs/stories.md).
     """
     cfg = build_config(config, overrides)
     memo_style = get_style(style, cfg.template_dir)
     doc = as_article(article, cfg)
+    stories, earlier = _earlier_memos(since, story)
     started = time.perf_counter()
     async with open_runtime(cfg, client) as runtime:
-        return await run_memo(doc, memo_style, cfg, runtime, started, progress=progress)
+        brief = await run_memo(
+            doc, memo_style, cfg, runtime, started, progress=progress, earlier=earlier
+        )
+    return _kept(brief, stories, story)
+
+
+def _earlier_memos(
+    since: SinceInput | None, story: str | None
+) -> tuple[StoryStore | None, list[Earlier]]:
+    """The memos a new one is made since: the story's (from the store), then ``since``'s;
+    read before anything is paid, so a bad file or store stops the memo at no cost."""
+    given = read_since(since)
+    if story is None:
+        return None, given
+    stories = StoryStore()
+    return stories, renumbered([*stories.earlier(story), *given])
+
+
+def _kept(brief: Brief, stories: StoryStore | None, story: str | None) -> Brief:
+    """``brief`` kept as the next memo of ``story``; a store that cannot take it raises
+    StoryStoreError holding the memo (``.memo``), so nothing paid for is lost."""
+    if stories is not None and story is not None:
+        try:
+            stories.add(story, brief)
+        except StoryStoreError as exc:
+            exc.memo = brief
+            raise
+    return brief
 
 
 def generate_dossier(
@@ -95,10 +136,13 @@ def generate_dossier(
     config: BriefConfig | None = None,
     client: Client | None = None,
     progress: ProgressCallback | None = None,
+    since: SinceInput | None = None,
+    story: str | None = None,
     **overrides: Any,
 ) -> Brief:
     """One memo from several articles. See ``agenerate_dossier``."""
     settings = {"style": style, "config": config, "progress": progress, **overrides}
+    settings |= {"since": since, "story": story}
     return _sync(client, lambda usable: agenerate_dossier(articles, client=usable, **settings))
 
 
@@ -109,6 +153,8 @@ async def agenerate_dossier(
     config: BriefConfig | None = None,
     client: Client | None = None,
     progress: ProgressCallback | None = None,
+    since: SinceInput | None = None,
+    story: str | None = None,
     **overrides: Any,
 ) -> Brief:
     """One memo from several reports of the same events: a dossier.
@@ -119,13 +165,18 @@ async def agenerate_dossier(
     item citing them all; disagreements between sources are shown, never resolved. One
     article gives the same memo as ``generate_brief``. An article that cannot be read or
     extracted is left out with a warning (``on_article_failure="raise"`` stops instead).
+    ``since`` and ``story`` are as for ``agenerate_brief``.
     """
     cfg = build_config(config, overrides)
     memo_style = get_style(style, cfg.template_dir)
     entries = read_entries(articles, cfg)
+    stories, earlier = _earlier_memos(since, story)
     started = time.perf_counter()
     async with open_runtime(cfg, client) as runtime:
-        return await run_dossier(entries, memo_style, cfg, runtime, started, progress=progress)
+        brief = await run_dossier(
+            entries, memo_style, cfg, runtime, started, progress=progress, earlier=earlier
+        )
+    return _kept(brief, stories, story)
 
 
 def generate_briefs(

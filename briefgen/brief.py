@@ -7,12 +7,28 @@ from pathlib import Path
 
 from briefgen.errors import BriefgenError
 from briefgen.memo.document import MemoDocument
+from briefgen.memo.stored import load_memo_file, read_memo
 from briefgen.render.files import write_atomic
 from briefgen.render.formats import Format, format_of, render_as, to_docx, to_html, to_json
 
 
 class Brief(MemoDocument):
     """One generated memo: ``markdown``, ``data``, ``article``, ``report``, ``header``."""
+
+    @classmethod
+    def from_json(cls, content: str | bytes, *, where: str | None = None) -> Brief:
+        """The memo ``to_json`` wrote, read back (MemoFileError when it is no briefgen
+        memo, is of a newer format, or lacks its article); ``where`` names it in errors."""
+        return cls._of(read_memo(content, where=where))
+
+    @classmethod
+    def load(cls, path: str | os.PathLike[str]) -> Brief:
+        """The memo saved as JSON at ``path`` (see ``from_json``)."""
+        return cls._of(load_memo_file(path))
+
+    @classmethod
+    def _of(cls, doc: MemoDocument) -> Brief:
+        return cls(**{name: getattr(doc, name) for name in MemoDocument.model_fields})
 
     def to_json(self, *, indent: int | None = 2) -> str:
         """Memo, data, article, header and report as one JSON document."""

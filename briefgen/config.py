@@ -51,6 +51,8 @@ class Environment:
     """BRIEFGEN_RESPONSE_CACHE: another cache file, or "off"."""
     cache_dir: str | None
     """BRIEFGEN_CACHE_DIR: where briefgen keeps its files (models, cache)."""
+    data_dir: str | None = None
+    """BRIEFGEN_DATA_DIR: where briefgen keeps what is the user's own (the story store)."""
 
 
 def environment() -> Environment:
@@ -71,6 +73,7 @@ def environment() -> Environment:
         local_threads=get("BRIEFGEN_LOCAL_THREADS"),
         response_cache=get("BRIEFGEN_RESPONSE_CACHE"),
         cache_dir=get("BRIEFGEN_CACHE_DIR"),
+        data_dir=get("BRIEFGEN_DATA_DIR"),
     )
 
 
@@ -80,6 +83,15 @@ def cache_dir() -> Path:
     if override:
         return Path(override).expanduser()
     return Path(platformdirs.user_cache_dir("briefgen", appauthor=False))
+
+
+def data_dir() -> Path:
+    """BRIEFGEN_DATA_DIR, else the platform's user data directory for briefgen. Unlike the
+    cache, what is kept here (the memos of a story) cannot be made again for free."""
+    override = environment().data_dir
+    if override:
+        return Path(override).expanduser()
+    return Path(platformdirs.user_data_dir("briefgen", appauthor=False))
 
 
 def default_cache_path() -> Path | None:
@@ -273,6 +285,18 @@ class BriefConfig(BaseModel):
         False,
         description="A quote found only approximately is kept as reported speech, without "
         "quotation marks, instead of being dropped.",
+    )
+
+    # Memos since earlier ones (since= or story=)
+    since_withdrawn: bool = Field(
+        False,
+        description="'Since the last memo' also lists what an earlier memo said that this "
+        "article contradicts or withdraws (No longer reported).",
+    )
+    since_model: bool = Field(
+        False,
+        description="One more call in which the model adds the changes since the earlier "
+        "memos that the rules cannot see; each is grounded on both sides like the rules' own.",
     )
 
     # Response cache

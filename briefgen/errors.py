@@ -75,11 +75,67 @@ class ChunkFailedError(BriefgenError):
 class BatchError(LLMError):
     """A batch job that cannot go on as asked: an upload the server refused, a batch that
     expired, failed or was cancelled, a results file that does not fit its requests, a
-    job id the ledger does not know."""
+    job id the ledger does not know, one results line that is no answer.
+
+    ``custom_id`` names the request of the results line it is about, when it is about one.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status: int | None = None,
+        retryable: bool = False,
+        custom_id: str | None = None,
+    ):
+        super().__init__(message, status=status, retryable=retryable)
+        self.custom_id = custom_id
 
 
 class UsageError(BriefgenError):
     """A command line that asks for something that cannot be done as given."""
+
+
+class MemoFileError(InputError):
+    """An earlier memo given with ``since=`` (or ``--since``) that cannot be read back: not
+    a briefgen memo, written in a newer format than this briefgen reads, or stored without
+    the article text its citations point into.
+
+    ``path`` names the file (None for a memo given as an object); ``problem`` is one of
+    "not a memo", "newer format", "no article", "unreadable"; ``found_format`` is the
+    format the file says it has, when it says one.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        problem: str,
+        path: str | None = None,
+        found_format: int | None = None,
+    ):
+        super().__init__(message)
+        self.problem = problem
+        self.path = path
+        self.found_format = found_format
+
+
+class StoryStoreError(BriefgenError):
+    """The local store of stories cannot be used as asked: the file is damaged (not a
+    briefgen story store, or corrupt), another process holds it locked for longer than
+    the wait allows, it was written by a newer briefgen, or the story asked for is not
+    in it. The file itself is never changed or replaced because of the problem.
+
+    ``problem`` is one of "damaged", "locked", "newer format", "no such story",
+    "unwritable", "bad name"; ``path`` is the store's file. ``memo``, when the memo was
+    made but could not be kept, holds it (a ``Brief``), so that nothing paid for is lost.
+    """
+
+    def __init__(self, message: str, *, problem: str, path: str | None = None, memo: object = None):
+        super().__init__(message)
+        self.problem = problem
+        self.path = path
+        self.memo = memo
 
 
 __all__ = [
@@ -92,7 +148,9 @@ __all__ = [
     "InputError",
     "InvalidOutputError",
     "LLMError",
+    "MemoFileError",
     "RefusalError",
+    "StoryStoreError",
     "TruncatedOutputError",
     "UsageError",
 ]

@@ -50,3 +50,11 @@ def _private_response_cache(
     """Each test starts with an empty response cache of its own (outside its tmp_path)."""
     cache = tmp_path_factory.mktemp("cache") / "responses.sqlite3"
     monkeypatch.setenv("BRIEFGEN_RESPONSE_CACHE", str(cache))
+
+
+@pytest.fixture(autouse=True)
+def _private_story_store(
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Each test keeps its stories in a data directory of its own (outside its tmp_path)."""
+    monkeypatch.setenv("BRIEFGEN_DATA_DIR", str(tmp_path_factory.mktemp("data")))

@@ -3,36 +3,46 @@ or through any engine that reads its JSONL format (vLLM run-batch, Ray Data).
 
 One pipeline: the first round's requests are the live path's own (the call plan's calls,
 built into bodies by the live backend), and every memo is made by ``run.run_memo``
-on a ``ReplayBackend`` that answers from the batch results. A request the results do not
-hold (the synthesis of a long article, a re-ask, a failed line) goes into the next round,
-or, with ``finish_live``, to the live endpoint. The ledger (``batch.ledger``) keeps the
-job, so collecting can stop and start again in any process.
+on a ``ReplayBackend`` that answers from the batch results (``batch.memos``). A request
+the results do not hold (the synthesis of a long article, a re-ask, a failed line) goes
+into the next round, or, with ``finish_live``, to the live endpoint. The ledger
+(``batch.ledger``) keeps the job, so collecting can stop and start again in any process;
+one process at a time collects a job (``BatchJob.hold``).
 """
 
 from __future__ import annotations
 
-import asyncio
-import json
+import contextlib
+import logging
+import tempfile
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
-from typing import Any
 
-from briefgen.batch.ledger import ArticleRow, Ledger
-from briefgen.brief import Brief, BriefOrError
+from briefgen.batch.intake import store_results
+from briefgen.batch.ledger import Ledger
+from briefgen.batch.memos import (
+    MemoRun,
+    MemoWritten,
+    failure,
+    finish,
+    make_memos,
+    memo_targets,
+    next_round,
+    replay,
+    sources_of,
+)
+from briefgen.brief import BriefOrError
 from briefgen.config import BriefConfig
 from briefgen.errors import BatchError, BriefgenError
-from briefgen.ingest.article import Article
-from briefgen.llm.backend import Backend, Completion, CompletionRequest
+from briefgen.llm.batch_results import read_results
 from briefgen.llm.batches import (
     TERMINAL,
-    ReplayBackend,
+    BatchState,
     Unanswered,
-    batch_line,
-    batch_url,
     download,
-    parse_result_line,
     request_backend,
     retrieve,
     upload_and_create,
@@ -40,17 +50,15 @@ from briefgen.llm.batches import (
 from briefgen.llm.batches import cancel as cancel_batch
 from briefgen.llm.openai_backend import OpenAIBackend
 from briefgen.memo.styles import Style, get_style
-from briefgen.render.destinations import slug
-from briefgen.render.files import same_file, write_atomic
-from briefgen.render.formats import FORMAT_SUFFIXES, Format
-from briefgen.run import run_memo, run_sync, runtime_on
+from briefgen.render.formats import Format
+from briefgen.run import run_sync
 
 __all__ = ["BatchError", "BatchJob", "JobStatus", "MemoWritten"]
 
-_MEMOS_AT_ONCE = 16
+logger = logging.getLogger(__name__)
 
-MemoWritten = Callable[[Brief, Path], None]
-"""Told of each memo a job writes, with its file (the command line prints a line)."""
+_SPOOL_BYTES = 8 * 1024 * 1024  # a downloaded results file past this waits on disk
+_HEARTBEAT = 30.0  # seconds between two renewals of the claim while waiting
 
 
 @dataclass(frozen=True)
@@ -80,29 +88,6 @@ class JobStatus:
         return line
 
 
-@dataclass
-class _LiveFallback:
-    """Answers from the batch results, and sends what they lack to the live endpoint."""
-
-    replay: ReplayBackend
-
-    @property
-    def profile(self) -> Any:
-        return self.replay.profile
-
-    def fingerprint(self, request: CompletionRequest) -> dict[str, Any]:
-        return self.replay.fingerprint(request)
-
-    async def complete(self, request: CompletionRequest) -> Completion:
-        try:
-            return await self.replay.complete(request)
-        except Unanswered:
-            return await self.replay.live.complete(request)
-
-    async def aclose(self) -> None:
-        return None
-
-
 class BatchJob:
     """A job in the ledger: ``status()``, ``collect()``, ``wait()``, ``results()``."""
 
@@ -110,6 +95,8 @@ class BatchJob:
         self.ledger = ledger or Ledger()
         self.id = job_id
         self.ledger.job(job_id)  # BatchError when there is no such job
+        self._token: str | None = None
+        self._told: set[str] = set()
 
     def __repr__(self) -> str:
         return f"BatchJob({self.id!r})"
@@ -119,6 +106,30 @@ class BatchJob:
         settings, style, kind, _, _ = self.ledger.job(self.id)
         cfg = BriefConfig.model_validate(settings)
         return cfg, get_style(style, cfg.template_dir), kind
+
+    # -- one collector at a time ---------------------------------------------------------
+
+    @contextlib.contextmanager
+    def hold(self) -> Iterator[None]:
+        """The job for this collector alone while the block runs; BatchError when another
+        live process holds it. Nested holds are one."""
+        if self._token is not None:
+            yield
+            return
+        self._token = self.ledger.claim(self.id)
+        try:
+            yield
+        finally:
+            token, self._token = self._token, None
+            try:
+                self.ledger.release(self.id, token)
+            except BriefgenError as exc:  # the claim goes stale on its own
+                logger.warning("Could not release batch job %s: %s", self.id, exc)
+
+    def renew(self) -> None:
+        """The holder's heartbeat; BatchError when another process took the job over."""
+        if self._token is not None:
+            self.ledger.renew(self.id, self._token)
 
     # -- what the job is at --------------------------------------------------------------
 
@@ -175,8 +186,11 @@ class BatchJob:
         on_written: MemoWritten | None = None,
     ) -> bool:
         """One step: read a finished batch, make (and write) the memos it completes, send
-        the next round. True when every article has its memo or its error."""
-        return run_sync(self._advance(output_dir, fmt, finish_live, on_written))
+        the next round. True when every article has its memo or its error. BatchError
+        when another process is collecting the job."""
+        with self.hold():
+            targets = self.targets(output_dir, fmt)
+            return run_sync(self._advance(targets, fmt, finish_live, on_written))
 
     def wait(
         self,
@@ -188,13 +202,35 @@ class BatchJob:
         timeout: float | None = None,
         on_written: MemoWritten | None = None,
     ) -> list[BriefOrError]:
-        """Collect until the job is finished; the results in input order."""
+        """Collect until the job is finished, holding it all along; the results in input
+        order."""
         deadline = None if timeout is None else time.monotonic() + timeout
-        while not self.collect(output_dir, fmt=fmt, finish_live=finish_live, on_written=on_written):
-            if deadline is not None and time.monotonic() > deadline:
-                raise BatchError(f"Batch job {self.id} was not finished after {timeout}s.")
-            time.sleep(poll_interval)
+        with self.hold():
+            while not self.collect(
+                output_dir, fmt=fmt, finish_live=finish_live, on_written=on_written
+            ):
+                if deadline is not None and time.monotonic() > deadline:
+                    raise BatchError(f"Batch job {self.id} was not finished after {timeout}s.")
+                self._pause(poll_interval)
         return self.results()
+
+    def _pause(self, seconds: float) -> None:
+        end = time.monotonic() + seconds
+        while (left := end - time.monotonic()) > 0:
+            time.sleep(min(left, _HEARTBEAT))
+            self.renew()
+
+    def targets(self, output_dir: str | Path | None, fmt: Format) -> dict[int, Path] | None:
+        """The memo files of the job's articles under ``output_dir``, checked (UsageError)."""
+        if output_dir is None:
+            return None
+        targets, notes = memo_targets(self.ledger, self.id, output_dir, fmt)
+        counts = self.ledger.counts(self.id)
+        for note in notes if counts.get("pending") or counts.get("done") else ():
+            if note not in self._told:
+                self._told.add(note)
+                logger.warning("%s", note)
+        return targets
 
     def results(self) -> list[BriefOrError]:
         """A ``Brief`` or a ``BriefgenError`` per article, in input order."""
@@ -203,37 +239,25 @@ class BatchJob:
         async def run() -> list[BriefOrError]:
             async with request_backend(cfg, connect=False) as live:
                 out: list[BriefOrError] = []
+                step = MemoRun(cfg, style, live, targets=None)
                 for row in self.ledger.articles(self.id):
                     if row.state == "failed":
-                        out.append(BatchError(f"{row.source}: {row.error}"))
+                        out.append(failure(row.error_kind, f"{row.source}: {row.error}"))
                         continue
                     try:
-                        out.append(await self._replay(row, cfg, style, live, finish_live=False))
-                    except Unanswered:
-                        out.append(BatchError(f"{row.source}: the batch has not answered yet."))
+                        out.append(await replay(self.ledger, self.id, row.idx, step))
+                    except Unanswered as signal:
+                        why = f" ({signal.failure})" if signal.failure else ""
+                        out.append(BatchError(f"{row.source}: no answer yet{why}."))
                     except BriefgenError as exc:
                         out.append(exc)
                 return out
 
         return run_sync(run())
 
-    async def _replay(
-        self,
-        row: ArticleRow,
-        cfg: BriefConfig,
-        style: Style,
-        live: OpenAIBackend,
-        *,
-        finish_live: bool,
-    ) -> Brief:
-        replay = ReplayBackend(live, self.ledger.answers(self.id, row.idx))
-        backend: Backend = _LiveFallback(replay) if finish_live else replay
-        doc = Article.model_validate_json(self.ledger.article(self.id, row.idx))
-        return await run_memo(doc, style, cfg, runtime_on(backend, cfg), time.perf_counter())
-
     async def _advance(
         self,
-        output_dir: str | Path | None,
+        targets: dict[int, Path] | None,
         fmt: Format,
         finish_live: bool,
         on_written: MemoWritten | None,
@@ -243,183 +267,59 @@ class BatchJob:
             current = self.ledger.last_round(self.id)
             if kind == "file" and current.state == "submitted" and not finish_live:
                 return False  # the results come in through import_results
+            problem = ""
             if kind == "api" and current.state == "submitted" and current.batch_id:
                 batch = await retrieve(live, current.batch_id)
                 if batch.status not in TERMINAL:
                     return False
-                for file_id in (batch.output_file_id, batch.error_file_id):
-                    if file_id:
-                        self.store_results(await download(live, file_id))
-                self.ledger.set_round_state(self.id, current.round, batch.status)
-                current = self.ledger.last_round(self.id)
-                problem = batch.errors
-            else:
-                problem = ""
+                await self._take_in(live, batch, current.round)
+                current, problem = self.ledger.last_round(self.id), batch.errors
             stopped = kind == "api" and current.state in {"expired", "cancelled", "failed"}
-            needed = await self.make_memos(
-                cfg=cfg,
-                style=style,
-                live=live,
-                output_dir=output_dir,
-                fmt=fmt,
-                finish_live=finish_live,
-                on_written=on_written,
-            )
+            step = MemoRun(cfg, style, live, targets, fmt, finish_live, on_written, self.renew)
+            needed = await make_memos(self.ledger, self.id, step)
             if needed and stopped:
                 self.ledger.set_job_state(self.id, current.state)
                 raise BatchError(
                     f"Batch {current.batch_id} of job {self.id} {current.state}"
-                    f"{': ' + problem if problem else ''}. No memo for: {_sources(needed)}. "
+                    f"{': ' + problem if problem else ''}. No memo for: {sources_of(needed)}. "
                     f"Collect with --finish-live (finish_live=True) to send the rest live."
                 )
+            if needed and kind == "file":
+                return False  # their next round is written by import_results
             if needed:
-                lines = self.next_round(needed, cfg, live)
-                if lines:
-                    if kind == "api":
-                        await self.send_round(live, lines)
+                self.renew()  # still ours: each round is paid for once
+                with self.ledger.transaction():
+                    plan = next_round(self.ledger, self.id, needed, cfg, live)
+                if plan.lines:
+                    await self.send_round(live, ("\n".join(plan.lines) + "\n").encode())
                     return False
-            self.ledger.set_job_state(self.id, "done")
-            return True
+            return finish(self.ledger, self.id)
 
-    def store_results(self, results: str | Path, expected: set[str] | None = None) -> set[str]:
-        """Keep the answers of a results file (its text, or its path: read line by line,
-        twice); the custom_ids answered. BatchError, before keeping any, for a line whose
-        custom_id this job (or ``expected``) does not hold."""
-
-        def lines() -> Iterator[str]:
-            if isinstance(results, Path):
-                with results.open(encoding="utf-8") as stream:
-                    yield from (line for line in stream if line.strip())
-            else:
-                yield from (line for line in results.splitlines() if line.strip())
-
-        unknown: list[str] = []
-        answered: set[str] = set()
-        for line in lines():
-            custom_id = parse_result_line(line).custom_id
-            known = self.ledger.request_of(self.id, custom_id) is not None
-            if not known or (expected is not None and custom_id not in expected):
-                unknown.append(custom_id)
-            answered.add(custom_id)
-        if unknown:
-            raise BatchError(
-                f"The results hold {len(unknown)} line(s) for requests of another file or job "
-                f"(custom_id {', '.join(unknown[:3])}); nothing was read from them."
+    async def _take_in(self, live: OpenAIBackend, batch: BatchState, number: int) -> None:
+        """Download a finished batch's output and error files (streamed, capped) and keep
+        their answers, with the round's end state, in one transaction."""
+        files = [f for f in (batch.output_file_id, batch.error_file_id) if f]
+        with contextlib.ExitStack() as stack:
+            sinks = []
+            for file_id in files:
+                sink = stack.enter_context(tempfile.SpooledTemporaryFile(_SPOOL_BYTES))
+                await download(live, file_id, sink)
+                sink.seek(0)
+                sinks.append((file_id, sink))
+            self.renew()
+            lines = chain.from_iterable(
+                read_results(sink, name=f"the batch file {file_id}") for file_id, sink in sinks
             )
-        for line in lines():
-            result = parse_result_line(line)
-            where = self.ledger.request_of(self.id, result.custom_id)
-            assert where is not None
-            self.ledger.add_result(self.id, where[0], where[1], result)
-        self.ledger.commit()
-        return answered
+            expected = {custom_id for custom_id, _ in self.ledger.round_requests(self.id, number)}
+            with self.ledger.transaction():
+                store_results(
+                    self.ledger, self.id, lines, expected=expected, name=f"batch {batch.id}"
+                )
+                self.ledger.set_round_state(self.id, number, batch.status)
 
-    async def make_memos(
-        self,
-        *,
-        cfg: BriefConfig,
-        style: Style,
-        live: OpenAIBackend,
-        output_dir: str | Path | None,
-        fmt: Format,
-        finish_live: bool,
-        on_written: MemoWritten | None = None,
-    ) -> list[tuple[ArticleRow, Unanswered]]:
-        """Make the memos the answers so far complete; the requests the others need."""
-        targets: dict[int, Path | None] = {}
-        if output_dir is not None:
-            targets = _targets(self.ledger.articles(self.id), Path(output_dir), fmt)
-            Path(output_dir).mkdir(parents=True, exist_ok=True)
-        needed: list[tuple[ArticleRow, Unanswered]] = []
-
-        async def one(row: ArticleRow) -> None:
-            if row.state == "done" and output_dir is None:
-                return
-            try:
-                brief = await self._replay(row, cfg, style, live, finish_live=finish_live)
-            except Unanswered as signal:
-                needed.append((row, signal))
-                return
-            except BriefgenError as exc:
-                self.ledger.set_article(self.id, row.idx, "failed", error=str(exc))
-                return
-            target = targets.get(row.idx)
-            if target is None:
-                self.ledger.set_article(self.id, row.idx, "done")
-                return
-            # Rendered and written off the event loop, beside the other memos' replays.
-            await asyncio.to_thread(_write, brief, fmt, target)
-            self.ledger.set_article(self.id, row.idx, "written", memo_path=str(target))
-            if on_written is not None:
-                on_written(brief, target)
-
-        window: list[ArticleRow] = []
-        for row in self.ledger.articles(self.id, ("pending", "done")):
-            window.append(row)
-            if len(window) >= _MEMOS_AT_ONCE:
-                await asyncio.gather(*(one(r) for r in window))
-                self.ledger.commit()
-                window = []
-        await asyncio.gather(*(one(r) for r in window))
-        self.ledger.commit()
-        return needed
-
-    def next_round(
-        self, needed: Sequence[tuple[ArticleRow, Unanswered]], cfg: BriefConfig, live: OpenAIBackend
-    ) -> list[str]:
-        """The lines of the next round; an article whose request failed or went
-        unanswered more than ``max_reasks`` times fails with BatchError."""
-        number = len(self.ledger.rounds(self.id)) + 1
-        lines: list[str] = []
-        for row, signal in needed:
-            known = self.ledger.custom_id_of(self.id, row.idx, signal.digest)
-            custom_id = known or f"{self.id}-a{row.idx + 1}-r{number}-{signal.digest}"
-            sent = self.ledger.times_sent(self.id, custom_id)
-            if sent > cfg.max_reasks:
-                why = signal.failure or "no answer in the results"
-                error = f"request {custom_id} was sent {sent} time(s) and failed: {why}"
-                self.ledger.set_article(self.id, row.idx, "failed", error=error)
-                continue
-            body = json.dumps(signal.body, ensure_ascii=False)
-            self.ledger.add_request(
-                self.id, custom_id, signal.digest, idx=row.idx, number=number, body=body
-            )
-            lines.append(batch_line(custom_id, signal.body, batch_url(live)))
-        self.ledger.commit()
-        return lines
-
-    async def send_round(self, live: OpenAIBackend, lines: list[str]) -> None:
-        file_id, batch_id = await upload_and_create(live, ("\n".join(lines) + "\n").encode())
-        self.ledger.add_round(self.id, batch_id, file_id)
-        self.ledger.set_job_state(self.id, "submitted")
-
-
-def _write(brief: Brief, fmt: Format, target: Path) -> None:
-    write_atomic(target, brief.render(fmt))
-
-
-def _targets(rows: Iterable[ArticleRow], directory: Path, fmt: Format) -> dict[int, Path | None]:
-    """One memo file per article, named as ``briefgen -d`` names them: never over an
-    input file, never two articles on one name."""
-    suffix = FORMAT_SUFFIXES[fmt]
-    taken: set[str] = set()
-    targets: dict[int, Path | None] = {}
-    for row in rows:
-        stem = name = slug(row.source)
-        n = 1
-        while f"{name}{suffix}" in taken:
-            n += 1
-            name = f"{stem}-{n}"
-        target = directory / f"{name}{suffix}"
-        source = Path(row.source)
-        if source.exists() and target.exists() and same_file(target, source):
-            target = directory / f"{name}.memo{suffix}"
-        taken.add(target.name)
-        targets[row.idx] = target
-    return targets
-
-
-def _sources(needed: Sequence[tuple[ArticleRow, Unanswered]]) -> str:
-    names = sorted({row.source for row, _ in needed})
-    more = f" and {len(names) - 5} more" if len(names) > 5 else ""
-    return ", ".join(names[:5]) + more
+    async def send_round(self, live: OpenAIBackend, content: bytes) -> None:
+        """Upload a round's lines and start its batch; the round in the ledger."""
+        file_id, batch_id = await upload_and_create(live, content)
+        with self.ledger.transaction():
+            self.ledger.add_round(self.id, batch_id, file_id)
+            self.ledger.set_job_state(self.id, "submitted")

@@ -11,8 +11,8 @@ briefgen batch import requests.jsonl results.jsonl -d DIR
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefgen.cli.options import config_from, format_option, memo_options, model_options, verbosity
@@ -22,6 +22,7 @@ from briefgen.cli.terminal import (
     exit_code,
     load,
     report_error,
+    say,
     setup_logging,
 )
 from briefgen.errors import BriefgenError
@@ -103,11 +104,15 @@ def _estimate(args: argparse.Namespace, config: BriefConfig) -> int:
     return EXIT_OK
 
 
-def _finish(job: BatchJob, spec_of: dict[int, str]) -> int:
+def _finish(job: BatchJob) -> int:
+    """Each failed article's error; the exit code of the first one's kind."""
+    from briefgen.batch.memos import failure
+
     code = EXIT_OK
     for row in job.ledger.articles(job.id, ("failed",)):
-        report_error(spec_of.get(row.idx, row.source), BriefgenError(row.error or "failed"))
-        code = code or 1
+        error = failure(row.error_kind, row.error or "failed")
+        report_error(row.source, error)
+        code = code or exit_code(error)
     return code
 
 
@@ -130,9 +135,9 @@ def _collect(job: BatchJob, args: argparse.Namespace) -> int:
     elif not job.collect(
         args.output_dir, fmt=args.format, finish_live=args.finish_live, on_written=_told(args)
     ):
-        print(f"briefgen: {job.status().describe()}", file=sys.stderr)
+        say(f"briefgen: {job.status().describe()}")
         return EXIT_OK
-    return _finish(job, {})
+    return _finish(job)
 
 
 def _command(args: argparse.Namespace) -> int:
@@ -144,7 +149,7 @@ def _command(args: argparse.Namespace) -> int:
         ledger = Ledger()
         jobs = [args.job] if args.job else ledger.jobs()
         if not jobs:
-            print(f"briefgen: no batch job in {ledger.path}", file=sys.stderr)
+            say(f"briefgen: no batch job in {ledger.path}")
         for job_id in jobs:
             print(resume_batch(job_id, ledger=ledger).status().describe())
         return EXIT_OK
@@ -154,30 +159,50 @@ def _command(args: argparse.Namespace) -> int:
         outcome = import_results(
             args.requests, args.results, args.output_dir, fmt=args.format, on_written=_told(args)
         )
-        if outcome.next_requests is not None:
-            print(
-                f"briefgen: some memos need one more round: answer {outcome.next_requests} "
-                f"and import it with its results (job {outcome.job.id}).",
-                file=sys.stderr,
+        for waiting in outcome.waiting:
+            say(
+                f"briefgen: some memos need one more round: answer {waiting} and import it "
+                f"with its results (job {outcome.job.id})."
             )
-            print(outcome.next_requests)
-        return _finish(outcome.job, {})
+            print(waiting)
+        return _finish(outcome.job)
     config = config_from(args)
     if args.action == "submit" and args.estimate:
         return _estimate(args, config)
+    _check_destinations(args)
     articles = _articles(args.articles, config)
     if args.action == "export":
         job = export_batch(
             articles, args.output, style=args.style, config=config, sources=args.articles
         )
-        print(f"briefgen: wrote {args.output} (job {job.id})", file=sys.stderr)
+        say(f"briefgen: wrote {args.output} (job {job.id})")
         return EXIT_OK
     job = submit_batch(articles, style=args.style, config=config, sources=args.articles)
     if args.action == "submit":
         print(job.id)
         return EXIT_OK
-    print(f"briefgen: submitted job {job.id}", file=sys.stderr)
+    say(f"briefgen: submitted job {job.id}")
     return _collect(job, args)
+
+
+def _check_destinations(args: argparse.Namespace) -> None:
+    """Where the request file or the memos go, checked before any article is read or
+    request paid for: never over an article, never where nothing can be written."""
+    from briefgen.render.destinations import check_output, check_targets, plan_targets
+    from briefgen.render.formats import FORMAT_SUFFIXES, require_format
+
+    if args.action == "export":
+        check_output(Path(args.output), args.articles, "the request file")
+    elif args.action == "run":
+        require_format(args.format)
+        plan = plan_targets(
+            args.articles,
+            output=None,
+            output_dir=args.output_dir,
+            suffix=FORMAT_SUFFIXES[args.format],
+            binary=args.format == "docx",
+        )
+        check_targets(plan.targets)
 
 
 def main(argv: Sequence[str]) -> int:
@@ -187,5 +212,5 @@ def main(argv: Sequence[str]) -> int:
     try:
         return _command(args)
     except BriefgenError as exc:
-        print(f"briefgen: error: {exc}", file=sys.stderr)
+        say(f"briefgen: error: {exc}")
         return exit_code(exc)

@@ -5,6 +5,8 @@
     briefgen styles [--templates DIR]
     briefgen templates export DIR [--force]
     briefgen batch {submit,status,collect,run,export,import} ...   (see cli/batch.py)
+    briefgen story {list,show,export,forget} ...                   (see cli/story.py)
+    briefgen ARTICLE... --story NAME | --since FILE ...             (a memo since earlier ones)
 
 ARTICLE is a .txt, .md or .html file, an http(s) URL, or ``-`` for standard input.
 Without ``--combine`` each article makes its own memo; with it, all of them make one
@@ -37,6 +39,7 @@ SUBCOMMANDS: dict[str, str] = {
     "styles": "briefgen.cli.setup_commands:styles_command",
     "templates": "briefgen.cli.setup_commands:templates_command",
     "batch": "briefgen.cli.batch:main",
+    "story": "briefgen.cli.story:main",
 }
 """``briefgen NAME ...`` -> the function that runs it (module:function, loaded on use).
 Anything else is the memo command's ARTICLE; a file called "styles" is still ./styles."""

@@ -20,7 +20,7 @@ from briefgen.cli.terminal import (
     say,
     spec_label,
 )
-from briefgen.errors import BriefgenError, UsageError
+from briefgen.errors import BriefgenError, StoryStoreError, UsageError
 
 if TYPE_CHECKING:
     from briefgen.brief import Brief
@@ -41,6 +41,8 @@ def run_memos(args: argparse.Namespace) -> int:
         raise UsageError("--on-article-failure applies to --combine (one memo of all).")
     if args.articles.count("-") > 1:
         raise UsageError("Standard input (-) can be read once: name it once.")
+    if (args.since_withdrawn or args.since_model) and not (args.since or args.story):
+        raise UsageError("--since-withdrawn and --since-model apply with --since or --story.")
     # One article makes the same memo combined or not, so it takes the usual way.
     combine = args.combine and len(args.articles) > 1
     config = config_from(args)
@@ -48,6 +50,10 @@ def run_memos(args: argparse.Namespace) -> int:
     fmt, targets = _destinations(args, combine)
     if combine:
         return _run_dossier(args, config, fmt, targets[0] if targets else None)
+    if (args.since or args.story) and not args.estimate:
+        from briefgen.cli.story import story_memos
+
+        return story_memos(args, config, fmt, targets)
     return _run_each(args, config, fmt, targets)
 
 
@@ -160,7 +166,13 @@ def _run_dossier(
             style=args.style,
             config=config,
             progress=_as_one_memo(bar) if bar is not None else None,
+            since=args.since or None,
+            story=args.story,
         )
+    except StoryStoreError as exc:
+        from briefgen.cli.story import kept_anyway
+
+        return kept_anyway(exc, fmt, target, quiet=args.quiet)
     finally:
         if bar is not None:
             bar.close()

@@ -23,6 +23,8 @@ _OPTION_OF = {name: "--" + name.replace("_", "-") for name in _SAME_NAME.split()
     "prompt_dir": "--prompts",
     "cache": "--no-cache",
     "memo_date": "--date",
+    "since_withdrawn": "--since-withdrawn",
+    "since_model": "--since-model",
 }
 
 
@@ -32,9 +34,10 @@ def memo_parser(epilog: str) -> argparse.ArgumentParser:
         prog="briefgen",
         description="Turn news articles into grounded diplomatic briefing memos. "
         "Other commands: 'briefgen styles', 'briefgen templates export DIR', "
-        "'briefgen batch {submit,status,collect,run,export,import}'.",
+        "'briefgen batch {submit,status,collect,run,export,import}', "
+        "'briefgen story {list,show,export,forget}'.",
         epilog=epilog,
-        parents=[model_options(), memo_options(), verbosity()],
+        parents=[model_options(), memo_options(), since_options(), verbosity()],
     )
     parser.add_argument("--version", action="version", version=f"briefgen {__version__}")
     parser.add_argument(
@@ -157,6 +160,39 @@ def memo_options() -> argparse.ArgumentParser:
     return parser
 
 
+def since_options() -> argparse.ArgumentParser:
+    """The options of a memo made since earlier memos of its story: ``--since FILE``
+    (repeatable), ``--story NAME``, and what the section holds."""
+    parser = argparse.ArgumentParser(add_help=False)
+    parser.add_argument(
+        "--since",
+        action="append",
+        type=Path,
+        metavar="FILE",
+        help="an earlier memo of the story (its .json file; repeat for each, oldest first): "
+        "the memo opens with what is new and what changed since",
+    )
+    parser.add_argument(
+        "--story",
+        metavar="NAME",
+        help="keep the memo in the local story NAME and make it since every earlier memo "
+        "of that story (with several articles: one after another, in order)",
+    )
+    parser.add_argument(
+        "--since-withdrawn",
+        action="store_true",
+        help="with --since or --story: also list what an earlier memo said that the "
+        "article contradicts or withdraws",
+    )
+    parser.add_argument(
+        "--since-model",
+        action="store_true",
+        help="with --since or --story: one more call in which the model adds changes the "
+        "rules cannot see (each grounded on both sides)",
+    )
+    return parser
+
+
 def _header_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--classification",
@@ -234,6 +270,8 @@ def _set_only(value: Any) -> Any:
 _FIELDS: dict[str, tuple[str, Callable[[Any], Any]]] = {
     **{name: (name, _same) for name in _SAME_NAME.split() if name not in {"allow_paraphrase"}},
     "allow_paraphrase": ("allow_paraphrase", _set_only),
+    "since_withdrawn": ("since_withdrawn", _set_only),
+    "since_model": ("since_model", _set_only),
     "local": ("backend", lambda on: "embedded" if on else None),
     "templates": ("template_dir", _same),
     "prompts": ("prompt_dir", _same),

@@ -67,8 +67,10 @@ def printable(text: str) -> str:
 
 
 def say(message: str) -> None:
-    """One line on standard error, made printable."""
-    print(printable(message), file=sys.stderr)
+    """One line on standard error, made printable, in one write: print() writes the text
+    and its newline apart, and a log line from another thread can land between them."""
+    sys.stderr.write(printable(message) + "\n")
+    sys.stderr.flush()
 
 
 class Terminated(KeyboardInterrupt):

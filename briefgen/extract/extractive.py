@@ -30,6 +30,7 @@ from briefgen.memo.items import (
 from briefgen.text.lexicon import MONTHS, WEEKDAYS
 from briefgen.text.names import ALIAS_GROUPS, PERSON_NAME, person_title
 from briefgen.text.quotations import quotations
+from briefgen.text.speakers import Reading, read_speaker
 
 # "Islamabad:", "ISLAMABAD (Reuters) -", "KYIV, March 3 (AP) —" at the start of a sentence.
 _DATELINE = re.compile(
@@ -207,16 +208,38 @@ def trimmed(article: Article, sid: str) -> str:
 
 
 def article_quotes(article: Article) -> list[Quote]:
-    """Every quotation of the article of some length, in order; its speaker is left to
-    grounding, which reads it from the article."""
-    found: list[Quote] = []
+    """The article's quotations of some length, at most ``MAX_QUOTES``, in order; its
+    speaker is left to grounding, which reads it from the article.
+
+    When there are more, those the article attributes come first: to a named person,
+    then to one described ("an official"), each utterance once (the second half of
+    "“A,” she said, “B.”" only when nothing else is attributed); quotations nobody is
+    said to have spoken fill what is left. A memo's quotes then carry their speakers.
+    """
+    found: list[tuple[tuple[int, int], Quote]] = []
+    spans = tuple((s.start, s.end) for s in article.sentences)
     for start, end in quotations(article.text):
         words = article.text[start:end]
         sentence = article.sentence_at(start)
         if sentence is None or len(words.split()) < _MIN_QUOTE_WORDS:
             continue
-        found.append(Quote(speaker="", text=words, source="named", sentence_ids=[sentence.id]))
-    return found[:MAX_QUOTES]
+        reading = read_speaker(article.text, spans, start, end)
+        quote = Quote(speaker="", text=words, source="named", sentence_ids=[sentence.id])
+        rank = 2 * _QUOTE_RANK.get(reading.kind or "", 2) + _continues(reading)
+        found.append(((rank, start), quote))
+    if len(found) <= MAX_QUOTES:
+        return [quote for _, quote in found]
+    chosen = sorted(found, key=lambda item: item[0])[:MAX_QUOTES]
+    return [quote for _, quote in sorted(chosen, key=lambda item: item[0][1])]
+
+
+# Which quotations the memo keeps first: one whose speaker is named, then described.
+_QUOTE_RANK = {"name": 0, "role": 1}
+
+
+def _continues(reading: Reading) -> int:
+    # A quotation that goes on with the one before comes after the fresh ones of its rank.
+    return 1 if reading.speaker is not None and reading.how.startswith("continues") else 0
 
 
 def actors(article: Article) -> list[Actor]:

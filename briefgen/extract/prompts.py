@@ -167,6 +167,35 @@ def verification_messages(
     return [{"role": "system", "content": system}, {"role": "user", "content": user}]
 
 
+def changes_messages(
+    earlier: list[dict[str, Any]],
+    current: list[Sentence],
+    *,
+    title: str | None,
+    prompt_dir: Path | None = None,
+) -> list[dict[str, str]]:
+    """The earlier memos' sentences (``label``, ``sentences``: [{``id``, ``text``}], ids
+    ``M<n>:S<m>``) and the new article's, for the model's changes (``since_model``)."""
+    safe = [
+        {
+            "label": _fence_safe(memo["label"]),
+            "sentences": [
+                {"id": s["id"], "text": _fence_safe(s["text"])} for s in memo["sentences"]
+            ],
+        }
+        for memo in earlier
+    ]
+    system = render_prompt("changes.system", prompt_dir)
+    user = render_prompt(
+        "changes.user",
+        prompt_dir,
+        earlier=safe,
+        current=[{"id": s.id, "text": _fence_safe(s.text)} for s in current],
+        title=_fence_safe(title or "untitled").replace('"', "'"),
+    )
+    return [{"role": "system", "content": system}, {"role": "user", "content": user}]
+
+
 def reask_message(error: str, prompt_dir: Path | None = None) -> dict[str, str]:
     """The follow-up that asks the model to fix an answer, saying what was wrong."""
     return {"role": "user", "content": render_prompt("reask", prompt_dir, error=error)}

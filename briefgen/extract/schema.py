@@ -116,3 +116,33 @@ class Selection(BaseModel):
             ids = [str(v).strip().upper() for v in value]
             return [v if v.startswith("S") else f"S{v}" for v in ids]
         return value
+
+
+MAX_STORY_CHANGES = 8
+
+
+class StoryChange(BaseModel):
+    """One thing the new article gives otherwise than an earlier memo of its story, as the
+    model reports it (``since_model``): each side with the sentences it rests on."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    topic: str = Field(description="What changed, in a few words (a figure, a date, a status).")
+    before: str = Field(description="What the earlier memo's sentences say, in their words.")
+    before_ids: list[str] = Field(
+        description='Ids of the earlier memo\'s sentences it rests on, e.g. ["M1:S3"].',
+        json_schema_extra={"maxItems": 3},
+    )
+    after: str = Field(description="What the new article says instead, in its words.")
+    after_ids: list[str] = Field(
+        description='Ids of the new article\'s sentences it rests on, e.g. ["S5"].',
+        json_schema_extra={"maxItems": 3},
+    )
+
+
+class StoryChanges(BaseModel):
+    """What the model adds to the rules' changes since the earlier memos of a story."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    changes: list[StoryChange] = Field(json_schema_extra={"maxItems": MAX_STORY_CHANGES})

@@ -18,7 +18,7 @@ from briefgen.grounding.details import DetailChecker
 from briefgen.grounding.evidence import read_evidence
 from briefgen.grounding.leaks import LeakFinder
 from briefgen.grounding.likelihood import ITEM_LINTS
-from briefgen.grounding.names import name_occurs, sentence_words
+from briefgen.grounding.names import name_occurs, sentence_words, unnamed_in
 from briefgen.grounding.quotes import QuoteGrounder
 from briefgen.grounding.recite import Reciter
 from briefgen.grounding.repeats import remove_repeats
@@ -134,6 +134,7 @@ class Grounder:
             if not valid:  # nothing to stand on, whatever the grounding mode
                 self._record(kind, text, "dropped", failure, sentence_ids=item.sentence_ids)
                 continue
+            failure = failure or unnamed_in(names_of(item), self.article, valid)
             failure = self._with_lint(kind, text, failure, lint(item) if lint is not None else [])
             grounded = self._by_mode(
                 kind,

@@ -16,7 +16,7 @@ from briefgen.text.names import (
 from briefgen.text.normalise import fold_text, folded_article
 from briefgen.text.words import words
 
-__all__ = ["name_key", "name_occurs", "same_actor", "sentence_words"]
+__all__ = ["name_key", "name_occurs", "named_in", "same_actor", "sentence_words", "unnamed_in"]
 
 
 def name_occurs(name: str, article: Article) -> bool:
@@ -38,6 +38,23 @@ def name_occurs(name: str, article: Article) -> bool:
     if not tokens:
         return False
     return any(_in_order(tokens, ws) for ws in sentence_words(article))
+
+
+def named_in(name: str, article: Article, sentence_ids: list[str]) -> bool:
+    """True when ``name`` (or an alias of it) is written in one of the sentences
+    ``sentence_ids`` of the article: a party or an accuser is named where the item cites,
+    not only somewhere else in the article."""
+    texts = [s.text for sid in sentence_ids if (s := article.sentence(sid)) is not None]
+    if not texts:
+        return False
+    return name_occurs(name, Article.from_text("\n".join(texts), keep_furniture=True))
+
+
+def unnamed_in(names: list[str], article: Article, sentence_ids: list[str]) -> str | None:
+    """Why an item fails for its names (a position's party, an allegation's accuser and
+    target): one of them is not named in the sentences it cites. None when all are."""
+    missing = [n for n in names if n and not named_in(n, article, sentence_ids)]
+    return f"the cited sentences do not name {', '.join(missing)}" if missing else None
 
 
 def sentence_words(article: Article) -> tuple[list[str], ...]:

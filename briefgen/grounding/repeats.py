@@ -81,8 +81,9 @@ def _first_of_summary(entries: list[tuple[Section, int, frozenset[str], str]]) -
 def _comparable(a: Section, b: Section) -> bool:
     """Whether a repeat across ``a`` and ``b`` counts: any two checked sections, but a
     gap or an unchecked line only within its own section (a gap is no statement to move
-    elsewhere; printed twice in one list it is still a repeat)."""
-    unchecked = {"gap", "none"}
+    elsewhere; printed twice in one list it is still a repeat). What is new since the
+    last memo names items the sections below carry: a digest, not a repeat of them."""
+    unchecked = {"gap", "none", "story"}
     if a.check in unchecked or b.check in unchecked:
         return a.field == b.field
     return True

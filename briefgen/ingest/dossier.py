@@ -126,14 +126,27 @@ def build_dossier(entries: Sequence[Entry]) -> Dossier:
             sources.append(source.model_copy(update={"status": "duplicate", "same_as": same}))
             continue
         mine = _shingles(doc.text)
-        copy = _copied(mine, shingles)
-        if copy is not None:
+        copy = _copied(doc.text, mine, members, shingles)
+        if copy is not None and not _fuller(mine, shingles[copy[0]]):
             sources.append(
                 source.model_copy(
                     update={"status": "copy", "same_as": copy[0], "similarity": round(copy[1], 3)}
                 )
             )
             continue
+        if copy is not None:
+            # This text is the whole story an earlier one only began: it is read, and the
+            # earlier one becomes its copy.
+            earlier = copy[0]
+            del members[earlier], shingles[earlier]
+            sources = [
+                s.model_copy(
+                    update={"status": "copy", "same_as": number, "similarity": round(copy[1], 3)}
+                )
+                if s.number == earlier
+                else s
+                for s in sources
+            ]
         members[number] = doc
         shingles[number] = mine
         sources.append(source)
@@ -202,17 +215,42 @@ def _shingles(text: str) -> frozenset[int]:
     )
 
 
-def _copied(mine: frozenset[int], earlier: dict[int, frozenset[int]]) -> tuple[int, float] | None:
-    """The earlier source this text copies, with the share of it found there."""
+def _copied(
+    text: str,
+    mine: frozenset[int],
+    members: dict[int, Article],
+    earlier: dict[int, frozenset[int]],
+) -> tuple[int, float] | None:
+    """The earlier source this text copies, with the share of the shorter found in the
+    other. A text that gives other figures is no copy: a re-issue that revises a toll is
+    a report of its own, read with the dossier's update rules."""
     best: tuple[int, float] | None = None
+    figures = _figures(text)
     for number, theirs in earlier.items():
         smaller = min(len(mine), len(theirs))
         if not smaller:
             continue
         share = len(mine & theirs) / smaller
-        if share >= SYNDICATED and (best is None or share > best[1]):
-            best = (number, share)
+        if share < SYNDICATED or (best is not None and share <= best[1]):
+            continue
+        if figures != _figures(members[number].text):
+            continue
+        best = (number, share)
     return best
+
+
+def _fuller(mine: frozenset[int], theirs: frozenset[int]) -> bool:
+    """Whether this text holds the earlier one and much more: the full story of which the
+    earlier was the start, not a copy of it."""
+    return len(mine) > len(theirs) and len(mine & theirs) / len(mine) < SYNDICATED
+
+
+_FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _figures(text: str) -> frozenset[str]:
+    """The figures a text gives (digits as written)."""
+    return frozenset(_FIGURE.findall(text))
 
 
 def sources_cited(ids: Sequence[str]) -> list[int]:

@@ -4,8 +4,9 @@ that answers from a batch's results.
 A batch line is the body the live path would send (``openai_backend.request_body``),
 under a ``custom_id`` that names the article, the call and a hash of the body. The same
 hash finds the answer again when the memo is made: ``ReplayBackend.complete`` returns the
-result for the identical body, or raises ``Unanswered`` for a request the batch did not
-hold (a synthesis round, a re-ask), which the collector turns into the next round.
+answer for the identical body, or raises ``Unanswered`` for a request the batch did not
+hold (a synthesis round, a re-ask) or did not answer, which the collector turns into the
+next round. Results lines are read by ``batch_results``.
 """
 
 from __future__ import annotations
@@ -15,20 +16,21 @@ import hashlib
 import json
 from collections.abc import AsyncIterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import IO, Any
 
 import openai
+
+try:
+    import httpx2 as transport  # the openai SDK's HTTP library from 3.x on
+except ImportError:  # pragma: no cover - older SDKs use httpx
+    import httpx as transport  # type: ignore[no-redef,import-not-found,unused-ignore]
 
 from briefgen.config import BriefConfig
 from briefgen.errors import BatchError, BriefgenError, ConfigError
 from briefgen.llm.backend import BackendProfile, Completion, CompletionRequest
+from briefgen.llm.batch_results import MAX_RESULTS_FILE_BYTES, completion_from
 from briefgen.llm.endpoints import open_backend, planned_backend
-from briefgen.llm.openai_backend import (
-    OpenAIBackend,
-    completion_of,
-    redact_secrets,
-    request_body,
-)
+from briefgen.llm.openai_backend import OpenAIBackend, redact_secrets, request_body
 
 CHAT_URL = "/v1/chat/completions"
 TERMINAL = frozenset({"completed", "failed", "expired", "cancelled"})
@@ -93,45 +95,15 @@ def batch_url(backend: OpenAIBackend) -> str:
     return "/chat/completions" if backend.profile.name == "azure" else CHAT_URL
 
 
-@dataclass(frozen=True)
-class Result:
-    """One line of a batch output or error file."""
-
-    custom_id: str
-    body: dict[str, Any] | None
-    """The chat completion, when the request succeeded (status 200)."""
-    error: str | None = None
-
-
-def parse_result_line(line: str) -> Result:
-    """A line of the OpenAI batch output format, or of its error file."""
-    try:
-        item = json.loads(line)
-        custom_id = str(item["custom_id"])
-    except (ValueError, KeyError, TypeError) as exc:
-        raise BatchError(f"A results line is not a batch result: {line[:120]!r} ({exc})") from None
-    response = item.get("response") or {}
-    status = response.get("status_code")
-    body = response.get("body")
-    if item.get("error") or status != 200 or not isinstance(body, dict):
-        problem = item.get("error") or (body.get("error") if isinstance(body, dict) else None)
-        detail = problem.get("message") if isinstance(problem, dict) else problem
-        return Result(custom_id, None, redact_secrets(f"HTTP {status}: {detail or 'failed'}"))
-    return Result(custom_id, body)
-
-
-def completion_from(body: Mapping[str, Any]) -> Completion:
-    """A chat completion's JSON as a ``Completion`` (read as the live path reads it)."""
-    return completion_of(dict(body))
-
-
 @dataclass
 class ReplayBackend:
-    """Answers each request with the batch result for the identical body."""
+    """Answers each request with the batch's answer for the identical body."""
 
     live: OpenAIBackend
-    answers: Mapping[str, Result]
-    """Results by body hash."""
+    answers: Mapping[str, str]
+    """The kept answers (``Answer.body``) by body hash."""
+    failures: Mapping[str, str] = field(default_factory=dict)
+    """Why the batch did not answer a request it held, by body hash."""
     missing: list[Unanswered] = field(default_factory=list)
 
     @property
@@ -144,10 +116,14 @@ class ReplayBackend:
     async def complete(self, request: CompletionRequest) -> Completion:
         body = request_body(self.live, request)
         digest = body_hash(body)
-        result = self.answers.get(digest)
-        if result is not None and result.body is not None:
-            return completion_from(result.body)
-        signal = Unanswered(body, digest, result.error if result is not None else None)
+        failure = self.failures.get(digest)
+        stored = self.answers.get(digest)
+        if stored is not None:
+            try:
+                return completion_from(stored)
+            except BatchError as exc:  # a damaged answer is one more failed line
+                failure = str(exc)
+        signal = Unanswered(body, digest, failure)
         self.missing.append(signal)
         raise signal
 
@@ -216,13 +192,25 @@ async def retrieve(backend: OpenAIBackend, batch_id: str) -> BatchState:
     )
 
 
-async def download(backend: OpenAIBackend, file_id: str) -> str:
-    """The text of a file on the server (a batch's output or error file)."""
+async def download(backend: OpenAIBackend, file_id: str, sink: IO[bytes]) -> None:
+    """Write a file on the server (a batch's output or error file) to ``sink`` as it
+    arrives, never whole in memory; BatchError past ``MAX_RESULTS_FILE_BYTES``."""
+    client = _async(backend)
+    size = 0
     try:
-        content = await _async(backend).files.content(file_id)
+        async with client.files.with_streaming_response.content(file_id) as response:
+            async for chunk in response.iter_bytes():
+                size += len(chunk)
+                if size > MAX_RESULTS_FILE_BYTES:
+                    raise BatchError(
+                        f"The batch file {file_id} is over {MAX_RESULTS_FILE_BYTES} bytes, "
+                        "the most briefgen reads from a server."
+                    )
+                sink.write(chunk)
     except openai.OpenAIError as exc:
         raise _fail(f"Cannot download the batch file {file_id}", exc) from None
-    return content.text
+    except transport.HTTPError as exc:  # the connection dropped mid-file
+        raise BatchError(f"Cannot download the batch file {file_id}: {exc}") from None
 
 
 async def cancel(backend: OpenAIBackend, batch_id: str) -> None:

@@ -23,6 +23,7 @@ from briefgen.memo.items import (
     Statement,
 )
 from briefgen.memo.sections import cited_groups
+from briefgen.memo.since import Change, NewItem, SinceLast, Withdrawn
 
 MatchStage = Literal["exact", "normalised", "fuzzy"]
 
@@ -49,6 +50,21 @@ class BriefData(BaseModel):
 
     subject: str
     subject_sentence_ids: list[str] = Field(default_factory=list)
+    since: SinceLast | None = Field(
+        None, description="The earlier memos of the story this one was made since; None: none."
+    )
+    since_new: list[NewItem] = Field(
+        default_factory=list, description="Since the last memo: what no earlier memo carried."
+    )
+    since_changed: list[Change] = Field(
+        default_factory=list,
+        description="Since the last memo: what an earlier memo gave otherwise, both sides cited.",
+    )
+    since_withdrawn: list[Withdrawn] = Field(
+        default_factory=list,
+        description="Since the last memo: what an earlier memo said that this article "
+        "contradicts or withdraws (only with since_withdrawn).",
+    )
     bluf: list[Statement] = Field(default_factory=list)
     background: list[Statement] = Field(default_factory=list)
     developments: list[Event] = Field(default_factory=list)

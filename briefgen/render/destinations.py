@@ -6,17 +6,23 @@ lets a memo replace one of the articles it is made from: ``-o`` naming an input 
 path, symlink or hard link) is refused, and under ``-d`` a memo whose name is taken by
 an input is called ``<stem>.memo<suffix>`` instead. ``check_targets`` then
 proves each destination can be written, and ``write_memo`` puts a memo there.
+
+The batch commands plan their memos here too, later and maybe from another directory:
+``anchored`` names an input file by its absolute path, so that the same inputs are
+protected wherever the plan is made. ``check_output`` is the same rule for one file that
+is no memo (a batch request file).
 """
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefgen.errors import UsageError
-from briefgen.render.files import check_writable, same_file
+from briefgen.render.files import check_writable
 
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 
@@ -46,6 +52,62 @@ def input_files(specs: Sequence[str]) -> list[tuple[str, Path]]:
     return [(spec, Path(spec)) for spec in specs if spec != "-" and not _URL.match(spec)]
 
 
+def anchored(spec: str) -> str:
+    """``spec`` as a name that means the same article from any directory: a local file
+    that exists by its absolute path; standard input, a URL or a mere name as it is."""
+    if spec == "-" or _URL.match(spec) or not os.path.lexists(spec):
+        return spec
+    return str(Path(spec).absolute())
+
+
+class _Inputs:
+    """The input files, found by identity (device and inode) or, for a path that does not
+    exist yet, by where it would land: ``same_file`` for many paths at once, without
+    comparing each destination with each input."""
+
+    def __init__(self, inputs: Sequence[tuple[str, Path]]):
+        self.by_inode: dict[tuple[int, int], str] = {}
+        self.by_place: dict[str, str] = {}
+        self.missing: dict[str, str] = {}
+        for spec, source in inputs:
+            place = os.path.realpath(source)
+            self.by_place.setdefault(place, spec)
+            try:
+                found = source.stat()
+            except OSError:
+                self.missing.setdefault(place, spec)
+                continue
+            self.by_inode.setdefault((found.st_dev, found.st_ino), spec)
+
+    def at(self, path: Path) -> str | None:
+        """The input that ``path`` names (by any path, symlink or hard link), if any."""
+        try:
+            place = os.path.realpath(path)
+        except (OSError, ValueError):
+            return None
+        try:
+            found = path.stat()
+        except (OSError, ValueError):  # not there (yet): where writing it would land
+            return self.by_place.get(place)
+        return self.by_inode.get((found.st_dev, found.st_ino)) or self.missing.get(place)
+
+
+def check_output(path: Path, specs: Sequence[str], what: str) -> None:
+    """UsageError, before anything is read or written, when ``path`` (``what``: "the
+    request file") is one of the articles ``specs`` or cannot be written."""
+    clash = _Inputs(input_files(specs)).at(path)
+    if clash is not None:
+        raise UsageError(
+            f"-o {path} is the article {clash} itself: {what} would replace it. Name another file."
+        )
+    if path.is_dir():
+        raise UsageError(f"Cannot write {what} to {path}: it is a directory.")
+    try:
+        check_writable(path)
+    except OSError as exc:
+        raise UsageError(f"Cannot write {what} to {path}: {exc.strerror or exc}.") from exc
+
+
 DOSSIER_STEM = "dossier"
 """The name, under ``-d DIR``, of the one memo that ``--combine`` makes."""
 
@@ -63,11 +125,8 @@ def plan_targets(
 
     With ``combine`` all of ``specs`` make one memo, so there is one destination, and it
     must not be any of them."""
-    inputs = input_files(specs)
+    article_at = _Inputs(input_files(specs)).at
     several = len(specs) > 1 and not combine
-
-    def article_at(path: Path) -> str | None:
-        return next((spec for spec, source in inputs if same_file(path, source)), None)
 
     if output is not None:
         if several:

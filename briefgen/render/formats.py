@@ -15,25 +15,16 @@ from typing import Literal
 
 from briefgen.errors import ConfigError
 from briefgen.memo.document import MemoDocument
+from briefgen.memo.stored import memo_payload
 
 Format = Literal["md", "json", "html", "docx"]
 
 
 def to_json(doc: MemoDocument, *, indent: int | None = 2) -> str:
-    """Memo, data, article, header and report as one JSON document; for a dossier also
-    its source articles (``data`` then holds ``sources`` and ``contradictions``)."""
-    payload = {
-        "markdown": doc.markdown,
-        "data": doc.data.model_dump(mode="json"),
-        "article": doc.article.model_dump(mode="json"),
-        "articles": [a.model_dump(mode="json") for a in doc.articles],
-        "header": doc.header.model_dump(mode="json"),
-        "report": {
-            **doc.report.model_dump(mode="json"),
-            "summary": doc.report.summary.model_dump(mode="json"),
-        },
-    }
-    return json.dumps(payload, ensure_ascii=False, indent=indent)
+    """Memo, data, article, header and report as one JSON document, under its format
+    number; for a dossier also its source articles (``data`` then holds ``sources`` and
+    ``contradictions``). ``briefgen.memo.stored.read_memo`` reads it back."""
+    return json.dumps(memo_payload(doc), ensure_ascii=False, indent=indent)
 
 
 def to_html(doc: MemoDocument) -> str:

@@ -8,7 +8,7 @@ headings or table breaks to the memo.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -22,7 +22,9 @@ from briefgen.memo.header import MemoHeader
 from briefgen.memo.items import LIKELIHOOD_RANGES, Contradiction
 from briefgen.memo.report import Report
 from briefgen.memo.sections import Section, cited_groups, sections
+from briefgen.memo.since import Change, NewItem, Withdrawn
 from briefgen.memo.styles import SHIPPED_STYLES, WORDS_PER_PAGE, Style, get_style
+from briefgen.render import since
 from briefgen.render import sources as dossier
 from briefgen.templating import render_file, sandboxed_environment
 
@@ -48,12 +50,17 @@ class Trusted(Markup):
 
 def escape_markdown(value: object) -> str:
     """One line of literal text, safe in Markdown prose and table cells."""
+    return _LINE_START.sub(r"\1\\\2", escape_inline(value))
+
+
+def escape_inline(value: object) -> str:
+    """Literal text for the middle of a line: as ``escape_markdown``, without escaping
+    what would only be syntax at the start of one ("9.5 million")."""
     text = " ".join(str(value).split())
     text = _INLINE_SPECIAL.sub(r"\\\1", text)
     text = _ENTITY.sub("&amp;", text)
     text = _AUTOLINK.sub(r"\1\\\2", text)
-    text = _WWW.sub(r"\1\\\2", text)
-    return _LINE_START.sub(r"\1\\\2", text)
+    return _WWW.sub(r"\1\\\2", text)
 
 
 def _finalize(value: object) -> Markup:
@@ -81,6 +88,9 @@ def _environment(user_dir: Path | None) -> jinja2.Environment:
     env.filters["clause"] = clause
     env.filters["carried"] = _carried
     env.filters["contradiction"] = _contradiction
+    env.filters["since_new"] = _since_new
+    env.filters["since_change"] = _since_change
+    env.filters["since_withdrawn"] = _since_withdrawn
     return env
 
 
@@ -119,6 +129,44 @@ def contradiction_line(item: Contradiction, data: BriefData | None) -> Trusted:
         cites = f" [{_ids(side.sentence_ids)}]" if side.sentence_ids else ""
         parts.append(f"{escape_markdown(who)}: {escape_markdown(claim)}{cites}.")
     return Trusted(" ".join(parts))
+
+
+def _cites(ids: Sequence[str]) -> str:
+    return f" [{_ids(list(ids))}]" if ids else ""
+
+
+def _since_new(item: NewItem) -> Trusted:
+    """ "Event: The talks resumed [S2]"; a quotation in its marks with its speaker."""
+    lead = escape_markdown(since.new_lead(item))
+    text = escape_inline(item.text)
+    if item.kind == "quote":
+        text = f"“{text}”" + (f" — {escape_inline(item.speaker)}" if item.speaker else "")
+    return Trusted(f"{lead}: {text}{_cites(item.sentence_ids)}")
+
+
+@jinja2.pass_context
+def _since_change(context: jinja2.runtime.Context, item: Change) -> Trusted:
+    """ "**Number displaced:** 8 million [memo of March 3, S3] -> 9 million [S5]. Update:
+    ...": both sides cited inline, as a contradiction's are."""
+    data = context.get("data")
+    story = data.since if isinstance(data, BriefData) else None
+    topic = escape_markdown(since.topic_text(item))
+    before = escape_inline(since.before_text(item))
+    cited = escape_inline(since.earlier_citation(story, item.before))
+    after = escape_inline(since.after_text(item))
+    note = escape_inline(since.change_note(item))
+    return Trusted(f"**{topic}:** {before} [{cited}] -> {after}{_cites(item.sentence_ids)}. {note}")
+
+
+@jinja2.pass_context
+def _since_withdrawn(context: jinja2.runtime.Context, item: Withdrawn) -> Trusted:
+    data = context.get("data")
+    story = data.since if isinstance(data, BriefData) else None
+    before = escape_markdown(item.before.claim.strip().rstrip("."))
+    cited = escape_inline(since.earlier_citation(story, item.before))
+    now = since.withdrawn_now(item)
+    tail = f" Now: {escape_inline(now)}{_cites(item.sentence_ids)}." if now else ""
+    return Trusted(f"{before} [{cited}].{tail}")
 
 
 def render_markdown(style: str, context: dict[str, Any], template_dir: Path | None = None) -> str:
@@ -321,4 +369,9 @@ def render_context(
         "independent_count": independent,
         "source_entries": dossier.source_entries(data),
         "source_groups": dossier.source_groups(doc, data, cited) if in_dossier else [],
+        # Since the last memo: empty for a memo made since nothing.
+        "since_heading": since.heading(data.since) if data.since else "",
+        "since_compared": since.compared_with(data.since) if data.since else "",
+        "since_moved": since.moved_note(data.since) if data.since else "",
+        "earlier_sentences": since.earlier_sentences(data) if data.since else [],
     }

@@ -55,6 +55,8 @@ def disputed_by(data: BriefData, ids: Sequence[str]) -> list[int]:
     mine = set(ids)
     others: set[int] = set()
     for contradiction in data.contradictions:
+        if contradiction.kind == "update":
+            continue  # a later report revising an earlier one disputes nothing
         taken = [side for side in contradiction.sides if mine & set(side.sentence_ids)]
         if len(taken) != 1:
             continue  # not on one side (or on several: the item spans the dispute)

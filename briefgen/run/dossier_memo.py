@@ -41,8 +41,10 @@ from briefgen.memo.sections import section, synthesis_facts
 from briefgen.memo.styles import Style
 from briefgen.progress import Progress, ProgressCallback, Stage
 from briefgen.run import _dossier_items as items
+from briefgen.run.earlier import Earlier
 from briefgen.run.memo import run_memo, select_sentences
 from briefgen.run.runtime import Calls, Runtime, open_calls, plan_options
+from briefgen.run.since import since_last
 from briefgen.run.skeleton import (
     Draft,
     GrounderWarmup,
@@ -111,11 +113,14 @@ async def run_dossier(
     started: float,
     *,
     progress: ProgressCallback | None = None,
+    earlier: Sequence[Earlier] = (),
 ) -> Brief:
     """One memo of several articles on ``runtime``; one readable article alone makes the
-    same memo as ``run_memo``."""
+    same memo as ``run_memo``. ``earlier``: the memos of its story it is made since."""
     if len(entries) == 1 and entries[0].article is not None:
-        return await run_memo(entries[0].article, style, cfg, runtime, started, progress=progress)
+        return await run_memo(
+            entries[0].article, style, cfg, runtime, started, progress=progress, earlier=earlier
+        )
     dossier = build_dossier(entries)
     calls = open_calls(cfg, runtime)
     options = plan_options(cfg, small_model=runtime.backend.profile.small_model)
@@ -124,11 +129,14 @@ async def run_dossier(
     reporter = SourceProgress(progress, len(dossier.sources))
     chunks = sum(len(member.chunks) for member in plan.members.values())
     state = RunState(cfg, style, runtime, calls, started, dossier.article, plan, reporter, chunks)
+    state.earlier = list(earlier)
     steps: list[Step[SourcesDraft]] = [
         compose_selections if plan.kind == "extractive" else synthesise_sources,
         add_rule_conflicts,
         order_by_sources,
     ]
+    if state.earlier:
+        steps.append(since_last)
     return await run_stages(state, read_sources, steps)
 
 

@@ -28,7 +28,9 @@ from briefgen.memo.fields import MemoFields
 from briefgen.memo.sections import synthesis_facts
 from briefgen.memo.styles import Style
 from briefgen.progress import ProgressCallback
+from briefgen.run.earlier import Earlier
 from briefgen.run.runtime import Calls, Runtime, open_calls, plan_options
+from briefgen.run.since import since_last
 from briefgen.run.skeleton import (
     Draft,
     GrounderWarmup,
@@ -53,14 +55,17 @@ async def run_memo(
     *,
     progress: ProgressCallback | None = None,
     position: tuple[int, int] = (0, 1),
+    earlier: Sequence[Earlier] = (),
 ) -> Brief:
-    """One article's memo on ``runtime``; ``position`` is its place in a batch."""
+    """One article's memo on ``runtime``; ``position`` is its place in a batch;
+    ``earlier``: the memos of its story it is made since (its first section)."""
     calls = open_calls(cfg, runtime)
     options = plan_options(cfg, small_model=runtime.backend.profile.small_model)
     plan = plan_calls(doc, style, calls.counter, options)
     reporter = MemoProgress(progress, position)
     reporter.chunks = len(plan.chunks)
     state = RunState(cfg, style, runtime, calls, started, doc, plan, reporter, len(plan.chunks))
+    state.earlier = list(earlier)
     logger.info(
         "Article: %d sentences, %d chunk(s); model %s via %s",
         len(doc.sentences),
@@ -76,6 +81,8 @@ async def run_memo(
         read = read_single_pass
     else:
         read, steps = read_chunks, (synthesise,)
+    if state.earlier:
+        steps = (*steps, since_last)
     return await run_stages(state, read, steps)
 
 

@@ -31,6 +31,7 @@ from briefgen.memo.header import MemoHeader
 from briefgen.memo.styles import Style
 from briefgen.progress import Progress, ProgressCallback, Stage
 from briefgen.render.markdown import render_memo
+from briefgen.run.earlier import Earlier
 from briefgen.run.runtime import Calls, Runtime
 
 logger = logging.getLogger(__name__)
@@ -76,6 +77,8 @@ class RunState:
     chunks: int = 0
     articles: list[Article] = field(default_factory=list)
     """A dossier's articles, in order; empty for one article."""
+    earlier: list[Earlier] = field(default_factory=list)
+    """The earlier memos of the story this memo is made since, oldest first."""
 
     def new_grounder(self) -> Grounder:
         """A grounder of the article, told what the model was told."""

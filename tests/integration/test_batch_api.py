@@ -16,7 +16,7 @@ from scripted_server import ScriptedServer, answer_requests_file
 import briefgen
 from briefgen.batch.files import export_batch, import_results
 from briefgen.cli import EXIT_CONFIG, EXIT_LLM, EXIT_OK, main
-from briefgen.llm.batches import BatchError
+from briefgen.errors import BatchError
 
 ROOT = Path(__file__).resolve().parents[2]
 

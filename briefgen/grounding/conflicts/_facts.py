@@ -80,7 +80,7 @@ class Fact:
         tokens = self.tokens
         return any(
             t in CHANGE
-            or (t == "has" and "now" in tokens[i + 1 : i + 3])
+            or (t in ("has", "have") and "now" in tokens[i + 1 : i + 3])
             or (t in FRESH and COUNT_WORDS & set(tokens[i + 1 : i + 4]))
             for i, t in enumerate(tokens)
         )

@@ -77,13 +77,15 @@ BACKGROUND = frozenset(
 # Wording that says a number has changed since an earlier report.
 CHANGE = frozenset(
     "rose risen rise rises rising climbed climbs climbing increased increases jumped grew "
-    "updated revised".split()
+    "updated revised revising revises corrected correcting lowered lowering".split()
 )
 # "new toll", "latest figure": said of the number itself.
 FRESH = frozenset({"new", "latest", "updated", "revised"})
 COUNT_WORDS = frozenset({"toll", "figure", "figures", "count", "tally"})
 # Words that say a count changed in either direction (others only say it rose).
-REVISED = frozenset({"revised", "updated", "new", "latest"})
+REVISED = frozenset(
+    {"revised", "revising", "revises", "updated", "corrected", "lowered", "new", "latest"}
+)
 CLAUSE_BREAK = frozenset('.;:!?()"') | {"but", "while", "whereas", "although", "though"}
 
 # Event nouns, grouped so that "bombing" and "blast" are one kind of event and "vote" and

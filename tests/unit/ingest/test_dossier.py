@@ -77,3 +77,63 @@ def test_an_outlet_the_dateline_names_is_the_source_outlet_when_none_is_given() 
     assert build_dossier([Entry(given)]).sources[0].outlet == "Daily Courier"
     plain = Article.from_text("Talks end\nThe talks ended on Monday (as planned) - at last.")
     assert build_dossier([Entry(plain)]).sources[0].outlet is None
+
+
+def test_a_reissue_that_revises_the_figures_is_a_source_of_its_own() -> None:
+    """A wire story re-issued with a higher toll and a new paragraph is an update to be
+    read, not a copy to be dropped."""
+    reissue = (
+        BOMBING_A.replace("killing 12 people and wounding 30", "killing 19 people and wounding 41")
+        .replace("kills 12", "kills 19")
+        .replace(
+            "Security forces closed",
+            "The death toll rose to 19 on Tuesday evening, police said. An Islamic State "
+            "affiliate claimed responsibility later that day.\nSecurity forces closed",
+        )
+    )
+    dossier = build_dossier(_entries(BOMBING_A, reissue))
+    assert [s.status for s in dossier.sources] == ["used", "used"]
+    assert any("rose to 19" in s.text for s in dossier.article.sentences)
+
+
+def test_the_full_story_is_read_when_its_start_was_given_first() -> None:
+    start = "\n".join(BOMBING_A.splitlines()[:3])
+    dossier = build_dossier(_entries(start, BOMBING_A))
+    statuses = [(s.status, s.same_as) for s in dossier.sources]
+    assert statuses == [("copy", 2), ("used", None)]
+    assert sorted(dossier.members) == [2]
+    assert any("Interior Minister" in s.text for s in dossier.article.sentences)
+
+
+def _sharing(share_of_sentences: float) -> tuple[str, str]:
+    """Two reports of 20 sentences with the first ``share`` of them the same words."""
+    # Words, not digits: figures that differ make two reports of their own anyway.
+    names = (
+        "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen twenty"
+    ).split()
+    common = [
+        f"Delegates of the two sides met for round {word} of the border talks in the capital, "
+        f"and the mediators described the mood of session {word} as calm and businesslike."
+        for word in names
+    ]
+    same = round(20 * share_of_sentences)
+    other = [
+        f"A separate reporter heard that the {word} delegation left early on day {word} "
+        "after a quarrel over the order of the speeches at the opening ceremony."
+        for word in names
+    ]
+    first = "Border talks go on\n" + "\n".join(common)
+    second = "Border talks continue\n" + "\n".join(common[:same] + other[same:])
+    return first, second
+
+
+def test_two_distinct_reports_that_share_much_of_their_wording_are_both_read() -> None:
+    """Reports that share 55 to 75 % of their word runs are two sources: only a copy
+    (at least SYNDICATED of the shorter text's runs) is counted once."""
+    for share in (0.55, 0.65, 0.75):
+        first, second = _sharing(share)
+        dossier = build_dossier(_entries(first, second))
+        assert [s.status for s in dossier.sources] == ["used", "used"], share
+    first, second = _sharing(0.95)
+    assert [s.status for s in build_dossier(_entries(first, second)).sources] == ["used", "copy"]

@@ -1,0 +1,242 @@
+"""Making a job's memos from the answers the ledger holds, and what comes after: where
+each memo goes (planned as the memo command plans it), the next round's requests, the
+error an article failed with, and a finished job's pruning."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from briefgen.batch.ledger import ArticleRow, Ledger
+from briefgen.brief import Brief
+from briefgen.config import BriefConfig
+from briefgen.errors import (
+    BatchError,
+    BriefgenError,
+    BudgetExceeded,
+    ConfigError,
+    InputError,
+    InvalidOutputError,
+    LLMError,
+    RefusalError,
+    TruncatedOutputError,
+)
+from briefgen.ingest.article import Article
+from briefgen.llm.backend import Backend, Completion, CompletionRequest
+from briefgen.llm.batches import ReplayBackend, Unanswered, batch_line, batch_url
+from briefgen.llm.openai_backend import OpenAIBackend
+from briefgen.memo.styles import Style
+from briefgen.render.destinations import check_targets, plan_targets
+from briefgen.render.files import write_atomic
+from briefgen.render.formats import FORMAT_SUFFIXES, Format, require_format
+from briefgen.run import run_memo, runtime_on
+
+logger = logging.getLogger(__name__)
+
+_MEMOS_AT_ONCE = 16
+
+MemoWritten = Callable[[Brief, Path], None]
+"""Told of each memo a job writes, with its file (the command line prints a line)."""
+
+Needed = list[tuple[ArticleRow, Unanswered]]
+"""The articles whose memos need a request the answers lack, with that request."""
+
+# The error an article failed with comes back as its own kind (its exit code with it).
+_KINDS: dict[str, Callable[[str], BriefgenError]] = {
+    "BatchError": BatchError,
+    "LLMError": LLMError,
+    "TruncatedOutputError": TruncatedOutputError,
+    "InvalidOutputError": InvalidOutputError,
+    "RefusalError": lambda message: RefusalError(message, reason="refused"),
+    "BudgetExceeded": lambda message: BudgetExceeded(message, limit="budget"),
+    "InputError": InputError,
+    "ConfigError": ConfigError,
+}
+
+
+def error_kind(exc: BriefgenError) -> str:
+    """The name ``failure`` rebuilds ``exc`` by: its class, or the nearest one above it."""
+    return next((k.__name__ for k in type(exc).__mro__ if k.__name__ in _KINDS), "")
+
+
+def failure(kind: str | None, message: str) -> BriefgenError:
+    """An article's stored error as an exception of its kind."""
+    return _KINDS.get(kind or "", BriefgenError)(message)
+
+
+def memo_targets(
+    ledger: Ledger, job: str, output_dir: str | Path, fmt: Format
+) -> tuple[dict[int, Path], list[str]]:
+    """One memo file per article, planned as ``briefgen -d`` plans them (never over an
+    input, never two on one name) and proved writable: UsageError now, before any work.
+    Also the plan's notes (a memo renamed so as not to replace its article)."""
+    require_format(fmt)
+    rows = list(ledger.articles(job))
+    plan = plan_targets(
+        [row.source for row in rows],
+        output=None,
+        output_dir=str(output_dir),
+        suffix=FORMAT_SUFFIXES[fmt],
+        binary=fmt == "docx",
+    )
+    check_targets(plan.targets)
+    targets = {row.idx: Path(t).absolute() for row, t in zip(rows, plan.targets, strict=True) if t}
+    return targets, plan.notes
+
+
+@dataclass
+class _LiveFallback:
+    """Answers from the batch results, and sends what they lack to the live endpoint."""
+
+    replay: ReplayBackend
+
+    @property
+    def profile(self) -> Any:
+        return self.replay.profile
+
+    def fingerprint(self, request: CompletionRequest) -> dict[str, Any]:
+        return self.replay.fingerprint(request)
+
+    async def complete(self, request: CompletionRequest) -> Completion:
+        try:
+            return await self.replay.complete(request)
+        except Unanswered:
+            return await self.replay.live.complete(request)
+
+    async def aclose(self) -> None:
+        return None
+
+
+@dataclass
+class MemoRun:
+    """How one pass over a job's articles runs: where memos go, and who is told."""
+
+    cfg: BriefConfig
+    style: Style
+    live: OpenAIBackend
+    targets: dict[int, Path] | None
+    """Memo files by article; None: make the memos, write none."""
+    fmt: Format = "md"
+    finish_live: bool = False
+    on_written: MemoWritten | None = None
+    renew: Callable[[], None] = field(default=lambda: None)
+    """Called between groups of memos: the collector's heartbeat."""
+
+
+async def make_memos(ledger: Ledger, job: str, run: MemoRun) -> Needed:
+    """Make the memos the answers so far complete; the requests the others need."""
+    needed: Needed = []
+    changes: list[tuple[int, str, dict[str, str]]] = []
+
+    async def one(row: ArticleRow) -> None:
+        if row.state == "done" and run.targets is None:
+            return
+        try:
+            brief = await replay(ledger, job, row.idx, run)
+        except Unanswered as signal:
+            # Kept without its traceback, whose frames would keep the whole replay alive.
+            needed.append((row, signal.with_traceback(None)))
+            return
+        except BriefgenError as exc:
+            changes.append((row.idx, "failed", {"error": str(exc), "error_kind": error_kind(exc)}))
+            return
+        target = run.targets.get(row.idx) if run.targets is not None else None
+        if target is None:
+            changes.append((row.idx, "done", {}))
+            return
+        # Rendered and written off the event loop, beside the other memos' replays.
+        await asyncio.to_thread(_write, brief, run.fmt, target)
+        changes.append((row.idx, "written", {"memo_path": str(target)}))
+        if run.on_written is not None:
+            run.on_written(brief, target)
+
+    rows = list(ledger.articles(job, ("pending", "done")))
+    for start in range(0, len(rows), _MEMOS_AT_ONCE):
+        await asyncio.gather(*(one(r) for r in rows[start : start + _MEMOS_AT_ONCE]))
+        with ledger.transaction():
+            for idx, state, details in changes:
+                ledger.set_article(job, idx, state, **details)
+        changes.clear()
+        run.renew()
+    return needed
+
+
+async def replay(ledger: Ledger, job: str, idx: int, run: MemoRun) -> Brief:
+    """One article's memo, made by the live pipeline on the answers kept; Unanswered for
+    the first request they lack."""
+    answers = ReplayBackend(run.live, ledger.answers(job, idx), ledger.failures(job, idx))
+    backend: Backend = _LiveFallback(answers) if run.finish_live else answers
+    doc = Article.model_validate_json(ledger.article(job, idx))
+    return await run_memo(
+        doc, run.style, run.cfg, runtime_on(backend, run.cfg), time.perf_counter()
+    )
+
+
+def _write(brief: Brief, fmt: Format, target: Path) -> None:
+    write_atomic(target, brief.render(fmt))
+
+
+@dataclass
+class NextRound:
+    """The next round's lines, and the open rounds that already carry other requests."""
+
+    number: int
+    lines: list[str]
+    waiting: set[int]
+
+
+def next_round(
+    ledger: Ledger, job: str, needed: Needed, cfg: BriefConfig, live: OpenAIBackend
+) -> NextRound:
+    """The requests ``needed`` that are not out already, as the next round's lines. A
+    request counts as sent once per round that carries it: one still out in an open round
+    is not sent again, and one sent more than ``max_reasks`` times more fails its article
+    with BatchError."""
+    rounds = ledger.rounds(job)
+    number = len(rounds) + 1
+    open_rounds = {r.round for r in rounds if r.state == "submitted"}
+    plan = NextRound(number, [], set())
+    for row, signal in needed:
+        known = ledger.custom_id_of(job, row.idx, signal.digest)
+        where = ledger.request_of(job, known) if known else None
+        if where is not None and where[2] in open_rounds:
+            plan.waiting.add(where[2])  # sent, and not answered yet: not sent again
+            continue
+        custom_id = known or f"{job}-a{row.idx + 1}-r{number}-{signal.digest}"
+        sent = ledger.times_sent(job, custom_id)
+        if sent > cfg.max_reasks:
+            why = signal.failure or "no answer in the results"
+            error = f"request {custom_id} was sent {sent} time(s) and failed: {why}"
+            ledger.set_article(job, row.idx, "failed", error=error, error_kind="BatchError")
+            continue
+        body = json.dumps(signal.body, ensure_ascii=False)
+        ledger.send_request(job, custom_id, signal.digest, idx=row.idx, number=number, body=body)
+        plan.lines.append(batch_line(custom_id, signal.body, batch_url(live)))
+    return plan
+
+
+def finish(ledger: Ledger, job: str) -> bool:
+    """When no article waits for an answer: the job is done, request files still out are
+    no longer needed, and what the job no longer needs is pruned. Whether it is done."""
+    if ledger.counts(job).get("pending"):
+        return False
+    with ledger.transaction():
+        ledger.set_job_state(job, "done")
+        for row in ledger.rounds(job):
+            if row.state == "submitted" and row.batch_id is None:
+                ledger.set_round_state(job, row.round, "superseded")
+    ledger.prune(job)
+    return True
+
+
+def sources_of(needed: Sequence[tuple[ArticleRow, Unanswered]]) -> str:
+    """The articles of ``needed``, for a message: five names at most."""
+    names = sorted({row.source for row, _ in needed})
+    more = f" and {len(names) - 5} more" if len(names) > 5 else ""
+    return ", ".join(names[:5]) + more

@@ -1,0 +1,243 @@
+"""What one memo of a story carried, in the form the comparison reads: its statements
+(with their stems and numbers), actors, quotations, positions and figures, each with the
+sentence ids of that memo's article.
+
+A digest is made once, when the memo is made or stored, and kept beside it: the memo
+after fifty others compares with fifty digests without reading fifty articles again.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from briefgen.grounding.changes._claims import figure_claim, figure_topic
+from briefgen.grounding.claims import read_claim
+from briefgen.grounding.conflicts._events import contexts
+from briefgen.grounding.conflicts._facts import Fact, read_facts
+from briefgen.grounding.stories import distinctive_stems
+from briefgen.ingest.article import Article, Sentence, source_of
+from briefgen.memo.sections import sections
+from briefgen.text.normalise import fold_text
+from briefgen.text.words import words
+
+DIGEST_FORMAT = 1
+"""Bump when what a digest holds or means changes: older digests are then made again
+from their stored memos."""
+# Sections whose items are statements the story has carried (what the principal read).
+_STATEMENT_SECTIONS = (
+    "bluf",
+    "background",
+    "developments",
+    "positions",
+    "allegations",
+    "key_facts",
+    "outlook",
+    "counterpart_wants",
+    "relations",
+    "since_new",
+)
+
+
+class Carried(BaseModel):
+    """One statement a memo carried: an item's text or a sentence it cited."""
+
+    memo: int = Field(0, description="The memo of the story it is from (0: not known yet).")
+
+    section: str = Field(description='Its section\'s field, or "cited" for a sentence.')
+    text: str
+    ids: list[str]
+    stems: list[str]
+    values: list[str] = Field(description="Its numbers' values and its dates.")
+
+
+class CarriedActor(BaseModel):
+    """A person, state or organisation a memo named, with the title it gave."""
+
+    memo: int = Field(0, description="The memo of the story it is from (0: not known yet).")
+
+    name: str
+    title: str | None = None
+    affiliation: str | None = None
+    ids: list[str] = Field(default_factory=list)
+
+
+class CarriedQuote(BaseModel):
+    """A quotation a memo printed: its folded text, for comparison."""
+
+    memo: int = Field(0, description="The memo of the story it is from (0: not known yet).")
+
+    folded: str
+    text: str
+    speaker: str | None = None
+    ids: list[str] = Field(default_factory=list)
+
+
+class CarriedPosition(BaseModel):
+    """A party's stated position as a memo gave it."""
+
+    memo: int = Field(0, description="The memo of the story it is from (0: not known yet).")
+
+    party: str
+    stance: str
+    ids: list[str] = Field(default_factory=list)
+
+
+class Figure(BaseModel):
+    """A number a memo's sentence binds to a measure (killed, displaced, a count of troops,
+    an amount of money, a share), read by the dossier's number rules."""
+
+    memo: int = Field(0, description="The memo of the story it is from (0: not known yet).")
+    measure: str
+    subject: str
+    topic: str = Field(description='What it measures, in words: "number displaced".')
+    values: list[str]
+    value: float
+    bound: str
+    local: list[str] = Field(description="Stems next to the number: what it counts.")
+    names: list[str] = Field(description="Names of its sentence (or the one before).")
+    claim: str = Field(description="The clause of its sentence that holds it, verbatim.")
+    number_text: str
+    changed: bool = Field(description="The sentence says the number changed.")
+    sentence_id: str
+    time: str | None = Field(None, description="When its source was published.")
+
+
+class MemoDigest(BaseModel):
+    """What one memo carried, for comparing later memos of its story with it."""
+
+    format: int = DIGEST_FORMAT
+    names: list[str] = Field(default_factory=list)
+    """Every name its items give (actors, parties, speakers, who took part)."""
+    words: list[str] = Field(default_factory=list)
+    """The folded words of everything it carried: a name it mentioned in passing."""
+    actors: list[CarriedActor] = Field(default_factory=list)
+    statements: list[Carried] = Field(default_factory=list)
+    quotes: list[CarriedQuote] = Field(default_factory=list)
+    positions: list[CarriedPosition] = Field(default_factory=list)
+    figures: list[Figure] = Field(default_factory=list)
+
+
+def statement(section: str, text: str, ids: list[str]) -> Carried:
+    """A carried statement with the stems and values the comparison reads."""
+    stems, values = sorted(stems_of(text)), sorted(values_of(text))
+    return Carried(section=section, text=text, ids=list(ids), stems=stems, values=values)
+
+
+def stems_of(text: str) -> frozenset[str]:
+    """The distinctive stems of ``text`` (content words less those of all news)."""
+    return distinctive_stems(text)
+
+
+def values_of(text: str) -> frozenset[str]:
+    """The numbers (every value each may stand for) and dates of ``text``."""
+    claim = read_claim(text)
+    found: set[str] = set(claim.dates)
+    for quantity in claim.quantities:
+        found |= quantity.values
+    return frozenset(found)
+
+
+def sentence_times(article: Article, sources: list[Any]) -> dict[int, str | None]:
+    """When each source was published: a dossier's by its number, one article's as 0."""
+    times: dict[int, str | None] = {0: article.published}
+    for source in sources:
+        times[source.number] = source.published
+    return times
+
+
+def read_figures(
+    article: Article, sentences: list[Sentence], times: dict[int, str | None]
+) -> list[Figure]:
+    """The figures of ``sentences`` of ``article``, each with its source's time."""
+    context = contexts(sentences)
+    found: list[Figure] = []
+    for sentence in sentences:
+        following = article.text[sentence.end : sentence.end + 4]
+        for fact in read_facts(sentence, following):
+            found.append(_figure(fact, context[sentence.id], times))
+    return found
+
+
+def _figure(fact: Fact, context: Any, times: dict[int, str | None]) -> Figure:
+    return Figure(
+        measure=fact.measure,
+        subject=fact.subject,
+        topic=figure_topic(fact),
+        values=sorted(fact.number.values),
+        value=fact.number.value,
+        bound=fact.bound,
+        local=sorted(fact.local),
+        names=sorted(context.names or context.previous_names),
+        claim=figure_claim(fact),
+        number_text=fact.number_text,
+        changed=fact.changed,
+        sentence_id=fact.sentence.id,
+        time=times.get(source_of(fact.sentence.id), times.get(0)),
+    )
+
+
+def digest_memo(data: Any, article: Article) -> MemoDigest:
+    """What the memo of ``data`` (a ``BriefData``) over ``article`` carried: its items and
+    the sentences it cites."""
+    digest = MemoDigest()
+    names: set[str] = set()
+    for spec in sections():
+        if spec.field not in _STATEMENT_SECTIONS:
+            continue
+        for item in spec.items(data):
+            text = _item_text(spec.field, item)
+            if text.strip():
+                digest.statements.append(statement(spec.field, text, item.sentence_ids))
+    for actor in data.actors:
+        digest.actors.append(
+            CarriedActor(
+                name=actor.name,
+                title=actor.title,
+                affiliation=actor.affiliation,
+                ids=list(actor.sentence_ids),
+            )
+        )
+        names.add(actor.name)
+    for quote in data.quotes:
+        digest.quotes.append(
+            CarriedQuote(
+                folded=fold_text(quote.text),
+                text=quote.text,
+                speaker=quote.speaker,
+                ids=list(quote.sentence_ids),
+            )
+        )
+        if quote.speaker:
+            names.add(quote.speaker)
+    for position in data.positions:
+        digest.positions.append(
+            CarriedPosition(party=position.party, stance=position.stance, ids=position.sentence_ids)
+        )
+        names.add(position.party)
+    for event in data.developments:
+        names.update(event.who)
+    for allegation in data.allegations:
+        names.update((allegation.alleged_by, allegation.against))
+    cited = [s for sid in data.cited_ids() if (s := article.sentence(sid)) is not None]
+    digest.statements += [statement("cited", s.text, [s.id]) for s in cited]
+    digest.figures = read_figures(article, cited, sentence_times(article, data.sources))
+    digest.names = sorted(n for n in names if n and n.strip())
+    carried_words: set[str] = set()
+    for entry in digest.statements:
+        carried_words.update(words(entry.text))
+    digest.words = sorted(carried_words)
+    return digest
+
+
+def _item_text(field: str, item: Any) -> str:
+    if field == "positions":
+        return f"{item.party}: {item.stance}"
+    if field == "developments":
+        return str(item.what)
+    if field == "allegations":
+        return str(item.claim)
+    if field == "key_facts":
+        return str(item.fact)
+    return str(getattr(item, "text", ""))

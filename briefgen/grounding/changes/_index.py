@@ -1,0 +1,81 @@
+"""The statements a story has carried, indexed by stem: which earlier statement covers
+most of a new one.
+
+A new statement is carried when one earlier statement holds at least ``CARRIED`` of its
+distinctive stems and all its numbers and dates. The search reads only the posting lists
+of its rarest stems: a statement sharing that share of k stems must hold one of the
+k - ceil(share * k) + 1 rarest (pigeonhole), so common story words (the parties' names,
+"talks") cost nothing however long the story.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+
+from briefgen.grounding.changes._digest import Carried, stems_of, values_of
+
+CARRIED = 0.6
+"""Share of a statement's distinctive stems an earlier one must hold for it to be old."""
+MIN_STEMS = 2
+
+
+@dataclass(frozen=True)
+class Match:
+    """The earlier statement that covers a new one best."""
+
+    memo: int
+    statement: Carried
+    coverage: float
+    same_values: bool
+    """Every number and date of the new statement is in the earlier one."""
+
+
+class StatementIndex:
+    """Every statement of the earlier memos, by stem."""
+
+    def __init__(self) -> None:
+        self._entries: list[tuple[int, Carried, frozenset[str], frozenset[str]]] = []
+        self._postings: dict[str, list[int]] = defaultdict(list)
+
+    def add(self, memo: int, entry: Carried) -> None:
+        """One statement of memo ``memo``."""
+        stems = frozenset(entry.stems)
+        if not stems:
+            return
+        index = len(self._entries)
+        self._entries.append((memo, entry, stems, frozenset(entry.values)))
+        for stem in stems:
+            self._postings[stem].append(index)
+
+    def matches(self, text: str, *, share: float = CARRIED) -> list[Match]:
+        """Every earlier statement holding at least ``share`` of the stems of ``text``."""
+        stems = stems_of(text)
+        if len(stems) < MIN_STEMS:
+            return []
+        values = values_of(text)
+        needed = math.ceil(share * len(stems))
+        rare = sorted(stems, key=lambda s: len(self._postings.get(s, ())))
+        candidates: set[int] = set()
+        for stem in rare[: len(stems) - needed + 1]:
+            candidates.update(self._postings.get(stem, ()))
+        found = []
+        for index in sorted(candidates):
+            memo, entry, theirs, their_values = self._entries[index]
+            shared = len(stems & theirs)
+            if shared >= needed:
+                found.append(Match(memo, entry, shared / len(stems), values <= their_values))
+        return found
+
+    def best(self, text: str, *, share: float = CARRIED) -> Match | None:
+        """The earlier statement holding the largest share (at least ``share``) of the
+        stems of ``text``; among equals the one with its values, then the latest."""
+        found = self.matches(text, share=share)
+        return max(found, key=lambda m: (m.coverage, m.same_values, m.memo), default=None)
+
+    def carried(self, text: str) -> Match | None:
+        """The earlier statement that already said ``text``: most of its stems and every
+        one of its numbers and dates (the latest such, among the best)."""
+        found = [m for m in self.matches(text) if m.same_values]
+        return max(found, key=lambda m: (m.coverage, m.memo), default=None)

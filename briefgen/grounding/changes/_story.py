@@ -1,0 +1,115 @@
+"""A story so far, read from the digests of its memos: who it has named, what it has
+said, the quotations it has printed, the latest value of each figure and the latest
+holder of each role."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from briefgen.grounding.changes._digest import (
+    CarriedActor,
+    CarriedPosition,
+    CarriedQuote,
+    Figure,
+    MemoDigest,
+    stems_of,
+)
+from briefgen.grounding.changes._identity import Identities
+from briefgen.grounding.changes._index import StatementIndex
+from briefgen.text.names import same_actor
+
+# Words that say when someone holds a role, not which role it is.
+_ROLE_NOISE = frozenset({"new", "former", "acting", "interim", "outgoing", "incoming"})
+MIN_ROLE_STEMS = 2
+"""A role is named by two words at least ("head of the delegation", not "minister")."""
+
+
+def role_key(title: str | None) -> frozenset[str]:
+    """The stems that name a role ("the new head of the army delegation" -> head, armi,
+    deleg); empty when the title is too short to name one role."""
+    if not title:
+        return frozenset()
+    stems = stems_of(title) - _ROLE_NOISE
+    return stems if len(stems) >= MIN_ROLE_STEMS else frozenset()
+
+
+@dataclass(frozen=True)
+class Held:
+    """A role as an earlier memo gave it: who held it, in which memo."""
+
+    memo: int
+    actor: CarriedActor
+
+
+@dataclass(frozen=True)
+class Valued:
+    """A figure as an earlier memo gave it."""
+
+    memo: int
+    figure: Figure
+
+
+@dataclass
+class Story:
+    """What the earlier memos of a story carried, together, the latest memo last."""
+
+    memos: list[int] = field(default_factory=list)
+    identities: Identities = field(default_factory=Identities)
+    statements: StatementIndex = field(default_factory=StatementIndex)
+    quotes: list[tuple[int, CarriedQuote]] = field(default_factory=list)
+    positions: list[tuple[int, CarriedPosition]] = field(default_factory=list)
+    figures: dict[tuple[str, str], list[Valued]] = field(default_factory=dict)
+    """(measure, subject) -> every value given, in story order."""
+    roles: dict[frozenset[str], Held] = field(default_factory=dict)
+    """Role -> its latest holder."""
+    holders: dict[frozenset[str], list[Held]] = field(default_factory=dict)
+    labels: dict[int, str] = field(default_factory=dict)
+    """How each memo is named in a citation ("memo of March 3")."""
+
+    @classmethod
+    def of(
+        cls, digests: Sequence[tuple[int, MemoDigest]], labels: dict[int, str] | None = None
+    ) -> Story:
+        """The story of ``digests`` (memo number, digest), in story order."""
+        story = cls(labels=dict(labels or {}))
+        for number, digest in digests:
+            story.add(number, digest)
+        return story
+
+    def label(self, memo: int) -> str:
+        """How memo ``memo`` is named ("memo of March 3")."""
+        return self.labels.get(memo, f"memo {memo}")
+
+    def add(self, memo: int, digest: MemoDigest) -> None:
+        """Memo ``memo``'s digest, after every earlier one."""
+        self.memos.append(memo)
+        for actor in digest.actors:
+            self.identities.add(actor.name, memo)
+            key = role_key(actor.title)
+            if key:
+                held = Held(memo, actor)
+                self.roles[key] = held
+                self.holders.setdefault(key, []).append(held)
+        for name in digest.names:
+            self.identities.add(name, memo)
+        self.identities.add_words(digest.words)
+        for entry in digest.statements:
+            self.statements.add(memo, entry)
+        self.quotes += [(memo, quote) for quote in digest.quotes]
+        self.positions += [(memo, position) for position in digest.positions]
+        for figure in digest.figures:
+            self.figures.setdefault((figure.measure, figure.subject), []).append(
+                Valued(memo, figure)
+            )
+
+    def held_by(self, key: frozenset[str], name: str) -> bool:
+        """Whether ``name`` held the role ``key`` in an earlier memo."""
+        return any(same_actor(h.actor.name, name) for h in self.holders.get(key, ()))
+
+    def quoted(self, folded: str) -> tuple[int, CarriedQuote] | None:
+        """The earlier memo's quotation that is ``folded`` (or holds it, or is held)."""
+        for memo, quote in reversed(self.quotes):
+            if folded == quote.folded or folded in quote.folded or quote.folded in folded:
+                return memo, quote
+        return None

@@ -1,0 +1,124 @@
+"""The earlier memos a memo is made since: what ``since=`` takes (a ``Brief``, a memo's
+``.json`` file, or a list of them, oldest first), read into ``Earlier`` memos, each with
+what a citation calls it, what it carried (its digest) and its stored article."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Union
+
+from briefgen.errors import MemoFileError
+from briefgen.grounding.changes import MemoDigest, digest_memo
+from briefgen.ingest.article import Article
+from briefgen.memo.document import MemoDocument
+from briefgen.memo.since import EarlierMemo
+from briefgen.memo.stored import load_memo_file
+
+EarlierInput = Union[MemoDocument, str, "os.PathLike[str]"]
+"""One earlier memo: a ``Brief`` (any ``MemoDocument``), or the path of the ``.json`` file
+it was saved as."""
+SinceInput = EarlierInput | Sequence[EarlierInput]
+"""``since=``: one earlier memo, or the memos of a story so far, oldest first."""
+
+_YEAR = re.compile(r",?\s+\d{4}$")
+
+
+@dataclass(frozen=True)
+class Earlier:
+    """An earlier memo of the story: its place and name, what it carried, and how to get
+    its article (read only when a change needs it)."""
+
+    memo: EarlierMemo
+    digest: MemoDigest
+    load_article: Callable[[], Article]
+
+    @property
+    def time(self) -> str | None:
+        """When its source was published, else the date the memo carries."""
+        return self.memo.published or self.memo.memo_date
+
+
+def memo_label(memo_date: str) -> str:
+    """How a citation names a memo: "memo of March 3" (its date without the year)."""
+    return f"memo of {_YEAR.sub('', memo_date.strip()) or memo_date.strip()}"
+
+
+def describe(doc: MemoDocument, number: int) -> EarlierMemo:
+    """The ``EarlierMemo`` of ``doc``, numbered ``number`` in its story."""
+    published = doc.article.published
+    if doc.articles:  # a dossier: its latest source
+        times = [a.published for a in doc.articles if a.published]
+        published = max(times) if times else None
+    return EarlierMemo(
+        number=number,
+        label=memo_label(doc.header.memo_date),
+        memo_date=doc.header.memo_date,
+        subject=doc.data.subject,
+        title=doc.article.title,
+        published=published,
+    )
+
+
+def earlier_of(doc: MemoDocument, number: int) -> Earlier:
+    """``doc`` as the earlier memo numbered ``number``, its digest made now."""
+    article = doc.article
+    return Earlier(describe(doc, number), digest_memo(doc.data, article), lambda: article)
+
+
+def read_since(previous: SinceInput | None) -> list[Earlier]:
+    """The earlier memos ``since=`` names, numbered 1, 2 ... in the order given; a file
+    that is no memo briefgen can read is a ``MemoFileError`` (before anything is paid)."""
+    if previous is None:
+        return []
+    one = isinstance(previous, MemoDocument | str | os.PathLike)
+    given: Sequence[EarlierInput] = [previous] if one else list(previous)  # type: ignore[list-item,arg-type]
+    documents = [_document(item) for item in given]
+    return distinct_labels([earlier_of(doc, n) for n, doc in enumerate(documents, start=1)])
+
+
+def _document(item: EarlierInput) -> MemoDocument:
+    if isinstance(item, MemoDocument):
+        if not item.article.text.strip() or not item.article.sentences:
+            raise MemoFileError(
+                "An earlier memo given as since= holds no article text; its citations "
+                "cannot be checked.",
+                problem="no article",
+            )
+        return item
+    if isinstance(item, str | os.PathLike):
+        return load_memo_file(item)
+    raise MemoFileError(
+        "since= takes a Brief, the path of a memo's .json file, or a list of them, not "
+        f"{type(item).__name__}.",
+        problem="not a memo",
+    )
+
+
+def distinct_labels(earlier: list[Earlier]) -> list[Earlier]:
+    """``earlier`` with labels that tell memos of one date apart ("memo 2 of March 3")."""
+    base = [memo_label(e.memo.memo_date) for e in earlier]
+    counts = Counter(base)
+    found = []
+    for e, plain in zip(earlier, base, strict=True):
+        label = (
+            plain.replace("memo of", f"memo {e.memo.number} of", 1) if counts[plain] > 1 else plain
+        )
+        memo = e.memo if e.memo.label == label else e.memo.model_copy(update={"label": label})
+        found.append(e if memo is e.memo else Earlier(memo, e.digest, e.load_article))
+    return found
+
+
+def renumbered(earlier: list[Earlier]) -> list[Earlier]:
+    """``earlier`` numbered 1, 2 ... in its order (the story's memos, then ``since``'s)."""
+    return distinct_labels(
+        [
+            e
+            if e.memo.number == n
+            else Earlier(e.memo.model_copy(update={"number": n}), e.digest, e.load_article)
+            for n, e in enumerate(earlier, start=1)
+        ]
+    )

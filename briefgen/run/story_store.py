@@ -1,0 +1,348 @@
+"""The story store: every memo of every story, in one SQLite file in the user's data
+directory (``BRIEFGEN_DATA_DIR``, else the platform's), so that each new memo of a story
+can be made since all the earlier ones.
+
+Each memo is kept whole (its JSON, compressed: memo, data, article, header, report) with
+its digest, what the comparison reads, so that the memo after fifty others reads fifty
+small digests and only the articles a change needs. The file is safe to share: WAL
+journal, a busy timeout, every write one transaction that numbers the memo within its
+story (two processes adding to one story at once get memos n and n + 1, never one number
+twice). A file that is damaged, locked too long or of a newer format is a
+``StoryStoreError``; the store never replaces or repairs a file it cannot read.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import time
+import zlib
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from briefgen.config import data_dir
+from briefgen.errors import MemoFileError, StoryStoreError
+from briefgen.grounding.changes import DIGEST_FORMAT, MemoDigest, digest_memo
+from briefgen.ingest.article import Article
+from briefgen.memo.document import MemoDocument
+from briefgen.memo.since import EarlierMemo
+from briefgen.memo.stored import memo_payload, read_memo
+from briefgen.run.earlier import Earlier, describe, distinct_labels, memo_label
+
+STORE_NAME = "stories.sqlite3"
+STORE_FORMAT = 1
+"""The store's format (``PRAGMA user_version``); a newer one is refused, not rewritten."""
+MAX_NAME = 200
+BUSY_TIMEOUT_S = 30.0
+"""How long a write waits for another process's write to end before it says "locked"."""
+_SQLITE_HEADER = b"SQLite format 3\x00"
+_SCHEMA = (
+    """CREATE TABLE IF NOT EXISTS stories (
+        id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, created REAL NOT NULL)""",
+    """CREATE TABLE IF NOT EXISTS memos (
+        id INTEGER PRIMARY KEY,
+        story INTEGER NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        made REAL NOT NULL,
+        memo_date TEXT NOT NULL,
+        published TEXT,
+        subject TEXT NOT NULL,
+        title TEXT,
+        digest TEXT NOT NULL,
+        memo BLOB NOT NULL,
+        UNIQUE (story, seq))""",
+)
+
+
+def store_path() -> Path:
+    """``<data dir>/stories.sqlite3`` (BRIEFGEN_DATA_DIR, else the user data directory)."""
+    return data_dir() / STORE_NAME
+
+
+@dataclass(frozen=True)
+class StorySummary:
+    """One story of the store: its name, how many memos, the first and last memo dates."""
+
+    name: str
+    memos: int
+    first: str | None
+    last: str | None
+    created: float
+
+
+@dataclass(frozen=True)
+class StoredMemo:
+    """One memo of a story, read back whole."""
+
+    seq: int
+    made: float
+    document: MemoDocument
+
+
+class StoryStore:
+    """The memos of every story, in one file; each operation one short connection."""
+
+    def __init__(self, path: Path | None = None, *, timeout: float | None = None):
+        self.path = Path(path) if path is not None else store_path()
+        self.timeout = BUSY_TIMEOUT_S if timeout is None else timeout
+
+    # -- the file --------------------------------------------------------------------
+
+    def _problem(self, exc: BaseException) -> StoryStoreError:
+        text = str(exc)
+        lowered = text.lower()
+        if "locked" in lowered or "busy" in lowered:
+            return StoryStoreError(
+                f"The story store {self.path} is locked by another process (waited "
+                f"{self.timeout:g}s); try again when it is done.",
+                problem="locked",
+                path=str(self.path),
+            )
+        if isinstance(exc, OSError) or "readonly" in lowered or "unable to open" in lowered:
+            return StoryStoreError(
+                f"Cannot write the story store {self.path} ({text}); set BRIEFGEN_DATA_DIR "
+                "to a writable directory.",
+                problem="unwritable",
+                path=str(self.path),
+            )
+        return StoryStoreError(
+            f"The story store {self.path} is damaged ({text}); it was left as it is. Move "
+            "it away (or restore a copy) to start a new one.",
+            problem="damaged",
+            path=str(self.path),
+        )
+
+    def _check_header(self) -> None:
+        try:
+            with self.path.open("rb") as handle:
+                head = handle.read(len(_SQLITE_HEADER))
+        except FileNotFoundError:
+            return
+        except OSError as exc:
+            raise self._problem(exc) from None
+        if head and head != _SQLITE_HEADER:
+            raise self._problem(sqlite3.DatabaseError("file is not a database"))
+
+    @contextmanager
+    def _reading(self) -> Iterator[sqlite3.Connection | None]:
+        """A connection in one read transaction; None while there is no store (or no
+        memo in it) yet."""
+        self._check_header()
+        if not self.path.exists():
+            yield None
+            return
+        with self._connection(write=False) as db:
+            yield db if _has_tables(db) else None
+
+    @contextmanager
+    def _connection(self, *, write: bool) -> Iterator[sqlite3.Connection]:
+        """A connection in one transaction (``BEGIN IMMEDIATE`` for a write)."""
+        self._check_header()
+        try:
+            if write:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                if not self.path.exists():
+                    # Created private before SQLite opens it: it holds article text.
+                    os.close(os.open(self.path, os.O_CREAT | os.O_WRONLY, 0o600))
+            db = sqlite3.connect(self.path, timeout=self.timeout, isolation_level=None)
+        except (OSError, sqlite3.Error) as exc:
+            raise self._problem(exc) from None
+        with closing(db):
+            try:
+                db.execute(f"PRAGMA busy_timeout = {int(self.timeout * 1000)}")
+                db.execute("PRAGMA foreign_keys = ON")
+                if write:
+                    db.execute("PRAGMA journal_mode = WAL")
+                db.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+                self._prepare(db, write=write)
+                yield db
+                db.execute("COMMIT")
+            except sqlite3.Error as exc:
+                if db.in_transaction:
+                    db.execute("ROLLBACK")
+                raise self._problem(exc) from None
+            except BaseException:
+                if db.in_transaction:
+                    db.execute("ROLLBACK")
+                raise
+
+    def _prepare(self, db: sqlite3.Connection, *, write: bool) -> None:
+        version = int(db.execute("PRAGMA user_version").fetchone()[0])
+        if version > STORE_FORMAT:
+            raise StoryStoreError(
+                f"The story store {self.path} is of format {version}, written by a newer "
+                f"briefgen (this one reads format {STORE_FORMAT}); use that version.",
+                problem="newer format",
+                path=str(self.path),
+            )
+        if version == 0 and write:
+            for statement in _SCHEMA:
+                db.execute(statement)
+            db.execute(f"PRAGMA user_version = {STORE_FORMAT}")
+
+    # -- reading ---------------------------------------------------------------------
+
+    def stories(self) -> list[StorySummary]:
+        """Every story, by name."""
+        with self._reading() as db:
+            if db is None:
+                return []
+            rows = db.execute(
+                "SELECT s.name, COUNT(m.id), MIN(m.seq), MAX(m.seq), s.created FROM stories s "
+                "LEFT JOIN memos m ON m.story = s.id GROUP BY s.id ORDER BY s.name"
+            ).fetchall()
+            found = []
+            for name, count, low, high, created in rows:
+                dates = {
+                    seq: date
+                    for seq, date in db.execute(
+                        "SELECT m.seq, m.memo_date FROM memos m JOIN stories s ON s.id = m.story "
+                        "WHERE s.name = ? AND m.seq IN (?, ?)",
+                        (name, low, high),
+                    )
+                }
+                found.append(StorySummary(name, count, dates.get(low), dates.get(high), created))
+            return found
+
+    def earlier(self, name: str) -> list[Earlier]:
+        """The memos of story ``name`` as earlier memos of the next one, oldest first: their
+        digests now, their articles when a change needs them. Empty for a new story."""
+        story = check_name(name)
+        with self._reading() as db:
+            if db is None:
+                return []
+            rows = db.execute(
+                "SELECT m.id, m.seq, m.memo_date, m.published, m.subject, m.title, m.digest "
+                "FROM memos m JOIN stories s ON s.id = m.story WHERE s.name = ? ORDER BY m.seq",
+                (story,),
+            ).fetchall()
+            found = [self._earlier(db, row) for row in rows]
+        return distinct_labels(found)
+
+    def _earlier(self, db: sqlite3.Connection, row: tuple[Any, ...]) -> Earlier:
+        memo_id, seq, memo_date, published, subject, title, digest = row
+        memo = EarlierMemo(
+            number=seq,
+            label=memo_label(memo_date),
+            memo_date=memo_date,
+            subject=subject,
+            title=title,
+            published=published,
+        )
+        try:
+            read: MemoDigest | None = MemoDigest.model_validate_json(digest)
+        except ValidationError:
+            read = None
+        if read is None or read.format != DIGEST_FORMAT:
+            # Written by another version: made again from the memo itself.
+            document = self._document(db, memo_id)
+            read = digest_memo(document.data, document.article)
+        return Earlier(memo, read, lambda: self.article(memo_id))
+
+    def article(self, memo_id: int) -> Article:
+        """The article of the stored memo ``memo_id`` (its own connection: it is read on
+        whichever thread grounds a change)."""
+        with self._reading() as db:
+            if db is None:
+                raise self._problem(sqlite3.DatabaseError(f"memo {memo_id} is gone"))
+            return self._document(db, memo_id).article
+
+    def _document(self, db: sqlite3.Connection, memo_id: int) -> MemoDocument:
+        row = db.execute("SELECT memo FROM memos WHERE id = ?", (memo_id,)).fetchone()
+        if row is None:
+            raise self._problem(sqlite3.DatabaseError(f"memo {memo_id} is gone"))
+        try:
+            return read_memo(zlib.decompress(row[0]), where=f"memo {memo_id} of {self.path}")
+        except (zlib.error, MemoFileError) as exc:
+            raise self._problem(sqlite3.DatabaseError(f"memo {memo_id}: {exc}")) from None
+
+    def memos(self, name: str) -> list[StoredMemo]:
+        """Every memo of story ``name``, oldest first; StoryStoreError when there is none."""
+        story = check_name(name)
+        with self._reading() as db:
+            rows = []
+            if db is not None:
+                rows = db.execute(
+                    "SELECT m.id, m.seq, m.made FROM memos m JOIN stories s ON s.id = m.story "
+                    "WHERE s.name = ? ORDER BY m.seq",
+                    (story,),
+                ).fetchall()
+            if not rows:
+                raise StoryStoreError(
+                    f"No story {story!r} in {self.path}; 'briefgen story list' shows the stories.",
+                    problem="no such story",
+                    path=str(self.path),
+                )
+            assert db is not None
+            return [StoredMemo(seq, made, self._document(db, i)) for i, seq, made in rows]
+
+    # -- writing ---------------------------------------------------------------------
+
+    def add(self, name: str, document: MemoDocument) -> int:
+        """Keep ``document`` as the next memo of story ``name``; its number in the story."""
+        story = check_name(name)
+        digest = digest_memo(document.data, document.article).model_dump_json()
+        blob = zlib.compress(json.dumps(memo_payload(document), ensure_ascii=False).encode(), 6)
+        described = describe(document, 0)
+        with self._connection(write=True) as db:
+            db.execute(
+                "INSERT OR IGNORE INTO stories (name, created) VALUES (?, ?)", (story, time.time())
+            )
+            (story_id,) = db.execute("SELECT id FROM stories WHERE name = ?", (story,)).fetchone()
+            (seq,) = db.execute(
+                "SELECT COALESCE(MAX(seq), 0) + 1 FROM memos WHERE story = ?", (story_id,)
+            ).fetchone()
+            db.execute(
+                "INSERT INTO memos (story, seq, made, memo_date, published, subject, title, "
+                "digest, memo) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    story_id,
+                    seq,
+                    time.time(),
+                    described.memo_date,
+                    described.published,
+                    described.subject,
+                    described.title,
+                    digest,
+                    blob,
+                ),
+            )
+        return int(seq)
+
+    def forget(self, name: str) -> int:
+        """Remove story ``name`` and its memos; how many memos it had."""
+        story = check_name(name)
+        with self._connection(write=True) as db:
+            row = db.execute("SELECT id FROM stories WHERE name = ?", (story,)).fetchone()
+            if row is None:
+                raise StoryStoreError(
+                    f"No story {story!r} in {self.path}.",
+                    problem="no such story",
+                    path=str(self.path),
+                )
+            (count,) = db.execute("SELECT COUNT(*) FROM memos WHERE story = ?", row).fetchone()
+            db.execute("DELETE FROM memos WHERE story = ?", row)
+            db.execute("DELETE FROM stories WHERE id = ?", row)
+        return int(count)
+
+
+def _has_tables(db: sqlite3.Connection) -> bool:
+    return db.execute("SELECT 1 FROM sqlite_master WHERE name = 'memos'").fetchone() is not None
+
+
+def check_name(name: str) -> str:
+    """A story's name as kept: its words joined by single spaces; a StoryStoreError
+    ("bad name") when it is empty, too long or holds control characters."""
+    story = " ".join(str(name).split())
+    if not story or len(story) > MAX_NAME or any(ord(c) < 32 or 127 <= ord(c) < 160 for c in story):
+        raise StoryStoreError(
+            f"A story's name is 1 to {MAX_NAME} printable characters, not {name!r}.",
+            problem="bad name",
+        )
+    return story

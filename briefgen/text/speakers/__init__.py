@@ -1,0 +1,38 @@
+"""Who spoke each quotation of a text, read as a reader reads it: see ``read_speaker``.
+
+Text only, as the rest of ``briefgen.text``: a text and its sentences' offsets in, a
+speaker out. Grounding (``briefgen.grounding.attribution``) and the extractive plan read
+speakers through here, so both read them the same way.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from briefgen.text.speakers._reader import Reader, Reading
+
+__all__ = ["Reading", "read_speaker"]
+
+
+def read_speaker(
+    text: str,
+    sentences: tuple[tuple[int, int], ...],
+    start: int,
+    end: int,
+    *,
+    language: str = "en",
+) -> Reading:
+    """Who ``text`` says spoke the quotation whose inside is ``text[start:end]``.
+
+    ``sentences`` are the (start, end) offsets of the text's sentences, in order; a line
+    break between two of them ends a paragraph. The speaker is a noun phrase the text
+    writes (a name, "the minister", "an official"), or None with the reason in ``how``
+    when the text does not make it plain. ``language`` picks the word lists
+    (``briefgen.text.languages``); LookupError when there are none for it.
+    """
+    return _reader(text, sentences, language).read(start, end)
+
+
+@lru_cache(maxsize=16)
+def _reader(text: str, sentences: tuple[tuple[int, int], ...], language: str) -> Reader:
+    return Reader(text, sentences, language)

@@ -1,0 +1,349 @@
+"""The said-clause of one quotation, inside its own sentence.
+
+Read in this order: right after the quotation ("…,” X said; "…,” said X; "…,” according
+to X), then right before it ("X said: “…”"; "X told reporters that “…”"; "According to X,
+“…”"; "X, the minister, added, “…”"), then an introducing clause that ends in a colon
+("X summed up the mood: “…”"). A clause that is found but names no one plainly is an
+answer too: "unsure", and nothing else is tried.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from briefgen.text.speakers._phrases import Phrase, after, before, is_time
+from briefgen.text.speakers._tokens import Token, Words
+
+_LEADING_MARKS = frozenset({",", "—", "–", "-", "--", ";", "”", "’", '"', "'"})
+_TRAILING_MARKS = frozenset({",", ":", "—", "–", "-", "--"})
+_MAX_TAIL = 12
+_MAX_TO_VERB = 20
+_MAX_SUBJECT = 10
+# Words that start a clause: a speaker read before its verb may follow one ("and Trump
+# said"), but never a preposition ("the letter to Trump said").
+_CLAUSE_BOUNDARY = frozenset(
+    "and but or so then because while when whereas after before since though although if "
+    "as where yet".split()
+)
+_RELATIVE = frozenset({"who", "which", "that"})
+_SUBORDINATORS = frozenset({"when", "if", "once", "unless", "after", "before", "as", "while"})
+_SUBJECT_PRONOUNS = frozenset({"person", "group", "speaker", "thing"})
+
+
+@dataclass(frozen=True)
+class Clause:
+    """What a said-clause gives: a speaker phrase, or None when it names no one plainly."""
+
+    phrase: Phrase | None
+    how: str
+
+
+class Clauses:
+    """Said-clauses, read with one language's words."""
+
+    def __init__(self, words: Words) -> None:
+        self.words = words
+
+    def around(self, tokens: Sequence[Token], q: int) -> Clause | None:
+        """The said-clause of the quotation ``tokens[q]``: after it, else before it."""
+        end = _next_quote(tokens, q + 1, len(tokens))
+        found = self.after_quote(tokens[q + 1 : end])
+        if found is not None:
+            return found
+        start = _previous_quote(tokens, q)
+        if start and self._bare_verb(tokens[start:q]):
+            return self.around(tokens, start - 1)  # "“…,” she said, adding, “…”"
+        return self.before_quote(tokens[start:q])
+
+    def after_quote(self, region: Sequence[Token]) -> Clause | None:
+        """After the quotation: "…,” X said", "…,” said X", "…,” according to X"."""
+        i = 0
+        while i < len(region) and region[i].text in _LEADING_MARKS:
+            i += 1
+        region = region[i:]
+        if not region:
+            return None
+        words = self.words
+        opening = self.according_length(region, 0)
+        if opening:
+            return Clause(after(region, opening, words)[0], "according-to")
+        if self._bare_verb(region):
+            return None  # "“…,” adding, “…”": the next quotation goes on with this one
+        first = 0
+        while first < len(region) - 1 and words.modifier(region[first]):
+            first += 1  # "“…,” later added the aide"
+        if words.speech_verb(region[first]):
+            if region[first].bare in words.lexicon.listener_verbs:
+                return Clause(None, "a verb of speech with no speaker before it")
+            return Clause(after(region, first + 1, words)[0], "said-clause")
+        verb = self._verb(region, _MAX_TO_VERB)
+        if verb is None:
+            return None
+        found = self.subject(region[:verb], whole=True) or self._closing(region, verb)
+        return Clause(found, "said-clause")
+
+    def _closing(self, region: Sequence[Token], verb: int) -> Phrase | None:
+        """A said-clause that closes the sentence the quotation opens, after a comma:
+        "“…” that he can win, said X." / "“…” that is sexist, X said."."""
+        if region[verb - 1].text == "," and verb + 1 < len(region) and region[verb + 1].is_word:
+            return after(region, verb + 1, self.words)[0]
+        found, start = before(region, skip_modifiers(region, verb, self.words), self.words)
+        if found is None or start == 0 or region[start - 1].text != ",":
+            return None
+        return found if self._tail(region[verb + 1 :]) else None
+
+    def closes(self, region: Sequence[Token]) -> bool:
+        """Whether ``region`` is a said-clause and nothing more: its verb of speech is
+        followed by the end, a mark, a preposition or a time ("Trump asked.", "said
+        Lee of the plan"), not by a clause of its own ("Trump said the polls ...")."""
+        verb = self._verb(region, _MAX_TO_VERB)
+        if verb is None:
+            return False
+        rest = [t for t in region[verb + 1 :] if t.kind != "mark"]
+        if not rest:
+            return True
+        if verb == 0 or (region[0].kind == "mark" and verb == 1):
+            return True  # "said X ...": after() has read where X ends
+        following = rest[0]
+        lexicon = self.words.lexicon
+        return following.bare in lexicon.phrase_prepositions or self.words.time_word(following)
+
+    def _bare_verb(self, region: Sequence[Token]) -> bool:
+        """Just a verb of speech between marks: ", adding," "—saying"."""
+        found = [t for t in region if t.kind != "mark"]
+        return len(found) == 1 and self.words.speech_verb(found[0])
+
+    def before_quote(self, region: Sequence[Token]) -> Clause | None:
+        """Before the quotation: "X said: “…”", "According to X, “…”", "X put it: “…”"."""
+        colon = bool(region) and region[-1].text == ":"
+        end = len(region)
+        while end and (region[end - 1].text in _TRAILING_MARKS or region[end - 1].bare == "that"):
+            end -= 1
+        region = region[:end]
+        if not region:
+            return None
+        for i in range(len(region)):
+            opening = self.according_length(region, i)
+            if opening:
+                found, stop = after(region, i + opening, self.words)
+                if stop == len(region):
+                    return Clause(found, "according-to")
+        verb = self._last_verb(region)
+        if verb is not None and all(t.kind == "mark" for t in region[:verb]):
+            # Between two halves: "“…,” said Sen. Ann Lee, “…”".
+            found, stop = after(region, verb + 1, self.words)
+            return Clause(found if stop == len(region) else None, "said-clause")
+        if verb is not None:
+            if not self._tail(region[verb + 1 :]):
+                return Clause(None, "the verb of speech before it is not the quotation's")
+            return Clause(self.subject_of(region, verb), "said-clause")
+        if colon:
+            return Clause(self._labelled(region) or self.opening_subject(region), "introduction")
+        return None
+
+    def subject_of(self, region: Sequence[Token], verb: int) -> Phrase | None:
+        """Who does ``region[verb]``: the phrase before it; for "..., adding", "... but
+        added" or "X, who told ...", the speaker of the clause it hangs on."""
+        before_verb = skip_modifiers(region, verb, self.words)
+        left = region[before_verb - 1].bare if before_verb else ""
+        if verb and region[verb - 1].bare in _CLAUSE_BOUNDARY:
+            before_verb, left = verb, region[verb - 1].bare  # "said before adding"
+        # "..., adding", "by saying", "upon saying": a participle hung on a clause.
+        hangs = region[verb].bare.endswith("ing") and (
+            left == "," or left in self.words.lexicon.phrase_prepositions
+        )
+        if hangs or left in _CLAUSE_BOUNDARY:
+            inner = self._last_verb(region[: before_verb - 1])
+            if inner is not None:
+                return self.subject_of(region, inner)  # "X said ... but added"
+            return self.opening_subject(region[: before_verb - 1])  # "X paused and said"
+        if left in _RELATIVE and before_verb > 1 and region[before_verb - 2].text == ",":
+            return self.subject(region[: before_verb - 2], whole=False)  # "X, who told ..."
+        end = verb
+        if region[verb].bare.endswith("ing"):  # "X was saying", "X has been telling"
+            while end and region[end - 1].bare in self.words.lexicon.progressive_auxiliaries:
+                end -= 1
+        return self.subject(region[:end], whole=False)
+
+    def subject(self, pre: Sequence[Token], *, whole: bool) -> Phrase | None:
+        """The speaker just before a verb of speech: modifiers ("also", "on Tuesday"), a
+        parenthesis or an apposition (", the minister,") between them are skipped.
+        ``whole``: the speaker must be all of ``pre``."""
+        words = self.words
+        i = skip_modifiers(pre, len(pre), words)
+        if not (i and pre[i - 1].text == ","):
+            return self._subject_at(pre, i, whole=whole)
+        # "Gov. John Kasich (R-Ohio), said": a name right before the comma is the speaker;
+        # else an apposition ("X, the minister, said") opens at one of the commas before.
+        direct = self._subject_at(pre, skip_modifiers(pre, i - 1, words), whole=whole)
+        if direct is not None and direct.kind == "name":
+            return direct
+        for opening in range(i - 2, 0, -1):
+            if pre[opening].text != ",":
+                continue
+            if any(words.speech_verb(t) for t in pre[opening:i]):
+                break
+            found = self._subject_at(pre, opening, whole=whole)
+            if found is not None:
+                return found
+        return direct
+
+    def _subject_at(self, pre: Sequence[Token], i: int, *, whole: bool) -> Phrase | None:
+        found, start = before(pre, i, self.words)
+        if found is None or start == 0:
+            return found
+        if whole:
+            return None
+        left = pre[start - 1]
+        if not left.is_word or left.bare in _CLAUSE_BOUNDARY:
+            return found
+        return None
+
+    def _labelled(self, region: Sequence[Token]) -> Phrase | None:
+        """A name set off right before the colon: "Pollsters agree - Ann Lee: “…”"."""
+        found, start = before(region, len(region), self.words)
+        if found is None or found.kind != "name" or start == 0:
+            return None
+        return found if region[start - 1].text in _LEADING_MARKS else None
+
+    def opening_subject(self, region: Sequence[Token]) -> Phrase | None:
+        """The subject a clause opens with ("Trump *took* aim:"), after an opening
+        phrase and its comma ("On Tuesday, Trump ..."), an apposition skipped."""
+        words = self.words
+        start = 0
+        if region and not _may_open_subject(region[0], words):
+            commas = [n for n, t in enumerate(region) if t.text == ","]
+            if not commas:
+                return None
+            start = commas[0] + 1
+        j = start + 1
+        while j < min(len(region), start + _MAX_SUBJECT):
+            token = region[j]
+            if token.text == ",":  # an apposition runs to the next comma
+                closing = next(
+                    (n for n in range(j + 1, len(region)) if region[n].text == ","), None
+                )
+                if closing is None:
+                    return None
+                j = closing + 1
+                continue
+            if not token.is_word:
+                return None
+            if _verb_like(token, words):
+                return self.subject(region[start:j], whole=True)
+            j += 1
+        return None
+
+    def according_length(self, region: Sequence[Token], i: int) -> int:
+        """The length of an according-to phrase at ``region[i]``, or 0."""
+        for opening in self.words.lexicon.according_to:
+            got = tuple(t.bare for t in region[i : i + len(opening)])
+            if got == opening:
+                return len(opening)
+        return 0
+
+    def _verb(self, region: Sequence[Token], reach: int) -> int | None:
+        """The first verb of speech, not one inside a relative clause (", who said ...,")."""
+        relative = False
+        for n, token in enumerate(region[:reach]):
+            if token.kind == "quote":
+                return None
+            if token.bare in _RELATIVE:
+                relative = True
+            elif token.text == ",":
+                relative = False
+            elif self.is_verb(region, n) and not relative:
+                return n
+        return None
+
+    def _last_verb(self, region: Sequence[Token]) -> int | None:
+        for n in range(len(region) - 1, -1, -1):
+            if self.is_verb(region, n) and not self._passive(region, n):
+                return n
+        return None
+
+    def is_verb(self, region: Sequence[Token], n: int) -> bool:
+        """Whether ``region[n]`` is a verb of speech used as a verb: not the noun after a
+        determiner or a preposition ("in a tweet", "secretary of state")."""
+        if not self.words.speech_verb(region[n]):
+            return False
+        if n == 0:
+            return True
+        left = region[n - 1]
+        lexicon = self.words.lexicon
+        if self.words.determiner(left) or self.words.possessive(left):
+            return False
+        if left.bare in lexicon.possessive_determiners:
+            return False  # "his remarks", "their claims"
+        return left.bare == "to" or left.bare not in lexicon.phrase_prepositions
+
+    def _passive(self, region: Sequence[Token], n: int) -> bool:
+        """Whether ``region[n]`` is a participle after a subordinator ("when asked"): it
+        says who was spoken to, not who speaks."""
+        return n > 0 and region[n - 1].bare in _SUBORDINATORS and region[n].bare.endswith("ed")
+
+    def _tail(self, tail: Sequence[Token]) -> bool:
+        """What may stand between a verb of speech and its quotation: a listener, a
+        place, a time ("told reporters in Ohio on Tuesday"), but no clause of its own."""
+        if len(tail) > _MAX_TAIL:
+            return False
+        words = self.words
+        for token in tail:
+            if token.kind == "quote" or words.speech_verb(token):
+                return False
+            if token.bare in words.lexicon.clause_openers:
+                return False
+            if words.pronoun_kind(token) in _SUBJECT_PRONOUNS:
+                return False
+        return True
+
+
+def skip_modifiers(pre: Sequence[Token], i: int, words: Words) -> int:
+    """Where a speaker ends before ``pre[i]``: past adverbs, auxiliaries, a time phrase
+    ("on Tuesday") and a parenthesis ("(R-Ohio)")."""
+    while i:
+        token = pre[i - 1]
+        if token.text == ")":
+            opening = next((n for n in range(i - 2, -1, -1) if pre[n].text == "("), None)
+            if opening is None:
+                return i
+            i = opening
+        elif words.modifier(token):
+            i -= 1
+        elif is_time(pre, i - 1, words):
+            i -= 1
+            if i and pre[i - 1].bare in words.lexicon.time_prepositions:
+                i -= 1
+        else:
+            return i
+    return i
+
+
+def _may_open_subject(token: Token, words: Words) -> bool:
+    if words.determiner(token) or words.pronoun_kind(token) == "person":
+        return True
+    return token.capitalised and (words.name_word(token) or words.honorific(token))
+
+
+def _verb_like(token: Token, words: Words) -> bool:
+    """A lower-case word that a subject does not hold: the verb after it."""
+    if not token.text.isalpha() or token.capitalised or words.determiner(token):
+        return False
+    if words.possessive(token):
+        return False
+    return not (words.role_noun(token) or words.body_noun(token)) or words.speech_verb(token)
+
+
+def _next_quote(tokens: Sequence[Token], start: int, end: int) -> int:
+    for n in range(start, end):
+        if tokens[n].kind == "quote":
+            return n
+    return end
+
+
+def _previous_quote(tokens: Sequence[Token], q: int) -> int:
+    for n in range(q - 1, -1, -1):
+        if tokens[n].kind == "quote":
+            return n + 1
+    return 0

@@ -1,0 +1,241 @@
+"""A speaker's noun phrase: read from whole tokens, kept only when it has a head.
+
+The head is the phrase's last word: a name ("Murray"), a noun for a person by role ("the
+official", "Trump's spokesman") or for a body ("the newspaper"), or a lone pronoun. A
+phrase with a clause word in it ("and", "has", "that"), a verb of speech, a time phrase
+or punctuation is not a speaker, whatever the pattern around it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from briefgen.text.speakers._tokens import Token, Words
+
+_MAX_WORDS = 10
+_MAX_MODIFIERS = 4
+# Words that may follow a speaker read after its verb: the end of the clause, a
+# preposition ("said Pitt of his role"), a relative ("said one source who ...").
+_RELATIVES = frozenset({"who", "whose", "which"})
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A speaker as the article writes it."""
+
+    tokens: tuple[Token, ...]
+    kind: str
+    """"name" (its head is a name), "role" (a person or body described) or "pronoun"."""
+
+    @property
+    def text(self) -> str:
+        return " ".join(t.text for t in self.tokens)
+
+    @property
+    def start(self) -> int:
+        return self.tokens[0].start
+
+
+def phrase(tokens: Sequence[Token], words: Words) -> Phrase | None:
+    """``tokens`` as a speaker's noun phrase, or None when they are not one.
+
+    A phrase may end in a complement ("a spokesman for the campaign"): the part before
+    the preposition is then the one that must be a speaker.
+    """
+    tokens = tuple(tokens)
+    if not tokens or len(tokens) > _MAX_WORDS or not all(t.is_word for t in tokens):
+        return None
+    if len(tokens) == 1 and words.pronoun_kind(tokens[0]):
+        return Phrase(tokens, "pronoun")
+    core = _core(tokens, words)
+    if core is not None:
+        return core
+    for i in range(1, len(tokens) - 1):
+        if tokens[i].text in words.lexicon.phrase_prepositions:
+            head = _core(tokens[:i], words)
+            if head is not None and _complement(tokens[i + 1 :], words):
+                return Phrase(tokens, head.kind)
+            return None
+    return None
+
+
+def _core(tokens: tuple[Token, ...], words: Words) -> Phrase | None:
+    """A phrase with no preposition but the links of a name ("Secretary of State")."""
+    head = tokens[-1]
+    body = tokens[1:] if words.determiner(tokens[0]) else tokens
+    if not body:
+        return None
+    lowercase = 0
+    for i, token in enumerate(body):
+        if words.determiner(token) or words.speech_verb(token):
+            return None
+        if token.text in words.lexicon.name_links and 0 < i < len(body) - 1:
+            if body[i - 1].capitalised and body[i + 1].capitalised:
+                continue
+            if words.role_noun(body[i - 1]):  # "the secretary of state"
+                continue
+        if words.function_word(token) or is_time(body, i, words):
+            return None
+        if _gerund(token) and body is tokens:
+            return None  # "White America embracing Obama" is a clause ("the outgoing" is not)
+        lowercase = 0 if token.capitalised else lowercase + 1
+        if lowercase > _MAX_MODIFIERS:
+            return None
+    if _is_name_head(tokens, words):
+        return Phrase(_named(tokens, words), "name")
+    if words.role_noun(head) or words.body_noun(head):
+        described = body is not tokens or any(
+            words.possessive(t) or t.capitalised for t in tokens[:-1]
+        )
+        if described or _plural(head, words):
+            return Phrase(tokens, "role")
+    return None
+
+
+def _named(tokens: tuple[Token, ...], words: Words) -> tuple[Token, ...]:
+    """A name without the description before it that says nothing of who it is ("A
+    defensive Obama" -> "Obama"); a role stays ("conservative activist Bob Klaus")."""
+    first = next(i for i, t in enumerate(tokens) if t.capitalised and not words.determiner(t))
+    described = tokens[:first]
+    if any(words.role_noun(t) or words.body_noun(t) for t in described):
+        return tokens
+    # "The New York Times" keeps its article; only a description goes.
+    return tokens[first:] if any(not words.determiner(t) for t in described) else tokens
+
+
+def _is_name_head(tokens: tuple[Token, ...], words: Words) -> bool:
+    head = tokens[-1]
+    if words.role_noun(head) or words.body_noun(head):
+        return False  # "Officials" opening a sentence is a role, not a name
+    if not words.name_word(head) and not _month_surname(tokens, len(tokens) - 1, words):
+        return False
+    if len(tokens) == 1 and words.lone_opening(head):
+        return False
+    # "Mr" or "Sen." alone names nobody.
+    return not all(words.honorific(t) or words.determiner(t) for t in tokens)
+
+
+def _month_surname(tokens: Sequence[Token], i: int, words: Words) -> bool:
+    """Whether a month's name right after a name is a surname ("Theresa May")."""
+    token = tokens[i]
+    return (
+        i > 0
+        and token.capitalised
+        and token.bare in words.lexicon.time_words
+        and token.bare not in words.lexicon.weekdays
+        and words.name_word(tokens[i - 1])
+    )
+
+
+def is_time(tokens: Sequence[Token], i: int, words: Words) -> bool:
+    """Whether ``tokens[i]`` is a word of a time phrase (not "May" in "Theresa May")."""
+    return words.time_word(tokens[i]) and not _month_surname(tokens, i, words)
+
+
+def _plural(token: Token, words: Words) -> bool:
+    word = token.bare
+    return word.endswith(("s", "men", "people")) or word in words.lexicon.mass_nouns
+
+
+def _complement(tokens: Sequence[Token], words: Words) -> bool:
+    """What may follow a speaker's preposition: a short noun phrase ("the campaign",
+    "the Armenian Patriarchate of Jerusalem")."""
+    if not tokens or len(tokens) > _MAX_WORDS or not all(t.is_word for t in tokens):
+        return False
+    rest = tokens[1:] if words.determiner(tokens[0]) or words.possessive(tokens[0]) else tokens
+    for i, token in enumerate(rest):
+        link = token.text in words.lexicon.name_links and 0 < i < len(rest) - 1
+        if link and rest[i - 1].capitalised and rest[i + 1].capitalised:
+            continue
+        if words.function_word(token) or words.speech_verb(token) or words.determiner(token):
+            return False
+    return bool(rest)
+
+
+def before(tokens: Sequence[Token], end: int, words: Words) -> tuple[Phrase | None, int]:
+    """The speaker that ends just before ``tokens[end]``, and the index it starts at.
+
+    Read leftwards: names, titles and modifiers, up to a determiner, a mark or a clause
+    word. A speaker that turns out to be the object of a preposition ("the letter to
+    Trump said") is read with what the preposition follows, and must still be one.
+    """
+    if end > 0 and words.pronoun_kind(tokens[end - 1]):
+        return Phrase((tokens[end - 1],), "pronoun"), end - 1
+    i = end - 1
+    while i >= 0:
+        token = tokens[i]
+        if not token.is_word:
+            break
+        if words.determiner(token):
+            i -= 1
+            break
+        link = token.text in words.lexicon.name_links and i > 0 and i + 1 < end
+        if link and tokens[i - 1].capitalised and tokens[i + 1].capitalised:
+            i -= 1
+            continue
+        if words.function_word(token) or words.speech_verb(token):
+            break
+        if is_time(tokens, i, words) or _participle_opening(tokens, i):
+            break
+        i -= 1
+    start = i + 1
+    found = phrase(tokens[start:end], words)
+    if found is None or start == 0:
+        return found, start
+    left = tokens[start - 1]
+    if left.is_word and left.bare in words.lexicon.phrase_prepositions:
+        outer, outer_start = before(tokens, start - 1, words)
+        if outer is None or outer.kind == "pronoun":
+            return None, start
+        return phrase(tokens[outer_start:end], words), outer_start
+    return found, start
+
+
+def _gerund(token: Token) -> bool:
+    return not token.capitalised and len(token.text) > 4 and token.text.endswith("ing")
+
+
+def _participle_opening(tokens: Sequence[Token], i: int) -> bool:
+    # "Speaking Tuesday Trump said": an opening participle is not part of a name.
+    word = tokens[i].text
+    return i == 0 and len(word) > 5 and word.endswith("ing")
+
+
+def after(tokens: Sequence[Token], start: int, words: Words) -> tuple[Phrase | None, int]:
+    """The speaker that starts at ``tokens[start]`` ("said *Sen. Patty Murray* of ..."),
+    and the index after it; None when what follows it makes it a clause's subject
+    ("said *the plan* will fail")."""
+    if start < len(tokens) and words.pronoun_kind(tokens[start]):
+        return Phrase((tokens[start],), "pronoun"), start + 1
+    j = start
+    while j < len(tokens):
+        token = tokens[j]
+        if not token.is_word:
+            break
+        if j == start and words.determiner(token):
+            j += 1
+            continue
+        link = token.text in words.lexicon.name_links and j > start and j + 1 < len(tokens)
+        if link and tokens[j - 1].capitalised and tokens[j + 1].capitalised:
+            j += 1
+            continue
+        if words.function_word(token) or words.speech_verb(token) or is_time(tokens, j, words):
+            break
+        j += 1
+    # The longest run that is a speaker: "said a source *involved* in" stops at "source".
+    end = next((e for e in range(j, start, -1) if phrase(tokens[start:e], words)), None)
+    if end is None:
+        return None, j
+    found = phrase(tokens[start:end], words)
+    if end >= len(tokens) or not tokens[end].is_word:
+        return found, end
+    following = tokens[end]
+    word = following.bare
+    lexicon = words.lexicon
+    if word in lexicon.clause_openers and word not in _RELATIVES:
+        return None, end  # "said the official *was* ...": a clause, not a said-clause
+    if word in _RELATIVES or word in lexicon.phrase_prepositions or words.time_word(following):
+        return found, end
+    # A role described further ("an official familiar with", "a source involved in").
+    return (found, end) if found is not None and found.kind == "role" else (None, end)

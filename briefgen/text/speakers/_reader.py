@@ -1,0 +1,347 @@
+"""Who spoke a quotation, over the sentences and paragraphs of one text.
+
+In order: the said-clause of the quotation's own sentence (``_clauses``); an
+according-to anywhere in that sentence; then, with none, the speaker of the quotation it
+continues (earlier in the paragraph, or the paragraph before when that one ends inside an
+open quotation), or the speaker a sentence introduces it with ("X put it this way:").
+A pronoun is resolved by ``_people``, and only to the one person it can stand for.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from briefgen.text.languages import lexicon
+from briefgen.text.quotations import QUOTED_SPAN
+from briefgen.text.speakers._clauses import Clause, Clauses
+from briefgen.text.speakers._people import People
+from briefgen.text.speakers._phrases import Phrase, after
+from briefgen.text.speakers._tokens import Token, Words, proper_words, tokenise
+
+# How far back a continuation or a pronoun's person may be, in sentences; a pronoun
+# looks across one paragraph break at most (news paragraphs are a sentence or two).
+_CONTINUATION_REACH = 3
+_PRONOUN_REACH = 3
+_MAX_DEPTH = 4
+# A quotation shorter than this with no closing punctuation is a title or scare quotes
+# ("the “rigged” system"): it does not end a said-clause.
+_UTTERANCE_WORDS = 4
+_UTTERANCE_END = re.compile(r"[,.?!…:;]\W*$")
+_OPENERS = '“"«„'
+_SUBORDINATE_OPENERS = frozenset(
+    "as when after while although though if because since before once until unless".split()
+)
+_ASKED = re.compile(r"[?!][’'”\"»]*$")
+_CLOSERS = {"“": "”", "«": "»", "„": "“”"}
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The speaker the text gives a quotation, and how it was read."""
+
+    speaker: str | None
+    how: str
+    kind: str | None = None
+    """"name" when the speaker is named, "role" when described ("an official")."""
+
+
+class Reader:
+    """Reads speakers in one text, split into sentences (offsets into the text)."""
+
+    def __init__(self, text: str, sentences: tuple[tuple[int, int], ...], language: str) -> None:
+        self.text = text
+        self.sentences = sentences
+        language_words = lexicon(language)
+        self.words = Words(language_words, proper_words(text, language_words))
+        self.clauses = Clauses(self.words)
+        spans = [(m.start(), m.end()) for m in QUOTED_SPAN.finditer(text)]
+        self.quotes = sorted(spans + _unclosed(text, spans))
+        self._starts = [start for start, _ in sentences]
+        self._tokens: dict[int, list[Token]] = {}
+        self._people: People | None = None
+
+    def read(self, start: int, end: int, depth: int = 0) -> Reading:
+        """Who the text says spoke the quotation at ``start:end`` (its inside)."""
+        span = next(((a, b) for a, b in self.quotes if a < start + 1 and end - 1 < b), None)
+        span = span or (start, end)
+        first = self._sentence_at(span[0])
+        first = self._sentence_at(start) if first is None else first
+        last = self._sentence_at(max(start, span[1] - 1))
+        if first is None or last is None:
+            return Reading(None, "outside every sentence")
+        tokens = self._window(first, last, span)
+        q = next(
+            (n for n, t in enumerate(tokens) if t.kind == "quote" and t.start <= start < t.end),
+            None,
+        )
+        if q is None:
+            return Reading(None, "outside every quotation")
+        clause = (
+            self.clauses.around(tokens, q)
+            or self._according_anywhere(tokens)
+            or self._said_next(last, tokens, q)
+        )
+        if clause is not None:
+            opening = min(t.start for t in tokens if t.kind == "quote")
+            return self._reading(clause, first, opening)
+        if depth >= _MAX_DEPTH:
+            return Reading(None, "no said-clause near it")
+        alone = all(t.kind == "mark" for n, t in enumerate(tokens) if n != q)
+        return self._continued(first, alone=alone, depth=depth)
+
+    def _reading(self, clause: Clause, sentence: int, quote: int | None = None) -> Reading:
+        """The reading a clause gives; a pronoun resolved before offset ``quote`` in its
+        own sentence (a name between the parts of a quotation is no antecedent)."""
+        found = clause.phrase
+        if found is None:
+            return Reading(None, f"{clause.how} names no one plainly")
+        if found.kind == "pronoun":
+            return self._pronoun(found, sentence, quote)
+        return Reading(found.text, clause.how, found.kind)
+
+    def _said_next(self, last: int, tokens: list[Token], q: int) -> Clause | None:
+        """The said-clause of the next sentence, when a quotation's own question or
+        exclamation mark ended the sentence: "“Are you kidding?” Trump asked."."""
+        if any(t.kind != "mark" for t in tokens[q + 1 :]) or not _ASKED.search(tokens[q].text):
+            return None
+        following = last + 1
+        if following >= len(self.sentences) or self._paragraph_break(last, following):
+            return None
+        words = self._sentence_tokens(following)
+        end = next((n for n, t in enumerate(words) if t.kind == "quote"), len(words))
+        clause = self.clauses.after_quote(words[:end])
+        if clause is None or clause.phrase is None or not self.clauses.closes(words[:end]):
+            return None
+        return clause
+
+    def _according_anywhere(self, tokens: list[Token]) -> Clause | None:
+        """One according-to anywhere in the sentence: "The plan, according to X, is “…”"."""
+        found: list[Phrase | None] = []
+        for n in range(len(tokens)):
+            length = self.clauses.according_length(tokens, n)
+            if length:
+                found.append(after(tokens, n + length, self.words)[0])
+        if len(found) != 1:
+            return None
+        return Clause(found[0], "according-to")
+
+    def _continued(self, index: int, *, alone: bool, depth: int) -> Reading:
+        """The speaker of the quotation this one continues, or of the sentence before it
+        that introduces it."""
+        for k in range(index - 1, max(-1, index - 1 - _CONTINUATION_REACH), -1):
+            if self._paragraph_break(k, k + 1):
+                break
+            tokens = self._sentence_tokens(k)
+            spoken = [t for t in tokens if t.kind == "quote"]
+            if spoken:
+                last = spoken[-1]
+                found = self.read(last.start + 1, last.end - 1, depth + 1)
+                if found.speaker is None:
+                    return found
+                return Reading(
+                    found.speaker, f"continues the quotation of sentence {k + 1}", found.kind
+                )
+            if k == index - 1 and alone:
+                return self._introduced(k) or Reading(
+                    None, "no said-clause, and the sentence before names no speaker"
+                )
+            return Reading(None, "no said-clause, and the sentence before holds no quotation")
+        if index and alone and self._paragraph_break(index - 1, index):
+            return self._over_paragraphs(index - 1, depth)
+        return Reading(None, "no said-clause in its sentence or paragraph")
+
+    def _over_paragraphs(self, k: int, depth: int) -> Reading:
+        """A quotation that opens its paragraph: the one before ends inside an open
+        quotation (this one goes on with it) or with a colon (it introduces this one)."""
+        tokens = self._sentence_tokens(k)
+        if tokens and tokens[-1].kind == "quote" and tokens[-1].text[-1:] not in '”"»“':
+            found = self.read(tokens[-1].start + 1, tokens[-1].end, depth + 1)
+            if found.speaker is not None:
+                return Reading(
+                    found.speaker, "continues the quotation of the paragraph before", found.kind
+                )
+            return found
+        if tokens and tokens[-1].text == ":":
+            return self._introduced(k) or Reading(
+                None, "the introduction before it names no speaker"
+            )
+        return Reading(None, "no said-clause in its sentence or paragraph")
+
+    def _introduced(self, k: int) -> Reading | None:
+        """The speaker of sentence ``k`` when it introduces a quotation: its one verb of
+        speech, or its colon."""
+        tokens = self._sentence_tokens(k)
+        if any(t.kind == "quote" for t in tokens):
+            return None
+        if tokens and tokens[-1].text == ":":
+            clause = self.clauses.before_quote(tokens)
+        else:
+            verbs = [n for n in range(len(tokens)) if self.clauses.is_verb(tokens, n)]
+            if len(verbs) != 1:
+                return None
+            clause = Clause(self.clauses.subject_of(tokens, verbs[0]), "introduction")
+        if clause is None or clause.phrase is None:
+            return None
+        found = self._reading(Clause(clause.phrase, f"introduced by sentence {k + 1}"), k)
+        return found if found.speaker is not None else None
+
+    def _pronoun(self, pronoun: Phrase, sentence: int, quote: int | None = None) -> Reading:
+        """The one person "he" or "she" can stand for, in the nearest sentence that names
+        anyone whose gender fits: its only person, or its speaker when the article says
+        that speaker is a "he" (or "she"). A sentence where the same pronoun comes
+        before the names is that person going on: its names are not the antecedent.
+        Any doubt leaves the quotation unattributed."""
+        word = pronoun.tokens[0].text
+        lexicon = self.words.lexicon
+        bare = self.words.unclitic(pronoun.tokens[0])
+        if lexicon.pronouns.get(bare) != "person":
+            return Reading(None, f"'{word}' names no one in particular")
+        gender = lexicon.pronoun_genders[bare]
+        people = self._people_index()
+        excluded: set[int] = set()
+        breaks = 0
+        for k in range(sentence, max(-1, sentence - 1 - _PRONOUN_REACH), -1):
+            if k < sentence and self._paragraph_break(k, k + 1):
+                breaks += 1
+                if breaks > 1:
+                    break
+            limit = pronoun.start if quote is None else min(quote, pronoun.start)
+            before = limit if k == sentence else None
+            named = [
+                (p, m) for p, m in people.in_sentence(k, before=before) if id(p) not in excluded
+            ]
+            fitting = {id(p): (p, m) for p, m in named if p.gender in (None, gender)}
+            unknown = people.maybe_people(k, before=before)
+            if k < sentence and (fitting or unknown):
+                same = [at for at in self._subject_pronouns(k, gender)]
+                first = min([m.start for _, m in fitting.values()] + [m.start for m in unknown])
+                if same and same[0] < first:
+                    excluded.update(id(p) for p, _ in named)  # the same "he" going on
+                    continue
+            speaker = self._sentence_speaker(k) if k < sentence else None
+            if speaker is not None and speaker.kind == "role":
+                # "The Republican incumbent said ...": the one described may be "she".
+                return Reading(None, f"'{word}' could be {speaker.text}")
+            if speaker is not None and speaker.kind == "name":
+                said = [pair for pair in fitting.values() if _names(pair[1].name, speaker)]
+                if len(said) == 1 and said[0][0].gender == gender:
+                    return self._resolved(word, said[0][1].shown)
+            if len(fitting) == 1 and not unknown:
+                [(_, mention)] = fitting.values()
+                return self._resolved(word, mention.shown)
+            if fitting or unknown:
+                shown = ", ".join(
+                    [m.shown for _, m in fitting.values()] + [m.shown for m in unknown]
+                )
+                return Reading(None, f"'{word}' could be any of {shown}")
+        return Reading(None, f"'{word}', and no one it can stand for is named before it")
+
+    def _subject_pronouns(self, k: int, gender: str) -> list[int]:
+        """Where sentence ``k`` has "he" (or "she") as a subject, outside an opening
+        subordinate clause: in "As he has before, Cruz said" the "he" is Cruz."""
+        tokens = self._sentence_tokens(k)
+        opening_end = -1
+        if tokens and tokens[0].bare in _SUBORDINATE_OPENERS:
+            opening_end = next((t.start for t in tokens if t.text == ","), -1)
+        return [
+            at
+            for at, g, subject in self._people_index().pronouns.get(k, [])
+            if subject and g == gender and at > opening_end
+        ]
+
+    @staticmethod
+    def _resolved(word: str, shown: str) -> Reading:
+        return Reading(shown, f"pronoun '{word}' read as {shown}", "name")
+
+    def _sentence_speaker(self, k: int) -> Phrase | None:
+        """Who speaks in sentence ``k``: the speaker of its first said-clause."""
+        tokens = self._sentence_tokens(k)
+        for n, token in enumerate(tokens):
+            if token.kind == "quote":
+                clause = self.clauses.around(tokens, n)
+                if clause is not None:
+                    return clause.phrase
+        for n in range(len(tokens) - 1, -1, -1):
+            if self.clauses.is_verb(tokens, n):
+                found = self.clauses.subject(tokens[:n], whole=False)
+                if found is not None:
+                    return found
+        return None
+
+    def _people_index(self) -> People:
+        if self._people is None:
+            sentences = [self._sentence_tokens(k) for k in range(len(self.sentences))]
+            self._people = People(sentences, self.words)
+        return self._people
+
+    def _sentence_at(self, offset: int) -> int | None:
+        k = bisect.bisect_right(self._starts, offset) - 1
+        if k < 0 or offset >= self.sentences[k][1]:
+            return None
+        return k
+
+    def _paragraph_break(self, k: int, following: int) -> bool:
+        return "\n" in self.text[self.sentences[k][1] : self.sentences[following][0]]
+
+    def _sentence_tokens(self, k: int) -> list[Token]:
+        if k not in self._tokens:
+            start, end = self.sentences[k]
+            self._tokens[k] = self._mark_titles(self._tokenise(start, end, None))
+        return self._tokens[k]
+
+    def _window(self, first: int, last: int, span: tuple[int, int]) -> list[Token]:
+        start, end = self.sentences[first][0], self.sentences[last][1]
+        return self._mark_titles(self._tokenise(start, end, span), keep=span[0])
+
+    def _tokenise(self, start: int, end: int, span: tuple[int, int] | None) -> list[Token]:
+        quotes = [(max(a, start), min(b, end)) for a, b in self.quotes if a < end and b > start]
+        if span is not None and span not in self.quotes:
+            quotes = [q for q in quotes if q[1] <= span[0] or q[0] >= span[1]] + [span]
+        tokens = tokenise(self.text, start, end, quotes, self.words.lexicon)
+        first = bisect.bisect_left(self._starts, start)
+        opening = set(self._starts[first : bisect.bisect_left(self._starts, end)])
+        return [
+            Token(t.text, t.start, t.end, t.kind, opens=True)
+            if t.kind == "word" and t.start in opening
+            else t
+            for t in tokens
+        ]
+
+    def _mark_titles(self, tokens: list[Token], keep: int = -1) -> list[Token]:
+        return [
+            Token(t.text, t.start, t.end, "title")
+            if t.kind == "quote" and t.start != keep and not _utterance(t.text)
+            else t
+            for t in tokens
+        ]
+
+
+def _names(name: tuple[str, ...], speaker: Phrase) -> bool:
+    """Whether a speaker phrase ends in the surname of ``name``."""
+    last = speaker.tokens[-1].text
+    return bool(name) and last.removesuffix("’s").removesuffix("'s") == name[-1]
+
+
+def _utterance(quoted: str) -> bool:
+    inside = quoted.strip(_OPENERS + "”»' ")
+    return len(inside.split()) >= _UTTERANCE_WORDS or bool(_UTTERANCE_END.search(inside))
+
+
+def _unclosed(text: str, closed: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Quotations left open at the end of their paragraph: news closes a quotation that
+    goes on in the next paragraph only there."""
+    found: list[tuple[int, int]] = []
+    offset = 0
+    for line in text.split("\n"):
+        end = offset + len(line)
+        straight = [offset + n for n, c in enumerate(line) if c == '"']
+        curly = [offset + n for n, c in enumerate(line) if c == "“"]
+        last_open = curly[-1] if curly else None
+        if last_open is not None and "”" not in text[last_open:end]:
+            found.append((last_open, end))
+        elif len(straight) % 2 == 1:
+            found.append((straight[-1], end))
+        offset = end + 1
+    return [s for s in found if not any(a <= s[0] < b for a, b in closed) and s[1] > s[0] + 1]

@@ -1,0 +1,208 @@
+"""Words, punctuation and quotations of a stretch of text, and what kind each word is.
+
+A speaker is read from whole tokens, so it starts and ends at word boundaries by
+construction ("g his" cannot come out of "saying his"). A quotation is one token: what it
+says is never part of the reading, only where it stands.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from briefgen.text.languages import Lexicon
+
+# Initials and dotted abbreviations keep their full stops ("U.S.", "J."); an honorific's
+# full stop is joined to it after the match ("Sen." is one token).
+_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_](?:[\w'’-]*[^\W_])?|--|[^\w\s]")
+_STOP = "."
+
+
+@dataclass(frozen=True)
+class Token:
+    """One word, mark or quotation of the text, with its offsets in the article."""
+
+    text: str
+    start: int
+    end: int
+    kind: str
+    """"word", "mark" (punctuation), "quote" (a whole quotation, marks included) or
+    "title" (a short quotation that is a title or scare quotes, not an utterance)."""
+    opens: bool = False
+    """The first word of a sentence, capitalised whatever it is."""
+
+    @property
+    def bare(self) -> str:
+        """The word folded: lower case, no full stop, curly apostrophes straight."""
+        return self.text.lower().rstrip(_STOP).replace("’", "'")
+
+    @property
+    def is_word(self) -> bool:
+        return self.kind == "word"
+
+    @property
+    def capitalised(self) -> bool:
+        return self.kind == "word" and self.text[:1].isupper()
+
+
+def tokenise(
+    text: str, start: int, end: int, quotes: Sequence[tuple[int, int]], lexicon: Lexicon
+) -> list[Token]:
+    """Tokens of ``text[start:end]``; each span of ``quotes`` (marks included) is one
+    token of kind "quote"."""
+    tokens: list[Token] = []
+    cursor = start
+    for q_start, q_end in sorted(quotes):
+        if q_end <= start or q_start >= end:
+            continue
+        tokens.extend(_words(text, cursor, max(cursor, q_start), lexicon))
+        tokens.append(Token(text[q_start:q_end], q_start, q_end, "quote"))
+        cursor = max(cursor, q_end)
+    tokens.extend(_words(text, cursor, end, lexicon))
+    return tokens
+
+
+def _words(text: str, start: int, end: int, lexicon: Lexicon) -> list[Token]:
+    found: list[Token] = []
+    for match in _TOKEN.finditer(text, start, end):
+        word = match.group()
+        kind = "word" if word[0].isalnum() else "mark"
+        if kind == "mark" and word == _STOP and found and _takes_stop(found[-1], lexicon):
+            last = found[-1]
+            found[-1] = Token(last.text + _STOP, last.start, match.end(), "word")
+            continue
+        found.append(Token(word, match.start(), match.end(), kind))
+    return found
+
+
+def _takes_stop(token: Token, lexicon: Lexicon) -> bool:
+    """An honorific or an initial keeps its full stop: "Sen. Murray", "Patrick J. Tiberi"."""
+    if token.kind != "word" or token.text.endswith(_STOP):
+        return False
+    return token.bare in lexicon.honorifics or (len(token.text) == 1 and token.text.isupper())
+
+
+class Words:
+    """What kind a token is, by the lexicon of the article's language and the words the
+    article capitalises inside its sentences (``proper``)."""
+
+    def __init__(self, lexicon: Lexicon, proper: frozenset[str] = frozenset()) -> None:
+        self.lexicon = lexicon
+        self.proper = proper
+
+    def lone_opening(self, token: Token) -> bool:
+        """A sentence's capitalised first word that the article never capitalises
+        elsewhere: "Signs", "Appearing", not a name."""
+        return token.opens and _unpossessed(token.bare) not in self.proper
+
+    def speech_verb(self, token: Token) -> bool:
+        return token.is_word and not token.capitalised and token.bare in self.lexicon.speech_verbs
+
+    def function_word(self, token: Token) -> bool:
+        """A function word; capitalised inside a sentence it is a name ("Will Doyle",
+        "Hope Hicks"), but "I" is always "I"."""
+        if not token.is_word or token.bare not in self.lexicon.function_words:
+            return False
+        return not (token.capitalised and not token.opens and len(token.text) > 1)
+
+    def determiner(self, token: Token) -> bool:
+        return token.is_word and token.bare in self.lexicon.determiners
+
+    def pronoun_kind(self, token: Token) -> str | None:
+        return self.lexicon.pronouns.get(self.unclitic(token)) if token.is_word else None
+
+    def unclitic(self, token: Token) -> str:
+        """The bare word without a contracted verb: "she's" -> "she", "he'd" -> "he"."""
+        word = token.bare
+        for clitic in self.lexicon.clitics:
+            if word.endswith(clitic) and word[: -len(clitic)] in self.lexicon.pronouns:
+                return word[: -len(clitic)]
+        return word
+
+    def honorific(self, token: Token) -> bool:
+        return token.capitalised and token.bare in self.lexicon.honorifics
+
+    def time_word(self, token: Token) -> bool:
+        return token.is_word and (token.bare in self.lexicon.time_words or _year(token))
+
+    def possessive(self, token: Token) -> bool:
+        return token.is_word and token.text.replace("’", "'").endswith(
+            tuple(e.replace("’", "'") for e in self.lexicon.possessive_endings)
+        )
+
+    def role_noun(self, token: Token) -> bool:
+        """A noun that names a person by what they are ("official", "spokeswoman")."""
+        if not token.is_word or token.bare in self.lexicon.function_words:
+            return False
+        word = token.bare
+        if word in self.lexicon.person_nouns:
+            return True
+        if word in self.lexicon.document_nouns:
+            return False
+        # "congressman", "strategist"; but a capitalised "Zimmerman" is a surname.
+        suffixes = self.lexicon.person_suffixes
+        return not token.capitalised and any(
+            word.endswith(s) and len(word) > len(s) + 2 for s in suffixes
+        )
+
+    def body_noun(self, token: Token) -> bool:
+        return token.is_word and token.bare in self.lexicon.body_nouns
+
+    def name_word(self, token: Token) -> bool:
+        """A capitalised word that can be part of a name: not a function word, a time
+        word or a verb of speech that opens a sentence ("But", "Tuesday", "Said")."""
+        if not token.capitalised:
+            return False
+        word = token.bare
+        lexicon = self.lexicon
+        return not (
+            word in lexicon.function_words
+            or word in lexicon.time_words
+            or word in lexicon.determiners
+            or (word in lexicon.speech_verbs and not token.text.isupper())
+        )
+
+    def organisation_word(self, token: Token) -> bool:
+        return token.is_word and token.bare.removesuffix("'s") in self.lexicon.organisation_words
+
+    def modifier(self, token: Token) -> bool:
+        """A word that may stand between a speaker and its verb ("also", "flatly")."""
+        if not token.is_word or token.capitalised:
+            return False
+        word = token.bare
+        if word in self.lexicon.modifier_words:
+            return True
+        # "flatly", "later": but "family" and "ally" are what speaks, not how.
+        adverb = word.endswith(self.lexicon.adverb_suffixes) and len(word) > 4
+        return adverb and not (self.role_noun(token) or self.body_noun(token))
+
+
+def proper_words(text: str, lexicon: Lexicon) -> frozenset[str]:
+    """Words ``text`` capitalises where only names are: after a word, a comma, a
+    closing quotation mark ("…,” Trump said"), an initial or a title ("W. Mosman")."""
+    found = set()
+    for match in _CAPITALISED.finditer(text):
+        before = text[max(0, match.start() - 6) : match.start()].rstrip(" ")
+        if not before:
+            continue
+        last = before[-1]
+        abbreviated = last == _STOP and (
+            (before[-2:-1].isupper() and not before[-3:-2].isalpha())
+            or before.split()[-1].lower().rstrip(_STOP) in lexicon.honorifics
+        )
+        if last.isalnum() or last in _AFTER_NAME or abbreviated:
+            found.add(_unpossessed(match.group().lower().replace("’", "'")))
+    return frozenset(found)
+
+
+_AFTER_NAME = ",;”’\"'"
+_CAPITALISED = re.compile(r"(?<![\w'’.-])[A-Z][\w'’-]*")
+
+
+def _unpossessed(word: str) -> str:
+    return word.removesuffix("'s").removesuffix("’s")
+
+
+def _year(token: Token) -> bool:
+    return token.text.isdigit() and len(token.text) == 4

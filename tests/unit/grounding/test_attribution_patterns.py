@@ -1,0 +1,284 @@
+"""Who said a quotation, on the patterns of real news: a speaker is a noun phrase the
+article writes, or nobody. Every article here is made up for the test."""
+
+from __future__ import annotations
+
+import sys
+import types
+from dataclasses import replace
+
+import pytest
+
+from briefgen.grounding.attribution import attribute
+from briefgen.ingest.article import Article
+from briefgen.text.languages import lexicon
+
+
+def _speaker(text: str, quote: str, *, language: str = "en") -> str | None:
+    article = Article.from_text(text)
+    start = article.text.index(quote)
+    return attribute(article, start, start + len(quote), language=language).speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "expected"),
+    [
+        (  # not "a few minutes later to resume his": "his remarks" is a noun
+            "Mr. Grant left the stage and came back a few minutes later to resume his "
+            "remarks: “We are going to build it and it will be beautiful.”",
+            "We are going to build it",
+            "Mr. Grant",
+        ),
+        (  # not "governor was answering questions regarding his", nor a word cut in two
+            "The governor was answering questions regarding his notes: “I wrote every one "
+            "of them myself.”",
+            "I wrote every one",
+            None,
+        ),
+        (  # not "was made up of women and"
+            "Most of the crowd was made up of women and says it will return: “We are not "
+            "going anywhere.”",
+            "We are not going anywhere.",
+            None,
+        ),
+        (  # not "and has"
+            "Sen. Ann Lee called the plan “a disaster for the families of this state,” and "
+            "has said she will vote against it.",
+            "a disaster for the families",
+            None,
+        ),
+        (  # not "later"
+            "“We need more time to read the bill,” the senator said. “The vote can wait "
+            "until the spring,” later added the aide.",
+            "The vote can wait",
+            "the aide",
+        ),
+        (  # not "while Dallas"
+            "Houston called the plan “unfair to the smaller towns in the region,” while "
+            "Dallas said it would wait.",
+            "unfair to the smaller towns",
+            None,
+        ),
+        (  # not "they found the memo troubling and"
+            "Aides said they found the memo troubling and added: “This cannot stand in a "
+            "democracy.”",
+            "This cannot stand",
+            "Aides",
+        ),
+        (  # not "took her by the arm and"
+            "The guard took her by the arm and said, “You cannot stay in this room any longer.”",
+            "You cannot stay",
+            "The guard",
+        ),
+        (  # not "Sen"
+            "“We are ready to govern from the first day,” said Sen. Ann Lee of Ohio, who "
+            "chairs the panel.",
+            "We are ready to govern",
+            "Sen. Ann Lee of Ohio",
+        ),
+        (  # not "Rep"
+            "Later, Rep. Dana Whitfield of Ohio spoke. “This budget leaves families "
+            "behind,” said Rep. Dana Whitfield.",
+            "This budget leaves families behind,",
+            "Rep. Dana Whitfield",
+        ),
+        (  # not "South Carolina": a place is no speaker
+            "With an eye to the March primary in South Carolina, he said “we are going to "
+            "win this state big.”",
+            "we are going to win",
+            None,
+        ),
+        (  # not "she later"
+            "The mayor spent the morning at the flood barrier and has promised to return. "
+            "“We will not leave this town alone,” she later said.",
+            "We will not leave",
+            None,
+        ),
+    ],
+)
+def test_a_speaker_is_a_noun_phrase_never_a_fragment_of_a_clause(
+    text: str, quote: str, expected: str | None
+) -> None:
+    assert _speaker(text, quote) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        (
+            "The attack was claimed by Islamic State. “We will find those responsible for "
+            "this,” he said.",
+            "We will find those",
+        ),
+        (
+            "The rally took place in Las Vegas. “This crowd is the biggest we have seen,” he said.",
+            "This crowd is the biggest",
+        ),
+        (
+            "The complaint was filed with the Federal Election Commission. “It has no merit "
+            "whatsoever,” she said.",
+            "It has no merit",
+        ),
+        (
+            "The case was handed to the Justice Department. “We will cooperate with every "
+            "request,” he said.",
+            "We will cooperate",
+        ),
+    ],
+)
+def test_he_and_she_never_stand_for_a_place_or_an_organisation(text: str, quote: str) -> None:
+    assert _speaker(text, quote) is None
+
+
+def test_she_stands_for_the_one_person_beside_a_place() -> None:
+    text = (
+        "Sen. Ann Lee spoke at the convention in Las Vegas. “This crowd is the biggest I "
+        "have seen,” she said."
+    )
+    assert _speaker(text, "This crowd is the biggest") == "Sen. Ann Lee"
+
+
+def test_he_is_not_the_person_a_sentence_about_someone_else_names_after_its_own_he() -> None:
+    text = (
+        "Omar Haddad, 66, spoke at the mosque on Friday.\n"
+        "He said Mayor Ann Lee's plan to close the shelter was cruel. “The families who "
+        "sleep there have nowhere else to go,” he said."
+    )
+    assert _speaker(text, "The families who") == "Omar Haddad"
+
+
+def test_they_is_never_read_as_one_person() -> None:
+    text = (
+        "Ann Lee and Omar Haddad met reporters on Friday. “We agree on the timetable,” they said."
+    )
+    assert _speaker(text, "We agree on the timetable,") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "expected"),
+    [
+        (  # the speaker between two halves of a quotation
+            "“I will not run again,” said Gov. Omar Haddad, “and I will not endorse anyone.”",
+            "and I will not endorse anyone.",
+            "Gov. Omar Haddad",
+        ),
+        (  # X, the <title>, said
+            "“The budget is balanced for the first time,” Ann Lee, the finance minister, said.",
+            "The budget is balanced",
+            "Ann Lee",
+        ),
+        (  # X told <outlet>, an apposition between
+            "“The bridge will reopen in May,” Ann Lee, the mayor of Westport, told the Ledger.",
+            "The bridge will reopen",
+            "Ann Lee",
+        ),
+        (  # X wrote in <place>
+            "“The port will reopen within a week,” Ann Lee, a former ambassador, wrote in the "
+            "Ledger on Sunday.",
+            "The port will reopen",
+            "Ann Lee",
+        ),
+        (  # in a statement, X said
+            "In a statement, Sen. Ann Lee (D-Ohio) said: “We will hold hearings on the contract.”",
+            "We will hold hearings",
+            "Sen. Ann Lee",
+        ),
+        (  # according to X
+            "“The talks have stalled over the border,” according to Sen. Ann Lee, who leads "
+            "the delegation.",
+            "The talks have stalled",
+            "Sen. Ann Lee",
+        ),
+        (  # X's spokesman said
+            "“We are studying the offer closely,” Sen. Ann Lee’s spokesman, Omar Haddad, said.",
+            "We are studying the offer",
+            "Sen. Ann Lee’s spokesman",
+        ),
+        (  # a colon after an introducing clause
+            "Ann Lee put it bluntly: “The plan is dead and everyone knows it.”",
+            "The plan is dead",
+            "Ann Lee",
+        ),
+        (  # a quotation that goes on over paragraphs
+            "“We will not sign,” Omar Haddad said. “Not this week, not next week.\n"
+            "“Not until the border is open.”",
+            "Not until the border is open.",
+            "Omar Haddad",
+        ),
+        (  # a quotation on its own, its speaker in the sentence before
+            "Ann Lee insisted the plan would work. “It is the only way forward for the port.”",
+            "It is the only way forward",
+            "Ann Lee",
+        ),
+        (  # a question mark ends the sentence before the said-clause does
+            "Reporters pressed her on the figures. “Do you think I would make that up?” Ann "
+            "Lee asked.",
+            "Do you think I would make that up?",
+            "Ann Lee",
+        ),
+        (  # "..., adding, “…”": the second quotation is the first one's speaker's
+            "The minister defended the deal. “It protects our farmers,” Ann Lee said, adding, "
+            "“and it keeps the border open.”",
+            "and it keeps the border open.",
+            "Ann Lee",
+        ),
+    ],
+)
+def test_the_attribution_patterns_of_news_are_read(
+    text: str, quote: str, expected: str | None
+) -> None:
+    assert _speaker(text, quote) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        (  # a document is no speaker, and "Ann Lee" is only who it was sent to
+            "The letter to Ann Lee said: “Your request for a permit has been denied.”",
+            "Your request for a permit",
+        ),
+        (  # who told whom: the officials relay what Haddad said
+            "Officials familiar with the talks said Haddad told them: “The deal is off for now.”",
+            "The deal is off",
+        ),
+        (  # "the two": a number is no head of a noun phrase
+            "Sen. Omar Haddad met Gov. Ben Okafor on Monday. “We have reached an agreement,” "
+            "the two told reporters.",
+            "We have reached an agreement",
+        ),
+        (  # two people before "he", neither the speaker of a said-clause
+            "Sen. Omar Haddad met Gov. Ben Okafor in Ohio on Monday. “It went well,” he said.",
+            "It went well,",
+        ),
+    ],
+)
+def test_an_unsure_reading_gives_no_speaker(text: str, quote: str) -> None:
+    assert _speaker(text, quote) is None
+
+
+def test_a_new_language_is_a_module_of_words_not_code(monkeypatch: pytest.MonkeyPatch) -> None:
+    english = lexicon("en")
+    other = replace(  # a stand-in for languages/de.py: other words, the same shape
+        english,
+        code="xx",
+        speech_verbs=frozenset({"sagte", "sagt", "erklärte"}),
+        listener_verbs=frozenset(),
+        phrase_prepositions=english.phrase_prepositions | {"am", "im"},
+        function_words=english.function_words - {"am"},
+        time_words=english.time_words | {"montag"},
+    )
+    module = types.ModuleType("briefgen.text.languages.xx")
+    module.LEXICON = other  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "briefgen.text.languages.xx", module)
+    lexicon.cache_clear()
+    try:
+        text = "„Wir werden die Grenze nicht schließen“, sagte Ann Lee am Montag."
+        assert _speaker(text, "Wir werden die Grenze", language="xx") == "Ann Lee"
+        assert _speaker(text, "Wir werden die Grenze") is None  # English has no "sagte"
+    finally:
+        lexicon.cache_clear()
+
+
+def test_a_language_without_word_lists_is_refused() -> None:
+    with pytest.raises(LookupError):
+        _speaker("“We will go,” Ann Lee said.", "We will go,", language="zz")
