@@ -30,7 +30,7 @@ from briefgen.memo.items import (
 from briefgen.text.lexicon import MONTHS, WEEKDAYS
 from briefgen.text.names import ALIAS_GROUPS, PERSON_NAME, person_title
 from briefgen.text.quotations import quotations
-from briefgen.text.speakers import Reading, read_speaker
+from briefgen.text.speakers import Reading, read_holder, read_speaker
 
 # "Islamabad:", "ISLAMABAD (Reuters) -", "KYIV, March 3 (AP) —" at the start of a sentence.
 _DATELINE = re.compile(
@@ -160,11 +160,7 @@ def _chosen_ids(
             if round_number >= limit:
                 continue
             match = next(
-                (
-                    s.id
-                    for s in free
-                    if s.id not in used and (not pattern or pattern.search(s.text))
-                ),
+                (s.id for s in free if s.id not in used and _fits(article, part, pattern, s)),
                 None,
             )
             if match is not None:
@@ -173,15 +169,23 @@ def _chosen_ids(
     return chosen
 
 
+def _fits(article: Article, part: str, pattern: re.Pattern[str] | None, sentence: Sentence) -> bool:
+    """Whether a free sentence may fill ``part``: it matches the part's pattern, and a
+    position's sentence makes plain who holds it."""
+    if pattern is not None and not pattern.search(sentence.text):
+        return False
+    return part != "positions" or _position(article, sentence.id) is not None
+
+
 def _extraction(article: Article, chosen: dict[str, list[str]], kept: set[str]) -> Extraction:
     """The extraction of an extractive memo: the chosen sentences, verbatim, and the
     quotations of the sentences it keeps."""
     return Extraction(
         actors=actors(article),
         positions=[
-            Position(party=_party(article, sid), stance=trimmed(article, sid), sentence_ids=[sid])
+            position
             for sid in chosen["positions"]
-            if _party(article, sid)
+            if (position := _position(article, sid)) is not None
         ],
         events=[
             Event(what=trimmed(article, sid), when=None, where=None, who=[], sentence_ids=[sid])
@@ -302,21 +306,19 @@ def _matching(
     return [s.id for s in sentences if s.id not in skip and pattern.search(s.text)][:limit]
 
 
-def _party(article: Article, sid: str) -> str | None:
-    """Who holds the position: the first person or country the sentence names."""
-    text = trimmed(article, sid)
-    for match in PERSON_NAME.finditer(text):
-        name = _clean_name(match.group(1))
-        if name is not None:
-            return name
-    folded = text.lower()
-    places: list[re.Match[str]] = []
-    for group in ALIAS_GROUPS:
-        for alias in group:
-            place = re.search(rf"(?<![\w.]){re.escape(alias)}(?![\w.])", folded)
-            if place is not None:
-                places.append(place)
-    if not places:
+def _position(article: Article, sid: str) -> Position | None:
+    """The position sentence ``sid`` states, held by the subject of its verb of speech or
+    stance; a "he" read as the one person it stands for cites the sentence naming them
+    too. None when the sentence does not make its holder plain: no party is guessed
+    from the first name or place it mentions."""
+    sentence = article.sentence(sid)
+    if sentence is None:
         return None
-    first = min(places, key=lambda m: (m.start(), -len(m.group())))
-    return text[first.start() : first.end()]
+    spans = tuple((s.start, s.end) for s in article.sentences)
+    reading = read_holder(article.text, spans, article.sentences.index(sentence))
+    if reading.speaker is None:
+        return None
+    ids = [sid]
+    if reading.sentence is not None:
+        ids.insert(0, article.sentences[reading.sentence].id)
+    return Position(party=reading.speaker, stance=trimmed(article, sid), sentence_ids=ids)

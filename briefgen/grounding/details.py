@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
+from briefgen.grounding.distinct import not_a_denial
 from briefgen.grounding.leaks import LeakFinder
 from briefgen.grounding.support import SupportResult, missing_values, unknown_names
 from briefgen.ingest.article import Article, Sentence
@@ -42,12 +43,13 @@ class DetailChecker:
         update: dict[str, object] = {}
         for attr, why in (
             *((a, self._value_problem) for a in spec.values),
+            *((a, self._denial_problem) for a in spec.denials),
             *((a, self._claim_problem) for a in spec.claims),
             *((a, self._words_problem) for a in spec.words),
             *((a, self._advice_problem) for a in spec.judged),
         ):
             value = getattr(item, attr)
-            if not value:
+            if not value or attr in update:  # one reason per removed field
                 continue
             problem = self.leaks.find(str(value)) or why(str(value), cited, texts)
             if problem is not None:
@@ -63,6 +65,9 @@ class DetailChecker:
 
     def _advice_problem(self, value: str, cited: list[Sentence], texts: list[str]) -> str | None:
         return self.judge(value, cited)
+
+    def _denial_problem(self, value: str, cited: list[Sentence], texts: list[str]) -> str | None:
+        return not_a_denial(value)
 
     def _value_problem(self, value: str, cited: list[Sentence], texts: list[str]) -> str | None:
         missing = missing_values(value, texts)

@@ -16,12 +16,14 @@ from typing import Any, Literal, TypeVar
 from briefgen.extract.schema import Extraction, StatementVerdict
 from briefgen.grounding.details import DetailChecker
 from briefgen.grounding.evidence import read_evidence
+from briefgen.grounding.holders import holder_problem
 from briefgen.grounding.leaks import LeakFinder
 from briefgen.grounding.likelihood import ITEM_LINTS
 from briefgen.grounding.names import name_occurs, sentence_words, unnamed_in
 from briefgen.grounding.quotes import QuoteGrounder
 from briefgen.grounding.recite import Reciter
 from briefgen.grounding.repeats import remove_repeats
+from briefgen.grounding.shapes import ShapeChecker
 from briefgen.grounding.sourcing import SourceChecker
 from briefgen.grounding.support import (
     SupportResult,
@@ -69,6 +71,7 @@ class Grounder:
         self.details = DetailChecker(
             article, self.leaks, self._check, self._judgement_failure, self._record
         )
+        self.shapes = ShapeChecker(article, self.leaks, self._record)
         self.sourcing = SourceChecker(
             article, self.leaks, self._check, self._foreign_details, self._record
         )
@@ -109,6 +112,7 @@ class Grounder:
         *,
         field: str = "text",
         names_of: Callable[[Item], list[str]] = lambda _item: [],
+        holders_of: Callable[[Item], list[str]] = lambda _item: [],
         check: Check = "full",
         lint: Callable[[Item], list[str]] | None = None,
     ) -> list[Item]:
@@ -134,7 +138,10 @@ class Grounder:
             if not valid:  # nothing to stand on, whatever the grounding mode
                 self._record(kind, text, "dropped", failure, sentence_ids=item.sentence_ids)
                 continue
-            failure = failure or unnamed_in(names_of(item), self.article, valid)
+            if failure is None:
+                failure, valid, amendment = self._holders(
+                    names_of(item), holders_of(item), valid, amendment
+                )
             failure = self._with_lint(kind, text, failure, lint(item) if lint is not None else [])
             grounded = self._by_mode(
                 kind,
@@ -149,6 +156,23 @@ class Grounder:
             if grounded is not None:
                 kept.append(grounded)
         return kept
+
+    def _holders(
+        self, names: list[str], holders: list[str], valid: list[str], amendment: str | None
+    ) -> tuple[str | None, list[str], str | None]:
+        """(failure, citations, amendment) once the item's names are checked where it
+        cites: a holder must be who the sentences say holds it; a "he" there read as the
+        holder adds the sentence that names them to the citations."""
+        for holder in holders:
+            problem, naming = holder_problem(holder, self.article, valid)
+            if problem is not None:
+                return problem, valid, amendment
+            if naming:
+                order = {s.id: n for n, s in enumerate(self.article.sentences)}
+                valid = sorted({*valid, *naming}, key=lambda sid: order.get(sid, -1))
+                note = f"cited {', '.join(naming)}, which names {holder}"
+                amendment = f"{amendment}; {note}" if amendment else note
+        return unnamed_in(names, self.article, valid), valid, amendment
 
     def _rejection(
         self, text: str, names_of: Callable[[Item], list[str]], item: Item
@@ -363,11 +387,13 @@ class Grounder:
         if spec.check == "quote":
             return self.ground_quotes(list(items))
         if spec.check == "gap":
-            return self._ground_gaps([str(g) for g in items])[: spec.keep_at_most]
+            return self.shapes.gaps([str(g) for g in items])[: spec.keep_at_most]
         if spec.check == "sides":
             return self.sourcing.ground_disagreements(list(items), self._ground_sides)
         if spec.prefix is not None:
-            items = self._with_prefix(spec, items)
+            items = self.shapes.with_prefix(spec, items)
+        if spec.distinct:
+            items = self.shapes.distinct(spec, items)
         if spec.keep_at_most is not None:
             items = items[: spec.keep_at_most]
         kept = self._ground_items(
@@ -375,12 +401,13 @@ class Grounder:
             items,
             field=spec.text,
             names_of=lambda item: [str(getattr(item, n)) for n in spec.names],
+            holders_of=lambda item: [str(getattr(item, n)) for n in spec.held_by],
             check=spec.check,
             lint=ITEM_LINTS[spec.lint],
         )
         if spec.side_names:
-            kept = [self._only_known_side_names(spec, item) for item in kept]
-        if spec.values or spec.claims or spec.words or spec.judged:
+            kept = [self.shapes.side_names(spec, item) for item in kept]
+        if spec.values or spec.claims or spec.denials or spec.words or spec.judged:
             kept = [self._ground_details(spec, item) for item in kept]
         return kept
 
@@ -396,54 +423,3 @@ class Grounder:
     def _ground_details(self, spec: Section, item: Item) -> Item:
         _, cited, _ = self._cited(item.sentence_ids)
         return self.details.ground(spec, item, cited)
-
-    def _with_prefix(self, spec: Section, items: Sequence[Item]) -> list[Item]:
-        assert spec.prefix is not None
-        kept = []
-        for item in items:
-            text = spec.item_text(item)
-            if text.strip().lower().startswith(spec.prefix.lower()):
-                kept.append(item)
-            else:
-                self._record(spec.kind, text, "dropped", f'does not start with "{spec.prefix}"')
-        return kept
-
-    def _ground_gaps(self, gaps: list[str]) -> list[str]:
-        kept: list[str] = []
-        for gap in (g.strip() for g in gaps):
-            if len(gap.split()) < 3:
-                self._record("information_gap", gap, "dropped", "too short to be a question")
-                continue
-            problem = self.leaks.find(gap)
-            unknown = unknown_names(gap, self.article)
-            if problem is None and unknown:
-                problem = f"name(s) not in the article: {', '.join(unknown)}"
-            # A gap is a question, not a claim: but a number in it must be the article's.
-            missing = missing_values(gap, [self.article.text])
-            if problem is None and missing:
-                problem = f"number(s) or date(s) {', '.join(missing)} not in the article"
-            if problem is not None:
-                self._record("information_gap", gap, "dropped", problem)
-                continue
-            kept.append(gap)
-        return kept
-
-    def _only_known_side_names(self, spec: Section, item: Item) -> Item:
-        update: dict[str, object] = {}
-        for attr in spec.side_names:
-            value = getattr(item, attr)
-            if isinstance(value, list):
-                known = [n for n in value if name_occurs(n, self.article)]
-                unknown = [n for n in value if n not in known]
-                if unknown:
-                    self._record(
-                        f"{spec.kind}_actor",
-                        ", ".join(unknown),
-                        "dropped",
-                        "name(s) not in the article",
-                        sentence_ids=item.sentence_ids,
-                    )
-                update[attr] = known
-            elif value and not name_occurs(str(value), self.article):
-                update[attr] = None
-        return item.model_copy(update=update)

@@ -41,6 +41,9 @@ class Section:
     check: Check = "full"
     names: tuple[str, ...] = ()
     """Attributes of an item holding names that must occur in the article."""
+    held_by: tuple[str, ...] = ()
+    """Attributes naming who holds the item (a position's party): a name must be the
+    holder its cited sentences give, when they give one plainly."""
     side_names: tuple[str, ...] = ()
     """Attributes holding names beside the point (who took part, where): a name the
     article lacks is removed from the item, which stays."""
@@ -50,6 +53,12 @@ class Section:
     claims: tuple[str, ...] = ()
     """Attributes holding a statement of their own (a denial): it must pass the support
     check against the cited sentences, else it is removed from the item."""
+    distinct: tuple[tuple[str, str], ...] = ()
+    """Pairs of attributes that must not be one and the same (an allegation's accuser
+    and target, its claim and denial): an item with such a pair is dropped."""
+    denials: tuple[str, ...] = ()
+    """Attributes holding a reported denial: it must read as one (a word of denial or a
+    negation), else it is removed from the item."""
     words: tuple[str, ...] = ()
     """Attributes holding a description (a title): its words must be in the cited
     sentences, else it is removed from the item."""

@@ -81,6 +81,14 @@ class Lexicon:
     clause_openers: frozenset[str]
     """Words after which a speaker read after the verb is a clause's subject, not the
     speaker ("said the plan *will* fail")."""
+    stance_verbs: frozenset[str] = frozenset()
+    """Forms of verbs that state a stance without speech ("rejects", "opposed"): whose
+    subject holds a position."""
+    denial_words: frozenset[str] = frozenset()
+    """Words that make a statement a denial ("denied", "false", "baseless"): a reported
+    denial carries one (a negation also does)."""
+    negations: frozenset[str] = frozenset()
+    """Words that negate a clause ("not", "never", "no")."""
 
 
 @cache

@@ -225,6 +225,25 @@ is are was were be been has have had do does did will would shall should can cou
 might must not that who which
 """
 
+# Each row: the forms of one verb by which a party takes a stance without speech.
+_STANCE_VERBS = """
+reject rejects rejected rejecting | oppose opposes opposed opposing
+support supports supported supporting | back backs backed backing
+refuse refuses refused refusing | want wants wanted wanting | seek seeks sought seeking
+deny denies denied denying | accuse accuses accused accusing | blame blames blamed blaming
+condemn condemns condemned condemning | welcome welcomes welcomed welcoming
+criticise criticises criticised criticising | criticize criticizes criticized criticizing
+favour favours favoured favouring | favor favors favored favoring
+dismiss dismisses dismissed dismissing | call calls called calling | plan plans planned
+agree agrees agreed agreeing | offer offers offered offering
+"""
+_DENIAL_WORDS = """
+deny denies denied denying denial denials reject rejects rejected rejecting dismiss
+dismisses dismissed dismissing refute refutes refuted refuting rebut rebuts rebutted
+rebuff rebuffs rebuffed dispute disputes disputed disputing contest contests contested
+false untrue baseless unfounded groundless fabricated lie lies nonsense
+"""
+
 
 LEXICON = Lexicon(
     code="en",
@@ -265,4 +284,7 @@ LEXICON = Lexicon(
     possessive_endings=("'s", "’s", "s'", "s’"),
     clitics=("'s", "'d", "'ll", "'re", "'ve", "'m"),
     clause_openers=_words(_CLAUSE_OPENERS),
+    stance_verbs=_words(_STANCE_VERBS.replace("|", " ")),
+    denial_words=_words(_DENIAL_WORDS),
+    negations=_words("not never no nor neither n't cannot"),
 )

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from briefgen.text.speakers._reader import Reader, Reading
 
-__all__ = ["Reading", "read_speaker"]
+__all__ = ["Reading", "read_holder", "read_speaker"]
 
 
 def read_speaker(
@@ -31,6 +31,16 @@ def read_speaker(
     (``briefgen.text.languages``); LookupError when there are none for it.
     """
     return _reader(text, sentences, language).read(start, end)
+
+
+def read_holder(
+    text: str, sentences: tuple[tuple[int, int], ...], index: int, *, language: str = "en"
+) -> Reading:
+    """Who sentence ``index`` of ``text`` says holds the stance it reports (a position's
+    party): the subject of its verb of speech or stance, a pronoun resolved only to the
+    one person it can stand for (``Reading.sentence`` then names the sentence that names
+    them), or None when the sentence does not make it plain."""
+    return _reader(text, sentences, language).holder(index)
 
 
 @lru_cache(maxsize=16)

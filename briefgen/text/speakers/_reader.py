@@ -25,6 +25,8 @@ from briefgen.text.speakers._tokens import Token, Words, proper_words, tokenise
 _CONTINUATION_REACH = 3
 _PRONOUN_REACH = 3
 _MAX_DEPTH = 4
+_DATELINE_WORDS = 6
+_JOINS = frozenset({"and", "or", "nor", "&"})
 # A quotation shorter than this with no closing punctuation is a title or scare quotes
 # ("the “rigged” system"): it does not end a said-clause.
 _UTTERANCE_WORDS = 4
@@ -45,6 +47,8 @@ class Reading:
     how: str
     kind: str | None = None
     """"name" when the speaker is named, "role" when described ("an official")."""
+    sentence: int | None = None
+    """The sentence that names the speaker, when a pronoun stands for them."""
 
 
 class Reader:
@@ -227,10 +231,10 @@ class Reader:
             if speaker is not None and speaker.kind == "name":
                 said = [pair for pair in fitting.values() if _names(pair[1].name, speaker)]
                 if len(said) == 1 and said[0][0].gender == gender:
-                    return self._resolved(word, said[0][1].shown)
+                    return self._resolved(word, said[0][1].shown, k)
             if len(fitting) == 1 and not unknown:
                 [(_, mention)] = fitting.values()
-                return self._resolved(word, mention.shown)
+                return self._resolved(word, mention.shown, k)
             if fitting or unknown:
                 shown = ", ".join(
                     [m.shown for _, m in fitting.values()] + [m.shown for m in unknown]
@@ -252,8 +256,46 @@ class Reader:
         ]
 
     @staticmethod
-    def _resolved(word: str, shown: str) -> Reading:
-        return Reading(shown, f"pronoun '{word}' read as {shown}", "name")
+    def _resolved(word: str, shown: str, sentence: int) -> Reading:
+        return Reading(shown, f"pronoun '{word}' read as {shown}", "name", sentence)
+
+    def holder(self, k: int) -> Reading:
+        """Who sentence ``k`` says holds what it reports: the subject of its first verb
+        of speech or stance ("However, *he* later clarified ..."), a pronoun resolved as
+        for a quotation. None when that is not plain: no such verb, a subject that is
+        one of several joined by "and" ("US and Afghan officials allege"), or a subject
+        read only from where the sentence opens (a noun is no verb: "Pakistani
+        policymakers have ...")."""
+        tokens = _after_dateline(self._sentence_tokens(k))
+        verb = self._first_stance(tokens)
+        if verb is None:
+            return Reading(None, "no verb of speech or stance")
+        found = self.clauses.subject_of(tokens, verb)
+        if found is None:
+            return Reading(None, "the sentence names no holder plainly")
+        at = next(n for n, t in enumerate(tokens) if t.start == found.start)
+        if at and tokens[at - 1].bare in _JOINS:
+            return Reading(None, f"{found.text} is one of several holders")
+        if found.kind == "pronoun":
+            return self._pronoun(found, k)
+        return Reading(found.text, "subject of its verb", found.kind)
+
+    def _first_stance(self, tokens: list[Token]) -> int | None:
+        """The first verb of speech or stance outside a quotation or a relative clause."""
+        stance = self.words.lexicon.stance_verbs
+        for n, token in enumerate(tokens):
+            if token.kind == "quote":
+                return None
+            if self.clauses.is_verb(tokens, n) or (
+                token.is_word
+                and not token.capitalised
+                and token.bare in stance
+                and n > 0
+                and not self.words.determiner(tokens[n - 1])
+                and not self.words.possessive(tokens[n - 1])
+            ):
+                return n
+        return None
 
     def _sentence_speaker(self, k: int) -> Phrase | None:
         """Who speaks in sentence ``k``: the speaker of its first said-clause."""
@@ -316,6 +358,16 @@ class Reader:
             else t
             for t in tokens
         ]
+
+
+def _after_dateline(tokens: list[Token]) -> list[Token]:
+    """The sentence without a dateline ("Islamabad:", "KYIV (Reuters) -") before it."""
+    for n, token in enumerate(tokens[:_DATELINE_WORDS]):
+        if token.text in (":", "-", "—", "–"):
+            return tokens[n + 1 :] if n and all(t.capitalised for t in tokens[:n]) else tokens
+        if not (token.capitalised or token.text in "()"):
+            return tokens
+    return tokens
 
 
 def _names(name: tuple[str, ...], speaker: Phrase) -> bool:
