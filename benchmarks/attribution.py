@@ -20,7 +20,7 @@ capitalised words in the same paragraph) is scored on the same quotations. Recal
 share of the annotated direct quotations (a Content span that opens with a quotation mark,
 with a Source) of at least four words whose right speaker briefgen printed.
 
-    python benchmarks/attribution.py [--limit N] [--show-wrong K]
+    python benchmarks/attribution.py [--limit N] [--show-wrong K] [--show-unattributed K]
 
 Reads ``polnear_train.jsonl`` from ``$BRIEFGEN_CORPUS`` (default ``../shared/corpus``
 beside the checkout); exits with a message when it is absent.
@@ -189,9 +189,10 @@ class Tally:
     nearest: Counter[str] = field(default_factory=Counter)
     judged_by: Counter[str] = field(default_factory=Counter)
     wrong: list[str] = field(default_factory=list)
+    unattributed: list[str] = field(default_factory=list)
 
 
-def _score(row: dict[str, Any], tally: Tally, show_wrong: int) -> None:
+def _score(row: dict[str, Any], tally: Tally, show_wrong: int, show_unattributed: int = 0) -> None:
     try:
         brief = _memo(row["text"])
     except briefgen.BriefgenError:
@@ -213,6 +214,11 @@ def _score(row: dict[str, Any], tally: Tally, show_wrong: int) -> None:
         tally.nearest[_judge(_nearest_name(text, quote.start, quote.end), gold)] += 1
         if verdict == "right":
             right_spans.add(gold.start)
+        elif verdict == "unattributed" and len(tally.unattributed) < show_unattributed:
+            opening = text.rfind("\n", 0, quote.start) + 1
+            tally.unattributed.append(
+                f"  {row['id']}: annotated {gold.source!r}: {text[opening : quote.end + 60]!r}"
+            )
         elif verdict == "wrong" and len(tally.wrong) < show_wrong:
             tally.wrong.append(
                 f"  {row['id']}: printed {quote.speaker!r}, annotated {gold.source!r}: "
@@ -225,6 +231,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=0, help="only the first N articles")
     parser.add_argument("--show-wrong", type=int, default=0, metavar="K")
+    parser.add_argument("--show-unattributed", type=int, default=0, metavar="K")
     args = parser.parse_args()
     path = CORPUS / "polnear_train.jsonl"
     if not path.is_file():
@@ -235,7 +242,7 @@ def main() -> None:
     tally = Tally(articles=len(rows))
     started = time.perf_counter()
     for row in rows:
-        _score(row, tally, args.show_wrong)
+        _score(row, tally, args.show_wrong, args.show_unattributed)
     elapsed = time.perf_counter() - started
     _report(tally)
     per_memo = 1000 * elapsed / max(1, len(rows))
@@ -243,6 +250,9 @@ def main() -> None:
     if tally.wrong:
         print("wrong speakers:")
         print("\n".join(tally.wrong))
+    if tally.unattributed:
+        print("printed with no speaker:")
+        print("\n".join(tally.unattributed))
 
 
 def _report(tally: Tally) -> None:
