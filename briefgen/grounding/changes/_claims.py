@@ -5,29 +5,15 @@ from __future__ import annotations
 
 import re
 
-from briefgen.grounding.conflicts._assemble import clause
 from briefgen.grounding.conflicts._facts import Fact
+from briefgen.grounding.conflicts._numbers import number_claim
 from briefgen.grounding.conflicts._words import TOPIC
 
 
 def figure_claim(fact: Fact) -> str:
-    """The clause of the fact's sentence that holds its number and measure word."""
-    text = fact.sentence.text
-    spans = [_find(text, fact.tokens[fact.number.start : fact.number.end])]
-    if fact.measure_token >= 0:
-        spans.append(_find(text, fact.tokens[fact.measure_token : fact.measure_token + 1]))
-    located = [s for s in spans if s is not None]
-    if not located:
-        return text.strip()
-    return clause(text, min(s[0] for s in located), max(s[1] for s in located))
-
-
-def _find(text: str, tokens: tuple[str, ...]) -> tuple[int, int] | None:
-    if not tokens:
-        return None
-    pattern = r"(?<![^\W_])" + r"\W{0,3}".join(re.escape(t) for t in tokens) + r"(?![^\W_])"
-    match = re.search(pattern, text, re.IGNORECASE)
-    return (match.start(), match.end()) if match else None
+    """The clause of the fact's sentence that holds its number and measure word, as the
+    dossier's number rule quotes it."""
+    return number_claim(fact).strip()
 
 
 def without_dateline(text: str) -> str:

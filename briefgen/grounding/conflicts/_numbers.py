@@ -120,7 +120,7 @@ def _number_contradiction(
             )
     return contradiction(
         _topic(measure, fa),
-        [(first.sentence, _number_claim(first)), (second.sentence, _number_claim(second))],
+        [(first.sentence, number_claim(first)), (second.sentence, number_claim(second))],
         kind,
         note,
     )
@@ -139,7 +139,7 @@ def _plain_noun(fact: Fact) -> str:
     return next((t for t in after if t in COUNT_NOUNS), after[0] if after else "")
 
 
-def _number_claim(fact: Fact) -> str:
+def number_claim(fact: Fact) -> str:
     """The clause of the fact's sentence that holds its number and measure word, verbatim."""
     text = fact.sentence.text
     spans = [_find(text, fact.tokens[fact.number.start : fact.number.end])]
