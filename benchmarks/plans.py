@@ -18,8 +18,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import briefgen  # noqa: E402
-from briefgen.grounding.attribution import QUOTED_SPAN  # noqa: E402
 from briefgen.ingest.sources import load_article  # noqa: E402
+from briefgen.text.quotations import QUOTED_SPAN  # noqa: E402
 
 CORPUS = Path(os.environ.get("BRIEFGEN_CORPUS", ROOT.parent / "shared" / "corpus"))
 PAGES = ["dw.com.colonial.html", "reuters.com.parasite.html", "salon.com.emissions.html"]

@@ -281,7 +281,7 @@ class Reader:
         return Reading(found.text, "subject of its verb", found.kind)
 
     def _first_stance(self, tokens: list[Token]) -> int | None:
-        """The first verb of speech or stance outside a quotation or a relative clause."""
+        """The first verb of speech or stance before any quotation."""
         stance = self.words.lexicon.stance_verbs
         for n, token in enumerate(tokens):
             if token.kind == "quote":
@@ -364,7 +364,9 @@ def _after_dateline(tokens: list[Token]) -> list[Token]:
     """The sentence without a dateline ("Islamabad:", "KYIV (Reuters) -") before it."""
     for n, token in enumerate(tokens[:_DATELINE_WORDS]):
         if token.text in (":", "-", "—", "–"):
-            return tokens[n + 1 :] if n and all(t.capitalised for t in tokens[:n]) else tokens
+            opening = tokens[:n]
+            dateline = n and all(t.capitalised or t.text in "()" for t in opening)
+            return tokens[n + 1 :] if dateline else tokens
         if not (token.capitalised or token.text in "()"):
             return tokens
     return tokens
