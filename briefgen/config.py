@@ -242,6 +242,9 @@ class BriefConfig(BaseModel):
         8192, ge=64, description="Most output room a truncated call may be given."
     )
     max_input_chars: int = Field(2_000_000, ge=1, description="Largest article accepted.")
+    pdf_password: SecretStr | None = Field(
+        None, exclude=True, description="Opens encrypted PDF sources; never written anywhere."
+    )
     synthesis_tokens: int = Field(
         12_000,
         ge=500,

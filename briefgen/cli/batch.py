@@ -89,9 +89,9 @@ def _collecting(parser: argparse.ArgumentParser) -> None:
 
 
 def _articles(specs: Sequence[str], config: BriefConfig) -> list[Article]:
-    from briefgen.ingest.sources import load_article
+    from briefgen.run.inputs import read_source
 
-    return [load_article(spec, max_chars=config.max_input_chars) for spec in specs]
+    return [read_source(spec, config) for spec in specs]
 
 
 def _estimate(args: argparse.Namespace, config: BriefConfig) -> int:

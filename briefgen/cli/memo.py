@@ -20,7 +20,7 @@ from briefgen.cli.terminal import (
     say,
     spec_label,
 )
-from briefgen.errors import BriefgenError, StoryStoreError, UsageError
+from briefgen.errors import BriefgenError, InputError, StoryStoreError, UsageError
 
 if TYPE_CHECKING:
     from briefgen.brief import Brief
@@ -43,18 +43,66 @@ def run_memos(args: argparse.Namespace) -> int:
         raise UsageError("Standard input (-) can be read once: name it once.")
     if (args.since_withdrawn or args.since_model) and not (args.since or args.story):
         raise UsageError("--since-withdrawn and --since-model apply with --since or --story.")
+    config = config_from(args)
+    preloaded = _mail_sources(args, config)
     # One article makes the same memo combined or not, so it takes the usual way.
     combine = args.combine and len(args.articles) > 1
-    config = config_from(args)
     get_style(args.style, config.template_dir)  # fail before reading or calling anything
     fmt, targets = _destinations(args, combine)
     if combine:
-        return _run_dossier(args, config, fmt, targets[0] if targets else None)
+        return _run_dossier(args, config, fmt, targets[0] if targets else None, preloaded)
     if (args.since or args.story) and not args.estimate:
         from briefgen.cli.story import story_memos
 
         return story_memos(args, config, fmt, targets)
-    return _run_each(args, config, fmt, targets)
+    return _run_each(args, config, fmt, targets, preloaded)
+
+
+def _mail_sources(
+    args: argparse.Namespace, config: BriefConfig
+) -> dict[str, Article | BriefgenError]:
+    """Each e-mail named (a ``.eml`` file) read now and replaced in ``args.articles`` by
+    its sources: its body under the file's name, each attachment as ``FILE#NAME``, so an
+    e-mail makes a memo of each (or, with --combine, is part of one of all)."""
+    from briefgen.ingest.mail import read_mail
+
+    preloaded: dict[str, Article | BriefgenError] = {}
+    specs: list[str] = []
+    for spec in args.articles:
+        path = Path(spec)
+        if path.suffix.lower() != ".eml" or not path.is_file():
+            specs.append(spec)
+            continue
+        try:
+            with path.open("rb") as handle:
+                mail = read_mail(
+                    handle.read(), max_chars=config.max_input_chars, pdf_password=_password(config)
+                )
+        except (BriefgenError, OSError):
+            specs.append(spec)  # read again where articles are read, and reported there
+            continue
+        for n, part in enumerate(mail.parts):
+            label = spec if n == 0 else f"{spec}#{part.name}"
+            preloaded[label] = part.article or InputError(f"{part.name}: {part.problem}")
+            specs.append(label)
+        for name in mail.skipped:
+            say(f"briefgen: {spec}: attachment {name} is not a kind briefgen reads; left out.")
+    args.articles = specs
+    return preloaded
+
+
+def _password(config: BriefConfig) -> str | None:
+    return config.pdf_password.get_secret_value() if config.pdf_password else None
+
+
+def _load(spec: str, config: BriefConfig, preloaded: dict[str, Article | BriefgenError]) -> Article:
+    """The article of ``spec``: an e-mail's source read already, or read now."""
+    from briefgen.run.inputs import read_source
+
+    found = preloaded.get(spec)
+    if isinstance(found, BriefgenError):
+        raise found
+    return found if found is not None else read_source(spec, config)
 
 
 def _destinations(args: argparse.Namespace, combine: bool) -> tuple[Format, list[Path | None]]:
@@ -84,16 +132,19 @@ def _destinations(args: argparse.Namespace, combine: bool) -> tuple[Format, list
 
 
 def _run_each(
-    args: argparse.Namespace, config: BriefConfig, fmt: Format, targets: list[Path | None]
+    args: argparse.Namespace,
+    config: BriefConfig,
+    fmt: Format,
+    targets: list[Path | None],
+    preloaded: dict[str, Article | BriefgenError],
 ) -> int:
     """One memo per article; one unreadable article does not stop the others."""
     from briefgen.ingest.article import Article
-    from briefgen.ingest.sources import load_article
 
     loaded: list[Article | BriefgenError] = []
     for spec in args.articles:
         try:
-            loaded.append(load_article(spec, max_chars=config.max_input_chars))
+            loaded.append(_load(spec, config, preloaded))
         except BriefgenError as exc:
             loaded.append(exc)
     articles = [a for a in loaded if isinstance(a, Article)]
@@ -145,12 +196,16 @@ def _write_each(
 
 
 def _run_dossier(
-    args: argparse.Namespace, config: BriefConfig, fmt: Format, target: Path | None
+    args: argparse.Namespace,
+    config: BriefConfig,
+    fmt: Format,
+    target: Path | None,
+    preloaded: dict[str, Article | BriefgenError],
 ) -> int:
     """``--combine``: one memo of all the articles, or its estimate."""
     from briefgen.cli.outputs import write_memo
 
-    entries = _read_dossier(args.articles, config)
+    entries = _read_dossier(args.articles, config, preloaded)
     if isinstance(entries, int):
         return entries
     if args.estimate:
@@ -208,18 +263,19 @@ def _as_one_memo(bar: ProgressBar) -> ProgressCallback:
     return tell
 
 
-def _read_dossier(specs: Sequence[str], config: BriefConfig) -> list[Entry] | int:
+def _read_dossier(
+    specs: Sequence[str], config: BriefConfig, preloaded: dict[str, Article | BriefgenError]
+) -> list[Entry] | int:
     """The dossier's articles in the order given, an unreadable one as an ``Entry`` that
     says why (so the memo lists it as not covered); or the exit code when that must stop
     the command: ``on_article_failure="raise"``, or nothing readable at all."""
     from briefgen.ingest.dossier import Entry
-    from briefgen.ingest.sources import load_article
 
     entries: list[Entry] = []
     failures: list[BriefgenError] = []
     for spec in specs:
         try:
-            article = load_article(spec, max_chars=config.max_input_chars)
+            article = _load(spec, config, preloaded)
         except BriefgenError as exc:
             if config.on_article_failure == "raise":
                 # Stop at once: the rest (standard input, URLs) need not be read for nothing.

@@ -75,6 +75,9 @@ def memo_parser(epilog: str) -> argparse.ArgumentParser:
         help="output format (default: from the -o suffix, else md)",
     )
     parser.add_argument(
+        "--pdf-password", metavar="PASSWORD", help="the password of an encrypted PDF source"
+    )
+    parser.add_argument(
         "--estimate",
         action="store_true",
         help="print the calls, tokens and cost expected, and call nothing",
@@ -272,6 +275,7 @@ _FIELDS: dict[str, tuple[str, Callable[[Any], Any]]] = {
     "allow_paraphrase": ("allow_paraphrase", _set_only),
     "since_withdrawn": ("since_withdrawn", _set_only),
     "since_model": ("since_model", _set_only),
+    "pdf_password": ("pdf_password", _same),
     "local": ("backend", lambda on: "embedded" if on else None),
     "templates": ("template_dir", _same),
     "prompts": ("prompt_dir", _same),

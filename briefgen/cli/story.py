@@ -134,7 +134,7 @@ def story_memos(
     """The memo command with ``--story`` or ``--since``, one article after another: each
     memo made since the earlier ones (and, with ``--story``, kept as the next of them).
     An article that cannot be read or made is reported and the others go on."""
-    from briefgen.ingest.sources import load_article
+    from briefgen.run.inputs import read_source
 
     load("briefgen.api")
     from briefgen.api import generate_brief
@@ -145,7 +145,7 @@ def story_memos(
     first_failure = EXIT_OK
     for spec, target in zip(args.articles, targets or [None] * len(args.articles), strict=True):
         try:
-            article = load_article(spec, max_chars=config.max_input_chars)
+            article = read_source(spec, config)
             brief = generate_brief(
                 article, style=args.style, config=config, since=since or None, story=args.story
             )

@@ -39,6 +39,18 @@ class Sentence(BaseModel):
     start: int
     end: int
     text: str
+    pages: tuple[int, ...] = Field(
+        default=(), description="The pages the sentence is on (a PDF's); empty without pages."
+    )
+
+    @property
+    def citation(self) -> str:
+        """The id as a memo cites it: "S12", or "S12 (p. 3)" and "S12 (pp. 3-4)" with pages."""
+        if not self.pages:
+            return self.id
+        if len(self.pages) == 1:
+            return f"{self.id} (p. {self.pages[0]})"
+        return f"{self.id} (pp. {self.pages[0]}\u2013{self.pages[-1]})"
 
 
 class Article(BaseModel):
@@ -54,6 +66,8 @@ class Article(BaseModel):
     furniture: tuple[Furniture, ...] = ()
     """Page furniture cut from the text before its sentences were numbered (captions,
     "Read more" links, bylines ...), each with its reason: nothing can cite it."""
+    page_count: int | None = None
+    """How many pages the document has (a PDF's); None for a format without pages."""
 
     @field_validator("title", "source", "published")
     @classmethod
@@ -75,20 +89,32 @@ class Article(BaseModel):
         published: str | None = None,
         max_chars: int = DEFAULT_MAX_CHARS,
         keep_furniture: bool = False,
+        page_map: tuple[tuple[int, int], ...] | None = None,
+        page_count: int | None = None,
     ) -> Article:
         """Check, normalise and split raw article text (str, or bytes in a clear encoding).
 
         Page furniture (captions, "Read more" links, bylines ...) is cut before the
         sentences are numbered and listed in ``furniture``; ``keep_furniture`` reads the
-        text whole, as a study whose readers saw the captions needs it."""
+        text whole, as a study whose readers saw the captions needs it. ``page_map`` says
+        where each page starts in the text, as (offset, page) pairs in order; the text
+        must then be normalised already (``ingest.document`` makes it so)."""
         _check_raw_size(raw, max_chars)  # before any work on a text that is far too long
-        text = normalise(decode_input(raw) if isinstance(raw, bytes) else raw)
+        given = decode_input(raw) if isinstance(raw, bytes) else raw
+        text = normalise(given)
         _check_text(text, max_chars)
+        if page_map is not None and text != given:
+            raise ValueError("page_map needs normalised text: its offsets would move")
         sentences = tuple(split_sentences(text))
+        if page_map:
+            sentences = tuple(_with_pages(s, page_map) for s in sentences)
         furniture = [] if keep_furniture else _furniture(text, sentences)
         if furniture and len(furniture) < len(sentences):
+            kept = [s for s in sentences if s not in {f for f, _ in furniture}]
             text = normalise(cut(text, [(s.start, s.end) for s, _ in furniture]))
             sentences = tuple(split_sentences(text))
+            if page_map:
+                sentences = _pages_carried(sentences, kept)
         else:
             furniture = []  # a text of nothing but furniture is read as it is
         if title is None:
@@ -100,6 +126,7 @@ class Article(BaseModel):
             published=published,
             sentences=sentences,
             furniture=tuple(Furniture(text=s.text, reason=why) for s, why in furniture),
+            page_count=page_count,
         )
 
     @cached_property
@@ -276,6 +303,34 @@ def _furniture(text: str, sentences: tuple[Sentence, ...]) -> list[tuple[Sentenc
         if reason is not None:
             found.append((sentence, reason))
     return found
+
+
+def _with_pages(sentence: Sentence, page_map: tuple[tuple[int, int], ...]) -> Sentence:
+    """The sentence with the pages its characters are on."""
+    pages: list[int] = []
+    for offset, page in page_map:
+        if offset > sentence.start and offset >= sentence.end:
+            break
+        if offset <= sentence.start:
+            pages = [page]  # the page the sentence starts on, so far
+        elif page not in pages:
+            pages.append(page)
+    return sentence.model_copy(update={"pages": tuple(pages)})
+
+
+def _pages_carried(sentences: tuple[Sentence, ...], before: list[Sentence]) -> tuple[Sentence, ...]:
+    """The pages of the sentences kept by a furniture cut, read off the same sentences
+    before it (in order, by text); a sentence the cut changed takes its neighbour's page."""
+    carried: list[Sentence] = []
+    position = 0
+    last: tuple[int, ...] = ()
+    for sentence in sentences:
+        for n in range(position, len(before)):
+            if before[n].text == sentence.text:
+                last, position = before[n].pages, n + 1
+                break
+        carried.append(sentence.model_copy(update={"pages": last}))
+    return tuple(carried)
 
 
 def split_sentences(text: str) -> Iterator[Sentence]:

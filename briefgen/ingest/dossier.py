@@ -184,6 +184,7 @@ def _joined(sources: list[Source], members: dict[int, Article]) -> Dossier:
                 start=s.start + offset,
                 end=s.end + offset,
                 text=s.text,
+                pages=s.pages,
             )
             for s in doc.sentences
         )

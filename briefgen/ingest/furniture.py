@@ -77,6 +77,17 @@ _RULES: dict[str, tuple[_Rule, ...]] = {
 }
 
 
+# A site's cookie notice, in the languages of the pages people save; it is cut with the
+# rest of its paragraph ("... data protection declaration. More info OK").
+COOKIE_NOTICE = re.compile(
+    r"^(?:we|this (?:web)?site|our (?:web)?site)\s+(?:use|uses|and our partners use)\s+cookies\b"
+    r"|^wir (?:verwenden|nutzen) cookies\b|^nous utilisons des cookies\b"
+    r"|^(?:utilizamos|usamos|utilizziamo|usiamo) (?:los |i )?cookies\b"
+    r"|^(?:by|when) (?:using|continuing|browsing)\b.{0,60}\bcookies\b",
+    re.IGNORECASE,
+)
+
+
 def furniture_reason(sentence: str, *, whole_line: bool, language: str = "en") -> str | None:
     """Why ``sentence`` is page furniture (``whole_line``: it is a line of its own), or
     None when it is part of the story."""

@@ -24,15 +24,18 @@ def load_article(
     *,
     max_chars: int = DEFAULT_MAX_CHARS,
     timeout: float = 30.0,
+    pdf_password: str | None = None,
 ) -> Article:
-    """The article at ``spec``: a .txt/.md/.html/.htm file, "-" for stdin, or an http(s) URL.
+    """The article at ``spec``: a .txt/.md/.html/.htm/.pdf/.docx/.odt file, "-" for
+    stdin, or an http(s) URL (an HTML page or a PDF).
 
-    A file without suffix and stdin are read as text, or as HTML when they look like it.
-    Raises InputError (FetchError for URLs) when the input cannot be used, ConfigError
-    when HTML input needs trafilatura and it is not installed.
+    A file without suffix and stdin are told by their first bytes (a PDF, a document),
+    else read as text, or as HTML when they look like it. ``pdf_password`` opens an
+    encrypted PDF. Raises InputError (FetchError for URLs) when the input cannot be used,
+    ConfigError when the extra its format needs (html, pdf) is not installed.
     """
     if isinstance(spec, str) and spec == "-":
-        return load_stdin(max_chars)
+        return load_stdin(max_chars, pdf_password)
     if isinstance(spec, str) and _URL_SCHEME.match(spec):
         scheme = spec.split(":", 1)[0].lower()
         if scheme not in ("http", "https"):
@@ -40,5 +43,5 @@ def load_article(
                 f"Cannot read {spec}: only http:// and https:// URLs are supported. "
                 "Download the page and pass the file instead."
             )
-        return load_url(spec, max_chars=max_chars, timeout=timeout)
-    return load_file(Path(spec), max_chars)
+        return load_url(spec, max_chars=max_chars, timeout=timeout, pdf_password=pdf_password)
+    return load_file(Path(spec), max_chars, pdf_password)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from typing import Any
@@ -24,17 +25,29 @@ from briefgen.ingest.html import (
     import_trafilatura,
     looks_like_html,
 )
+from briefgen.ingest.pdf import MAX_PDF_BYTES
 
 logger = logging.getLogger(__name__)
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
+_PDF_TYPES = ("application/pdf", "application/x-pdf")
 
 
-def load_url(url: str, *, max_chars: int, timeout: float) -> Article:
-    """The article on the HTML page at ``url``; FetchError or InputError when there is none."""
-    import_trafilatura()  # fail on the missing extra before any network access
-    data, charset, final_url = _fetch(url, timeout=timeout, max_bytes=MAX_HTML_BYTES)
+def load_url(
+    url: str, *, max_chars: int, timeout: float, pdf_password: str | None = None
+) -> Article:
+    """The article on the HTML page or in the PDF at ``url``; FetchError or InputError when
+    there is none."""
+    if not urllib.parse.urlsplit(url).path.lower().endswith(".pdf"):
+        import_trafilatura()  # fail on the missing extra before any network access
+    data, charset, final_url = _fetch(url, timeout=timeout, max_bytes=MAX_PDF_BYTES)
     try:
+        if data[:1024].lstrip().startswith(b"%PDF-"):
+            from briefgen.ingest.pdf import article_from_pdf
+
+            return article_from_pdf(data, password=pdf_password, max_chars=max_chars)
+        if len(data) > MAX_HTML_BYTES:
+            raise FetchError(f"{url} is larger than {MAX_HTML_BYTES:,} bytes.", url=url, status=200)
         page = extract_html(data, url=final_url, charset=charset)
         return article_from_page(page, max_chars)
     except FetchError:
@@ -54,7 +67,7 @@ def _fetch(url: str, *, timeout: float, max_bytes: int) -> tuple[bytes, str | No
         url,
         headers={
             "User-Agent": "briefgen (+https://pypi.org/project/briefgen/)",
-            "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1",
+            "Accept": "text/html,application/xhtml+xml;q=0.9,application/pdf;q=0.8,*/*;q=0.1",
             # urllib does not decompress; ask for the plain body.
             "Accept-Encoding": "identity",
         },
@@ -71,10 +84,10 @@ def _fetch(url: str, *, timeout: float, max_bytes: int) -> tuple[bytes, str | No
                 raise FetchError(
                     f"{url} answered with HTTP {status}, not 200.", url=url, status=status
                 )
-            if declared and content_type not in _HTML_TYPES:
+            if declared and content_type not in (*_HTML_TYPES, *_PDF_TYPES):
                 raise FetchError(
-                    f"{url} is not an HTML page (it is {content_type}). Download it and "
-                    "pass the article's text as a file.",
+                    f"{url} is not an HTML page or a PDF (it is {content_type}). Download "
+                    "it and pass the article's text as a file.",
                     url=url,
                     status=status,
                 )
@@ -93,7 +106,10 @@ def _fetch(url: str, *, timeout: float, max_bytes: int) -> tuple[bytes, str | No
         raise _timed_out(url, timeout) from exc
     except (OSError, ValueError) as exc:  # malformed URL, connection reset, bad status line
         raise FetchError(f"Could not fetch {url}: {exc}.", url=url) from exc
-    if not declared and not looks_like_html(data):
+    is_pdf = data[:1024].lstrip().startswith(b"%PDF-")
+    if content_type in _PDF_TYPES and not is_pdf:
+        raise FetchError(f"{url} says it is a PDF but is not one.", url=url, status=200)
+    if not declared and not looks_like_html(data) and not is_pdf:
         raise FetchError(f"{url} did not return an HTML page.", url=url, status=200)
     logger.info("Fetched %s: %d bytes", final_url, len(data))
     return data, charset, final_url

@@ -28,6 +28,8 @@ class Segment:
     cited: bool = False
     uncovered: bool = False
     cited_by: str = ""
+    page_break: int = 0
+    """The page that starts inside or at this sentence (a PDF's), shown as a break; 0 for none."""
 
 
 @dataclass(frozen=True)
@@ -118,11 +120,14 @@ def article_paragraphs(
                 current.append(Segment(parts=(Part(piece),)))
 
     cursor = start
+    page = 0
     for sentence in article.sentences:
         if not (start <= sentence.start and sentence.end <= end):
             continue
         between(text[cursor : sentence.start])
         cited = cited_by.get(sentence.id, [])
+        new_page = next((p for p in sentence.pages if p > page), 0)
+        page = max(page, *sentence.pages) if sentence.pages else page
         current.append(
             Segment(
                 parts=_parts(text, sentence.start, sentence.end, quotes),
@@ -130,6 +135,7 @@ def article_paragraphs(
                 cited=bool(cited),
                 uncovered=any(a <= sentence.start and sentence.end <= b for a, b in data.uncovered),
                 cited_by=f"Cited by {', '.join(cited)}" if cited else "",
+                page_break=new_page,
             )
         )
         cursor = sentence.end

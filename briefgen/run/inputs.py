@@ -18,12 +18,22 @@ logger = logging.getLogger(__name__)
 
 SourceInput = Union[str, bytes, Article, "os.PathLike[str]"]
 """One article: its text (str or UTF-8 bytes), an ``Article``, or a path (a
-``pathlib.Path``, read as the command line reads files: text, Markdown or HTML). A URL is
+``pathlib.Path``, read as the command line reads files: text, Markdown, HTML, PDF, Word
+or OpenDocument). A URL is
 read with ``briefgen.load_article(url)``."""
 
 ArticleInput = Union[str, bytes, Article, "os.PathLike[str]", Entry]
 """One article of a dossier: what ``SourceInput`` takes, or an ``Entry`` (an article
 read by the caller, or why it could not be)."""
+
+
+def read_source(spec: str | os.PathLike[str], cfg: BriefConfig) -> Article:
+    """The article at a path, URL or "-" (stdin), read within the config's limits and with
+    its PDF password."""
+    password = cfg.pdf_password.get_secret_value() if cfg.pdf_password else None
+    return load_article(
+        os.fspath(spec), max_chars=cfg.max_input_chars, timeout=cfg.timeout, pdf_password=password
+    )
 
 
 def as_article(article: SourceInput, cfg: BriefConfig) -> Article:
@@ -32,7 +42,7 @@ def as_article(article: SourceInput, cfg: BriefConfig) -> Article:
     if isinstance(article, Article):
         return article
     if isinstance(article, os.PathLike):
-        return load_article(os.fspath(article), max_chars=cfg.max_input_chars, timeout=cfg.timeout)
+        return read_source(article, cfg)
     if not isinstance(article, str | bytes):
         raise InputError(
             "An article is its text (str or UTF-8 bytes), an Article or a path, not "

@@ -133,10 +133,25 @@ def test_url_non_200(site: Site, status: int) -> None:
     assert url in str(caught.value)
 
 
-def test_url_not_html(site: Site) -> None:
+def test_url_neither_html_nor_pdf(site: Site) -> None:
+    site.routes["/photo.png"] = Route(body=b"\x89PNG\r\n\x1a\n....", content_type="image/png")
+    with pytest.raises(FetchError, match="not an HTML page or a PDF"):
+        load_article(f"{site.base}/photo.png", timeout=5)
+
+
+def test_url_serving_a_damaged_pdf_is_read_as_a_pdf_and_refused(site: Site) -> None:
     site.routes["/doc.pdf"] = Route(body=b"%PDF-1.7 ...", content_type="application/pdf")
-    with pytest.raises(FetchError, match="not an HTML page"):
+    with pytest.raises(InputError, match="PDF is damaged") as caught:
         load_article(f"{site.base}/doc.pdf", timeout=5)
+    assert f"{site.base}/doc.pdf" in str(caught.value)
+
+
+def test_url_that_says_pdf_but_is_not_one(site: Site) -> None:
+    site.routes["/doc"] = Route(
+        body=b"<html><body>hi</body></html>", content_type="application/pdf"
+    )
+    with pytest.raises(FetchError, match="says it is a PDF but is not one"):
+        load_article(f"{site.base}/doc", timeout=5)
 
 
 def test_url_without_content_type_is_sniffed(site: Site) -> None:

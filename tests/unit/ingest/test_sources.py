@@ -127,12 +127,23 @@ def test_wrong_encoding_text_file(tmp_path: Path) -> None:
     assert str(path) in str(caught.value)
 
 
-@pytest.mark.parametrize("name", ["a.pdf", "a.docx", "a.json"])
+@pytest.mark.parametrize("name", ["a.json", "a.xlsx", "a.rtf"])
 def test_unsupported_suffix(tmp_path: Path, name: str) -> None:
     path = tmp_path / name
     path.write_text("Some text.", "utf-8")
-    with pytest.raises(InputError, match=r"\.txt, \.md and \.html"):
+    with pytest.raises(InputError, match=r"\.txt, \.md, \.html/\.htm, \.pdf, \.docx, \.odt"):
         load_article(path)
+
+
+@pytest.mark.parametrize(("name", "said"), [("a.pdf", "PDF is damaged"), ("a.docx", "docx")])
+def test_a_document_suffix_on_text_is_read_as_that_document_and_refused(
+    tmp_path: Path, name: str, said: str
+) -> None:
+    path = tmp_path / name
+    path.write_text("Some text.", "utf-8")
+    with pytest.raises(InputError, match=said) as caught:
+        load_article(path)
+    assert str(path) in str(caught.value)
 
 
 def test_too_large_text_file_is_refused_before_reading_it_all(tmp_path: Path) -> None:
