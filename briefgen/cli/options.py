@@ -75,9 +75,6 @@ def memo_parser(epilog: str) -> argparse.ArgumentParser:
         help="output format (default: from the -o suffix, else md)",
     )
     parser.add_argument(
-        "--pdf-password", metavar="PASSWORD", help="the password of an encrypted PDF source"
-    )
-    parser.add_argument(
         "--estimate",
         action="store_true",
         help="print the calls, tokens and cost expected, and call nothing",
@@ -160,6 +157,9 @@ def memo_options() -> argparse.ArgumentParser:
         "dropping them",
     )
     _header_options(parser)
+    parser.add_argument(
+        "--pdf-password", metavar="PASSWORD", help="the password of an encrypted PDF source"
+    )
     return parser
 
 

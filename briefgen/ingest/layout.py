@@ -21,7 +21,7 @@ from briefgen.ingest.document import Block
 from briefgen.ingest.furniture import COOKIE_NOTICE, Furniture
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Line:
     """One line of text as it is placed on its page."""
 
@@ -64,7 +64,7 @@ _PRINT_HEADER = re.compile(
 _PRINT_FOOTER = re.compile(r"^(?:https?|file)://\S+(?:\s+\d{1,4}\s*/\s*\d{1,4})?$", re.I)
 _DIGITS = re.compile(r"\d+")
 _SENTENCE_END = re.compile(r"[.!?…。！？؟:;][\"'”’»)\]]*$")
-_NOTE_MARK = re.compile(r"^(?:\d{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|[*†‡§])\s*\S")
+_NOTE_MARK = re.compile(r"^(?:\d{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|[*†‡§]|[ivx]{1,4}\s)\s*\S")
 # PDFium marks a hyphen it found at a line end as U+0002 (pypdfium2 gives U+FFFE).
 _HYPHENS = ("-", "\x02", "\ufffe", "\u00ad", "\u2010")
 # Chromium prints a soft hyphen (&shy;) where it breaks a line as U+2010, a typed hyphen
@@ -263,8 +263,12 @@ class Layout:
             # a sentence, or this line starts in lower case.
             return across and (not _SENTENCE_END.search(before) or text[:1].islower())
         step = line.top - last.last.top
+        if abs(step) < 0.5 * pitch and line.left >= last.last.right - 1:
+            return True  # the rest of the same line, after a superscript or a wide gap
         if step > 1.35 * pitch or step < -pitch:
             return False  # a blank line, or a jump back up the page (another block)
+        if line.size and last.last.size and abs(line.size - last.last.size) > 0.15 * last.last.size:
+            return False  # another type size: a heading, a caption, an endnote
         if text[:1].islower() and not _SENTENCE_END.search(before):
             return True  # a wrapped headline or caption goes on in lower case
         # A short line ends its paragraph (a heading, a paragraph's last line).

@@ -180,6 +180,10 @@ def _attachment(
         )
         return None
     payload = part.get_payload(decode=True)
+    if part.get_content_type() == "message/rfc822":  # a forwarded e-mail, parsed already
+        inner = part.get_payload()
+        first = inner[0] if isinstance(inner, list) and inner else None
+        payload = first.as_bytes() if isinstance(first, Message) else None
     data = payload if isinstance(payload, bytes) else str(part.get_payload()).encode()
     try:
         article = _read_attachment(data, suffix, max_chars, pdf_password)
@@ -197,10 +201,16 @@ def _attachment(
 
 
 def _read_attachment(data: bytes, suffix: str, max_chars: int, pdf_password: str | None) -> Article:
-    from briefgen.ingest.files import read_document
+    # Each reader by name (not through ingest.files, which reads e-mails with this module).
+    if suffix == ".pdf":
+        from briefgen.ingest.pdf import article_from_pdf
 
-    if suffix in (".pdf", ".docx", ".odt"):
-        return read_document(data, suffix, max_chars, pdf_password)
+        return article_from_pdf(data, password=pdf_password, max_chars=max_chars)
+    if suffix in (".docx", ".odt"):
+        from briefgen.ingest import office
+
+        read = office.article_from_docx if suffix == ".docx" else office.article_from_odt
+        return read(data, max_chars=max_chars)
     if suffix == ".eml":
         return article_from_mail(data, max_chars=max_chars, pdf_password=pdf_password)
     if suffix in (".html", ".htm"):

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from types import ModuleType
 from typing import Any
 from urllib.parse import urlsplit
+from xml.etree import ElementTree
 
 from briefgen.errors import ConfigError, InputError
 from briefgen.ingest.article import DEFAULT_MAX_CHARS, Article
@@ -63,7 +64,7 @@ def article_from_pdf(
                 "Extract the pages you need (for example with qpdf --pages)."
             )
         pages = list(_read_pages(pdfium, document, max_chars))
-        metadata = _metadata(document)
+        metadata = {**xmp_metadata(data), **_metadata(document)}
     finally:
         document.close()
     empty = [page.number for page in pages if not page.lines]
@@ -174,6 +175,67 @@ def _lines(pdfium: ModuleType, textpage: Any, height: float) -> Iterator[Line]:
         y_top, y_bottom = max(y_top, top.value), min(y_bottom, bottom.value)
         size = float(raw.FPDFText_GetFontSize(textpage.raw, first))
         yield Line(stripped, x0, max(x1, x0), height - y_top, height - y_bottom, size)
+
+
+_XMP_START, _XMP_END = b"<x:xmpmeta", b"</x:xmpmeta>"
+_XMP_MAX_BYTES = 1_000_000
+_XMP_FIELDS = {
+    "Title": ("{http://purl.org/dc/elements/1.1/}title",),
+    "Author": ("{http://purl.org/dc/elements/1.1/}creator",),
+    "CreationDate": (
+        "{http://ns.adobe.com/xap/1.0/}CreateDate",
+        "{http://ns.adobe.com/photoshop/1.0/}DateCreated",
+        "{http://purl.org/dc/elements/1.1/}date",
+    ),
+    "Producer": ("{http://ns.adobe.com/pdf/1.3/}Producer",),
+}
+
+
+def xmp_metadata(data: bytes) -> dict[str, str]:
+    """Title, author, date and producer from the file's XMP packet, named as the document
+    information names them. XMP is stored uncompressed so that any tool can find it by
+    scanning; a packet that is not plain XML (a DTD, entities) is not read."""
+    start = data.find(_XMP_START)
+    end = data.find(_XMP_END, start) if start >= 0 else -1
+    if start < 0 or end < 0 or end - start > _XMP_MAX_BYTES:
+        return {}
+    packet = data[start : end + len(_XMP_END)]
+    if b"<!DOCTYPE" in packet or b"<!ENTITY" in packet:
+        return {}
+    try:
+        root = ElementTree.fromstring(packet)
+    except ElementTree.ParseError:
+        return {}
+    found: dict[str, str] = {}
+    for name, tags in _XMP_FIELDS.items():
+        for tag in tags:
+            value = _xmp_value(root, tag)
+            if value:
+                found[name] = value
+                break
+    if "CreationDate" in found:  # ISO 8601 in XMP; the info dictionary's form below
+        found["CreationDate"] = found["CreationDate"].replace("-", "")[:8]
+    return found
+
+
+def _xmp_value(root: ElementTree.Element, tag: str) -> str | None:
+    """A property as an element or attribute; of a list (rdf:Alt, rdf:Seq) its first item."""
+    for element in root.iter(tag):
+        items = [" ".join("".join(li.itertext()).split()) for li in element.iter(_RDF_LI)]
+        text = next((item for item in items if item), None) or " ".join(
+            "".join(element.itertext()).split()
+        )
+        if text:
+            return text
+    for element in root.iter(_RDF_DESCRIPTION):
+        value = element.get(tag)
+        if value and value.strip():
+            return value.strip()
+    return None
+
+
+_RDF = "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}"
+_RDF_LI, _RDF_DESCRIPTION = f"{_RDF}li", f"{_RDF}Description"
 
 
 def _metadata(document: Any) -> dict[str, str]:

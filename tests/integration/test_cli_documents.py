@@ -11,10 +11,10 @@ from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
-from documents import chromium_pdf, damaged_pdf, encrypted_pdf, image_only_pdf
-from repo_paths import CORPUS_HTML
+from document_files import chromium_pdf, damaged_pdf, encrypted_pdf, image_only_pdf
 from dossier_answers import dossier_responder
-from scripted_server import ScriptedServer, echo_responder
+from repo_paths import CORPUS_HTML
+from scripted_server import ScriptedServer, answer_requests_file, echo_responder
 
 from briefgen.brief import Brief
 from briefgen.cli import EXIT_INPUT, EXIT_OK, main
@@ -77,6 +77,7 @@ def test_a_bad_pdf_exits_3_and_writes_nothing(
     statement: Path,
     made: Path,
     tmp_path: Path,
+    *,
     kind: str,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
@@ -149,3 +150,68 @@ def test_an_email_with_combine_is_one_dossier_of_body_and_attachment(
     ids = {s.id.split(":")[0] for s in brief.article.sentences}
     assert ids == {"A1", "A2"}
     assert any(s.pages for s in brief.article.sentences if s.id.startswith("A2:"))
+
+
+def test_a_batch_export_and_import_of_a_pdf_keeps_its_pages(
+    statement: Path, tmp_path: Path
+) -> None:
+    requests = tmp_path / "req.jsonl"
+    assert main(["batch", "export", str(statement), "-o", str(requests)]) == EXIT_OK
+    results = tmp_path / "res.jsonl"
+    results.write_text(answer_requests_file(requests.read_text()))
+    out = tmp_path / "memos"
+    assert (
+        main(["batch", "import", str(requests), str(results), "-d", str(out), "--format", "json"])
+        == EXIT_OK
+    )
+    (memo,) = out.iterdir()
+    brief = Brief.load(memo)
+    assert brief.article.page_count is not None and brief.article.page_count >= 4
+    assert all(s.pages for s in brief.article.sentences)
+
+
+def test_the_evidence_view_shows_where_each_page_starts(
+    server: ScriptedServer, statement: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "memo.html"
+    assert _cli(server, statement, "-o", out) == EXIT_OK
+    page = out.read_text(encoding="utf-8")
+    shown = [int(n) for n in re.findall(r'class="page-break"[^>]*aria-label="page (\d+)"', page)]
+    json_out = tmp_path / "memo.json"
+    assert _cli(server, statement, "-o", json_out) == EXIT_OK
+    article = Brief.load(json_out).article
+    starts = sorted(
+        {s.pages[0] for s in article.sentences} | {p for s in article.sentences for p in s.pages}
+    )
+    assert shown == starts
+
+
+def test_a_dossier_mixes_a_pdf_a_word_file_and_text(statement: Path, tmp_path: Path) -> None:
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    document.core_properties.title = "Press review: emissions"
+    document.core_properties.author = "Embassy press section"
+    document.add_heading("Press review: emissions", level=1)
+    document.add_paragraph(
+        "Total emissions fell 2 percent compared with the year before, according to the "
+        "Rhodium Group, the papers reported on Friday."
+    )
+    table = document.add_table(rows=1, cols=2)
+    table.rows[0].cells[0].text = "Coal generation"
+    table.rows[0].cells[1].text = "down 18 percent"
+    review = tmp_path / "review.docx"
+    document.save(str(review))
+    note = tmp_path / "note.txt"
+    note.write_text(
+        "Coal generation slid 18 percent last year, the desk noted.\n", encoding="utf-8"
+    )
+    out = tmp_path / "dossier.json"
+    with ScriptedServer(responder=dossier_responder) as server:
+        assert _cli(server, statement, review, note, "--combine", "-o", out) == EXIT_OK
+    brief = Brief.load(out)
+    by_source: dict[str, list[tuple[int, ...]]] = {}
+    for sentence in brief.article.sentences:
+        by_source.setdefault(sentence.id.split(":")[0], []).append(sentence.pages)
+    assert all(by_source["A1"]) and not any(by_source["A2"]) and not any(by_source["A3"])
+    assert "Coal generation | down 18 percent" in brief.article.text
+    assert "Embassy press section" in brief.markdown

@@ -94,3 +94,27 @@ def test_embedded_dossier_of_two_reports_and_one_other(model_path: Path) -> None
     assert "## Contradictions between sources" in brief.markdown
     for quote in brief.data.quotes:
         assert brief.article.text[quote.start : quote.end] == quote.text
+
+
+def test_embedded_memo_of_a_saved_pdf_cites_pages_and_no_page_furniture(tmp_path: Path) -> None:
+    pytest.importorskip("pypdfium2")
+    from document_files import chromium_pdf
+    from repo_paths import CORPUS_HTML
+
+    page = CORPUS_HTML / "reuters.com.parasite.html"
+    if not page.is_file():
+        pytest.skip("the shared corpus is not beside the checkout")
+    statement = chromium_pdf(page, tmp_path)
+    out = tmp_path / "memo.json"
+    assert cli_main([str(statement), "-o", str(out)]) == 0
+    brief = briefgen.Brief.load(out)
+    markdown = brief.markdown
+    annex = markdown[markdown.index("## Source annex") :]
+    assert re.search(r"^- \*\*S\d+ \(pp?\. \d", annex, re.M), annex
+    for quote in _quotes_in(markdown):
+        assert quote in brief.article.text
+    furniture = [f.text for f in brief.article.furniture]
+    assert any(text.startswith("file://") for text in furniture)
+    for text in furniture:
+        if len(text) >= 20:  # a menu's "World" may well be a word of the memo
+            assert text not in markdown

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from documents import (
+from document_files import (
     COLUMN_CROSSING_SENTENCE,
     HARD_HYPHENATED,
     PAGE_CROSSING_SENTENCE,
@@ -26,7 +26,7 @@ from repo_paths import CORPUS_HTML
 
 from briefgen.errors import InputError
 from briefgen.ingest.article import Article
-from briefgen.ingest.pdf import article_from_pdf
+from briefgen.ingest.pdf import article_from_pdf, xmp_metadata
 from briefgen.ingest.sources import load_article
 
 pytest.importorskip("pypdfium2")
@@ -160,3 +160,56 @@ def test_a_pdf_without_suffix_or_on_stdin_is_told_by_its_bytes(
 
     monkeypatch.setattr(sys, "stdin", _Stdin())
     assert "Heath Ledger" in load_article("-").text
+
+
+XMP_PACKET = (
+    b'<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?>'
+    b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF '
+    b'xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description '
+    b'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:xmp="http://ns.adobe.com/xap/1.0/" '
+    b'xmp:CreateDate="2024-03-05T12:00:00+01:00"><dc:title><rdf:Alt>'
+    b'<rdf:li xml:lang="x-default">Statement on the Saltmere port</rdf:li></rdf:Alt></dc:title>'
+    b"<dc:creator><rdf:Seq><rdf:li>Ministry of Maritime Affairs</rdf:li></rdf:Seq></dc:creator>"
+    b"</rdf:Description></rdf:RDF></x:xmpmeta>"
+)
+
+
+def test_the_xmp_packet_gives_title_issuer_and_date() -> None:
+    found = xmp_metadata(b"%PDF-1.7\n1 0 obj\n<< /Type /Metadata >>\nstream\n" + XMP_PACKET)
+    assert found == {
+        "Title": "Statement on the Saltmere port",
+        "Author": "Ministry of Maritime Affairs",
+        "CreationDate": "20240305",
+    }
+    # An entity declaration is never expanded: the packet is left unread.
+    bomb = XMP_PACKET.replace(b"<rdf:RDF", b'<!DOCTYPE x [<!ENTITY a "aaaa">]><rdf:RDF', 1)
+    assert xmp_metadata(bomb) == {}
+
+
+def test_a_pdf_of_thousands_of_pages_is_refused_before_any_is_read(tmp_path: Path) -> None:
+    pypdf = pytest.importorskip("pypdf")
+    writer = pypdf.PdfWriter()
+    for _ in range(2_500):
+        writer.add_blank_page(width=200, height=200)
+    path = tmp_path / "many.pdf"
+    with path.open("wb") as handle:
+        writer.write(handle)
+    with pytest.raises(InputError, match="2,500 pages, over the limit of 2,000"):
+        load_article(path)
+
+
+def test_a_libreoffice_pdf_keeps_its_footnote_apart_and_its_sentence_whole(made: Path) -> None:
+    from document_files import libreoffice_pdf
+
+    from .test_office import FODT
+
+    source = made / "talks.fodt"
+    source.write_text(FODT, encoding="utf-8")
+    article = article_from_pdf(libreoffice_pdf(source, made).read_bytes())
+    lines = article.text.split("\n")
+    assert lines[-1] == "1 The ministry's figures were published on 4 March."
+    assert lines[0] == "Background"
+    # The footnote's mark, set higher than the line, does not cut the paragraph in two.
+    assert "from the border post.1 Observers welcomed the step." in lines[1]
+    assert article.title == "Border talks resume in Geneva"
+    assert article.source == "Ministry of Foreign Affairs"
