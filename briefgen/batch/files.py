@@ -21,7 +21,7 @@ from typing import IO, Any
 from briefgen.batch.intake import open_file, request_ids, store_results
 from briefgen.batch.jobs import BatchJob, MemoWritten
 from briefgen.batch.ledger import Ledger
-from briefgen.batch.memos import MemoRun, finish, make_memos, next_round
+from briefgen.batch.memos import MEMO_SINCE_KEY, MemoSince, finish, make_memos, next_round
 from briefgen.config import BriefConfig, build_config, environment
 from briefgen.errors import BatchError, InputError, UsageError
 from briefgen.extract.plan import plan_calls
@@ -95,10 +95,13 @@ def _record_job(
     kind: str,
     live: OpenAIBackend,
     write: Callable[[str], object],
+    since: MemoSince | None = None,
 ) -> str:
     """A job in the ledger with its articles and first requests, each request's line
     given to ``write``; call inside a ledger transaction."""
     settings = cfg.model_dump(mode="json", exclude={"api_key"})
+    if since is not None:
+        settings[MEMO_SINCE_KEY] = since.model_dump(mode="json")
     # The endpoint and model of the requests, whatever the environment says later.
     settings["model"] = live.profile.model
     if live.profile.name != "azure":
@@ -122,15 +125,22 @@ def submit_batch(
     config: BriefConfig | None = None,
     sources: Sequence[str] | None = None,
     ledger: Ledger | None = None,
+    since: Sequence[str | os.PathLike[str]] | None = None,
+    story: str | None = None,
     **overrides: Any,
 ) -> BatchJob:
     """Send the first round of every article's requests as one batch; the job.
+
+    ``since`` (memo .json files) and ``story`` make each memo since earlier memos, as
+    ``generate_brief`` does; with ``story``, the memos are made in input order, each kept
+    in the story and since the ones before it (collect on the machine that keeps it).
 
     ``sources`` names the articles (file names of their memos); the endpoint is the live
     path's (``base_url``, ``model``, OPENAI_BASE_URL, BRIEFGEN_MODEL ...). When the
     server refuses the batch, BatchError, and the job is not kept."""
     cfg = build_config(config, overrides)
     memo_style = get_style(style, cfg.template_dir)
+    memo_since = MemoSince.checked(since, story)
     docs = _read_articles(articles, sources, cfg)
     if not docs:
         raise BatchError("No article to send.")
@@ -147,6 +157,7 @@ def submit_batch(
                     kind="api",
                     live=live,
                     write=lambda line: upload.write(line.encode() + b"\n"),
+                    since=memo_since,
                 )
                 upload.seek(0)
                 content = upload.read()
@@ -169,13 +180,17 @@ def export_batch(
     config: BriefConfig | None = None,
     sources: Sequence[str] | None = None,
     ledger: Ledger | None = None,
+    since: Sequence[str | os.PathLike[str]] | None = None,
+    story: str | None = None,
     **overrides: Any,
 ) -> BatchJob:
     """Write the first round's requests as a Batch API input file, to answer elsewhere.
     UsageError, before anything is read or written, when the file would replace one of
-    the articles or cannot be written (a missing directory is made)."""
+    the articles or cannot be written (a missing directory is made). ``since`` and
+    ``story`` as for ``submit_batch``."""
     cfg = build_config(config, overrides)
     memo_style = get_style(style, cfg.template_dir)
+    memo_since = MemoSince.checked(since, story)
     path = Path(requests_path)
     docs = _read_articles(articles, sources, cfg)
     check_output(path, [name for name, _ in docs], "the request file")
@@ -192,6 +207,7 @@ def export_batch(
                     kind="file",
                     live=live,
                     write=lambda line: out.write(line + "\n"),
+                    since=memo_since,
                 )
                 book.add_round(job_id, None, str(path.resolve()))
             return BatchJob(job_id, book)
@@ -305,7 +321,9 @@ async def _after_import(
     cfg, style, _ = job.settings()
     book = job.ledger
     async with request_backend(cfg, connect=False) as live:
-        step = MemoRun(cfg, style, live, targets, fmt, on_written=on_written, renew=job.renew)
+        step = job.memo_run(
+            cfg, style, live, targets=targets, fmt=fmt, on_written=on_written, renew=job.renew
+        )
         needed = await make_memos(book, job.id, step)
         # A request the file has no line for is not sent again: its answer is still to come.
         resend = [

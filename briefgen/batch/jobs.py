@@ -20,11 +20,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import chain
 from pathlib import Path
+from typing import Any
 
 from briefgen.batch.intake import store_results
 from briefgen.batch.ledger import Ledger
 from briefgen.batch.memos import (
+    MEMO_SINCE_KEY,
     MemoRun,
+    MemoSince,
     MemoWritten,
     failure,
     finish,
@@ -52,6 +55,7 @@ from briefgen.llm.openai_backend import OpenAIBackend
 from briefgen.memo.styles import Style, get_style
 from briefgen.render.formats import Format
 from briefgen.run import run_sync
+from briefgen.run.earlier import read_since
 
 __all__ = ["BatchError", "BatchJob", "JobStatus", "MemoWritten"]
 
@@ -104,8 +108,18 @@ class BatchJob:
     def settings(self) -> tuple[BriefConfig, Style, str]:
         """The job's config, style and kind (api or file), as the ledger keeps them."""
         settings, style, kind, _, _ = self.ledger.job(self.id)
+        settings.pop(MEMO_SINCE_KEY, None)
         cfg = BriefConfig.model_validate(settings)
         return cfg, get_style(style, cfg.template_dir), kind
+
+    def memo_run(self, cfg: BriefConfig, style: Style, live: OpenAIBackend, **more: Any) -> MemoRun:
+        """How this job's memos are made: ``more`` as ``MemoRun`` takes it, and what the job
+        makes them since (its earlier memo files read now, once)."""
+        settings = self.ledger.job(self.id)[0]
+        kept = settings.get(MEMO_SINCE_KEY)
+        since = MemoSince.model_validate(kept) if kept else None
+        given = read_since(since.since) if since is not None else []
+        return MemoRun(cfg, style, live, since=since, given=given, **more)
 
     # -- one collector at a time ---------------------------------------------------------
 
@@ -239,13 +253,14 @@ class BatchJob:
         async def run() -> list[BriefOrError]:
             async with request_backend(cfg, connect=False) as live:
                 out: list[BriefOrError] = []
-                step = MemoRun(cfg, style, live, targets=None)
+                step = self.memo_run(cfg, style, live, targets=None)
                 for row in self.ledger.articles(self.id):
                     if row.state == "failed":
                         out.append(failure(row.error_kind, f"{row.source}: {row.error}"))
                         continue
                     try:
-                        out.append(await replay(self.ledger, self.id, row.idx, step))
+                        earlier = step.since.earlier(step.given) if step.since else []
+                        out.append(await replay(self.ledger, self.id, row.idx, step, earlier))
                     except Unanswered as signal:
                         why = f" ({signal.failure})" if signal.failure else ""
                         out.append(BatchError(f"{row.source}: no answer yet{why}."))
@@ -275,7 +290,16 @@ class BatchJob:
                 await self._take_in(live, batch, current.round)
                 current, problem = self.ledger.last_round(self.id), batch.errors
             stopped = kind == "api" and current.state in {"expired", "cancelled", "failed"}
-            step = MemoRun(cfg, style, live, targets, fmt, finish_live, on_written, self.renew)
+            step = self.memo_run(
+                cfg,
+                style,
+                live,
+                targets=targets,
+                fmt=fmt,
+                finish_live=finish_live,
+                on_written=on_written,
+                renew=self.renew,
+            )
             needed = await make_memos(self.ledger, self.id, step)
             if needed and stopped:
                 self.ledger.set_job_state(self.id, current.state)

@@ -7,11 +7,14 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import os
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from pydantic import BaseModel
 
 from briefgen.batch.ledger import ArticleRow, Ledger
 from briefgen.brief import Brief
@@ -36,6 +39,8 @@ from briefgen.render.destinations import check_targets, plan_targets
 from briefgen.render.files import write_atomic
 from briefgen.render.formats import FORMAT_SUFFIXES, Format, require_format
 from briefgen.run import run_memo, runtime_on
+from briefgen.run.earlier import Earlier, read_since, renumbered
+from briefgen.run.story_store import StoryStore
 
 logger = logging.getLogger(__name__)
 
@@ -113,6 +118,37 @@ class _LiveFallback:
         return None
 
 
+MEMO_SINCE_KEY = "memo_since"
+"""Where a job's settings keep what its memos are made since."""
+
+
+class MemoSince(BaseModel):
+    """What a batch job's memos are made since: earlier memo files, a story, or both."""
+
+    since: list[str] = []
+    """Earlier memos' .json files, by absolute path, oldest first."""
+    story: str | None = None
+    """The story each memo is kept in, in input order, each since the ones before it."""
+
+    @classmethod
+    def checked(
+        cls, since: Sequence[str | os.PathLike[str]] | None, story: str | None
+    ) -> MemoSince | None:
+        """The job's setting, every file and the story's store read once now, so that a bad
+        one stops the job before anything is sent; None when there is neither."""
+        paths = [str(Path(os.fspath(p)).resolve()) for p in since or ()]
+        read_since(paths)
+        if story is not None:
+            StoryStore().earlier(story)
+        return cls(since=paths, story=story) if paths or story else None
+
+    def earlier(self, given: list[Earlier]) -> list[Earlier]:
+        """The memos the next memo is made since: the story's so far, then ``given``."""
+        if self.story is None:
+            return given
+        return renumbered([*StoryStore().earlier(self.story), *given])
+
+
 @dataclass
 class MemoRun:
     """How one pass over a job's articles runs: where memos go, and who is told."""
@@ -127,36 +163,48 @@ class MemoRun:
     on_written: MemoWritten | None = None
     renew: Callable[[], None] = field(default=lambda: None)
     """Called between groups of memos: the collector's heartbeat."""
+    since: MemoSince | None = None
+    given: list[Earlier] = field(default_factory=list)
+    """The earlier memo files of ``since``, read once."""
 
 
 async def make_memos(ledger: Ledger, job: str, run: MemoRun) -> Needed:
     """Make the memos the answers so far complete; the requests the others need."""
     needed: Needed = []
     changes: list[tuple[int, str, dict[str, str]]] = []
+    story = run.since.story if run.since is not None else None
 
-    async def one(row: ArticleRow) -> None:
+    async def one(row: ArticleRow) -> bool:
+        """Make and write ``row``'s memo; False when it still lacks an answer."""
         if row.state == "done" and run.targets is None:
-            return
+            return True
+        earlier = run.since.earlier(run.given) if run.since is not None else []
         try:
-            brief = await replay(ledger, job, row.idx, run)
+            brief = await replay(ledger, job, row.idx, run, earlier)
         except Unanswered as signal:
             # Kept without its traceback, whose frames would keep the whole replay alive.
             needed.append((row, signal.with_traceback(None)))
-            return
+            return False
         except BriefgenError as exc:
             changes.append((row.idx, "failed", {"error": str(exc), "error_kind": error_kind(exc)}))
-            return
+            return True
         target = run.targets.get(row.idx) if run.targets is not None else None
         if target is None:
             changes.append((row.idx, "done", {}))
-            return
+            return True
         # Rendered and written off the event loop, beside the other memos' replays.
         await asyncio.to_thread(_write, brief, run.fmt, target)
+        if story is not None:
+            StoryStore().add(story, brief)
         changes.append((row.idx, "written", {"memo_path": str(target)}))
         if run.on_written is not None:
             run.on_written(brief, target)
+        return True
 
     rows = list(ledger.articles(job, ("pending", "done")))
+    if story is not None:
+        await _in_story_order(ledger, job, rows, one, changes)
+        return needed
     for start in range(0, len(rows), _MEMOS_AT_ONCE):
         await asyncio.gather(*(one(r) for r in rows[start : start + _MEMOS_AT_ONCE]))
         with ledger.transaction():
@@ -167,14 +215,40 @@ async def make_memos(ledger: Ledger, job: str, run: MemoRun) -> Needed:
     return needed
 
 
-async def replay(ledger: Ledger, job: str, idx: int, run: MemoRun) -> Brief:
-    """One article's memo, made by the live pipeline on the answers kept; Unanswered for
-    the first request they lack."""
+async def _in_story_order(
+    ledger: Ledger,
+    job: str,
+    rows: list[ArticleRow],
+    one: Callable[[ArticleRow], Any],
+    changes: list[tuple[int, str, dict[str, str]]],
+) -> None:
+    """A story's memos one at a time, in input order, each kept before the next is made
+    since it; a memo that still lacks an answer holds back the ones after it."""
+    for row in rows:
+        made = await one(row)
+        with ledger.transaction():  # at once: a memo kept in the story is marked written
+            for idx, state, details in changes:
+                ledger.set_article(job, idx, state, **details)
+        changes.clear()
+        if not made:
+            return
+
+
+async def replay(
+    ledger: Ledger, job: str, idx: int, run: MemoRun, earlier: Sequence[Earlier] = ()
+) -> Brief:
+    """One article's memo, made by the live pipeline on the answers kept (since
+    ``earlier``); Unanswered for the first request they lack."""
     answers = ReplayBackend(run.live, ledger.answers(job, idx), ledger.failures(job, idx))
     backend: Backend = _LiveFallback(answers) if run.finish_live else answers
     doc = Article.model_validate_json(ledger.article(job, idx))
     return await run_memo(
-        doc, run.style, run.cfg, runtime_on(backend, run.cfg), time.perf_counter()
+        doc,
+        run.style,
+        run.cfg,
+        runtime_on(backend, run.cfg),
+        time.perf_counter(),
+        earlier=earlier,
     )
 
 

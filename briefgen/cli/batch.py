@@ -15,7 +15,14 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from briefgen.cli.options import config_from, format_option, memo_options, model_options, verbosity
+from briefgen.cli.options import (
+    config_from,
+    format_option,
+    memo_options,
+    model_options,
+    since_options,
+    verbosity,
+)
 from briefgen.cli.terminal import (
     EXIT_CODES_HELP,
     EXIT_OK,
@@ -25,7 +32,7 @@ from briefgen.cli.terminal import (
     say,
     setup_logging,
 )
-from briefgen.errors import BriefgenError
+from briefgen.errors import BriefgenError, UsageError
 
 if TYPE_CHECKING:
     from briefgen.batch.jobs import BatchJob, MemoWritten
@@ -46,7 +53,7 @@ def _parser() -> argparse.ArgumentParser:
     quiet = argparse.ArgumentParser(add_help=False)
     quiet.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS)
     quiet.add_argument("-v", "--verbose", action="count", default=argparse.SUPPRESS)
-    making = [quiet, model_options(), memo_options()]
+    making = [quiet, model_options(), memo_options(), since_options()]
     submit = sub.add_parser(
         "submit", parents=making, help="send the articles as a batch; prints the job id"
     )
@@ -166,6 +173,8 @@ def _command(args: argparse.Namespace) -> int:
             )
             print(waiting)
         return _finish(outcome.job)
+    if (args.since_withdrawn or args.since_model) and not (args.since or args.story):
+        raise UsageError("--since-withdrawn and --since-model apply with --since or --story.")
     config = config_from(args)
     if args.action == "submit" and args.estimate:
         return _estimate(args, config)
@@ -173,11 +182,24 @@ def _command(args: argparse.Namespace) -> int:
     articles = _articles(args.articles, config)
     if args.action == "export":
         job = export_batch(
-            articles, args.output, style=args.style, config=config, sources=args.articles
+            articles,
+            args.output,
+            style=args.style,
+            config=config,
+            sources=args.articles,
+            since=args.since,
+            story=args.story,
         )
         say(f"briefgen: wrote {args.output} (job {job.id})")
         return EXIT_OK
-    job = submit_batch(articles, style=args.style, config=config, sources=args.articles)
+    job = submit_batch(
+        articles,
+        style=args.style,
+        config=config,
+        sources=args.articles,
+        since=args.since,
+        story=args.story,
+    )
     if args.action == "submit":
         print(job.id)
         return EXIT_OK

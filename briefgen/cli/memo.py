@@ -33,7 +33,8 @@ if TYPE_CHECKING:
 
 def run_memos(args: argparse.Namespace) -> int:
     """The memo command: check the options and every destination before anything is read
-    or paid for, then one memo per article (or one of all, with ``--combine``)."""
+    or paid for (but e-mails, opened first to know their sources), then one memo per
+    article (or one of all, with ``--combine``)."""
     from briefgen.memo.styles import get_style
 
     if args.on_article_failure is not None and not args.combine:
@@ -54,7 +55,7 @@ def run_memos(args: argparse.Namespace) -> int:
     if (args.since or args.story) and not args.estimate:
         from briefgen.cli.story import story_memos
 
-        return story_memos(args, config, fmt, targets)
+        return story_memos(args, config, fmt, targets, lambda spec: _load(spec, config, preloaded))
     return _run_each(args, config, fmt, targets, preloaded)
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -36,6 +36,7 @@ from briefgen.errors import BriefgenError, StoryStoreError
 if TYPE_CHECKING:
     from briefgen.brief import Brief
     from briefgen.config import BriefConfig
+    from briefgen.ingest.article import Article
     from briefgen.render.formats import Format
     from briefgen.run.story_store import StoryStore
 
@@ -129,13 +130,15 @@ def _emit(text: str, target: Path | None) -> int:
 
 
 def story_memos(
-    args: argparse.Namespace, config: BriefConfig, fmt: Format, targets: list[Path | None]
+    args: argparse.Namespace,
+    config: BriefConfig,
+    fmt: Format,
+    targets: list[Path | None],
+    read: Callable[[str], Article],
 ) -> int:
     """The memo command with ``--story`` or ``--since``, one article after another: each
     memo made since the earlier ones (and, with ``--story``, kept as the next of them).
-    An article that cannot be read or made is reported and the others go on."""
-    from briefgen.run.inputs import read_source
-
+    An article that cannot be read (by ``read``) or made is reported and the others go on."""
     load("briefgen.api")
     from briefgen.api import generate_brief
     from briefgen.run.earlier import read_since
@@ -145,7 +148,7 @@ def story_memos(
     first_failure = EXIT_OK
     for spec, target in zip(args.articles, targets or [None] * len(args.articles), strict=True):
         try:
-            article = read_source(spec, config)
+            article = read(spec)
             brief = generate_brief(
                 article, style=args.style, config=config, since=since or None, story=args.story
             )

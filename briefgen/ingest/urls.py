@@ -91,7 +91,9 @@ def _fetch(url: str, *, timeout: float, max_bytes: int) -> tuple[bytes, str | No
                     url=url,
                     status=status,
                 )
-            data = b"".join(_read_capped(response, url, deadline, max_bytes))
+            # A page is far smaller than a PDF may be: its own cap, not the PDF's.
+            cap = max_bytes if content_type in _PDF_TYPES or not declared else MAX_HTML_BYTES
+            data = b"".join(_read_capped(response, url, deadline, min(cap, max_bytes)))
     except FetchError:
         raise
     except urllib.error.HTTPError as exc:

@@ -215,3 +215,16 @@ def test_a_dossier_mixes_a_pdf_a_word_file_and_text(statement: Path, tmp_path: P
     assert all(by_source["A1"]) and not any(by_source["A2"]) and not any(by_source["A3"])
     assert "Coal generation | down 18 percent" in brief.article.text
     assert "Embassy press section" in brief.markdown
+
+
+def test_an_emails_sources_can_be_kept_under_a_story(
+    server: ScriptedServer,
+    statement: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("BRIEFGEN_DATA_DIR", str(tmp_path / "data"))
+    mail = _mail(statement, tmp_path)
+    out = tmp_path / "story"
+    assert _cli(server, mail, "--story", "Emissions", "-d", out) == EXIT_OK
+    assert len(list(out.iterdir())) == 2

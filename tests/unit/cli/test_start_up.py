@@ -31,6 +31,9 @@ def test_ctrl_c_during_the_start_up_imports_is_held_until_they_are_done(
         return module
 
     monkeypatch.setattr(importlib, "import_module", importing)
+    # Python's own handler, as in a terminal; a shell's background job starts with SIGINT
+    # ignored, and the handler main() puts back is the one it found.
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
         code = main(["styles"])
     except KeyboardInterrupt:
@@ -39,4 +42,7 @@ def test_ctrl_c_during_the_start_up_imports_is_held_until_they_are_done(
     assert finished  # the import it interrupted was completed, not cut in half
     captured = capsys.readouterr()
     assert captured.out == "" and captured.err == ""  # and the command did not run
-    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    try:
+        assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    finally:
+        signal.signal(signal.SIGINT, previous)
