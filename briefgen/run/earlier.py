@@ -8,11 +8,12 @@ import os
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import cached_property
 from typing import Union
 
 from briefgen.errors import MemoFileError
-from briefgen.grounding.changes import MemoDigest, digest_memo
+from briefgen.grounding.changes import MemoDigest, StoryDigest, digest_memo
 from briefgen.ingest.article import Article
 from briefgen.memo.document import MemoDocument
 from briefgen.memo.since import EarlierMemo
@@ -29,12 +30,21 @@ _YEAR = re.compile(r",?\s+\d{4}$")
 
 @dataclass(frozen=True)
 class Earlier:
-    """An earlier memo of the story: its place and name, what it carried, and how to get
-    its article (read only when a change needs it)."""
+    """An earlier memo of the story: its place and name, what it carried (its digest,
+    read when first asked for), and how to get its article (read only when a change
+    needs it)."""
 
     memo: EarlierMemo
-    digest: MemoDigest
+    read_digest: Callable[[], MemoDigest]
     load_article: Callable[[], Article]
+    story: StoryDigest | None = None
+    """On the latest memo read from a story's store: the story up to this memo, merged,
+    so that the next memo reads one record instead of one a memo."""
+
+    @cached_property
+    def digest(self) -> MemoDigest:
+        """What the memo carried."""
+        return self.read_digest()
 
     @property
     def time(self) -> str | None:
@@ -66,7 +76,8 @@ def describe(doc: MemoDocument, number: int) -> EarlierMemo:
 def earlier_of(doc: MemoDocument, number: int) -> Earlier:
     """``doc`` as the earlier memo numbered ``number``, its digest made now."""
     article = doc.article
-    return Earlier(describe(doc, number), digest_memo(doc.data, article), lambda: article)
+    digest = digest_memo(doc.data, article)
+    return Earlier(describe(doc, number), lambda: digest, lambda: article)
 
 
 def read_since(previous: SinceInput | None) -> list[Earlier]:
@@ -108,7 +119,7 @@ def distinct_labels(earlier: list[Earlier]) -> list[Earlier]:
             plain.replace("memo of", f"memo {e.memo.number} of", 1) if counts[plain] > 1 else plain
         )
         memo = e.memo if e.memo.label == label else e.memo.model_copy(update={"label": label})
-        found.append(e if memo is e.memo else Earlier(memo, e.digest, e.load_article))
+        found.append(e if memo is e.memo else replace(e, memo=memo))
     return found
 
 
@@ -118,7 +129,8 @@ def renumbered(earlier: list[Earlier]) -> list[Earlier]:
         [
             e
             if e.memo.number == n
-            else Earlier(e.memo.model_copy(update={"number": n}), e.digest, e.load_article)
+            # A merged story is stamped with the store's numbers: renumbered, it is not.
+            else replace(e, memo=e.memo.model_copy(update={"number": n}), story=None)
             for n, e in enumerate(earlier, start=1)
         ]
     )

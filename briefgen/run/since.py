@@ -56,11 +56,19 @@ async def since_last(state: RunState, draft: Draft) -> None:
 
 
 def story_of(state: RunState) -> Story:
-    """What the earlier memos of the run's story carried, together."""
-    return Story.of(
-        [(e.memo.number, e.digest) for e in state.earlier],
-        {e.memo.number: e.memo.label for e in state.earlier},
-    )
+    """What the earlier memos of the run's story carried, together: the story's merged
+    digest where the store gave one, then the digests of the memos after it."""
+    labels = {e.memo.number: e.memo.label for e in state.earlier}
+    carriers = [n for n, e in enumerate(state.earlier) if e.story is not None]
+    if not carriers:
+        return Story.of([(e.memo.number, e.digest) for e in state.earlier], labels)
+    last = carriers[-1]
+    merged_story = state.earlier[last].story
+    assert merged_story is not None
+    story = Story.of_merged(merged_story, labels)
+    for e in state.earlier[last + 1 :]:
+        story.add(e.memo.number, e.digest)
+    return story
 
 
 def current_time(state: RunState) -> str:

@@ -20,7 +20,7 @@ import time
 import zlib
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +28,14 @@ from pydantic import ValidationError
 
 from briefgen.config import data_dir
 from briefgen.errors import MemoFileError, StoryStoreError
-from briefgen.grounding.changes import DIGEST_FORMAT, MemoDigest, digest_memo
+from briefgen.grounding.changes import (
+    DIGEST_FORMAT,
+    MemoDigest,
+    StoryDigest,
+    digest_memo,
+    merge_all,
+    merged,
+)
 from briefgen.ingest.article import Article
 from briefgen.memo.document import MemoDocument
 from briefgen.memo.since import EarlierMemo
@@ -58,6 +65,12 @@ _SCHEMA = (
         memo BLOB NOT NULL,
         UNIQUE (story, seq))""",
 )
+# The story's memos merged into one digest, kept with each memo added (a store made
+# before it has none: it is made from the memos the next time one is added).
+_STATE_TABLE = """CREATE TABLE IF NOT EXISTS story_states (
+    story INTEGER PRIMARY KEY REFERENCES stories (id) ON DELETE CASCADE,
+    memos TEXT NOT NULL,
+    state TEXT NOT NULL)"""
 
 
 def store_path() -> Path:
@@ -182,7 +195,7 @@ class StoryStore:
                 path=str(self.path),
             )
         if version == 0 and write:
-            for statement in _SCHEMA:
+            for statement in (*_SCHEMA, _STATE_TABLE):
                 db.execute(statement)
             db.execute(f"PRAGMA user_version = {STORE_FORMAT}")
 
@@ -211,22 +224,27 @@ class StoryStore:
             return found
 
     def earlier(self, name: str) -> list[Earlier]:
-        """The memos of story ``name`` as earlier memos of the next one, oldest first: their
-        digests now, their articles when a change needs them. Empty for a new story."""
+        """The memos of story ``name`` as earlier memos of the next one, oldest first: the
+        story merged on the latest (one record), each memo's own digest and article when
+        asked for. Empty for a new story."""
         story = check_name(name)
         with self._reading() as db:
             if db is None:
                 return []
             rows = db.execute(
-                "SELECT m.id, m.seq, m.memo_date, m.published, m.subject, m.title, m.digest "
-                "FROM memos m JOIN stories s ON s.id = m.story WHERE s.name = ? ORDER BY m.seq",
+                "SELECT m.id, m.seq, m.memo_date, m.published, m.subject, m.title, m.digest, "
+                "s.id FROM memos m JOIN stories s ON s.id = m.story WHERE s.name = ? "
+                "ORDER BY m.seq",
                 (story,),
             ).fetchall()
-            found = [self._earlier(db, row) for row in rows]
+            found = [self._earlier(row) for row in rows]
+            state = self._state(db, rows[-1][7], [row[1] for row in rows]) if rows else None
+        if state is not None:
+            found[-1] = replace(found[-1], story=state)
         return distinct_labels(found)
 
-    def _earlier(self, db: sqlite3.Connection, row: tuple[Any, ...]) -> Earlier:
-        memo_id, seq, memo_date, published, subject, title, digest = row
+    def _earlier(self, row: tuple[Any, ...]) -> Earlier:
+        memo_id, seq, memo_date, published, subject, title, digest, _ = row
         memo = EarlierMemo(
             number=seq,
             label=memo_label(memo_date),
@@ -235,15 +253,42 @@ class StoryStore:
             title=title,
             published=published,
         )
+        return Earlier(memo, lambda: self._digest(memo_id, digest), lambda: self.article(memo_id))
+
+    def _digest(self, memo_id: int, text: str, db: sqlite3.Connection | None = None) -> MemoDigest:
+        """A memo's stored digest; made again from the memo when another version wrote it."""
         try:
-            read: MemoDigest | None = MemoDigest.model_validate_json(digest)
+            read: MemoDigest | None = MemoDigest.model_validate_json(text)
         except ValidationError:
             read = None
-        if read is None or read.format != DIGEST_FORMAT:
-            # Written by another version: made again from the memo itself.
+        if read is not None and read.format == DIGEST_FORMAT:
+            return read
+        if db is not None:
             document = self._document(db, memo_id)
-            read = digest_memo(document.data, document.article)
-        return Earlier(memo, read, lambda: self.article(memo_id))
+        else:
+            with self._reading() as reading:
+                if reading is None:
+                    raise self._problem(sqlite3.DatabaseError(f"memo {memo_id} is gone"))
+                document = self._document(reading, memo_id)
+        return digest_memo(document.data, document.article)
+
+    def _state(self, db: sqlite3.Connection, story_id: int, memos: list[int]) -> StoryDigest | None:
+        """The story's merged digest when it is of exactly ``memos``; else None."""
+        if not memos:
+            return StoryDigest()
+        try:
+            row = db.execute(
+                "SELECT memos, state FROM story_states WHERE story = ?", (story_id,)
+            ).fetchone()
+        except sqlite3.OperationalError:  # a store made before the states were kept
+            return None
+        if row is None or row[0] != json.dumps(memos):
+            return None
+        try:
+            state = StoryDigest.model_validate_json(row[1])
+        except ValidationError:
+            return None
+        return state if state.format == DIGEST_FORMAT and state.memos == memos else None
 
     def article(self, memo_id: int) -> Article:
         """The article of the stored memo ``memo_id`` (its own connection: it is read on
@@ -285,9 +330,11 @@ class StoryStore:
     # -- writing ---------------------------------------------------------------------
 
     def add(self, name: str, document: MemoDocument) -> int:
-        """Keep ``document`` as the next memo of story ``name``; its number in the story."""
+        """Keep ``document`` as the next memo of story ``name``, and the story's merged
+        digest with it, in one transaction; its number in the story."""
         story = check_name(name)
-        digest = digest_memo(document.data, document.article).model_dump_json()
+        made = digest_memo(document.data, document.article)
+        digest = made.model_dump_json()
         blob = zlib.compress(json.dumps(memo_payload(document), ensure_ascii=False).encode(), 6)
         described = describe(document, 0)
         with self._connection(write=True) as db:
@@ -313,7 +360,27 @@ class StoryStore:
                     blob,
                 ),
             )
+            self._keep_state(db, story_id, seq, made)
         return int(seq)
+
+    def _keep_state(
+        self, db: sqlite3.Connection, story_id: int, seq: int, digest: MemoDigest
+    ) -> None:
+        """The story's merged digest with memo ``seq`` added (made from every memo when the
+        one kept is missing or of another version)."""
+        db.execute(_STATE_TABLE)
+        rows = db.execute(
+            "SELECT id, seq, digest FROM memos WHERE story = ? AND seq < ? ORDER BY seq",
+            (story_id, seq),
+        ).fetchall()
+        state = self._state(db, story_id, [row[1] for row in rows])
+        if state is None:
+            state = merge_all((n, self._digest(memo_id, text, db)) for memo_id, n, text in rows)
+        state = merged(state, seq, digest)
+        db.execute(
+            "INSERT OR REPLACE INTO story_states (story, memos, state) VALUES (?, ?, ?)",
+            (story_id, json.dumps(state.memos), state.model_dump_json()),
+        )
 
     def forget(self, name: str) -> int:
         """Remove story ``name`` and its memos; how many memos it had."""
@@ -328,6 +395,8 @@ class StoryStore:
                 )
             (count,) = db.execute("SELECT COUNT(*) FROM memos WHERE story = ?", row).fetchone()
             db.execute("DELETE FROM memos WHERE story = ?", row)
+            db.execute(_STATE_TABLE)
+            db.execute("DELETE FROM story_states WHERE story = ?", row)
             db.execute("DELETE FROM stories WHERE id = ?", row)
         return int(count)
 

@@ -36,6 +36,7 @@ from briefgen.grounding.changes._digest import (
 )
 from briefgen.grounding.changes._found import Before, Carry, Findings, FoundChange, FoundWithdrawn
 from briefgen.grounding.changes._ground import ArticleOf, SidesGrounder, classify, parse_day
+from briefgen.grounding.changes._merged import StoryDigest, merge_all, merged
 from briefgen.grounding.changes._new import NEWS_SECTIONS, find_new
 from briefgen.grounding.changes._story import Story
 from briefgen.ingest.article import Article
@@ -52,9 +53,12 @@ __all__ = [
     "MemoDigest",
     "SidesGrounder",
     "Story",
+    "StoryDigest",
     "classify",
     "compare",
     "digest_memo",
+    "merge_all",
+    "merged",
     "parse_day",
 ]
 

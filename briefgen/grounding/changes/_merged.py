@@ -3,9 +3,10 @@ stamped with its memo, what repeats kept once. The store keeps it beside the mem
 adds each new memo to it, so the memo after fifty others reads one digest, whose size
 grows with what is new in the story, not with how often the background is told again.
 
-What was said keeps the memo that first said it (a statement, a quotation, a name); what
-can change keeps the memo that last gave it (a figure's value, a role's holder, a party's
-stance), so that a change is read against the latest value.
+A name keeps the memo that first gave it (so that "new to the story" means new); all else
+keeps the memo that last gave it (a statement or quotation told again, a figure's value,
+a role's holder, a party's stance), as a story read memo by memo finds it: what was
+carried is cited where it was last reported, a change is read against the latest value.
 """
 
 from __future__ import annotations
@@ -53,10 +54,10 @@ def merged(story: StoryDigest, memo: int, digest: MemoDigest) -> StoryDigest:
         names=names,
         words=sorted(set(story.words) | set(digest.words)),
         actors=_latest(story.actors, _stamped(digest.actors, memo), lambda a: (a.name, a.title)),
-        statements=_first(
+        statements=_latest(
             story.statements, _stamped(digest.statements, memo), lambda s: (s.section, s.text)
         ),
-        quotes=_first(story.quotes, _stamped(digest.quotes, memo), lambda q: q.folded),
+        quotes=_latest(story.quotes, _stamped(digest.quotes, memo), lambda q: q.folded),
         positions=_latest(
             story.positions, _stamped(digest.positions, memo), lambda p: (p.party, p.stance)
         ),
@@ -78,17 +79,6 @@ def merge_all(digests: Iterable[tuple[int, MemoDigest]]) -> StoryDigest:
 
 def _stamped(entries: list[Entry], memo: int) -> list[Entry]:
     return [entry.model_copy(update={"memo": memo}) for entry in entries]
-
-
-def _first(old: list[Entry], new: list[Entry], key: Any) -> list[Entry]:
-    """``old`` then those of ``new`` it does not have (by ``key``)."""
-    seen: set[Hashable] = {key(entry) for entry in old}
-    kept = list(old)
-    for entry in new:
-        if key(entry) not in seen:
-            seen.add(key(entry))
-            kept.append(entry)
-    return kept
 
 
 def _latest(old: list[Entry], new: list[Entry], key: Any) -> list[Entry]:

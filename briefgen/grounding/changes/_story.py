@@ -17,6 +17,7 @@ from briefgen.grounding.changes._digest import (
 )
 from briefgen.grounding.changes._identity import Identities
 from briefgen.grounding.changes._index import StatementIndex
+from briefgen.grounding.changes._merged import StoryDigest
 from briefgen.text.names import same_actor
 
 # Words that say when someone holds a role, not which role it is.
@@ -77,6 +78,28 @@ class Story:
             story.add(number, digest)
         return story
 
+    @classmethod
+    def of_merged(cls, merged: StoryDigest, labels: dict[int, str] | None = None) -> Story:
+        """The story of a merged digest (each entry stamped with its memo): what ``of``
+        reads from the memos' own digests, read from one record."""
+        story = cls(memos=list(merged.memos), labels=dict(labels or {}))
+        # Names first, with the memo that first gave each, so that an actor a later memo
+        # gave again is still first named where the story first named them.
+        for name, memo in merged.names.items():
+            story.identities.add(name, memo)
+        for actor in merged.actors:
+            story._actor(actor.memo, actor)
+        story.identities.add_words(merged.words)
+        for entry in merged.statements:
+            story.statements.add(entry.memo, entry)
+        story.quotes = [(quote.memo, quote) for quote in merged.quotes]
+        story.positions = [(position.memo, position) for position in merged.positions]
+        for figure in merged.figures:
+            story.figures.setdefault((figure.measure, figure.subject), []).append(
+                Valued(figure.memo, figure)
+            )
+        return story
+
     def label(self, memo: int) -> str:
         """How memo ``memo`` is named ("memo of March 3")."""
         return self.labels.get(memo, f"memo {memo}")
@@ -85,12 +108,7 @@ class Story:
         """Memo ``memo``'s digest, after every earlier one."""
         self.memos.append(memo)
         for actor in digest.actors:
-            self.identities.add(actor.name, memo)
-            key = role_key(actor.title)
-            if key:
-                held = Held(memo, actor)
-                self.roles[key] = held
-                self.holders.setdefault(key, []).append(held)
+            self._actor(memo, actor)
         for name in digest.names:
             self.identities.add(name, memo)
         self.identities.add_words(digest.words)
@@ -102,6 +120,14 @@ class Story:
             self.figures.setdefault((figure.measure, figure.subject), []).append(
                 Valued(memo, figure)
             )
+
+    def _actor(self, memo: int, actor: CarriedActor) -> None:
+        self.identities.add(actor.name, memo)
+        key = role_key(actor.title)
+        if key:
+            held = Held(memo, actor)
+            self.roles[key] = held
+            self.holders.setdefault(key, []).append(held)
 
     def held_by(self, key: frozenset[str], name: str) -> bool:
         """Whether ``name`` held the role ``key`` in an earlier memo."""
