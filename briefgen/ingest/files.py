@@ -79,7 +79,7 @@ def load_file(path: Path, max_chars: int, pdf_password: str | None = None) -> Ar
         sniffed = sniff_document(data)
         if not suffix and sniffed:
             return read_document(data, sniffed, max_chars, pdf_password)
-        if sniffed:
+        if sniffed and sniffed != ".eml":  # an e-mail is text too: a .txt of one is text
             raise InputError(
                 f"It is {_FORMAT_NAMES[sniffed]}, not {suffix.lstrip('.')} text. Rename it to "
                 f"{path.stem}{sniffed} and briefgen will read it."

@@ -111,3 +111,11 @@ def test_an_eml_file_and_an_email_on_a_file_without_suffix_load_as_articles(tmp_
     for path in (named, bare):
         article = load_article(path)
         assert article.source == "Press Office", path
+
+
+def test_a_txt_file_that_starts_like_an_email_is_still_text(tmp_path: Path) -> None:
+    path = tmp_path / "forwarded.txt"
+    path.write_bytes(bytes(_message()))
+    article = load_article(path)
+    assert article.text.startswith("From: Press Office")  # read as the text it is
+    assert article.source is None
