@@ -19,7 +19,7 @@ sys.path.insert(0, str(ROOT))
 
 import briefgen  # noqa: E402
 from briefgen.ingest.sources import load_article  # noqa: E402
-from briefgen.text.quotations import QUOTED_SPAN  # noqa: E402
+from briefgen.text.quotations import quoted_spans  # noqa: E402
 
 CORPUS = Path(os.environ.get("BRIEFGEN_CORPUS", ROOT.parent / "shared" / "corpus"))
 PAGES = ["dw.com.colonial.html", "reuters.com.parasite.html", "salon.com.emissions.html"]
@@ -51,7 +51,7 @@ def main() -> None:
     totals: dict[str, list[float]] = {"abstractive": [], "extractive": []}
     for name, article in articles():
         quotations = sum(
-            1 for m in QUOTED_SPAN.finditer(article.text) if len(m.group().split()) >= 4
+            1 for a, b in quoted_spans(article.text) if len(article.text[a:b].split()) >= 4
         )
         for plan in ("abstractive", "extractive"):
             started = time.perf_counter()

@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from briefgen.errors import InputError
 from briefgen.ingest.furniture import Furniture, cut, furniture_reason
 from briefgen.ingest.sentences import split_line
+from briefgen.text.quotations import quotation_pattern
 
 DEFAULT_MAX_CHARS = 2_000_000
 
@@ -337,8 +338,9 @@ def split_sentences(text: str) -> Iterator[Sentence]:
     """Yield numbered sentences; every line break ends a sentence."""
     number = 0
     line_start = 0
+    quotes = quotation_pattern(text, singles=False)
     for line in text.split("\n"):
-        for start, end in split_line(line):
+        for start, end in split_line(line, quotes):
             number += 1
             yield Sentence(
                 id=f"S{number}",

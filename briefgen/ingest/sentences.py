@@ -11,6 +11,11 @@ run of ``.!?…`` ends a sentence unless what is around it says otherwise:
 - what follows: a capital or a digit starts a sentence; a lower-case word does only in
   text written all in lower case, or after a full stop set off by spaces (" . ");
 - feeds that drop the space ("the service.Anzac Day") still end a sentence there.
+
+Chinese and Japanese end a sentence with 。！？ and need no space or capital after them;
+Arabic, Persian and Urdu with ؟ and ۔ (and a full stop), Hindi with ।, each followed by a
+space, as a full stop is. Quotations are told with the pairing of marks the line uses
+(``text.quotations``): »...« in German, «...» in French, 「...」 in Japanese.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ import re
 from collections.abc import Iterator
 
 from briefgen.text.lexicon import MONTH_ABBREVIATIONS, MONTH_NAMES
+from briefgen.text.quotations import quotation_pattern
 
 # Words that end in a period without ending the sentence (compared lower-case, without
 # the final period), in English, German, French, Spanish, Italian and Portuguese.
@@ -47,21 +53,26 @@ _SENTENCE_STARTERS = frozenset(
 )
 
 # A run of sentence-ending punctuation with the closing quotes and brackets after it.
-_END = re.compile(r"[.!?…]+[\"'”’»)\]]*")
-_OPENERS = "\"'“‘«([`„"
+_END = re.compile(r"[.!?…؟۔।]+[\"'”’»«)\]」』]*|[。！？]+[”’」』）)]*")
+# Full-width stops end a sentence whatever follows (Chinese and Japanese set no space).
+_FULL_WIDTH_END = frozenset("。！？")
+# Stops of scripts without capitals: what follows cannot say "a new sentence" by case.
+_CASELESS_END = frozenset("؟۔।")
+_OPENERS = "\"'“‘«»‹›([`„「『"
 # Opening quotation marks: after a full stop one starts a sentence whatever the case of
 # the word after it (tokenised news text writes quotes as `` ... '' in lower case).
-_OPENING_QUOTES = "`“„«"
-_LEADING_OPENERS = re.compile(r"^[\s\"'“‘«(\[`„]+")
+_OPENING_QUOTES = "`“„«»‹›「『"
+_LEADING_OPENERS = re.compile(r"^[\s\"'“‘«»‹›(\[`„「『]+")
 _DOTTED_ACRONYM = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")
-# Quotation marks that open and close differently; a straight double quote toggles.
-_OPEN_QUOTES = {"“": "”", "«": "»", "„": "“"}
 
 
-def split_line(line: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of each sentence of one line, trimmed of spaces."""
+def split_line(line: str, quotes: re.Pattern[str] | None = None) -> Iterator[tuple[int, int]]:
+    """(start, end) of each sentence of one line, trimmed of spaces. ``quotes`` is the
+    quotation pattern of the whole text the line is from (``quotation_pattern(text,
+    singles=False)``: ’ is also the apostrophe): a line alone may not show the text's
+    pairing of the marks."""
     lower_case_text = not any(ch.isupper() for ch in line)
-    inside = _quoted_ranges(line)
+    inside = _quoted_ranges(line, quotes or quotation_pattern(line, singles=False))
     start = 0
     for match in _END.finditer(line):
         if not _ends_sentence(line, start, match, inside, lower_case_text):
@@ -84,6 +95,10 @@ def _ends_sentence(
     if any(a < match.start() and match.end() <= b for a, b in inside):
         return False  # inside a quotation that closes later on this line
     punct = match.group(0)
+    if punct[0] in _FULL_WIDTH_END:
+        return True
+    if punct[0] in _CASELESS_END or (punct[0] == "." and _caseless(after)):
+        return after[:1].isspace()
     spaced = after[:1].isspace()
     following = _LEADING_OPENERS.sub("", after)
     first = following[:1]
@@ -139,23 +154,18 @@ def _abbreviation_before(line: str, start: int, match: re.Match[str], following:
     return bool(_DOTTED_ABBREVIATION.match(word)) and not next_word[:1].isupper()
 
 
-def _quoted_ranges(line: str) -> list[tuple[int, int]]:
-    """Spans of the line inside quotation marks that close on the same line."""
-    ranges: list[tuple[int, int]] = []
-    position = 0
-    while position < len(line):
-        ch = line[position]
-        closer = _OPEN_QUOTES.get(ch) or ('"' if ch == '"' else None)
-        if closer is None:
-            position += 1
-            continue
-        close = line.find(closer, position + 1)
-        if close == -1:
-            position += 1
-            continue
-        ranges.append((position, close))
-        position = close + 1
-    return ranges
+def _quoted_ranges(line: str, quotes: re.Pattern[str]) -> list[tuple[int, int]]:
+    """Spans of the line inside quotation marks that close on the same line: (opening
+    mark, closing mark). Single marks are left out: ’ is also the apostrophe ("‘I don’t,’
+    he said")."""
+    return [(m.start(), m.end() - 1) for m in quotes.finditer(line) if m.group()[0] != "‘"]
+
+
+def _caseless(after: str) -> bool:
+    """Whether the text after a stop starts in a script without capitals (Arabic,
+    Hebrew, Devanagari, CJK ...), where a full stop and a space end a sentence."""
+    first = _LEADING_OPENERS.sub("", after)[:1]
+    return first.isalpha() and not first.isupper() and not first.islower()
 
 
 def _span(line: str, start: int, end: int) -> Iterator[tuple[int, int]]:

@@ -2,6 +2,13 @@
 
 Grounding (a quote must be inside one; its speaker is read outside them) and the
 extractive plan (every quotation of the article is a quote) read them the same way.
+
+Languages pair the marks differently, and some pairs are the same marks the other way
+round: French, Russian, Spanish and Italian quote «...» where German quotes »...«, and
+Finnish and Swedish quote ”...” with one mark. Read with the wrong pairing, the narrative
+between two quotations becomes the quotation. So a text's pairing is read off the text
+itself (which of » and « comes first; whether it has any opening “), never guessed per
+mark. Marks that pair only one way (“...”, „...“, 「...」, 『...』) are read in every text.
 """
 
 from __future__ import annotations
@@ -9,16 +16,63 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-QUOTE_MARKS = "\"'“”„‟«»‘’‚‛‹›"
-QUOTED_SPAN = re.compile(r"“[^”\n]+”|\"[^\"\n]+\"|„[^“”\n]+[“”]|«[^»\n]+»|‘[^’\n]+’")
+QUOTE_MARKS = "\"'“”„‟«»‘’‚‛‹›「」『』"
+
+# Pairs read in every text: English and German double marks, straight quotes, the
+# corner brackets of Chinese and Japanese, and English single marks (whose closing mark
+# is also the apostrophe, so a reader of sentence ends leaves them out).
+_DOUBLE = r"“[^”\n]+”|\"[^\"\n]+\"|„[^“”\n]+[“”]|「[^」\n]+」|『[^』\n]+』"
+_SINGLE = r"‘[^’\n]+’"
+_ALWAYS = f"{_DOUBLE}|{_SINGLE}"
+# Guillemets, pointing out (French, Russian ...) or in (German, Danish ...).
+_OUTWARD = r"«[^»\n]+»|‹[^›\n]+›"
+_INWARD = r"»[^«\n]+«|›[^‹\n]+‹"
+# One mark that opens and closes (Finnish, Swedish): only in a text with no “ or „.
+_SAME_MARK = r"”[^”\n]+”"
+
+QUOTED_SPAN = re.compile(f"{_ALWAYS}|{_OUTWARD}")
+"""Quotations as an English, French or Russian text marks them (the usual pairing)."""
+
+
+@lru_cache(maxsize=16)
+def _pattern(inward: bool, same_mark: bool, singles: bool) -> re.Pattern[str]:
+    parts = [_ALWAYS if singles else _DOUBLE, _INWARD if inward else _OUTWARD]
+    if same_mark:
+        parts.append(_SAME_MARK)
+    return re.compile("|".join(parts))
+
+
+def quotation_pattern(text: str, *, singles: bool = True) -> re.Pattern[str]:
+    """The pattern of the quotations of ``text``, with its own pairing of the marks;
+    without ‘...’ when ``singles`` is False."""
+    outward, inward = text.find("«"), text.find("»")
+    points_in = inward >= 0 and (outward < 0 or inward < outward)
+    same_mark = "”" in text and "“" not in text and "„" not in text
+    if singles and not points_in and not same_mark:
+        return QUOTED_SPAN
+    return _pattern(points_in, same_mark, singles)
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every quotation of ``text`` with its marks, in order."""
+    return [(m.start(), m.end()) for m in quotation_pattern(text).finditer(text)]
 
 
 @lru_cache(maxsize=32)
 def quotations(text: str) -> tuple[tuple[int, int], ...]:
-    """(start, end) of the inside of every quotation of ``text``, in order."""
-    return tuple((m.start() + 1, m.end() - 1) for m in QUOTED_SPAN.finditer(text))
+    """(start, end) of the inside of every quotation of ``text``, in order, without the
+    spaces French sets inside its marks (« Non »)."""
+    found = []
+    for start, end in quoted_spans(text):
+        inside, until = start + 1, end - 1
+        while inside < until and text[inside].isspace():
+            inside += 1
+        while until > inside and text[until - 1].isspace():
+            until -= 1
+        found.append((inside, until))
+    return tuple(found)
 
 
 def blank_quotations(text: str) -> str:
     """The text with what is inside quotation marks blanked out (offsets kept)."""
-    return QUOTED_SPAN.sub(lambda m: " " * len(m.group(0)), text)
+    return quotation_pattern(text).sub(lambda m: " " * len(m.group(0)), text)

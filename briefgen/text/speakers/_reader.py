@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from briefgen.text.languages import lexicon
-from briefgen.text.quotations import QUOTED_SPAN
+from briefgen.text.quotations import quoted_spans
 from briefgen.text.speakers._clauses import Clause, Clauses
 from briefgen.text.speakers._people import People
 from briefgen.text.speakers._phrases import Phrase, after
@@ -60,7 +60,7 @@ class Reader:
         language_words = lexicon(language)
         self.words = Words(language_words, proper_words(text, language_words))
         self.clauses = Clauses(self.words)
-        spans = [(m.start(), m.end()) for m in QUOTED_SPAN.finditer(text)]
+        spans = quoted_spans(text)
         self.quotes = sorted(spans + _unclosed(text, spans))
         self._starts = [start for start, _ in sentences]
         self._tokens: dict[int, list[Token]] = {}
