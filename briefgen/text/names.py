@@ -4,6 +4,7 @@ whether two spellings name the same actor. Text only: nothing here reads an arti
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from briefgen.text.lexicon import HONORIFICS
@@ -41,11 +42,21 @@ ALIAS_GROUPS: tuple[frozenset[str], ...] = tuple(
 
 
 def contains_phrase(haystack: str, phrase: str) -> bool:
-    """Whether ``phrase`` occurs in ``haystack`` as whole words."""
+    """Whether ``phrase`` occurs in ``haystack`` as whole words. A script written without
+    spaces (Chinese, Japanese, Thai ...; Korean, whose particles join the name) has no
+    word boundary to look for: there, at that end, the characters are compared alone."""
     if not phrase:
         return False
-    pattern = r"(?<![^\W_])" + re.escape(phrase) + r"(?![^\W_])"
-    return re.search(pattern, haystack) is not None
+    before = "" if _unspaced(phrase[0]) else r"(?<![^\W_])"
+    after = "" if _unspaced(phrase[-1]) else r"(?![^\W_])"
+    return re.search(before + re.escape(phrase) + after, haystack) is not None
+
+
+_UNSPACED_SCRIPTS = ("CJK", "HIRAGANA", "KATAKANA", "HANGUL", "THAI", "LAO", "KHMER", "MYANMAR")
+
+
+def _unspaced(ch: str) -> bool:
+    return ord(ch) >= 0x0E00 and unicodedata.name(ch, "").startswith(_UNSPACED_SCRIPTS)
 
 
 def strip_possessive(text: str) -> str:

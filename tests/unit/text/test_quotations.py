@@ -100,3 +100,14 @@ def test_a_continued_quotation_closes_in_the_next_paragraph_without_splitting_it
         "It makes their eyes open wider,” he said.",
         "Then he left.",
     ]
+
+
+def test_a_name_in_a_script_without_spaces_is_found_between_other_characters() -> None:
+    from briefgen.grounding.names import name_occurs
+
+    article = Article.from_text("钟南山院士说：“疫情可防可控。”公明党代表表示支持。")
+    assert name_occurs("钟南山", article)
+    assert name_occurs("公明党", article)
+    assert not name_occurs("李文亮", article)  # an invented name is still not there
+    english = Article.from_text("Rex Tillerson met Sergei Lavrov on Monday.")
+    assert name_occurs("Tillerson", english) and not name_occurs("Tiller", english)
