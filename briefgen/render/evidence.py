@@ -28,7 +28,7 @@ from briefgen.memo.styles import SHIPPED_STYLES, get_style
 from briefgen.render import sources as dossier
 from briefgen.render._article_pane import article_paragraphs, source_views
 from briefgen.templating import render_file
-from briefgen.text.language import guess_language
+from briefgen.text.language import direction, identify_language
 
 _TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
 TEMPLATE_NAME = "evidence.html.j2"
@@ -210,8 +210,10 @@ def evidence_context(brief: MemoDocument, config: BriefConfig | None = None) -> 
         "cost": "unknown" if report.cost_usd is None else f"${report.cost_usd:.6f}",
         # lang attributes: the memo's for the page, the article's for its text; each
         # left out when the guess is unsure (an unknown language beats a wrong one).
-        "memo_lang": guess_language(_memo_text(brief.data.subject, sections)),
-        "article_lang": guess_language(article.text),
+        "memo_lang": (memo_lang := identify_language(_memo_text(brief.data.subject, sections))),
+        "memo_dir": direction(memo_lang),
+        "article_lang": (article_lang := identify_language(article.text)),
+        "article_dir": direction(article_lang),
     }
 
 

@@ -89,10 +89,38 @@ def test_a_german_memo_on_a_german_article_is_german_throughout() -> None:
 
 
 def test_no_lang_is_claimed_when_the_language_is_unclear() -> None:
-    # Too short to tell, or a language outside the list: better no lang than a wrong one.
-    article = "中国外交部周一表示，双方同意继续会谈。\n会谈将于十月在日内瓦举行。"
-    page = _page(article, ["边境会谈将继续。"], subject="会谈")
+    # Too short to tell: better no lang than a wrong one.
+    page = _page("Talks\nOK 12 34.", ["OK."], subject="OK")
     [html] = page.find("html")
     assert "lang" not in html.attrs
     [text] = page.find("div", "article-text")
     assert "lang" not in text.attrs
+
+
+@pytest.mark.parametrize(
+    ("article", "memo", "code", "way"),
+    [
+        (
+            "中国外交部周一表示，双方同意继续会谈。\n会谈将于十月在日内瓦举行。",
+            ["边境会谈将继续，双方同意在十月再次举行会谈。"],
+            "zh",
+            "ltr",
+        ),
+        (
+            "محادثات في جنيف\nقال وزير الخارجية يوم الاثنين إن المحادثات بشأن الحدود ستستمر، "
+            "وإن الجانبين سيعودان إلى التفاوض في أكتوبر.",
+            ["قال الوزير إن المحادثات بشأن الحدود ستستمر في أكتوبر."],
+            "ar",
+            "rtl",
+        ),
+    ],
+)
+def test_a_language_outside_europe_is_named_with_its_direction(
+    article: str, memo: list[str], code: str, way: str
+) -> None:
+    pytest.importorskip("py3langid")
+    page = _page(article, memo, subject=memo[0][:12])
+    [html] = page.find("html")
+    assert (html.attrs.get("lang"), html.attrs.get("dir")) == (code, way)
+    [text] = page.find("div", "article-text")
+    assert (text.attrs.get("lang"), text.attrs.get("dir")) == (code, way)
