@@ -111,7 +111,8 @@ class Article(BaseModel):
             sentences = tuple(_with_pages(s, page_map) for s in sentences)
         furniture = [] if keep_furniture else _furniture(text, sentences)
         if furniture and len(furniture) < len(sentences):
-            kept = [s for s in sentences if s not in {f for f, _ in furniture}]
+            cut_out = {s for s, _ in furniture}
+            kept = [s for s in sentences if s not in cut_out]
             text = normalise(cut(text, [(s.start, s.end) for s, _ in furniture]))
             sentences = tuple(split_sentences(text))
             if page_map:

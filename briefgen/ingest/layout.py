@@ -88,10 +88,13 @@ _MENU_RUN = 4
 _MENU_WORDS = 5
 
 
-def running_lines(pages: Sequence[PageLines]) -> dict[tuple[int, int], str]:
+def running_lines(
+    pages: Sequence[PageLines], *, browser: bool = True
+) -> dict[tuple[int, int], str]:
     """The lines that are page furniture, as (page number, line index) -> reason: a line in
     a page's top or bottom band that most pages repeat (digits aside), a page number, or
-    a browser's print header and footer."""
+    a browser's print header and footer (taken on one page only from a file a browser
+    printed, ``browser``: a statement may well open with its date and time)."""
     edges = {page.number: _edge_indexes(page) for page in pages}
     repeated = _repeated_shapes(pages, edges)
     found: dict[tuple[int, int], str] = {}
@@ -99,7 +102,8 @@ def running_lines(pages: Sequence[PageLines]) -> dict[tuple[int, int], str]:
     for page in pages:
         for index in edges[page.number]:
             text = page.lines[index].text.strip()
-            reason = _edge_reason(text, repeated[_shape(text)] >= needed and len(pages) > 1)
+            often = repeated[_shape(text)] >= needed and len(pages) > 1
+            reason = _edge_reason(text, often, browser or often)
             if reason:
                 found[(page.number, index)] = reason
     return found
@@ -121,12 +125,12 @@ def _edge_indexes(page: PageLines) -> list[int]:
     return sorted(set(top) | set(bottom))
 
 
-def _edge_reason(text: str, repeated: bool) -> str | None:
+def _edge_reason(text: str, repeated: bool, printed: bool) -> str | None:
     if _PAGE_NUMBER.match(text):
         return "page number"
-    if _PRINT_HEADER.match(text):
+    if printed and _PRINT_HEADER.match(text):
         return "browser print header"
-    if _PRINT_FOOTER.match(text):
+    if printed and _PRINT_FOOTER.match(text):
         return "browser print footer"
     if repeated:
         return "running header or footer"

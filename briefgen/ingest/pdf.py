@@ -75,10 +75,10 @@ def article_from_pdf(
         )
     if empty:
         logger.warning("Pages %s of the PDF have no text (images?); they are not read.", empty)
-    cut = running_lines(pages)
     browser = any(name in metadata.get("Producer", "").lower() for name in _BROWSERS) or any(
         name in metadata.get("Creator", "").lower() for name in _BROWSERS
     )
+    cut = running_lines(pages, browser=browser)
     layout = Layout(pages, cut, keep_hyphen=browser)
     blocks = layout.blocks()
     info = _info(metadata, pages, cut, browser=browser)

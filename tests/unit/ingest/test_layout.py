@@ -221,3 +221,12 @@ def test_a_heading_before_its_paragraph_is_kept() -> None:
         "Port deal",
         "The deal was signed on Monday by both ministers.",
     ]
+
+
+def test_a_date_and_time_atop_a_statement_not_printed_by_a_browser_is_kept() -> None:
+    lines = [
+        Line("05/03/2024, 14:30 Statement of the Ministry of Ports", 30, 580, 10, 20, 11),
+        *_column(["The deal was signed on Monday."], short={0}),
+    ]
+    assert running_lines([_page(1, lines)], browser=False) == {}
+    assert running_lines([_page(1, lines)], browser=True) == {(1, 0): "browser print header"}
