@@ -66,8 +66,9 @@ def _pdfium() -> Any:
     return pytest.importorskip("pypdfium2", reason="pypdfium2 checks the PDFs made here")
 
 
-def _run(command: Sequence[str], *, timeout: float, what: str) -> None:
-    """Run a tool in a session of its own, so a hung run ends with all its helpers."""
+def run_tool(command: Sequence[str], *, timeout: float, what: str) -> str:
+    """Run a tool in a session of its own, so a hung run ends with all its helpers; its
+    standard output. RuntimeError when it hangs or fails."""
     process = subprocess.Popen(
         list(command),
         stdout=subprocess.PIPE,
@@ -76,13 +77,14 @@ def _run(command: Sequence[str], *, timeout: float, what: str) -> None:
         start_new_session=True,
     )
     try:
-        _, err = process.communicate(timeout=timeout)
+        out, err = process.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
         os.killpg(process.pid, signal.SIGKILL)
         process.communicate()
         raise RuntimeError(f"{what} did not finish within {timeout:.0f} s") from None
     if process.returncode != 0:
         raise RuntimeError(f"{what} exited with {process.returncode}: {err[-2000:]}")
+    return out
 
 
 def _made_once(out: Path, make: Callable[[Path], None]) -> Path:
@@ -116,7 +118,7 @@ def chromium_pdf(html_path: Path, out_dir: Path, *, header_footer: bool = True) 
             f"--print-to-pdf={partial}",
             html_path.resolve().as_uri(),
         ]
-        _run(command, timeout=CHROMIUM_TIMEOUT, what=f"Chromium printing {html_path.name}")
+        run_tool(command, timeout=CHROMIUM_TIMEOUT, what=f"Chromium printing {html_path.name}")
     if not partial.is_file() or partial.stat().st_size == 0:
         raise RuntimeError(f"Chromium wrote no PDF for {html_path}")
     os.replace(partial, out)
@@ -142,7 +144,7 @@ def libreoffice_pdf(source: Path, out_dir: Path) -> Path:
             str(out_dir),
             str(source),
         ]
-        _run(command, timeout=LIBREOFFICE_TIMEOUT, what=f"LibreOffice converting {source.name}")
+        run_tool(command, timeout=LIBREOFFICE_TIMEOUT, what=f"LibreOffice converting {source.name}")
     # soffice exits 0 even when it could not convert: the file is the only evidence.
     if not out.is_file() or out.stat().st_size == 0:
         raise RuntimeError(f"LibreOffice wrote no PDF for {source}")
@@ -263,14 +265,21 @@ def two_column_pdf(out_dir: Path) -> Path:
     """The two-column article printed by Chromium, headers and footers on: two pages,
     ``COLUMN_CROSSING_SENTENCE`` from column 1 into column 2 of page 1 and
     ``PAGE_CROSSING_SENTENCE`` from page 1 into page 2."""
-    out = out_dir / "two-column.pdf"
+    return _two_columns(out_dir / "two-column.html", two_column_html(), chromium_pdf, "Chromium")
+
+
+def _two_columns(
+    source: Path, text: str, printer: Callable[[Path, Path], Path], made_by: str
+) -> Path:
+    """``source`` (holding ``text``) printed by ``printer`` into its directory, unless it
+    was; a print whose two sentences no longer cross their boundaries is removed."""
+    out = source.with_suffix(".pdf")
     if out.is_file():
         return out
-    source = out_dir / "two-column.html"
-    source.write_text(two_column_html(), encoding="utf-8")
-    made = chromium_pdf(source, out_dir)
+    source.write_text(text, encoding="utf-8")
+    made = printer(source, source.parent)
     try:
-        _check_crossings(made, (COLUMN_CROSSING_SENTENCE, PAGE_CROSSING_SENTENCE), "Chromium")
+        _check_crossings(made, (COLUMN_CROSSING_SENTENCE, PAGE_CROSSING_SENTENCE), made_by)
     except RuntimeError:
         made.unlink()
         raise
@@ -354,18 +363,8 @@ def two_column_odt_pdf(out_dir: Path) -> Path:
     """The two-column article as LibreOffice exports it from a flat ODT: A4, a
     two-column section, a footer "… page n of N", and the same two sentences across the
     column and the page boundary as in ``two_column_pdf``."""
-    out = out_dir / "two-column-odt.pdf"
-    if out.is_file():
-        return out
     source = out_dir / "two-column-odt.fodt"
-    source.write_text(two_column_fodt(), encoding="utf-8")
-    made = libreoffice_pdf(source, out_dir)
-    try:
-        _check_crossings(made, (COLUMN_CROSSING_SENTENCE, PAGE_CROSSING_SENTENCE), "LibreOffice")
-    except RuntimeError:
-        made.unlink()
-        raise
-    return made
+    return _two_columns(source, two_column_fodt(), libreoffice_pdf, "LibreOffice")
 
 
 # Words broken over a line end: by a soft hyphen (Chromium draws it as U+2010 HYPHEN) and

@@ -3,16 +3,14 @@ pixels the way a reader would (memo left, the followed citation highlighted on t
 
 from __future__ import annotations
 
-import os
 import shutil
-import signal
 import struct
-import subprocess
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from document_files import CHROMIUM_FLAGS, run_tool
 from scripted_server import ScriptedServer, completion
 from seed_answers import inventive_single_pass
 
@@ -44,35 +42,16 @@ def _chromium(profile: Path, *args: str, timeout: float = 60) -> str:
     assert CHROMIUM is not None
     command = [
         CHROMIUM,
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
+        *CHROMIUM_FLAGS,
         "--force-device-scale-factor=1",
         f"--user-data-dir={profile}",
         f"--window-size={WIDTH},{HEIGHT}",
         *args,
     ]
-    # Its own session, so a hung run is ended with all its helper processes.
-    process = subprocess.Popen(
-        command,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        start_new_session=True,
-    )
     try:
-        out, err = process.communicate(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.communicate()
-        pytest.fail(f"Chromium did not finish within {timeout} s: {' '.join(command)}")
-    assert process.returncode == 0, err[-2000:]
-    return out
+        return run_tool(command, timeout=timeout, what="Chromium")
+    except RuntimeError as exc:
+        pytest.fail(f"{exc}: {' '.join(command)}")
 
 
 @dataclass
