@@ -65,7 +65,7 @@ def _mail_sources(
     """Each e-mail named (a ``.eml`` file) read now and replaced in ``args.articles`` by
     its sources: its body under the file's name, each attachment as ``FILE#NAME``, so an
     e-mail makes a memo of each (or, with --combine, is part of one of all)."""
-    from briefgen.ingest.mail import read_mail
+    from briefgen.ingest.mail import MAX_EMAIL_BYTES, read_mail
 
     preloaded: dict[str, Article | BriefgenError] = {}
     specs: list[str] = []
@@ -76,14 +76,17 @@ def _mail_sources(
             continue
         try:
             with path.open("rb") as handle:
-                mail = read_mail(
-                    handle.read(), max_chars=config.max_input_chars, pdf_password=_password(config)
-                )
+                data = handle.read(MAX_EMAIL_BYTES + 1)  # over the cap: read_mail refuses it
+            mail = read_mail(data, max_chars=config.max_input_chars, pdf_password=_password(config))
         except (BriefgenError, OSError):
             specs.append(spec)  # read again where articles are read, and reported there
             continue
         for n, part in enumerate(mail.parts):
             label = spec if n == 0 else f"{spec}#{part.name}"
+            again = 1
+            while label in preloaded:  # two attachments of one name
+                again += 1
+                label = f"{spec}#{again}-{part.name}"
             preloaded[label] = part.article or InputError(f"{part.name}: {part.problem}")
             specs.append(label)
         for name in mail.skipped:

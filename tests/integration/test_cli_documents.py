@@ -228,3 +228,26 @@ def test_an_emails_sources_can_be_kept_under_a_story(
     out = tmp_path / "story"
     assert _cli(server, mail, "--story", "Emissions", "-d", out) == EXIT_OK
     assert len(list(out.iterdir())) == 2
+
+
+def test_two_attachments_of_one_name_make_two_memos(server: ScriptedServer, tmp_path: Path) -> None:
+    message = EmailMessage()
+    message["From"] = "Press Office <press@ministry.example>"
+    message["Date"] = "Tue, 14 Jan 2020 09:30:00 +0000"
+    message["Subject"] = "Two statements"
+    message.set_content("Two statements are attached, one on the port and one on the rail link.\n")
+    for text in ("The port will open in May, the ministry said.", "The rail link is delayed."):
+        message.add_attachment(
+            f"Statement\n{text} Officials confirmed it on Monday.\n".encode(),
+            maintype="text",
+            subtype="plain",
+            filename="statement.txt",
+        )
+    mail = tmp_path / "two.eml"
+    mail.write_bytes(bytes(message))
+    out = tmp_path / "out"
+    assert _cli(server, mail, "-d", out) == EXIT_OK
+    memos = [p.read_text(encoding="utf-8") for p in sorted(out.iterdir())]
+    assert len(memos) == 3
+    assert sum("port will open" in m for m in memos) == 1
+    assert sum("rail link is delayed" in m for m in memos) == 1
