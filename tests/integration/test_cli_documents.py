@@ -251,3 +251,43 @@ def test_two_attachments_of_one_name_make_two_memos(server: ScriptedServer, tmp_
     assert len(memos) == 3
     assert sum("port will open" in m for m in memos) == 1
     assert sum("rail link is delayed" in m for m in memos) == 1
+
+
+def _odt(paragraphs: list[str]) -> bytes:
+    """A minimal OpenDocument text: its mimetype first and stored, as the format asks."""
+    import io
+    import zipfile
+
+    body = "".join(f"<text:p>{p}</text:p>" for p in paragraphs)
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.3">'
+        f"<office:body><office:text>{body}</office:text></office:body></office:document-content>"
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text", zipfile.ZIP_STORED)
+        archive.writestr("content.xml", content, zipfile.ZIP_DEFLATED)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("suffix", [".odt", ""])
+def test_an_opendocument_file_makes_a_memo_by_suffix_or_by_its_bytes(
+    server: ScriptedServer, tmp_path: Path, suffix: str
+) -> None:
+    source = tmp_path / f"review{suffix}"
+    source.write_bytes(
+        _odt(
+            [
+                "Press review",
+                "The ministry said on Monday that the new berth at Saltmere would open in May.",
+                "“We are ready,” the harbour master, Elena Marsh, told reporters on Tuesday.",
+            ]
+        )
+    )
+    out = tmp_path / "memo.md"
+    assert _cli(server, source, "-o", out) == EXIT_OK
+    memo = out.read_text(encoding="utf-8")
+    assert "the new berth at Saltmere would open in May" in memo
+    assert "(p. " not in memo  # an OpenDocument file has no fixed pages
