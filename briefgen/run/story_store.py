@@ -171,7 +171,7 @@ class StoryStore:
                 db.execute(f"PRAGMA busy_timeout = {int(self.timeout * 1000)}")
                 db.execute("PRAGMA foreign_keys = ON")
                 if write:
-                    db.execute("PRAGMA journal_mode = WAL")
+                    self._wal(db)
                 db.execute("BEGIN IMMEDIATE" if write else "BEGIN")
                 self._prepare(db, write=write)
                 yield db
@@ -184,6 +184,21 @@ class StoryStore:
                 if db.in_transaction:
                     db.execute("ROLLBACK")
                 raise
+
+    def _wal(self, db: sqlite3.Connection) -> None:
+        """The store in WAL mode. Switching a new store to it takes the file whole, and
+        SQLite answers "locked" at once, without waiting, when two processes make the
+        store together: so the switch is retried until the timeout."""
+        deadline = time.monotonic() + self.timeout
+        while True:
+            try:
+                if db.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+                    db.execute("PRAGMA journal_mode = WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
 
     def _prepare(self, db: sqlite3.Connection, *, write: bool) -> None:
         version = int(db.execute("PRAGMA user_version").fetchone()[0])
