@@ -66,6 +66,7 @@ def _mail_sources(
     its sources: its body under the file's name, each attachment as ``FILE#NAME``, so an
     e-mail makes a memo of each (or, with --combine, is part of one of all)."""
     from briefgen.ingest.mail import MAX_EMAIL_BYTES, read_mail
+    from briefgen.run.inputs import pdf_password_of
 
     preloaded: dict[str, Article | BriefgenError] = {}
     specs: list[str] = []
@@ -77,7 +78,9 @@ def _mail_sources(
         try:
             with path.open("rb") as handle:
                 data = handle.read(MAX_EMAIL_BYTES + 1)  # over the cap: read_mail refuses it
-            mail = read_mail(data, max_chars=config.max_input_chars, pdf_password=_password(config))
+            mail = read_mail(
+                data, max_chars=config.max_input_chars, pdf_password=pdf_password_of(config)
+            )
         except (BriefgenError, OSError):
             specs.append(spec)  # read again where articles are read, and reported there
             continue
@@ -93,10 +96,6 @@ def _mail_sources(
             say(f"briefgen: {spec}: attachment {name} is not a kind briefgen reads; left out.")
     args.articles = specs
     return preloaded
-
-
-def _password(config: BriefConfig) -> str | None:
-    return config.pdf_password.get_secret_value() if config.pdf_password else None
 
 
 def _load(spec: str, config: BriefConfig, preloaded: dict[str, Article | BriefgenError]) -> Article:

@@ -16,9 +16,10 @@ from pathlib import Path
 from typing import Any
 
 from briefgen.errors import InputError
+from briefgen.ingest import readers
 from briefgen.ingest.article import Article, decode_input
 from briefgen.ingest.html import MAX_HTML_BYTES, article_from_page, extract_html, looks_like_html
-from briefgen.ingest.mail import MAX_EMAIL_BYTES
+from briefgen.ingest.mail import MAX_EMAIL_BYTES, article_from_mail
 from briefgen.ingest.pdf import MAX_PDF_BYTES
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
@@ -144,21 +145,10 @@ def sniff_document(data: bytes) -> str | None:
 
 
 def read_document(data: bytes, suffix: str, max_chars: int, pdf_password: str | None) -> Article:
-    """The article in a PDF, Word or OpenDocument file's bytes."""
-    if not data.strip():
-        raise InputError("It is empty. Pass the document's file.")
-    if suffix == ".pdf":
-        from briefgen.ingest.pdf import article_from_pdf
-
-        return article_from_pdf(data, password=pdf_password, max_chars=max_chars)
+    """The article in a PDF, Word, OpenDocument or e-mail file's bytes."""
     if suffix == ".eml":
-        from briefgen.ingest.mail import article_from_mail
-
         return article_from_mail(data, max_chars=max_chars, pdf_password=pdf_password)
-    from briefgen.ingest import office
-
-    read = office.article_from_docx if suffix == ".docx" else office.article_from_odt
-    return read(data, max_chars=max_chars)
+    return readers.read_document(data, suffix, max_chars, pdf_password)
 
 
 def _document_limit(suffix: str) -> int:

@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict
 
 from briefgen.errors import BriefgenError, InputError
 from briefgen.ingest.article import DEFAULT_MAX_CHARS, Article
+from briefgen.ingest.readers import read_document
 
 logger = logging.getLogger(__name__)
 
@@ -201,20 +202,6 @@ def _attachment(
 
 
 def _read_attachment(data: bytes, suffix: str, max_chars: int, pdf_password: str | None) -> Article:
-    # Each reader by name (not through ingest.files, which reads e-mails with this module).
-    if suffix == ".pdf":
-        from briefgen.ingest.pdf import article_from_pdf
-
-        return article_from_pdf(data, password=pdf_password, max_chars=max_chars)
-    if suffix in (".docx", ".odt"):
-        from briefgen.ingest import office
-
-        read = office.article_from_docx if suffix == ".docx" else office.article_from_odt
-        return read(data, max_chars=max_chars)
-    if suffix == ".eml":
+    if suffix == ".eml":  # a forwarded e-mail: read here, its own attachments with it
         return article_from_mail(data, max_chars=max_chars, pdf_password=pdf_password)
-    if suffix in (".html", ".htm"):
-        from briefgen.ingest.html import article_from_html
-
-        return article_from_html(data, max_chars=max_chars)
-    return Article.from_text(data, max_chars=max_chars)
+    return read_document(data, suffix, max_chars, pdf_password)

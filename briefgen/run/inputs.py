@@ -30,10 +30,17 @@ read by the caller, or why it could not be)."""
 def read_source(spec: str | os.PathLike[str], cfg: BriefConfig) -> Article:
     """The article at a path, URL or "-" (stdin), read within the config's limits and with
     its PDF password."""
-    password = cfg.pdf_password.get_secret_value() if cfg.pdf_password else None
     return load_article(
-        os.fspath(spec), max_chars=cfg.max_input_chars, timeout=cfg.timeout, pdf_password=password
+        os.fspath(spec),
+        max_chars=cfg.max_input_chars,
+        timeout=cfg.timeout,
+        pdf_password=pdf_password_of(cfg),
     )
+
+
+def pdf_password_of(cfg: BriefConfig) -> str | None:
+    """The PDF password the config holds, as the readers take it."""
+    return cfg.pdf_password.get_secret_value() if cfg.pdf_password else None
 
 
 def as_article(article: SourceInput, cfg: BriefConfig) -> Article:

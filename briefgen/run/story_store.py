@@ -247,19 +247,18 @@ class StoryStore:
             if db is None:
                 return []
             rows = db.execute(
-                "SELECT m.id, m.seq, m.memo_date, m.published, m.subject, m.title, m.digest, "
-                "s.id FROM memos m JOIN stories s ON s.id = m.story WHERE s.name = ? "
-                "ORDER BY m.seq",
+                "SELECT m.id, m.seq, m.memo_date, m.published, m.subject, m.title, s.id "
+                "FROM memos m JOIN stories s ON s.id = m.story WHERE s.name = ? ORDER BY m.seq",
                 (story,),
             ).fetchall()
             found = [self._earlier(row) for row in rows]
-            state = self._state(db, rows[-1][7], [row[1] for row in rows]) if rows else None
+            state = self._state(db, rows[-1][6], [row[1] for row in rows]) if rows else None
         if state is not None:
             found[-1] = replace(found[-1], story=state)
         return distinct_labels(found)
 
     def _earlier(self, row: tuple[Any, ...]) -> Earlier:
-        memo_id, seq, memo_date, published, subject, title, digest, _ = row
+        memo_id, seq, memo_date, published, subject, title, _ = row
         memo = EarlierMemo(
             number=seq,
             label=memo_label(memo_date),
@@ -268,9 +267,16 @@ class StoryStore:
             title=title,
             published=published,
         )
-        return Earlier(memo, lambda: self._digest(memo_id, digest), lambda: self.article(memo_id))
+        # The digest is read when asked for: with the story's merged state, it seldom is.
+        return Earlier(memo, lambda: self._stored_digest(memo_id), lambda: self.article(memo_id))
 
-    def _digest(self, memo_id: int, text: str, db: sqlite3.Connection | None = None) -> MemoDigest:
+    def _stored_digest(self, memo_id: int) -> MemoDigest:
+        with self._reading() as db:
+            if db is None:
+                raise self._problem(sqlite3.DatabaseError(f"memo {memo_id} is gone"))
+            return self._digest_of(db, memo_id)
+
+    def _digest(self, db: sqlite3.Connection, memo_id: int, text: str) -> MemoDigest:
         """A memo's stored digest; made again from the memo when another version wrote it."""
         try:
             read: MemoDigest | None = MemoDigest.model_validate_json(text)
@@ -278,14 +284,12 @@ class StoryStore:
             read = None
         if read is not None and read.format == DIGEST_FORMAT:
             return read
-        if db is not None:
-            document = self._document(db, memo_id)
-        else:
-            with self._reading() as reading:
-                if reading is None:
-                    raise self._problem(sqlite3.DatabaseError(f"memo {memo_id} is gone"))
-                document = self._document(reading, memo_id)
+        document = self._document(db, memo_id)
         return digest_memo(document.data, document.article)
+
+    def _digest_of(self, db: sqlite3.Connection, memo_id: int) -> MemoDigest:
+        (text,) = db.execute("SELECT digest FROM memos WHERE id = ?", (memo_id,)).fetchone()
+        return self._digest(db, memo_id, text)
 
     def _state(self, db: sqlite3.Connection, story_id: int, memos: list[int]) -> StoryDigest | None:
         """The story's merged digest when it is of exactly ``memos``; else None."""
@@ -385,12 +389,11 @@ class StoryStore:
         one kept is missing or of another version)."""
         db.execute(_STATE_TABLE)
         rows = db.execute(
-            "SELECT id, seq, digest FROM memos WHERE story = ? AND seq < ? ORDER BY seq",
-            (story_id, seq),
+            "SELECT id, seq FROM memos WHERE story = ? AND seq < ? ORDER BY seq", (story_id, seq)
         ).fetchall()
-        state = self._state(db, story_id, [row[1] for row in rows])
-        if state is None:
-            state = merge_all((n, self._digest(memo_id, text, db)) for memo_id, n, text in rows)
+        state = self._state(db, story_id, [n for _, n in rows])
+        if state is None:  # the earlier digests are read only to make the state again
+            state = merge_all((n, self._digest_of(db, memo_id)) for memo_id, n in rows)
         state = merged(state, seq, digest)
         db.execute(
             "INSERT OR REPLACE INTO story_states (story, memos, state) VALUES (?, ?, ?)",
