@@ -81,6 +81,8 @@ class Recorded:
     body: dict[str, Any]
     headers: dict[str, str]
     at: float
+    raw: bytes = b""
+    """The body's bytes as they came."""
 
     @property
     def schema_name(self) -> str | None:
@@ -211,7 +213,7 @@ class ScriptedServer:
                 body = json.loads(raw or b"{}")
                 with server._lock:
                     server.requests.append(
-                        Recorded(self.path, body, dict(self.headers.items()), time.monotonic())
+                        Recorded(self.path, body, dict(self.headers.items()), time.monotonic(), raw)
                     )
                     server.in_flight += 1
                     server.max_in_flight = max(server.max_in_flight, server.in_flight)

@@ -21,7 +21,14 @@ from typing import IO, Any
 from briefgen.batch.intake import open_file, request_ids, store_results
 from briefgen.batch.jobs import BatchJob, MemoWritten
 from briefgen.batch.ledger import Ledger
-from briefgen.batch.memos import MEMO_SINCE_KEY, MemoSince, finish, make_memos, next_round
+from briefgen.batch.memos import (
+    MEMO_SINCE_KEY,
+    MemoSince,
+    ReplayElsewhere,
+    finish,
+    make_memos,
+    next_round,
+)
 from briefgen.config import BriefConfig, build_config, environment
 from briefgen.errors import BatchError, InputError, UsageError
 from briefgen.extract.plan import plan_calls
@@ -274,6 +281,7 @@ def import_results(
     fmt: Format = "md",
     on_written: MemoWritten | None = None,
     ledger: Ledger | None = None,
+    elsewhere: ReplayElsewhere | None = None,
 ) -> ImportOutcome:
     """Make the memos a results file completes (OpenAI batch output format), writing them
     to ``output_dir``; when some need another round, write its request file beside
@@ -283,7 +291,8 @@ def import_results(
     UsageError for memo files that cannot be written (before the results are read);
     BatchError when the results do not fit the requests: lines for other requests, or two
     answers for one (nothing is read), or lines missing (the memos they complete are
-    written; the error names the rest)."""
+    written; the error names the rest). ``elsewhere`` makes the memos off this process
+    (``batch.on_ray``)."""
     requests, results = Path(requests_path), Path(results_path)
     ids = request_ids(requests)
     job = resume_batch(ids[0].split("-", 1)[0], ledger=ledger)
@@ -297,7 +306,15 @@ def import_results(
                     job.ledger.set_round_state(job.id, row.round, "completed")
         missing = [i for i in ids if i not in intake.lines]
         waiting = run_sync(
-            _after_import(job, requests, set(missing), targets, fmt=fmt, on_written=on_written)
+            _after_import(
+                job,
+                requests,
+                set(missing),
+                targets,
+                fmt=fmt,
+                on_written=on_written,
+                elsewhere=elsewhere,
+            )
         )
     if missing:
         then = f" The next round's requests are in {waiting[-1]}." if waiting else ""
@@ -316,13 +333,21 @@ async def _after_import(
     *,
     fmt: Format,
     on_written: MemoWritten | None,
+    elsewhere: ReplayElsewhere | None = None,
 ) -> tuple[Path, ...]:
     """The memos made, the next round's file written: the request files now waiting."""
     cfg, style, _ = job.settings()
     book = job.ledger
     async with request_backend(cfg, connect=False) as live:
         step = job.memo_run(
-            cfg, style, live, targets=targets, fmt=fmt, on_written=on_written, renew=job.renew
+            cfg,
+            style,
+            live,
+            targets=targets,
+            fmt=fmt,
+            on_written=on_written,
+            renew=job.renew,
+            elsewhere=elsewhere,
         )
         needed = await make_memos(book, job.id, step)
         # A request the file has no line for is not sent again: its answer is still to come.

@@ -9,10 +9,10 @@ import json
 import logging
 import os
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from pydantic import BaseModel
 
@@ -32,6 +32,7 @@ from briefgen.errors import (
 )
 from briefgen.ingest.article import Article
 from briefgen.llm.backend import Backend, Completion, CompletionRequest
+from briefgen.llm.batch_results import rejected
 from briefgen.llm.batches import ReplayBackend, Unanswered, batch_line, batch_url
 from briefgen.llm.openai_backend import OpenAIBackend
 from briefgen.memo.styles import Style
@@ -166,6 +167,25 @@ class MemoRun:
     since: MemoSince | None = None
     given: list[Earlier] = field(default_factory=list)
     """The earlier memo files of ``since``, read once."""
+    elsewhere: ReplayElsewhere | None = None
+    """Makes the memos off this process; None: here, 16 at a time (a story's always here,
+    one after the other)."""
+
+
+Replayed = Brief | Unanswered | BriefgenError
+"""What replaying one article's memo gave: the memo, the request it lacks, or its error."""
+
+Content = str | bytes
+Remade = Iterator[tuple[int, Replayed, Content | None]]
+"""Memos made elsewhere, as they come: (article, outcome, the memo rendered or None)."""
+
+
+class ReplayElsewhere(Protocol):
+    """Makes the memos of ``rows`` off this process (a Ray Data map, ``batch.on_ray``)."""
+
+    def __call__(self, ledger: Ledger, job: str, rows: list[ArticleRow], run: MemoRun) -> Remade:
+        """Each row's outcome, in any order, rendered in ``run.fmt`` when it is a memo."""
+        ...
 
 
 async def make_memos(ledger: Ledger, job: str, run: MemoRun) -> Needed:
@@ -174,62 +194,78 @@ async def make_memos(ledger: Ledger, job: str, run: MemoRun) -> Needed:
     changes: list[tuple[int, str, dict[str, str]]] = []
     story = run.since.story if run.since is not None else None
 
-    async def one(row: ArticleRow) -> bool:
-        """Make and write ``row``'s memo; False when it still lacks an answer."""
-        if row.state == "done" and run.targets is None:
-            return True
-        earlier = run.since.earlier(run.given) if run.since is not None else []
-        try:
-            brief = await replay(ledger, job, row.idx, run, earlier)
-        except Unanswered as signal:
+    async def one(row: ArticleRow, made: tuple[Replayed, Content | None] | None = None) -> bool:
+        """Make (or take ``made``) and write ``row``'s memo; False when it still lacks an
+        answer."""
+        if made is None:
+            made = await _replay_here(ledger, job, row, run), None
+        outcome, content = made
+        if isinstance(outcome, Unanswered):
             # Kept without its traceback, whose frames would keep the whole replay alive.
-            needed.append((row, signal.with_traceback(None)))
+            needed.append((row, outcome.with_traceback(None)))
             return False
-        except BriefgenError as exc:
-            changes.append((row.idx, "failed", {"error": str(exc), "error_kind": error_kind(exc)}))
+        if isinstance(outcome, BriefgenError):
+            kind = error_kind(outcome)
+            changes.append((row.idx, "failed", {"error": str(outcome), "error_kind": kind}))
             return True
         target = run.targets.get(row.idx) if run.targets is not None else None
         if target is None:
             changes.append((row.idx, "done", {}))
             return True
         # Rendered and written off the event loop, beside the other memos' replays.
-        await asyncio.to_thread(_write, brief, run.fmt, target)
+        await asyncio.to_thread(_write, outcome, run.fmt, target, content)
         if story is not None:
-            StoryStore().add(story, brief)
+            StoryStore().add(story, outcome)
         changes.append((row.idx, "written", {"memo_path": str(target)}))
         if run.on_written is not None:
-            run.on_written(brief, target)
+            run.on_written(outcome, target)
         return True
 
-    rows = list(ledger.articles(job, ("pending", "done")))
-    if story is not None:
-        await _in_story_order(ledger, job, rows, one, changes)
-        return needed
-    for start in range(0, len(rows), _MEMOS_AT_ONCE):
-        await asyncio.gather(*(one(r) for r in rows[start : start + _MEMOS_AT_ONCE]))
+    def settle() -> None:
         with ledger.transaction():
             for idx, state, details in changes:
                 ledger.set_article(job, idx, state, **details)
         changes.clear()
         run.renew()
+
+    rows = [
+        row
+        for row in ledger.articles(job, ("pending", "done"))
+        if row.state != "done" or run.targets is not None
+    ]
+    if story is not None:
+        await _in_story_order(rows, one, settle)
+    elif run.elsewhere is not None and rows:
+        by_idx = {row.idx: row for row in rows}
+        made = run.elsewhere(ledger, job, rows, run)
+        while (item := await asyncio.to_thread(next, made, None)) is not None:
+            await one(by_idx[item[0]], item[1:])
+            if len(changes) >= _MEMOS_AT_ONCE:
+                settle()
+        settle()
+    else:
+        for start in range(0, len(rows), _MEMOS_AT_ONCE):
+            await asyncio.gather(*(one(r) for r in rows[start : start + _MEMOS_AT_ONCE]))
+            settle()
     return needed
 
 
+async def _replay_here(ledger: Ledger, job: str, row: ArticleRow, run: MemoRun) -> Replayed:
+    earlier = run.since.earlier(run.given) if run.since is not None else []
+    try:
+        return await replay(ledger, job, row.idx, run, earlier)
+    except BriefgenError as exc:  # Unanswered among them
+        return exc
+
+
 async def _in_story_order(
-    ledger: Ledger,
-    job: str,
-    rows: list[ArticleRow],
-    one: Callable[[ArticleRow], Any],
-    changes: list[tuple[int, str, dict[str, str]]],
+    rows: list[ArticleRow], one: Callable[[ArticleRow], Any], settle: Callable[[], None]
 ) -> None:
     """A story's memos one at a time, in input order, each kept before the next is made
     since it; a memo that still lacks an answer holds back the ones after it."""
     for row in rows:
         made = await one(row)
-        with ledger.transaction():  # at once: a memo kept in the story is marked written
-            for idx, state, details in changes:
-                ledger.set_article(job, idx, state, **details)
-        changes.clear()
+        settle()  # at once: a memo kept in the story is marked written
         if not made:
             return
 
@@ -239,21 +275,28 @@ async def replay(
 ) -> Brief:
     """One article's memo, made by the live pipeline on the answers kept (since
     ``earlier``); Unanswered for the first request they lack."""
-    answers = ReplayBackend(run.live, ledger.answers(job, idx), ledger.failures(job, idx))
-    backend: Backend = _LiveFallback(answers) if run.finish_live else answers
     doc = Article.model_validate_json(ledger.article(job, idx))
+    return await replay_on(doc, ledger.answers(job, idx), ledger.failures(job, idx), run, earlier)
+
+
+async def replay_on(
+    doc: Article,
+    answers: Mapping[str, str],
+    failures: Mapping[str, str],
+    run: MemoRun,
+    earlier: Sequence[Earlier] = (),
+) -> Brief:
+    """``doc``'s memo on ``answers`` (and ``failures``) by body hash, wherever they were
+    read from; Unanswered for the first request they lack."""
+    replayed = ReplayBackend(run.live, answers, failures)
+    backend: Backend = _LiveFallback(replayed) if run.finish_live else replayed
     return await run_memo(
-        doc,
-        run.style,
-        run.cfg,
-        runtime_on(backend, run.cfg),
-        time.perf_counter(),
-        earlier=earlier,
+        doc, run.style, run.cfg, runtime_on(backend, run.cfg), time.perf_counter(), earlier=earlier
     )
 
 
-def _write(brief: Brief, fmt: Format, target: Path) -> None:
-    write_atomic(target, brief.render(fmt))
+def _write(brief: Brief, fmt: Format, target: Path, content: Content | None = None) -> None:
+    write_atomic(target, brief.render(fmt) if content is None else content)
 
 
 @dataclass
@@ -283,6 +326,12 @@ def next_round(
             plan.waiting.add(where[2])  # sent, and not answered yet: not sent again
             continue
         custom_id = known or f"{job}-a{row.idx + 1}-r{number}-{signal.digest}"
+        if signal.failure and rejected(signal.failure):
+            # The server refused the request itself (a 400, say): the same body again
+            # would be refused again, so it is not sent, and the server's word is kept.
+            error = f"request {custom_id} was refused: {signal.failure}"
+            ledger.set_article(job, row.idx, "failed", error=error, error_kind="BatchError")
+            continue
         sent = ledger.times_sent(job, custom_id)
         if sent > cfg.max_reasks:
             why = signal.failure or "no answer in the results"

@@ -6,6 +6,7 @@ briefgen batch collect JOB -d DIR [--wait] [--poll-interval S] [--finish-live]
 briefgen batch run ARTICLE... -d DIR [--poll-interval S]
 briefgen batch export ARTICLE... -o requests.jsonl
 briefgen batch import requests.jsonl results.jsonl -d DIR
+briefgen batch ray ARTICLE... -d DIR --base-url URL [--address A] [--workers N]
 """
 
 from __future__ import annotations
@@ -74,6 +75,25 @@ def _parser() -> argparse.ArgumentParser:
     )
     _articles_and_format(export)
     export.add_argument("-o", "--output", required=True, metavar="REQUESTS.jsonl")
+    on_ray = sub.add_parser(
+        "ray",
+        parents=making,
+        help="send the requests through Ray Data to --base-url and write the memos",
+    )
+    _articles_and_format(on_ray)
+    on_ray.add_argument("-d", "--output-dir", required=True)
+    on_ray.add_argument(
+        "--address",
+        help="the Ray cluster to join (ray://HOST:10001, auto); default: a local Ray on this "
+        "machine's cores",
+    )
+    on_ray.add_argument(
+        "--workers",
+        type=int,
+        default=2,
+        metavar="N",
+        help="Ray actors sending requests; --max-concurrency is shared between them (default 2)",
+    )
     imported = sub.add_parser("import", parents=[quiet], help="make the memos from a results JSONL")
     imported.add_argument("requests")
     imported.add_argument("results")
@@ -180,6 +200,8 @@ def _command(args: argparse.Namespace) -> int:
         return _estimate(args, config)
     _check_destinations(args)
     articles = _articles(args.articles, config)
+    if args.action == "ray":
+        return _on_ray(args, config, articles)
     if args.action == "export":
         job = export_batch(
             articles,
@@ -207,6 +229,25 @@ def _command(args: argparse.Namespace) -> int:
     return _collect(job, args)
 
 
+def _on_ray(args: argparse.Namespace, config: BriefConfig, articles: list[Article]) -> int:
+    load("briefgen.batch.on_ray")
+    from briefgen.batch.on_ray import RayOptions, run_ray_batch
+
+    outcome = run_ray_batch(
+        articles,
+        args.output_dir,
+        style=args.style,
+        config=config,
+        sources=args.articles,
+        ray=RayOptions(address=args.address, workers=args.workers, progress=bool(args.verbose)),
+        fmt=args.format,
+        on_written=_told(args),
+        since=args.since,
+        story=args.story,
+    )
+    return _finish(outcome.job)
+
+
 def _check_destinations(args: argparse.Namespace) -> None:
     """Where the request file or the memos go, checked before any article is read or
     request paid for: never over an article, never where nothing can be written."""
@@ -215,7 +256,7 @@ def _check_destinations(args: argparse.Namespace) -> None:
 
     if args.action == "export":
         check_output(Path(args.output), args.articles, "the request file")
-    elif args.action == "run":
+    elif args.action in {"run", "ray"}:
         require_format(args.format)
         plan = plan_targets(
             args.articles,

@@ -20,7 +20,7 @@ from pydantic import BaseModel, Field, ValidationError
 
 from briefgen.errors import BatchError, InputError
 from briefgen.llm.backend import Completion
-from briefgen.llm.openai_backend import redact_secrets
+from briefgen.llm.openai_backend import TRANSIENT_STATUS, redact_secrets
 
 MAX_RESULT_LINE_BYTES = 4 * 1024 * 1024
 """The longest results line read. One answer is bounded by the output cap (16k tokens
@@ -138,6 +138,22 @@ def _outcome(result: _ResultLine) -> ResultOutcome:
             return _failure(custom_id, f"HTTP 200: {_said(body['error'])}", status)
         return _failure(custom_id, f"not a chat completion: {_first_problem(exc)}")
     return Answer(custom_id, chat.model_dump_json(exclude_none=True))
+
+
+_STATUS_SAID = re.compile(r"HTTP (\d{3}): ")
+
+
+def rejected(failure: str) -> bool:
+    """Whether a kept failure (a ``BatchError``'s message) is the server refusing the
+    request itself (HTTP 4xx other than the transient ones, or a 429 for want of quota),
+    which the same request sent again would meet again."""
+    found = _STATUS_SAID.match(failure)
+    if found is None:
+        return False
+    status = int(found.group(1))
+    if status == 429:
+        return "insufficient_quota" in failure or "quota" in failure.lower()
+    return 400 <= status < 500 and status not in TRANSIENT_STATUS
 
 
 def completion_from(stored: str) -> Completion:
