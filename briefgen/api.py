@@ -13,6 +13,7 @@ from briefgen.brief import Brief, BriefOrError
 from briefgen.config import BriefConfig, build_config
 from briefgen.errors import BriefgenError, StoryStoreError
 from briefgen.llm.openai_backend import loop_safe_client
+from briefgen.llm.requests_first import requests_written
 from briefgen.memo.styles import get_style
 from briefgen.progress import Progress, ProgressCallback
 from briefgen.run import (
@@ -217,6 +218,10 @@ async def agenerate_briefs(
 
     async def one(index: int, article: SourceInput, runtime: Runtime) -> BriefOrError:
         async with slots:
+            if runtime.gate.locked():
+                # It would wait for a request slot anyway: let the requests of the
+                # memos ahead leave before reading this article takes the CPU.
+                await requests_written()
             started = time.perf_counter()
             try:
                 doc = as_article(article, cfg)

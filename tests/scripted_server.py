@@ -183,6 +183,10 @@ class ScriptedServer:
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            # Headers and body go out as two writes; with Nagle on, the body waits for
+            # the client's delayed ACK of the headers (40 ms on Linux) on a kept-alive
+            # connection, which timings would charge to the client. Real servers set it.
+            disable_nagle_algorithm = True
 
             def log_message(self, *args: Any) -> None:  # keep test output quiet
                 pass

@@ -15,6 +15,7 @@ import math
 import re
 import ssl
 import time
+import weakref
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -22,6 +23,7 @@ from typing import Any
 
 import openai
 
+from briefgen.llm import requests_first
 from briefgen.llm.backend import (
     Backend,
     BackendError,
@@ -68,8 +70,21 @@ def _ssl_context() -> ssl.SSLContext:
 
 
 def http_client() -> Any:
-    """A fresh async HTTP client for the openai SDK, sharing the TLS context."""
-    return openai.DefaultAsyncHttpxClient(verify=_ssl_context())
+    """A fresh async HTTP client for the openai SDK, sharing the TLS context, that tells
+    ``requests_first`` when each request has been written."""
+    hooks = {"request": [requests_first.on_request]}
+    client = openai.DefaultAsyncHttpxClient(verify=_ssl_context(), event_hooks=hooks)
+    _TRACED.add(client)
+    return client
+
+
+_TRACED: weakref.WeakSet[Any] = weakref.WeakSet()
+"""The HTTP clients made by ``http_client``: they say when a request is written."""
+
+
+def _traced(client: AnyClient) -> bool:
+    # The SDK keeps its HTTP client as ``_client``; another SDK shape is just untraced.
+    return isinstance(client, openai.AsyncOpenAI) and getattr(client, "_client", None) in _TRACED
 
 
 @contextlib.asynccontextmanager
@@ -113,6 +128,7 @@ class OpenAIBackend:
     def __post_init__(self) -> None:
         # The SDK's own retries are off so they do not multiply with briefgen's.
         self._client = self.client.with_options(max_retries=0)
+        self._traced = _traced(self._client)
 
     @property
     def profile(self) -> BackendProfile:
@@ -146,7 +162,8 @@ class OpenAIBackend:
         timeout = max(request.timeout, self.profile.min_timeout)
         try:
             if isinstance(self._client, openai.AsyncOpenAI):
-                answer = await self._client.chat.completions.create(**fields, timeout=timeout)
+                with requests_first.writing(traced=self._traced):
+                    answer = await self._client.chat.completions.create(**fields, timeout=timeout)
             else:
                 create: Callable[..., Any] = self._client.chat.completions.create
                 answer = await asyncio.to_thread(create, **fields, timeout=timeout)

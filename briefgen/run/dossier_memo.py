@@ -9,7 +9,6 @@ have on its own (so it is cached on its own), and synthesis reads facts, never a
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -34,6 +33,7 @@ from briefgen.extract.schema import Extraction
 from briefgen.grounding.conflicts import find_conflicts
 from briefgen.ingest.dossier import Dossier, Entry, build_dossier, sources_cited
 from briefgen.llm.concurrency import gather_first_error
+from briefgen.llm.requests_first import cpu_work
 from briefgen.memo.data import BriefData
 from briefgen.memo.fields import MemoFields
 from briefgen.memo.items import Contradiction
@@ -188,7 +188,7 @@ async def read_sources(state: RunState) -> SourcesDraft:
         failed_spans = [(s.start, s.end) for s in dossier.sources if s.status == "failed"]
         return data.model_copy(update={"sources": list(dossier.sources), "uncovered": failed_spans})
 
-    data = await asyncio.to_thread(ground_facts)
+    data = await cpu_work(ground_facts)
     memos = [o.memo for o in read_ok if o.memo is not None]
     return SourcesDraft(grounder, data, dossier=dossier, memos=memos)
 
@@ -229,7 +229,7 @@ async def _read_article(member: CallPlan, calls: Calls) -> tuple[Extraction, Mem
 async def compose_selections(state: RunState, draft: SourcesDraft) -> None:
     """The extractive plan: the members' memo fields, the sources in turn."""
     memos = items.interleaved(draft.memos)
-    draft.data = await asyncio.to_thread(draft.grounder.ground_memo, draft.data, memos)
+    draft.data = await cpu_work(draft.grounder.ground_memo, draft.data, memos)
 
 
 async def synthesise_sources(state: RunState, draft: SourcesDraft) -> None:
@@ -263,7 +263,7 @@ async def synthesise_sources(state: RunState, draft: SourcesDraft) -> None:
         earlier += [c for partial in partials for c in partial.contradictions]
         facts = reduced_facts(partials, draft.carried_by)
     answer = await calls.ask(plan.synthesis_call(facts))
-    data = await asyncio.to_thread(draft.grounder.ground_memo, draft.data, answer)
+    data = await cpu_work(draft.grounder.ground_memo, draft.data, answer)
     if earlier:
         joined = items.joined_contradictions(data.contradictions, earlier)
         data = data.model_copy(update={"contradictions": joined})
@@ -280,7 +280,7 @@ async def _summarised_parts(
     def ground_parts() -> list[BriefData]:
         return [draft.grounder.ground_memo(BriefData(subject=""), answer) for answer in answers]
 
-    return await asyncio.to_thread(ground_parts)
+    return await cpu_work(ground_parts)
 
 
 async def add_rule_conflicts(state: RunState, draft: SourcesDraft) -> None:
@@ -293,7 +293,7 @@ async def add_rule_conflicts(state: RunState, draft: SourcesDraft) -> None:
         joined = items.joined_contradictions(draft.data.contradictions, found)
         return draft.data.model_copy(update={"contradictions": joined})
 
-    draft.data = await asyncio.to_thread(with_rule_conflicts)
+    draft.data = await cpu_work(with_rule_conflicts)
 
 
 async def order_by_sources(state: RunState, draft: SourcesDraft) -> None:

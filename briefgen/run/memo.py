@@ -9,7 +9,6 @@ extractive plan (small models) takes one selection call per chunk and no synthes
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Awaitable, Sequence
 
@@ -24,6 +23,7 @@ from briefgen.extract.plan import CallPlan, PlannedCall, plan_calls
 from briefgen.extract.schema import Extraction, Selection
 from briefgen.ingest.article import Article
 from briefgen.llm.concurrency import gather_first_error
+from briefgen.llm.requests_first import cpu_work
 from briefgen.memo.fields import MemoFields
 from briefgen.memo.sections import synthesis_facts
 from briefgen.memo.styles import Style
@@ -115,7 +115,7 @@ async def read_selection(state: RunState) -> Draft:
         extraction, memo = compose(state.article, selections, state.style.memo_fields)
         return _grounded_draft(state, extraction, memo)
 
-    return await asyncio.to_thread(ground_selection)
+    return await cpu_work(ground_selection)
 
 
 async def read_single_pass(state: RunState) -> Draft:
@@ -126,7 +126,7 @@ async def read_single_pass(state: RunState) -> Draft:
     _chunks_done(state, 1)
     # Grounding and rendering are pure CPU: off the event loop, so that in a batch the
     # requests of other memos go out while this one is checked.
-    return await asyncio.to_thread(_grounded_draft, state, single.extraction, single.memo)
+    return await cpu_work(_grounded_draft, state, single.extraction, single.memo)
 
 
 def _grounded_draft(state: RunState, extraction: Extraction, memo: MemoFields) -> Draft:
@@ -159,7 +159,7 @@ async def read_chunks(state: RunState) -> Draft:
         return await _gather_chunks([extract(c) for c in plan.extractions], state)
 
     (parts, failed), grounder = await warm_first_round(state, first_round)
-    data = await asyncio.to_thread(grounder.ground_extraction, merge_extractions(parts))
+    data = await cpu_work(grounder.ground_extraction, merge_extractions(parts))
     data = data.model_copy(update={"uncovered": _uncovered(state.article, plan.chunks, failed)})
     return Draft(grounder, data)
 
@@ -169,7 +169,7 @@ async def synthesise(state: RunState, draft: Draft) -> None:
     call = _plan(state).synthesis_call(synthesis_facts(draft.data))
     state.progress.memo("synthesis")
     memo = await state.calls.ask(call)
-    draft.data = await asyncio.to_thread(draft.grounder.ground_memo, draft.data, memo)
+    draft.data = await cpu_work(draft.grounder.ground_memo, draft.data, memo)
 
 
 async def _gather_chunks(

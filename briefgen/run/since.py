@@ -7,7 +7,6 @@ it runs after the memo's own stages and before the finishing tail.
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import logging
 import time
@@ -24,6 +23,7 @@ from briefgen.grounding.changes import (
     compare,
 )
 from briefgen.ingest.article import Article
+from briefgen.llm.requests_first import cpu_work
 from briefgen.memo.data import BriefData
 from briefgen.memo.items import Statement
 from briefgen.memo.report import GroundingRecord
@@ -41,10 +41,10 @@ async def since_last(state: RunState, draft: Draft) -> None:
     if not state.earlier:
         return
     started = time.perf_counter()
-    found = await asyncio.to_thread(_by_rules, state, draft)
+    found = await cpu_work(_by_rules, state, draft)
     if state.cfg.since_model:
         found = await add_model_findings(state, draft, found, current_time(state))
-    draft.data = await asyncio.to_thread(_applied, state, draft, found)
+    draft.data = await cpu_work(_applied, state, draft, found)
     logger.info(
         "Since %d earlier memo(s): %d new, %d changed, %d moved to Background (%.1f ms)",
         len(state.earlier),

@@ -26,6 +26,7 @@ from briefgen.extract.schema import Verification
 from briefgen.grounding.grounder import Grounder
 from briefgen.ingest.article import Article
 from briefgen.llm.concurrency import gather_first_error
+from briefgen.llm.requests_first import cpu_work
 from briefgen.memo.data import BriefData
 from briefgen.memo.header import MemoHeader
 from briefgen.memo.styles import Style
@@ -139,7 +140,7 @@ class GrounderWarmup:
     async def prepare(self, answer: Any) -> None:
         """Check ``answer``'s items now, off the event loop."""
         grounder = await asyncio.shield(self._ready)
-        await asyncio.to_thread(grounder.prepare, answer)
+        await cpu_work(grounder.prepare, answer)
 
     async def grounder(self) -> Grounder:
         """The warmed grounder (waits for it)."""
@@ -153,7 +154,7 @@ async def _after_sending(
     # SDK spends a few ms on each); a first round that ends sooner is not waited for.
     with contextlib.suppress(asyncio.TimeoutError):
         await asyncio.wait_for(asyncio.shield(first_round), _SEND_SETTLE_S)
-    return await asyncio.to_thread(lambda: new_grounder().warm())
+    return await cpu_work(lambda: new_grounder().warm())
 
 
 async def warm_first_round(
@@ -206,7 +207,7 @@ async def verify_with_model(state: RunState, draft: Draft) -> None:
     calls = state.plan.verification_calls([claim.as_prompt() for claim in claims])
     answers = await gather_first_error([state.calls.ask(call) for call in calls])
     verdicts = [v for answer in answers for v in answer.verdicts]
-    draft.data = await asyncio.to_thread(grounder.apply_verdicts, draft.data, claims, verdicts)
+    draft.data = await cpu_work(grounder.apply_verdicts, draft.data, claims, verdicts)
 
 
 FINISHING: tuple[Step[Draft], ...] = (drop_repeats, verify_with_model)
@@ -244,7 +245,7 @@ async def render_brief(state: RunState, draft: Draft) -> Brief:
     header = MemoHeader.from_config(
         cfg, style.memo_kind, date_format=style.date_format, banner=style.banner
     )
-    markdown, data = await asyncio.to_thread(
+    markdown, data = await cpu_work(
         functools.partial(render_memo, template_dir=cfg.template_dir),
         style,
         state.article,
