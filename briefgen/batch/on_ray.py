@@ -23,10 +23,10 @@ import os
 import pickle
 import secrets
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from pydantic import BaseModel, Field
 
@@ -52,7 +52,7 @@ __all__ = ["RayOptions", "run_ray_batch"]
 logger = logging.getLogger(__name__)
 
 _OPENAI = "https://api.openai.com/v1"
-_MEMOS_PER_TASK = 4
+_MEMOS_PER_TASK = (4, 64)  # the fewest and most memos one task makes
 _MAX_ROUNDS = 12  # far past what re-asks and synthesis need: a guard, never the rule
 
 
@@ -270,10 +270,23 @@ class RayMemos:
         made = ray.data.from_items(items).map_batches(
             functools.partial(_make_memos, recipe=recipe),
             num_cpus=self.options.memo_cpus,
-            batch_size=_MEMOS_PER_TASK,
+            batch_size=_per_task(len(items), self.options.memo_cpus),
         )
         for row in made.iter_rows():
             yield int(row["idx"]), *_unpacked(row["made"])
+
+
+def _per_task(count: int, cpus_each: float) -> int:
+    """Memos per task: some four tasks for each task slot of the cluster, so that every
+    core has work to the end, within ``_MEMOS_PER_TASK`` (a task starts a replay client,
+    and sends its memos back at once)."""
+    import ray
+
+    # Cast: Ray's function has no annotations, and mypy runs with and without Ray.
+    resources = cast(Callable[[], dict[str, float]], ray.cluster_resources)()
+    slots = max(1, int(resources.get("CPU", 1) / cpus_each))
+    fewest, most = _MEMOS_PER_TASK
+    return max(fewest, min(most, math.ceil(count / (4 * slots))))
 
 
 def _make_memos(batch: dict[str, Any], recipe: _Recipe) -> dict[str, list[Any]]:
