@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from briefgen.grounding.claims import Claim, negation_scope, read_claim
+from briefgen.grounding.claims import Claim, negation_scope, read_claim, words_for
 from briefgen.grounding.evidence import Evidence, has_word, word_key
 from briefgen.grounding.names import name_occurs
 from briefgen.ingest.article import Article
@@ -45,11 +45,15 @@ _CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][\wâ€™'-]+(?:\s+[A-Z][\wâ€
 def unknown_names(text: str, article: Article) -> list[str]:
     """Capitalised names in ``text`` (not counting its first word) absent from the article.
 
-    Months and weekdays ("Oct", "Monday") are dates, checked as such, not names."""
+    Months and weekdays ("Oct", "Monday") are dates, checked as such, not names; in a
+    language that capitalises every noun (German) capitals say nothing, and none is."""
+    language = article.language
+    if words_for(language).capitalised_nouns:
+        return []
     return [
         name
         for name in _CAPITALISED.findall(text)
-        if not read_claim(name).dates and not name_occurs(name, article)
+        if not read_claim(name, language).dates and not name_occurs(name, article)
     ]
 
 
@@ -159,7 +163,8 @@ def _negations(claim: Claim) -> tuple[frozenset[str], frozenset[str], frozenset[
     """
     by_index = dict(claim.content)
     scopes_at = [
-        [i for i in negation_scope(claim.tokens, at) if i in by_index] for at in claim.negations
+        [i for i in negation_scope(claim.tokens, at, language=claim.language) if i in by_index]
+        for at in claim.negations
     ]
     inside = {i for scope in scopes_at for i in scope}
     asserted = frozenset(s for i, s in claim.content if i not in inside)

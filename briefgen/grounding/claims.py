@@ -7,105 +7,23 @@ with a few sentences many times without re-reading them.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from briefgen.grounding.quantity_words import (
+    CURRENCY_SIGNS,
+    SCALES,
+    SMALL_NUMBERS,
+    TENS,
+    UNITS,
+    WORD_SCALES,
+)
+from briefgen.text.languages import claim_words
 from briefgen.text.lexicon import MONTH_ABBREVIATIONS, MONTHS, NEGATORS, STOPWORDS, WEEKDAYS
 from briefgen.text.normalise import fold_text
 from briefgen.text.words import stem
 
-_SMALL_NUMBERS = {
-    word: value
-    for value, word in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen "
-        "fourteen fifteen sixteen seventeen eighteen nineteen".split()
-    )
-}
-_TENS = {
-    word: 10 * value
-    for value, word in enumerate(
-        "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
-    )
-    if word != "_"
-}
-_SCALES = {
-    "hundred": 100.0,
-    "thousand": 1e3,
-    "million": 1e6,
-    "billion": 1e9,
-    "trillion": 1e12,
-    "dozen": 12.0,
-    "k": 1e3,
-    "bn": 1e9,
-    "b": 1e9,
-    "m": 1e6,
-    "mn": 1e6,
-    "tn": 1e12,
-}
-WORD_SCALES = frozenset({"hundred", "thousand", "million", "billion", "trillion", "dozen"})
-# Unit words whose change ("5 km" -> "5 miles") changes the claim. Spellings of one unit
-# share a canonical name.
-UNITS = {
-    "dollar": "dollar",
-    "dollars": "dollar",
-    "usd": "dollar",
-    "pound": "pound",
-    "pounds": "pound",
-    "gbp": "pound",
-    "sterling": "pound",
-    "euro": "euro",
-    "euros": "euro",
-    "eur": "euro",
-    "yen": "yen",
-    "yuan": "yuan",
-    "rupee": "rupee",
-    "rupees": "rupee",
-    "percent": "percent",
-    "pc": "percent",
-    "percentage": "percent",
-    "km": "km",
-    "kilometre": "km",
-    "kilometres": "km",
-    "kilometer": "km",
-    "kilometers": "km",
-    "mile": "mile",
-    "miles": "mile",
-    "metre": "metre",
-    "metres": "metre",
-    "meter": "metre",
-    "meters": "metre",
-    "ft": "foot",
-    "foot": "foot",
-    "feet": "foot",
-    "kg": "kg",
-    "kilogram": "kg",
-    "kilograms": "kg",
-    "kilo": "kg",
-    "kilos": "kg",
-    "tonne": "tonne",
-    "tonnes": "tonne",
-    "ton": "tonne",
-    "tons": "tonne",
-    "lb": "lb",
-    "lbs": "lb",
-    "second": "second",
-    "seconds": "second",
-    "minute": "minute",
-    "minutes": "minute",
-    "hour": "hour",
-    "hours": "hour",
-    "day": "day",
-    "days": "day",
-    "week": "week",
-    "weeks": "week",
-    "month": "month",
-    "months": "month",
-    "year": "year",
-    "years": "year",
-    "decade": "decade",
-    "decades": "decade",
-}
-CURRENCY_SIGNS = {"$": "dollar", "£": "pound", "€": "euro", "¥": "yen", "₹": "rupee"}
 # Negators that do not negate what follows ("not only X but Y", "no doubt").
 _NOT_NEGATING_NEXT = frozenset({"only", "just", "doubt"})
 
@@ -119,6 +37,16 @@ _TOKEN = re.compile(
     r"|[.;:!?()\"]"
 )
 _NUMERAL = re.compile(r"(\d+(?:,\d{3})*(?:\.\d+)?)([a-z]*)$")
+# Where "1,5" is one and a half and "1.500" fifteen hundred (German, French, Russian ...).
+_TOKEN_DECIMAL_COMMA = re.compile(
+    _TOKEN.pattern.replace(r"\d+(?:,\d{3})+(?:\.\d+)?", r"\d{1,3}(?:\.\d{3})+(?:,\d+)?").replace(
+        r"\d+(?:\.\d+)?[a-z]*", r"\d+(?:[.,]\d+)?[a-z]*"
+    )
+)
+# A point with other than three digits after it is a decimal point even there ("1.5",
+# as a statement in English may write it).
+_NUMERAL_DECIMAL_COMMA = re.compile(r"(\d+(?:\.\d{3})*(?:,\d+)?|\d+\.\d+)([a-z]*)$")
+_THOUSANDS_POINTS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _CLAUSE_BREAK = frozenset('.;:!?()"') | {"but", "while", "whereas", "although", "though"}
 
 
@@ -148,6 +76,8 @@ class Claim:
     negations: tuple[int, ...]
     # Other readings of numbers a tokeniser split ("3, 800"): extra evidence values.
     split_values: frozenset[str]
+    # The language it was read in (None: English's words only).
+    language: str | None = None
 
     @property
     def stems(self) -> frozenset[str]:
@@ -158,28 +88,112 @@ def _canonical(value: float) -> str:
     return f"{value:.6f}".rstrip("0").rstrip(".")
 
 
-def word_number(word: str) -> float | None:
-    """The value of a number word ("seven", "forty"); None for any other word."""
-    if word in _SMALL_NUMBERS:
-        return float(_SMALL_NUMBERS[word])
-    if word in _TENS:
-        return float(_TENS[word])
-    return None
+@dataclass(frozen=True)
+class Words:
+    """The words a claim is read with: English's, and its language's where it has them
+    (``text.languages``); the language's win where the two differ."""
+
+    language: str | None
+    negators: frozenset[str]
+    negating_prefixes: tuple[str, ...]
+    months: dict[str, str]
+    """Every form of a month -> its English name (the date compared)."""
+    number_bound: frozenset[str]
+    month_stems: tuple[tuple[str, str], ...]
+    weekdays: dict[str, str]
+    numbers: dict[str, float]
+    scales: dict[str, float]
+    decimal_comma: bool
+    english_abbreviations: bool
+    """Whether "Oct" and "Sept" are months (not in French, where "sept" is seven)."""
+    capitalised_nouns: bool
+    """Whether every noun has a capital (German): capitals then say nothing of names."""
+    negation_reaches_back: bool = False
+    """Whether a negator that ends its clause negates the words before it, as where the
+    verb comes last or before its negator ("unterzeichnete den Vertrag nicht", "امضا
+    نکرد"); not in English, where a clause-final "no" is mostly an answer."""
+
+    @property
+    def token(self) -> re.Pattern[str]:
+        return _TOKEN_DECIMAL_COMMA if self.decimal_comma else _TOKEN
+
+    @property
+    def numeral(self) -> re.Pattern[str]:
+        return _NUMERAL_DECIMAL_COMMA if self.decimal_comma else _NUMERAL
+
+    def month(self, token: str) -> str | None:
+        """The English name of the month ``token`` writes, or None."""
+        found = self.months.get(token) or self.months.get(token.split("'", maxsplit=1)[0])
+        if found is None and self.month_stems:
+            found = next((m for stem, m in self.month_stems if token.startswith(stem)), None)
+        return found
 
 
-def tokenize(text: str) -> list[str]:
-    """Folded tokens; "per cent" becomes "percent" and month abbreviations full names."""
+# Languages that write every noun with a capital.
+_NOUN_CAPITALS = frozenset({"de", "lb"})
+
+
+@lru_cache(maxsize=64)
+def words_for(language: str | None) -> Words:
+    """The words of ``language`` (ISO 639-1; None or one with no word lists: English's)."""
+    extra = claim_words(language)
+    numbers = {w: float(v) for w, v in {**SMALL_NUMBERS, **TENS}.items()}
+    english = Words(
+        language=language,
+        negators=NEGATORS,
+        negating_prefixes=(),
+        months={m: m for m in MONTHS},
+        number_bound=frozenset({"may"}),
+        month_stems=(),
+        weekdays={w: w for w in WEEKDAYS},
+        numbers=numbers,
+        scales=dict(SCALES),
+        decimal_comma=False,
+        english_abbreviations=True,
+        capitalised_nouns=language in _NOUN_CAPITALS,
+    )
+    if extra is None:
+        return english
+    return Words(
+        language=language,
+        negators=english.negators | extra.negators,
+        negating_prefixes=extra.negating_prefixes,
+        months={**english.months, **extra.months},
+        number_bound=english.number_bound | extra.number_bound,
+        month_stems=tuple(extra.months.items()) if extra.month_stems else (),
+        weekdays={**english.weekdays, **extra.weekdays},
+        numbers={**numbers, **extra.numbers},
+        scales={**english.scales, **extra.scales},
+        decimal_comma=extra.decimal_comma,
+        english_abbreviations=False,
+        capitalised_nouns=english.capitalised_nouns,
+        negation_reaches_back=True,
+    )
+
+
+def word_number(word: str, language: str | None = None) -> float | None:
+    """The value of a number word ("seven", "forty", "zwei"); None for any other word."""
+    return words_for(language).numbers.get(word)
+
+
+def tokenize(text: str, language: str | None = None) -> list[str]:
+    """Folded tokens; "per cent" becomes "percent" and, in English, month abbreviations
+    full names."""
+    words = words_for(language)
     folded = fold_text(text).replace("per cent", "percent")
     tokens: list[str] = []
-    for raw in _TOKEN.findall(folded):
+    for raw in words.token.findall(folded):
         token = "percent" if raw == "%" else raw.replace("’", "'")
-        tokens.append(MONTH_ABBREVIATIONS.get(token.rstrip("."), token))
+        if words.english_abbreviations:
+            token = MONTH_ABBREVIATIONS.get(token.rstrip("."), token)
+        tokens.append(token)
     return tokens
 
 
-def read_quantities(tokens: list[str]) -> list[Quantity]:
+def read_quantities(tokens: list[str], language: str | None = None) -> list[Quantity]:
     """The numbers written in ``tokens`` (numerals, number words, "a million", "5m"), each
     with the values it may stand for and its unit or currency."""
+    words = words_for(language)
     found: list[Quantity] = []
     i = 0
     while i < len(tokens):
@@ -188,17 +202,17 @@ def read_quantities(tokens: list[str]) -> list[Quantity]:
         value: float | None = None
         values: set[str] = set()
         suffix = ""
-        numeral = _NUMERAL.match(token)
+        numeral = words.numeral.match(token)
         if numeral:
-            value = float(numeral.group(1).replace(",", ""))
+            value = _numeral_value(numeral.group(1), words.decimal_comma)
             suffix = numeral.group(2)
             i += 1
-        elif (word_value := word_number(token)) is not None:
+        elif (word_value := words.numbers.get(token)) is not None:
             # Number words: "twenty five", "three hundred", "two million".
             value = word_value
             i += 1
-            if token in _TENS and i < len(tokens) and tokens[i] in _SMALL_NUMBERS:
-                value += _SMALL_NUMBERS[tokens[i]]
+            if token in TENS and i < len(tokens) and tokens[i] in SMALL_NUMBERS:
+                value += SMALL_NUMBERS[tokens[i]]
                 i += 1
         elif token in ("a", "an") and i + 1 < len(tokens) and tokens[i + 1] in WORD_SCALES:
             value = 1.0  # "a million"
@@ -206,14 +220,14 @@ def read_quantities(tokens: list[str]) -> list[Quantity]:
         if value is None:
             i += 1
             continue
-        if suffix in _SCALES:
+        if suffix in SCALES:
             # "5m" is mostly five million in news, but may be five metres: keep both.
             values.add(_canonical(value))
-            value *= _SCALES[suffix]
+            value *= SCALES[suffix]
         elif suffix in ("st", "nd", "rd", "th", "s"):
             suffix = ""
-        while i < len(tokens) and tokens[i] in _SCALES and len(tokens[i]) > 2:
-            value *= _SCALES[tokens[i]]
+        while i < len(tokens) and tokens[i] in words.scales and len(tokens[i]) > 2:
+            value *= words.scales[tokens[i]]
             i += 1
         values.add(_canonical(value))
         if value == 1.0 and token in ("one", "a", "an") and start + 1 == i:
@@ -225,6 +239,14 @@ def read_quantities(tokens: list[str]) -> list[Quantity]:
             unit = UNITS.get(tokens[i])
         found.append(Quantity(" ".join(tokens[start:i]), frozenset(values), unit))
     return found
+
+
+def _numeral_value(written: str, decimal_comma: bool) -> float:
+    if not decimal_comma:
+        return float(written.replace(",", ""))
+    if "," in written or _THOUSANDS_POINTS.fullmatch(written):
+        return float(written.replace(".", "").replace(",", "."))
+    return float(written)
 
 
 # Tokenised text writes "3,800" as "3, 800" and "102.5" as "102. 5".
@@ -247,11 +269,12 @@ def _join_number(match: re.Match[str]) -> str:
     return f"{match.group(3)}.{match.group(4)}"
 
 
-def _is_content(token: str) -> bool:
+def _is_content(token: str, words: Words | None = None) -> bool:
     # Numbers and their units are compared as quantities, not as words.
-    if token in STOPWORDS or token in NEGATORS or not token[0].isalpha():
+    words = words or words_for(None)
+    if token in STOPWORDS or token in words.negators or not token[0].isalpha():
         return False
-    if token in _SMALL_NUMBERS or token in _TENS or token in _SCALES or token in UNITS:
+    if token in words.numbers or token in words.scales or token in UNITS:
         return False
     return len(token) > 2
 
@@ -264,8 +287,11 @@ def _is_cased(text: str) -> bool:
     return 0 < capitals * 2 <= len(raw)
 
 
-def _capitalised(text: str) -> frozenset[str]:
-    """Stems of capitalised words not opening a sentence, when the text is mixed case."""
+def _capitalised(text: str, words: Words) -> frozenset[str]:
+    """Stems of capitalised words not opening a sentence, when the text is mixed case
+    (and capitals mark names: not in German, where every noun has one)."""
+    if words.capitalised_nouns:
+        return frozenset()
     raw = re.findall(r"[^\W_]+(?:['’][^\W_]+)*|[.!?:\"“”]", text)
     letters = [w for w in raw if w[0].isalpha()]
     if not letters or sum(w[0].isupper() for w in letters) * 2 > len(letters):
@@ -275,8 +301,9 @@ def _capitalised(text: str) -> frozenset[str]:
     for word in raw:
         folded = fold_text(word).removesuffix("'s")
         # Months and weekdays are dates, checked as such.
-        plain = folded not in STOPWORDS and MONTH_ABBREVIATIONS.get(folded, folded) not in MONTHS
-        if plain and folded not in WEEKDAYS and previous not in '.!?:"“”':
+        month = MONTH_ABBREVIATIONS.get(folded, folded) if words.english_abbreviations else folded
+        plain = folded not in STOPWORDS and words.month(month) is None
+        if plain and folded not in words.weekdays and previous not in '.!?:"“”':
             if word[0].isupper() and not word.isupper():
                 names.add(stem(folded))
             elif word.isupper() and len(word) > 1:
@@ -285,36 +312,50 @@ def _capitalised(text: str) -> frozenset[str]:
     return frozenset(names)
 
 
-@lru_cache(maxsize=8192)
-def read_claim(text: str) -> Claim:
+def read_claim(text: str, language: str | None = None) -> Claim:
     """What the support check reads in ``text``: its tokens, content words, numbers,
-    dates, names and negations (cached per text)."""
-    tokens = tokenize(text)
+    dates, names and negations, with the words of ``language`` (cached per text)."""
+    known = language is not None and (claim_words(language) or language in _NOUN_CAPITALS)
+    return _read_claim(text, language if known else None)
+
+
+@lru_cache(maxsize=8192)
+def _read_claim(text: str, language: str | None) -> Claim:
+    words = words_for(language)
+    tokens = tokenize(text, language)
     content: list[tuple[int, str]] = []
     negations: list[int] = []
     dates: set[str] = set()
     for i, token in enumerate(tokens):
-        if token in NEGATORS or token.endswith("n't"):
+        if _negates(token, words):
             following = tokens[i + 1] if i + 1 < len(tokens) else "."
-            if following not in _NOT_NEGATING_NEXT and following not in _CLAUSE_BREAK:
+            if following not in _NOT_NEGATING_NEXT and _scope(tokens, i, 4, words):
                 negations.append(i)
             continue
-        if (
-            token in MONTHS and (token != "may" or _next_is_number(tokens, i))
-        ) or token in WEEKDAYS:
-            dates.add(token)
-        if _is_content(token):
+        month = words.month(token)
+        if month is not None and (token not in words.number_bound or _next_is_number(tokens, i)):
+            dates.add(month)
+        elif token in words.weekdays:
+            dates.add(words.weekdays[token])
+        if _is_content(token, words):
             content.append((i, stem(token)))
     return Claim(
         tokens=tuple(tokens),
         content=tuple(content),
-        quantities=tuple(read_quantities(tokens)),
+        quantities=tuple(read_quantities(tokens, language)),
         dates=frozenset(dates),
-        names=_capitalised(text),
-        cased=_is_cased(text),
+        names=_capitalised(text, words),
+        cased=_is_cased(text) and not words.capitalised_nouns,
         negations=tuple(negations),
-        split_values=split_number_values(text),
+        split_values=frozenset() if words.decimal_comma else split_number_values(text),
+        language=language,
     )
+
+
+def _negates(token: str, words: Words) -> bool:
+    if token in words.negators or token.endswith("n't"):
+        return True
+    return any(token.startswith(p) and len(token) > len(p) for p in words.negating_prefixes)
 
 
 def _next_is_number(tokens: list[str], i: int) -> bool:
@@ -323,14 +364,28 @@ def _next_is_number(tokens: list[str], i: int) -> bool:
     )
 
 
-def negation_scope(tokens: tuple[str, ...], at: int, width: int = 4) -> list[int]:
+def negation_scope(
+    tokens: tuple[str, ...], at: int, width: int = 4, language: str | None = None
+) -> list[int]:
     """Indices of the content words a negator at ``at`` governs: the rest of its clause,
-    at most ``width`` content words."""
+    at most ``width`` content words (or, where a negator may end its clause, the words
+    before it)."""
+    return _scope(tokens, at, width, words_for(language))
+
+
+def _scope(tokens: Sequence[str], at: int, width: int, words: Words) -> list[int]:
     scope: list[int] = []
     for j in range(at + 1, len(tokens)):
         if tokens[j] in _CLAUSE_BREAK or len(scope) >= width:
             break
-        if _is_content(tokens[j]):
+        if _is_content(tokens[j], words):
+            scope.append(j)
+    if scope or not words.negation_reaches_back:
+        return scope
+    for j in range(at - 1, -1, -1):
+        if tokens[j] in _CLAUSE_BREAK or len(scope) >= width:
+            break
+        if _is_content(tokens[j], words):
             scope.append(j)
     return scope
 

@@ -51,14 +51,15 @@ def _positions(claim: Claim) -> dict[str, tuple[int, ...]]:
     return {key: tuple(at) for key, at in found.items()}
 
 
-def read_evidence(texts: Sequence[str]) -> Evidence:
-    """``texts`` indexed as evidence (cached: the same sentences are read again and again)."""
-    return _read_evidence_cached(tuple(texts))
+def read_evidence(texts: Sequence[str], language: str | None = None) -> Evidence:
+    """``texts`` indexed as evidence, read in ``language`` (cached: the same sentences are
+    read again and again)."""
+    return _read_evidence_cached(tuple(texts), language)
 
 
 @lru_cache(maxsize=4096)
-def _read_evidence_cached(texts: tuple[str, ...]) -> Evidence:
-    claims = tuple(read_claim(t) for t in texts)
+def _read_evidence_cached(texts: tuple[str, ...], language: str | None) -> Evidence:
+    claims = tuple(read_claim(t, language) for t in texts)
     stems = frozenset(s for c in claims for _, s in c.content)
     units: dict[str, set[str | None]] = {}
     for claim in claims:
@@ -119,7 +120,7 @@ def best_evidence(statement: str, article: Article, limit: int = MAX_EVIDENCE) -
     must add two items, or a number or date; sentences that add a single word are passed
     over, not a reason to stop searching.
     """
-    claim = read_claim(statement)
+    claim = read_claim(statement, article.language)
     # Words and numbers both count: a number may be all a second sentence adds.
     wanted = [("w", s) for s in dict.fromkeys(s for _, s in claim.content)]
     wanted += [("n", q.text) for q in claim.quantities]
@@ -134,7 +135,10 @@ def best_evidence(statement: str, article: Article, limit: int = MAX_EVIDENCE) -
             return has_word(key, evidence)
         return key in evidence.dates if kind == "d" else bool(values[key] & evidence.values)
 
-    candidates = [(s, read_evidence([sentence_text(s, article)])) for s in article.sentences]
+    language = article.language
+    candidates = [
+        (s, read_evidence([sentence_text(s, article)], language)) for s in article.sentences
+    ]
     chosen: list[Sentence] = []
     covered: set[tuple[str, str]] = set()
     while len(chosen) < limit:

@@ -113,12 +113,14 @@ def _judge(
     article_text: str,
     chosen: bool = False,
 ) -> tuple[float, str | None]:
-    claim = read_claim(statement)
-    evidence = read_evidence(texts)
+    language = article.language if article is not None else None
+    claim = read_claim(statement, language)
+    evidence = read_evidence(texts, language)
     if not claim.content and not claim.quantities:
         return 0.0, "statement has no content"
-    primary = read_evidence(texts[:1]) if chosen and len(texts) > 1 else None
-    coverage = word_coverage(claim, evidence, read_evidence([article_text]), primary)
+    primary = read_evidence(texts[:1], language) if chosen and len(texts) > 1 else None
+    whole = read_evidence([article_text], language)
+    coverage = word_coverage(claim, evidence, whole, primary)
     order = pair_share(claim, evidence, _PAIR_WINDOW)
     score = coverage * ((1 - _ORDER_WEIGHT) + _ORDER_WEIGHT * order)
     # The hard rules, each a (penalty, reason); their order is the order they weigh in.
@@ -128,7 +130,7 @@ def _judge(
         reasons.append((_REPEATED, f"it repeats '{repeated}', which the evidence has fewer times"))
     reasons += _value_failures(claim, evidence, primary)
     reasons += _name_failures(statement, claim, evidence, article)
-    reasons += _meaning_failures(statement, claim, evidence, read_evidence([article_text]))
+    reasons += _meaning_failures(statement, claim, evidence, whole)
 
     cuts, hedge = clause_cuts(statement, texts)
     score *= _CUT_INSIDE**cuts
@@ -216,7 +218,7 @@ def _unsupported_clause(
     if len(parts) < 2:
         return None
     for part in parts:
-        claim = read_claim(part)
+        claim = read_claim(part, evidence.claims[0].language if evidence.claims else None)
         negation = negation_mismatch(claim, evidence)
         if negation:
             return _NEGATION, f"in '{part}', {negation}"

@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from briefgen.errors import InputError
 from briefgen.ingest.furniture import Furniture, cut, furniture_reason
 from briefgen.ingest.sentences import split_line
+from briefgen.text.language import identify_language
 from briefgen.text.quotations import quotation_pattern
 
 DEFAULT_MAX_CHARS = 2_000_000
@@ -69,6 +70,9 @@ class Article(BaseModel):
     "Read more" links, bylines ...), each with its reason: nothing can cite it."""
     page_count: int | None = None
     """How many pages the document has (a PDF's); None for a format without pages."""
+    language: str | None = None
+    """ISO 639-1 code of the text's language ("de"), or None when unsure: grounding reads
+    negation, dates and number words in it (``text.languages``)."""
 
     @field_validator("title", "source", "published")
     @classmethod
@@ -129,6 +133,7 @@ class Article(BaseModel):
             sentences=sentences,
             furniture=tuple(Furniture(text=s.text, reason=why) for s, why in furniture),
             page_count=page_count,
+            language=identify_language(text),
         )
 
     @cached_property

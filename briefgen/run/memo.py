@@ -42,8 +42,15 @@ from briefgen.run.skeleton import (
     run_stages,
     warm_first_round,
 )
+from briefgen.text.languages import claim_words
 
 logger = logging.getLogger(__name__)
+
+
+def has_claim_words(language: str | None) -> bool:
+    """Whether the support check reads negation, months and number words in ``language``
+    (English, or a language of ``text.languages``; an unknown language counts as English)."""
+    return language in (None, "en") or claim_words(language) is not None
 
 
 async def run_memo(
@@ -66,6 +73,12 @@ async def run_memo(
     reporter.chunks = len(plan.chunks)
     state = RunState(cfg, style, runtime, calls, started, doc, plan, reporter, len(plan.chunks))
     state.earlier = list(earlier)
+    if not has_claim_words(doc.language):
+        calls.warnings.append(
+            f"The article is in '{doc.language}', for which briefgen has no word lists: "
+            "negations, month names and number words are not checked in it (digits, names "
+            "as written and quotations are)."
+        )
     logger.info(
         "Article: %d sentences, %d chunk(s); model %s via %s",
         len(doc.sentences),

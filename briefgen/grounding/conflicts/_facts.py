@@ -8,8 +8,6 @@ import re
 from dataclasses import dataclass
 
 from briefgen.grounding.claims import (
-    CURRENCY_SIGNS,
-    WORD_SCALES,
     read_claim,
     read_quantities,
     word_number,
@@ -35,6 +33,7 @@ from briefgen.grounding.conflicts._words import (
     SUBJECTS,
     UNIT_WORDS,
 )
+from briefgen.grounding.quantity_words import CURRENCY_SIGNS, WORD_SCALES
 from briefgen.grounding.stories import GENERIC
 from briefgen.ingest.article import Sentence, source_of
 from briefgen.text.lexicon import MONTHS, STOPWORDS

@@ -4,7 +4,7 @@ of another count or of the past, and which nouns name one kind of event."""
 
 from __future__ import annotations
 
-from briefgen.grounding.claims import UNITS, WORD_SCALES
+from briefgen.grounding.quantity_words import UNITS, WORD_SCALES
 
 # A word (folded token) and the measure it names.
 CASUALTY_WORDS: dict[str, str] = {}

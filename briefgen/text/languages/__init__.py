@@ -1,17 +1,24 @@
-"""The words attribution reads in each language, one module a language, all of one shape.
+"""The words briefgen reads in each language, one module a language, all of one shape.
 
-A module ``<code>.py`` here defines ``LEXICON``, a :class:`Lexicon`; reading a speaker
-takes its language's lexicon and nothing else, so a new language is a new module of data,
-with no change to the reader. Every word is lower case; a phrase is a tuple of words.
+A module ``<code>.py`` here defines ``LEXICON``, a :class:`Lexicon` (what attribution
+reads), and ``CLAIM_WORDS``, a :class:`ClaimWords` (what the support check reads beside
+digits and names), or either alone; the readers take their language's data and nothing
+else, so a new language is a new module of data, with no change to a reader. Every word
+is lower case; a phrase is a tuple of words.
 """
 
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
-__all__ = ["Lexicon", "lexicon"]
+__all__ = ["ClaimWords", "Lexicon", "claim_words", "lexicon", "words_of"]
+
+MONTHS_EN = (
+    "january february march april may june july august september october november december"
+).split()
+WEEKDAYS_EN = "monday tuesday wednesday thursday friday saturday sunday".split()
 
 
 @dataclass(frozen=True)
@@ -104,3 +111,88 @@ def lexicon(code: str = "en") -> Lexicon:
     if not isinstance(found, Lexicon):
         raise LookupError(f"{module.__name__} defines no LEXICON")
     return found
+
+
+@dataclass(frozen=True)
+class ClaimWords:
+    """What a language writes for negation, dates and numbers: the support check reads
+    these beside digits and names. Every key is folded as ``text.normalise.fold_text``
+    folds text (lower case, accents off); English's own words are read in every
+    language (the memo's frame is English), and a language's words win where they
+    differ ("Billion" is 10^12 in German)."""
+
+    code: str
+    negators: frozenset[str] = frozenset()
+    """Words that negate what follows ("nicht", "ne", "pas", "не")."""
+    negating_prefixes: tuple[str, ...] = ()
+    """Elided negators written onto the next word ("n'" in "n'a")."""
+    months: dict[str, str] = field(default_factory=dict)
+    """Every written form of a month (names, abbreviations, cases) -> its English name."""
+    number_bound: frozenset[str] = frozenset()
+    """Month forms that are a date only beside a number (English "may", Persian "مهر")."""
+    month_stems: bool = False
+    """Whether a month form may take endings ("tammikuussa"): matched as a prefix."""
+    weekdays: dict[str, str] = field(default_factory=dict)
+    """Every written form of a weekday -> its English name."""
+    numbers: dict[str, float] = field(default_factory=dict)
+    """Number words ("zwei" 2, "vingt" 20); words that are also "a" or "one" are left out."""
+    scales: dict[str, float] = field(default_factory=dict)
+    """Words that multiply the number before them ("Millionen", "Mrd", "млрд")."""
+    decimal_comma: bool = False
+    """Whether "1,5" is one and a half and "1.500" fifteen hundred."""
+
+
+def words_of(
+    code: str,
+    *,
+    negators: str = "",
+    negating_prefixes: tuple[str, ...] = (),
+    months: str = "",
+    number_bound: str = "",
+    month_stems: bool = False,
+    weekdays: str = "",
+    numbers: dict[str, float] | None = None,
+    scales: dict[str, float] | None = None,
+    decimal_comma: bool = False,
+) -> ClaimWords:
+    """A language's ``ClaimWords`` from compact data: ``months`` holds twelve rows (January
+    first) and ``weekdays`` seven (Monday first), separated by "|", each row the forms of
+    one; ``negators`` and ``number_bound`` are words separated by spaces. Every word is
+    folded here, as the text it is compared with is."""
+    from briefgen.text.normalise import fold_text
+
+    def table(rows: str, names: list[str]) -> dict[str, str]:
+        parts = [row.split() for row in rows.split("|")] if rows.strip() else []
+        if parts and len(parts) != len(names):
+            raise ValueError(f"{code}: {len(parts)} rows for {len(names)} names")
+        return {fold_text(f): name for name, row in zip(names, parts, strict=False) for f in row}
+
+    def folded(words: str) -> frozenset[str]:
+        return frozenset(fold_text(w) for w in words.split())
+
+    return ClaimWords(
+        code=code,
+        negators=folded(negators),
+        negating_prefixes=tuple(fold_text(p) for p in negating_prefixes),
+        months=table(months, MONTHS_EN),
+        number_bound=folded(number_bound),
+        month_stems=month_stems,
+        weekdays=table(weekdays, WEEKDAYS_EN),
+        numbers={fold_text(w): float(v) for w, v in (numbers or {}).items()},
+        scales={fold_text(w): float(v) for w, v in (scales or {}).items()},
+        decimal_comma=decimal_comma,
+    )
+
+
+@cache
+def claim_words(code: str | None) -> ClaimWords | None:
+    """The claim words of the language ``code``; None for English (read always), for no
+    language, or for a language with no module."""
+    if code is None or code == "en" or not code.isalpha() or not code.islower():
+        return None
+    try:
+        module = importlib.import_module(f"{__name__}.{code}")
+    except ModuleNotFoundError:
+        return None
+    found = getattr(module, "CLAIM_WORDS", None)
+    return found if isinstance(found, ClaimWords) else None

@@ -1,0 +1,37 @@
+"""Turkish: negation, dates and numbers as Turkish news writes them.
+
+The verb's own negation (gel-me-di) is a suffix no word list holds; the words are.
+A month takes its endings after an apostrophe ("Mart'ta"), read as the month (several
+month names are also common nouns, "ocak" a stove: no stem is read without one). "yüz"
+(hundred, and face) is left out of the numbers.
+"""
+
+from __future__ import annotations
+
+from briefgen.text.languages import words_of
+
+CLAIM_WORDS = words_of(
+    "tr",
+    negators="değil değildir değildi yok hiç hiçbir asla",
+    months="ocak | şubat | mart | nisan | mayıs | haziran | temmuz | ağustos | eylül "
+    "| ekim | kasım | aralık",
+    weekdays="pazartesi | salı | çarşamba | perşembe | cuma | cumartesi | pazar",
+    numbers={
+        "sıfır": 0,
+        "iki": 2,
+        "üç": 3,
+        "dört": 4,
+        "beş": 5,
+        "altı": 6,
+        "yedi": 7,
+        "sekiz": 8,
+        "dokuz": 9,
+        "on": 10,
+        "yirmi": 20,
+        "otuz": 30,
+        "kırk": 40,
+        "elli": 50,
+    },
+    scales={"bin": 1e3, "milyon": 1e6, "milyar": 1e9, "trilyon": 1e12},
+    decimal_comma=True,
+)

@@ -1,0 +1,34 @@
+"""Urdu: negation, dates and numbers as Urdu news writes them, lakh and crore among
+the scales."""
+
+from __future__ import annotations
+
+from briefgen.text.languages import words_of
+
+CLAIM_WORDS = words_of(
+    "ur",
+    negators="نہیں نہ مت بغیر",
+    months="جنوری | فروری | مارچ | اپریل | مئی | جون | جولائی | اگست | ستمبر | اکتوبر "
+    "| نومبر | دسمبر",
+    weekdays="پیر | منگل | بدھ | جمعرات | جمعہ | ہفتہ | اتوار",
+    numbers={
+        "دو": 2,
+        "تین": 3,
+        "چار": 4,
+        "پانچ": 5,
+        "چھ": 6,
+        "سات": 7,
+        "آٹھ": 8,
+        "دس": 10,
+        "بیس": 20,
+        "سو": 100,
+    },
+    scales={
+        "ہزار": 1e3,
+        "لاکھ": 1e5,
+        "کروڑ": 1e7,
+        "ارب": 1e9,
+        "ملین": 1e6,
+        "بلین": 1e9,
+    },
+)

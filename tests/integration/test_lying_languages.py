@@ -1,0 +1,95 @@
+"""A server that lies in the article's own language, through the public API: it copies
+the article's sentences but drops a negation, swaps a month and changes a number word.
+In every language with word lists, no lie reaches the memo, and the faithful lines do."""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any
+
+import pytest
+from language_cases import CASES
+from scripted_server import ScriptedServer, Step, completion
+
+import briefgen
+
+_ARTICLE_TAIL = {
+    # A longer article in the same language, so that the memo has more than two lines and
+    # the language is told from the text (not set by the test).
+    code: " ".join([text, *(s for s, kind in items if kind == "faithful")])
+    for code, (text, items) in CASES.items()
+}
+
+
+def _cite(statement: str, sentences: list[tuple[str, str]]) -> list[str]:
+    """The id of the article sentence the statement was copied from."""
+    best = max(sentences, key=lambda s: difflib.SequenceMatcher(None, s[1], statement).ratio())
+    return [best[0]]
+
+
+def _lying(code: str) -> Any:
+    items = CASES[code][1]
+
+    def responder(body: dict[str, Any]) -> Step:
+        prompt = next(m["content"] for m in body["messages"] if m["role"] == "user")
+        sentences = [
+            (line.split("] ", 1)[0][1:], line.split("] ", 1)[1])
+            for line in prompt.splitlines()
+            if line.startswith("[S")
+        ]
+        lines = [{"text": s, "sentence_ids": _cite(s, sentences)} for s, _ in items]
+        extraction = {
+            "actors": [],
+            "positions": [],
+            "events": [
+                {"what": line["text"], "when": None, "where": None, "who": [], **line}
+                for line in lines
+            ],
+            "quotes": [],
+            "allegations": [],
+            "key_facts": [],
+            "agenda_items": [],
+        }
+        for event in extraction["events"]:
+            event.pop("text")
+        memo = {
+            "subject": lines[0],
+            "bluf": lines,
+            "background": [],
+            "outlook": [],
+            "information_gaps": [],
+        }
+        return completion({"extraction": extraction, "memo": memo})
+
+    return responder
+
+
+@pytest.mark.parametrize("code", sorted(CASES))
+def test_no_lie_in_the_articles_language_reaches_the_memo(code: str) -> None:
+    pytest.importorskip("py3langid")  # the language is identified, not given
+    with ScriptedServer(responder=_lying(code)) as server:
+        brief = briefgen.generate_brief(
+            _ARTICLE_TAIL[code], base_url=server.base_url, model="m", cache=False
+        )
+    body = brief.markdown.split("## Annex")[0]  # the annex quotes the article itself
+    faithful = [s.rstrip(".۔") for s, kind in CASES[code][1] if kind == "faithful"]
+    for line in faithful:
+        assert line in body, (code, line)
+        body = body.replace(line, "")  # a lie that only drops a word is inside it
+    for statement, kind in CASES[code][1]:
+        if kind != "faithful":
+            assert statement.rstrip(".۔") not in body, (code, kind, statement)
+
+
+def test_a_language_with_no_word_lists_says_what_was_not_checked(server: ScriptedServer) -> None:
+    pytest.importorskip("py3langid")
+    dutch = (
+        "De regering heeft het verdrag in maart niet ondertekend. Drie ministers reisden "
+        "naar Genève. De onderhandelingen duren al maanden en er is nog geen akkoord."
+    )
+    brief = briefgen.generate_brief(dutch, base_url=server.base_url, model="m", cache=False)
+    assert any("'nl'" in w and "negations" in w for w in brief.report.warnings), brief.report
+    english = briefgen.generate_brief(
+        "The talks went on. " * 5, base_url=server.base_url, model="m", cache=False
+    )
+    assert not any("word lists" in w for w in english.report.warnings)
