@@ -200,7 +200,7 @@ def _meaning_failures(
     negation = negation_mismatch(claim, evidence)
     if negation:
         reasons.append((_NEGATION, negation))
-    clause = _unsupported_clause(statement, evidence, article)
+    clause = _unsupported_clause(statement, evidence, article, claim.language)
     if clause is not None:
         reasons.append(clause)
     swap = swapped_names(claim, evidence)
@@ -210,7 +210,7 @@ def _meaning_failures(
 
 
 def _unsupported_clause(
-    statement: str, evidence: Evidence, article: Evidence
+    statement: str, evidence: Evidence, article: Evidence, language: str | None
 ) -> tuple[float, str] | None:
     """The first clause the evidence does not carry on its own: each clause of a joined
     statement is a claim, with its negation and its words bound to it."""
@@ -218,7 +218,7 @@ def _unsupported_clause(
     if len(parts) < 2:
         return None
     for part in parts:
-        claim = read_claim(part, evidence.claims[0].language if evidence.claims else None)
+        claim = read_claim(part, language)
         negation = negation_mismatch(claim, evidence)
         if negation:
             return _NEGATION, f"in '{part}', {negation}"
