@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Sequence
+from typing import TYPE_CHECKING
 
-from briefgen.brief import Brief
 from briefgen.config import BriefConfig
 from briefgen.errors import ChunkFailedError, InvalidOutputError, LLMError, RefusalError
 from briefgen.extract.chunking import Chunk
 from briefgen.extract.condense import sentence_budget
-from briefgen.extract.extractive import compose
 from briefgen.extract.merge import merge_extractions
 from briefgen.extract.plan import CallPlan, PlannedCall, plan_calls
 from briefgen.extract.schema import Extraction, Selection
@@ -28,9 +27,7 @@ from briefgen.memo.fields import MemoFields
 from briefgen.memo.sections import synthesis_facts
 from briefgen.memo.styles import Style
 from briefgen.progress import ProgressCallback
-from briefgen.run.earlier import Earlier
 from briefgen.run.runtime import Calls, Runtime, open_calls, plan_options
-from briefgen.run.since import since_last
 from briefgen.run.skeleton import (
     Draft,
     GrounderWarmup,
@@ -43,6 +40,10 @@ from briefgen.run.skeleton import (
     warm_first_round,
 )
 from briefgen.text.languages import claim_words
+
+if TYPE_CHECKING:
+    from briefgen.brief import Brief
+    from briefgen.run.earlier import Earlier
 
 logger = logging.getLogger(__name__)
 
@@ -95,6 +96,9 @@ async def run_memo(
     else:
         read, steps = read_chunks, (synthesise,)
     if state.earlier:
+        # The story's rules load only for a memo made since others (see new_grounder).
+        from briefgen.run.since import since_last
+
         steps = (*steps, since_last)
     return await run_stages(state, read, steps)
 
@@ -125,6 +129,8 @@ async def read_selection(state: RunState) -> Draft:
     )
 
     def ground_selection() -> Draft:
+        from briefgen.extract.extractive import compose  # see new_grounder
+
         extraction, memo = compose(state.article, selections, state.style.memo_fields)
         return _grounded_draft(state, extraction, memo)
 
