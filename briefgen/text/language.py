@@ -10,6 +10,7 @@ guess when the text does not point clearly to one language.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from typing import Any
 
@@ -111,3 +112,15 @@ def guess_language(text: str) -> str | None:
     if hits < _MIN_HITS or hits < _MIN_SHARE * len(words) or hits < _MIN_LEAD * runner_up:
         return None
     return best
+
+
+def text_direction(text: str) -> str | None:
+    """ "rtl" or "ltr" by the first letter with a direction of its own (the Unicode bidi
+    rule for a paragraph), None for a text with no such letter (digits, punctuation)."""
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind in ("R", "AL"):
+            return "rtl"
+        if kind == "L":
+            return "ltr"
+    return None
