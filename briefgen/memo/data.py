@@ -42,6 +42,12 @@ class GroundedQuote(BaseModel):
         description="Found only approximately or outside quotation marks; shown as reported "
         "speech, never in quotation marks (only with allow_paraphrase).",
     )
+    translation: str | None = Field(
+        None,
+        description="The model's translation into the memo's language (memo_language), "
+        "shown beside the quotation and marked as a translation; None when the memo is "
+        "in the quotation's language or no translation agreed with it.",
+    )
     sentence_ids: list[str]
 
 

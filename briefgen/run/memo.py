@@ -48,6 +48,13 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 
+def needs_translation(state: RunState) -> bool:
+    """Whether the memo is to be in another language than its article's (a language
+    identified; not on the extractive plan, whose statements are the article's own)."""
+    target, source = state.cfg.memo_language, state.article.language
+    return target is not None and source not in (None, target) and state.plan.kind != "extractive"
+
+
 def has_claim_words(language: str | None) -> bool:
     """Whether the support check reads negation, months and number words in ``language``
     (English, or a language of ``text.languages``; an unknown language counts as English)."""
@@ -80,6 +87,13 @@ async def run_memo(
             "negations, month names and number words are not checked in it (digits, names "
             "as written and quotations are)."
         )
+    target = cfg.memo_language
+    if plan.kind == "extractive" and target is not None and doc.language not in (None, target):
+        calls.warnings.append(
+            f"The article is in '{doc.language}': on the extractive plan the memo's "
+            "statements are its own sentences, in its language, not translated "
+            f"into '{target}'."
+        )
     logger.info(
         "Article: %d sentences, %d chunk(s); model %s via %s",
         len(doc.sentences),
@@ -100,6 +114,10 @@ async def run_memo(
         from briefgen.run.since import since_last
 
         steps = (*steps, since_last)
+    if needs_translation(state):
+        from briefgen.run.translate import translate_memo  # see new_grounder
+
+        steps = (*steps, translate_memo)
     return await run_stages(state, read, steps)
 
 

@@ -124,3 +124,17 @@ def text_direction(text: str) -> str | None:
         if kind == "L":
             return "ltr"
     return None
+
+
+_NAMES = {
+    "ar": "Arabic", "de": "German", "en": "English", "es": "Spanish", "fa": "Persian",
+    "fi": "Finnish", "fr": "French", "he": "Hebrew", "hi": "Hindi", "it": "Italian",
+    "ja": "Japanese", "ko": "Korean", "nl": "Dutch", "pl": "Polish", "pt": "Portuguese",
+    "ru": "Russian", "sv": "Swedish", "tr": "Turkish", "uk": "Ukrainian", "ur": "Urdu",
+    "zh": "Chinese",
+}  # fmt: skip
+
+
+def language_name(code: str) -> str:
+    """The English name of the language ``code`` (ISO 639-1), or the code itself."""
+    return _NAMES.get(code, code)

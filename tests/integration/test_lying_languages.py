@@ -68,8 +68,14 @@ def _lying(code: str) -> Any:
 def test_no_lie_in_the_articles_language_reaches_the_memo(code: str) -> None:
     pytest.importorskip("py3langid")  # the language is identified, not given
     with ScriptedServer(responder=_lying(code)) as server:
+        # The memo in the article's language: what is checked there is what is shown
+        # (tests/integration/test_memo_language.py shows it translated).
         brief = briefgen.generate_brief(
-            _ARTICLE_TAIL[code], base_url=server.base_url, model="m", cache=False
+            _ARTICLE_TAIL[code],
+            base_url=server.base_url,
+            model="m",
+            cache=False,
+            memo_language=None,
         )
     body = brief.markdown.split("## Annex")[0]  # the annex quotes the article itself
     faithful = [s.rstrip(".۔。") for s, kind in CASES[code][1] if kind == "faithful"]
