@@ -71,6 +71,12 @@ class BriefData(BaseModel):
         description="Since the last memo: what an earlier memo said that this article "
         "contradicts or withdraws (only with since_withdrawn).",
     )
+    checked_wording: dict[str, str] = Field(
+        default_factory=dict,
+        description="A memo shown in another language than its article's (memo_language): "
+        "each line shown translated -> the line as it was checked, in the article's "
+        "language (what a story's next memo is compared with).",
+    )
     bluf: list[Statement] = Field(default_factory=list)
     background: list[Statement] = Field(default_factory=list)
     developments: list[Event] = Field(default_factory=list)

@@ -141,6 +141,7 @@ def _applied(
         if problem is not None:
             continue
         shown += 1
+        updates.setdefault("checked_wording", dict(data.checked_wording))[translated] = checked
         if line.field == "subject":
             updates["subject"] = translated
             continue

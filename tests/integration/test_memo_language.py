@@ -234,3 +234,14 @@ def test_the_command_line_keeps_the_articles_language_with_memo_language_source(
         names = [r.schema_name for r in server.requests]
     assert "briefgen_translation" not in names
     assert "Drei Minister reisten anschließend nach Genf" in (tmp_path / "memo.md").read_text()
+
+
+def test_a_storys_next_memo_is_compared_with_the_lines_as_checked_not_as_translated() -> None:
+    pytest.importorskip("py3langid")
+    from briefgen.grounding.changes import digest_memo
+
+    brief, _ = _memo("de")
+    assert "Three ministers then travelled to Geneva." in brief.markdown
+    carried = {s.text for s in digest_memo(brief.data, brief.article).statements}
+    assert LINES["de"][1][0] in carried
+    assert not any(text.startswith("Three ministers") for text in carried)
