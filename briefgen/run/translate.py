@@ -121,7 +121,10 @@ def _applied(
         found = check_translation(
             checked, translated, source=source, target=target, article=state.article.text
         )
-        problem = found.problem if translated else "the model gave no translation"
+        if not translated:
+            problem: str | None = "the model gave no translation"
+        else:  # the prompt or the schema copied into the memo, else what the line says
+            problem = draft.grounder.leaks.find(translated) or found.problem
         note = (
             f"names not written so in the article, not checked: {', '.join(found.unchecked_names)}"
             if found.unchecked_names and problem is None

@@ -245,3 +245,30 @@ def test_a_storys_next_memo_is_compared_with_the_lines_as_checked_not_as_transla
     carried = {s.text for s in digest_memo(brief.data, brief.article).statements}
     assert LINES["de"][1][0] in carried
     assert not any(text.startswith("Three ministers") for text in carried)
+
+
+def test_an_estimate_counts_the_translation_call() -> None:
+    pytest.importorskip("py3langid")
+    settings = {"base_url": "http://127.0.0.1:9/v1", "model": "gpt-4o-mini"}
+    english = briefgen.estimate(GERMAN, **settings)
+    german = briefgen.estimate(GERMAN, memo_language=None, **settings)
+    assert english.calls == german.calls + 1
+    assert english.prompt_tokens > german.prompt_tokens
+
+
+def test_a_translation_that_copies_the_prompt_is_not_shown() -> None:
+    pytest.importorskip("py3langid")
+
+    def leaking(body: dict[str, Any]) -> Step:
+        if Recorded("", body, {}, 0.0).schema_name != "briefgen_translation":
+            return completion(_memo_answer("de"))
+        prompt = next(m["content"] for m in body["messages"] if m["role"] == "user")
+        ids = re.findall(r"^\[(L\d+)\]", prompt, flags=re.MULTILINE)
+        return completion({"lines": [{"id": i, "text": '{"lines": [{"id": "L1"}]}'} for i in ids]})
+
+    with ScriptedServer(responder=leaking) as server:
+        brief = briefgen.generate_brief(GERMAN, base_url=server.base_url, model="m", cache=False)
+    assert '{"lines"' not in brief.markdown
+    assert LINES["de"][1][0].rstrip(".") in _body(brief)
+    reasons = [r.reason for r in brief.report.grounding if r.kind == "translation"]
+    assert reasons and all("JSON" in (r or "") for r in reasons)
