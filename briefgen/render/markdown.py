@@ -282,8 +282,13 @@ def load_template(style: Style, template_dir: Path | None = None) -> None:
         if name in seen:
             continue
         seen.add(name)
-        env.get_template(name)
-        source = env.loader.get_source(env, name)[0]
+        try:
+            env.get_template(name)
+            source = env.loader.get_source(env, name)[0]
+        except jinja2.TemplateError:
+            # A broken user template is reported by the render, which names it; here
+            # it would take the place of the first round's own outcome.
+            return
         # A name computed at render time is None here: it is compiled when used.
         pending.extend(n for n in jinja2.meta.find_referenced_templates(env.parse(source)) if n)
     _LOADED.add(key)
