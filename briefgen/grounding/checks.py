@@ -45,16 +45,53 @@ _CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][\w’'-]+(?:\s+[A-Z][\w�
 def unknown_names(text: str, article: Article) -> list[str]:
     """Capitalised names in ``text`` (not counting its first word) absent from the article.
 
-    Months and weekdays ("Oct", "Monday") are dates, checked as such, not names; in a
-    language that capitalises every noun (German) capitals say nothing, and none is."""
+    Months and weekdays ("Oct", "Monday") are dates, checked as such, not names. English
+    reads names in ASCII capitals, as it always has; another language in any alphabet's
+    capitals ("Лотар Маттеус"), each word allowed its case ending. In a language that
+    capitalises every noun (German) one capital says nothing: there a name is two
+    capitalised words or more ("Olaf Scholz"), and it is unknown when a word of it is."""
     language = article.language
-    if words_for(language).capitalised_nouns:
-        return []
+    if language in (None, "en"):
+        candidates = _CAPITALISED.findall(text)
+    else:
+        runs = _capital_runs(text)
+        if words_for(language).capitalised_nouns:
+            return [" ".join(run) for run in runs if len(run) > 1 and _any_unknown(run, article)]
+        candidates = [" ".join(run) for run in runs]
     return [
         name
-        for name in _CAPITALISED.findall(text)
+        for name in candidates
         if not read_claim(name, language).dates and not name_occurs(name, article)
     ]
+
+
+_WORD_SPAN = re.compile(r"[^\W\d_][\w’'-]*")
+_SENTENCE_END = re.compile(r"[.!?:;]\s*$")
+
+
+def _capital_runs(text: str) -> list[list[str]]:
+    """Runs of capitalised words, in any alphabet, that follow each other with only
+    spaces between; a word that opens the text or a sentence is not one."""
+    runs: list[list[str]] = []
+    current: list[str] = []
+    end = 0
+    for match in _WORD_SPAN.finditer(text):
+        gap = text[end : match.start()]
+        opening = match.start() == 0 or bool(_SENTENCE_END.search(text[: match.start()]))
+        word = match.group()
+        if current and (gap.strip() or not word[0].isupper()):
+            runs.append(current)
+            current = []
+        if word[0].isupper() and not word.isupper() and not opening:
+            current.append(word)
+        end = match.end()
+    if current:
+        runs.append(current)
+    return runs
+
+
+def _any_unknown(run: list[str], article: Article) -> bool:
+    return any(not name_occurs(word, article) for word in run)
 
 
 def word_coverage(

@@ -37,6 +37,11 @@ def name_occurs(name: str, article: Article) -> bool:
     tokens = name_tokens(name)
     if not tokens:
         return False
+    if article.language not in (None, "en"):
+        # Names are declined ("Лотар Маттеус" is "Лотара Маттеуса" after a noun,
+        # "Sanna Marin" is "Marinin" in Finnish): a word of the name matches a word of
+        # the article that differs from it only in an ending.
+        return any(_in_order_inflected(tokens, ws) for ws in sentence_words(article))
     return any(_in_order(tokens, ws) for ws in sentence_words(article))
 
 
@@ -74,4 +79,41 @@ def _in_order(tokens: list[str], sentence_words: list[str]) -> bool:
             position = sentence_words.index(token, position) + 1
         except ValueError:
             return False
+    return True
+
+
+# A declined name keeps its stem: a word of at least four letters, and an ending of at
+# most two letters on a short name or three on a long one ("Marin"/"Marinin",
+# "Merz"/"Merzs", "Маттеус"/"Маттеуса"); a long name may also change its last letter
+# ("Moskva"/"Moskvy").
+_MIN_NAME_STEM = 4
+_LONG_NAME = 6
+
+
+def same_name_word(a: str, b: str) -> bool:
+    """Whether two folded words of a name are one name in two cases."""
+    if a == b:
+        return True
+    short, long = sorted((a, b), key=len)
+    if len(short) < _MIN_NAME_STEM:
+        return False
+    is_long = len(short) >= _LONG_NAME
+    stem = short[:-1] if is_long else short
+    return len(long) - len(short) <= (3 if is_long else 2) and long.startswith(stem)
+
+
+def _in_order_inflected(tokens: list[str], sentence_words: list[str]) -> bool:
+    position = 0
+    for token in tokens:
+        found = next(
+            (
+                i
+                for i in range(position, len(sentence_words))
+                if same_name_word(token, sentence_words[i])
+            ),
+            None,
+        )
+        if found is None:
+            return False
+        position = found + 1
     return True

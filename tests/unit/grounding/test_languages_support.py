@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 from language_cases import CASES
 
+from briefgen.grounding.names import name_occurs
 from briefgen.grounding.support import check_support
 from briefgen.ingest.article import Article
 from briefgen.text.languages import claim_words
@@ -80,3 +81,30 @@ def test_english_reads_as_it_did() -> None:
     assert not check_support("The minister signed the deal in March.", doc).supported
     assert not check_support("The minister did not sign the deal in April.", doc).supported
     assert check_support("The minister did not sign the deal in March.", doc).supported
+
+
+def test_an_invented_name_is_caught_in_german_where_every_noun_has_a_capital() -> None:
+    doc = _article(
+        "Die Rede von Friedrich Merz im Bundestag wurde von vielen Abgeordneten gelobt.", "de"
+    )
+    assert check_support(
+        "Die Rede von Friedrich Merz im Bundestag wurde von vielen Abgeordneten gelobt.", doc
+    ).supported
+    for lie in ("Olaf Scholz", "Friedrich Scholz"):
+        result = check_support(f"Die Rede von {lie} im Bundestag wurde gelobt.", doc)
+        assert not result.supported and lie in (result.reason or ""), result
+
+
+def test_a_name_in_another_alphabet_is_checked_in_its_cases() -> None:
+    doc = _article("Слова Лотара Маттеуса вызвали споры в Мюнхене. Тренер ответил.", "ru")
+    assert check_support("Лотар Маттеус вызвал споры в Мюнхене.", doc).supported
+    result = check_support("Слова Ивана Петрова вызвали споры в Мюнхене.", doc)
+    assert not result.supported and "Ивана Петрова" in (result.reason or ""), result
+
+
+def test_a_declined_finnish_name_is_the_name() -> None:
+    doc = _article("Pääministeri Sanna Marinin mukaan hallitus jatkaa neuvotteluja.", "fi")
+    result = check_support("Pääministeri Sanna Marinin mukaan hallitus jatkaa neuvotteluja.", doc)
+    assert result.supported
+    assert name_occurs("Sanna Marin", doc)
+    assert not name_occurs("Sanna Mari", doc)
