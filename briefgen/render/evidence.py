@@ -91,7 +91,14 @@ def _position(item: Any) -> Entry:
 
 
 def _quote(item: Any) -> Entry:
-    return Entry(text=item.text, quote=True, speaker=item.speaker or "speaker not confirmed")
+    translation = getattr(item, "translation", None)
+    return Entry(
+        text=item.text,
+        quote=True,
+        speaker=item.speaker or "speaker not confirmed",
+        # memo_language: the translation that agreed with the quotation, marked as such.
+        note=f"[translation: “{translation}”]" if translation else "",
+    )
 
 
 def _allegation(item: Any) -> Entry:

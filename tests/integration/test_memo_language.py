@@ -272,3 +272,11 @@ def test_a_translation_that_copies_the_prompt_is_not_shown() -> None:
     assert LINES["de"][1][0].rstrip(".") in _body(brief)
     reasons = [r.reason for r in brief.report.grounding if r.kind == "translation"]
     assert reasons and all("JSON" in (r or "") for r in reasons)
+
+
+def test_the_evidence_view_shows_the_quotation_verbatim_with_its_translation_marked() -> None:
+    pytest.importorskip("py3langid")
+    brief, _ = _memo("de")
+    page = brief.to_html()
+    assert f'<q class="verbatim">{QUOTES["de"][0]}</q>' in page
+    assert "[translation: “We will keep negotiating until there is an agreement.”]" in page
