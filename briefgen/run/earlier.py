@@ -13,7 +13,7 @@ from functools import cached_property
 from typing import Union
 
 from briefgen.errors import MemoFileError
-from briefgen.grounding.changes import MemoDigest, StoryDigest, digest_memo
+from briefgen.grounding.changes import MemoDigest, StoryBase, digest_memo
 from briefgen.ingest.article import Article
 from briefgen.memo.document import MemoDocument
 from briefgen.memo.since import EarlierMemo
@@ -37,9 +37,9 @@ class Earlier:
     memo: EarlierMemo
     read_digest: Callable[[], MemoDigest]
     load_article: Callable[[], Article]
-    story: StoryDigest | None = None
-    """On the latest memo read from a story's store: the story up to this memo, merged,
-    so that the next memo reads one record instead of one a memo."""
+    story: StoryBase | None = None
+    """On the latest memo read from a story's store: the story up to this memo, indexed,
+    so that the next memo looks up what it names instead of reading every memo."""
 
     @cached_property
     def digest(self) -> MemoDigest:

@@ -20,6 +20,7 @@ from briefgen.grounding.changes import (
     Findings,
     SidesGrounder,
     Story,
+    StoryBaseError,
     compare,
 )
 from briefgen.ingest.article import Article
@@ -55,17 +56,18 @@ async def since_last(state: RunState, draft: Draft) -> None:
     )
 
 
-def story_of(state: RunState) -> Story:
-    """What the earlier memos of the run's story carried, together: the story's merged
-    digest where the store gave one, then the digests of the memos after it."""
+def story_of(state: RunState, *, indexed: bool = True) -> Story:
+    """What the earlier memos of the run's story carried, together: the story's index
+    where the store gave one (unless not ``indexed``), then the digests of the memos
+    after it."""
     labels = {e.memo.number: e.memo.label for e in state.earlier}
     carriers = [n for n, e in enumerate(state.earlier) if e.story is not None]
-    if not carriers:
+    if not carriers or not indexed:
         return Story.of([(e.memo.number, e.digest) for e in state.earlier], labels)
     last = carriers[-1]
-    merged_story = state.earlier[last].story
-    assert merged_story is not None
-    story = Story.of_merged(merged_story, labels)
+    base = state.earlier[last].story
+    assert base is not None
+    story = Story.over(base, labels)
     for e in state.earlier[last + 1 :]:
         story.add(e.memo.number, e.digest)
     return story
@@ -77,8 +79,17 @@ def current_time(state: RunState) -> str:
 
 
 def _by_rules(state: RunState, draft: Draft) -> Findings:
+    try:
+        with story_of(state).reading() as story:
+            return _compared(state, draft, story)
+    except StoryBaseError as exc:
+        logger.info("The story's index was not read (%s): read memo by memo instead", exc)
+        return _compared(state, draft, story_of(state, indexed=False))
+
+
+def _compared(state: RunState, draft: Draft, story: Story) -> Findings:
     return compare(
-        story_of(state),
+        story,
         draft.data,
         state.article,
         earlier_times={e.memo.number: e.time for e in state.earlier},

@@ -19,7 +19,7 @@ import sqlite3
 import time
 import zlib
 from collections.abc import Iterator
-from contextlib import closing, contextmanager
+from contextlib import closing, contextmanager, suppress
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -28,19 +28,19 @@ from pydantic import ValidationError
 
 from briefgen.config import data_dir
 from briefgen.errors import MemoFileError, StoryStoreError
-from briefgen.grounding.changes import (
-    DIGEST_FORMAT,
-    MemoDigest,
-    StoryDigest,
-    digest_memo,
-    merge_all,
-    merged,
-)
+from briefgen.grounding.changes import DIGEST_FORMAT, MemoDigest, digest_memo
 from briefgen.ingest.article import Article
 from briefgen.memo.document import MemoDocument
 from briefgen.memo.since import EarlierMemo
 from briefgen.memo.stored import memo_payload, read_memo
 from briefgen.run.earlier import Earlier, describe, distinct_labels, memo_label
+from briefgen.run.story_index import (
+    INDEX_TABLES,
+    POSTINGS,
+    StoredStory,
+    index_of,
+    keep_index,
+)
 
 STORE_NAME = "stories.sqlite3"
 STORE_FORMAT = 1
@@ -65,12 +65,10 @@ _SCHEMA = (
         memo BLOB NOT NULL,
         UNIQUE (story, seq))""",
 )
-# The story's memos merged into one digest, kept with each memo added (a store made
-# before it has none: it is made from the memos the next time one is added).
-_STATE_TABLE = """CREATE TABLE IF NOT EXISTS story_states (
-    story INTEGER PRIMARY KEY REFERENCES stories (id) ON DELETE CASCADE,
-    memos TEXT NOT NULL,
-    state TEXT NOT NULL)"""
+# The story's memos merged into one digest, as a version before the index kept it: no
+# longer read or written (the index, story_index.py, holds the same); a story's row is
+# dropped when its index is made.
+_STATE_TABLE = "story_states"
 
 
 def store_path() -> Path:
@@ -210,7 +208,7 @@ class StoryStore:
                 path=str(self.path),
             )
         if version == 0 and write:
-            for statement in (*_SCHEMA, _STATE_TABLE):
+            for statement in (*_SCHEMA, *INDEX_TABLES):
                 db.execute(statement)
             db.execute(f"PRAGMA user_version = {STORE_FORMAT}")
 
@@ -240,8 +238,8 @@ class StoryStore:
 
     def earlier(self, name: str) -> list[Earlier]:
         """The memos of story ``name`` as earlier memos of the next one, oldest first: the
-        story merged on the latest (one record), each memo's own digest and article when
-        asked for. Empty for a new story."""
+        story's index on the latest (read by key as the comparison asks), each memo's own
+        digest and article when asked for. Empty for a new story."""
         story = check_name(name)
         with self._reading() as db:
             if db is None:
@@ -252,9 +250,10 @@ class StoryStore:
                 (story,),
             ).fetchall()
             found = [self._earlier(row) for row in rows]
-            state = self._state(db, rows[-1][6], [row[1] for row in rows]) if rows else None
-        if state is not None:
-            found[-1] = replace(found[-1], story=state)
+            memos = [row[1] for row in rows]
+            if rows and index_of(db, rows[-1][6]) == memos:
+                indexed = StoredStory(self._reading, rows[-1][6], memos)
+                found[-1] = replace(found[-1], story=indexed)
         return distinct_labels(found)
 
     def _earlier(self, row: tuple[Any, ...]) -> Earlier:
@@ -290,24 +289,6 @@ class StoryStore:
     def _digest_of(self, db: sqlite3.Connection, memo_id: int) -> MemoDigest:
         (text,) = db.execute("SELECT digest FROM memos WHERE id = ?", (memo_id,)).fetchone()
         return self._digest(db, memo_id, text)
-
-    def _state(self, db: sqlite3.Connection, story_id: int, memos: list[int]) -> StoryDigest | None:
-        """The story's merged digest when it is of exactly ``memos``; else None."""
-        if not memos:
-            return StoryDigest()
-        try:
-            row = db.execute(
-                "SELECT memos, state FROM story_states WHERE story = ?", (story_id,)
-            ).fetchone()
-        except sqlite3.OperationalError:  # a store made before the states were kept
-            return None
-        if row is None or row[0] != json.dumps(memos):
-            return None
-        try:
-            state = StoryDigest.model_validate_json(row[1])
-        except ValidationError:
-            return None
-        return state if state.format == DIGEST_FORMAT and state.memos == memos else None
 
     def article(self, memo_id: int) -> Article:
         """The article of the stored memo ``memo_id`` (its own connection: it is read on
@@ -379,26 +360,17 @@ class StoryStore:
                     blob,
                 ),
             )
-            self._keep_state(db, story_id, seq, made)
+            keep_index(db, story_id, seq, made, lambda: self._digests_before(db, story_id, seq))
+            _drop_state(db, story_id)  # the index holds it now
         return int(seq)
 
-    def _keep_state(
-        self, db: sqlite3.Connection, story_id: int, seq: int, digest: MemoDigest
-    ) -> None:
-        """The story's merged digest with memo ``seq`` added (made from every memo when the
-        one kept is missing or of another version)."""
-        db.execute(_STATE_TABLE)
+    def _digests_before(
+        self, db: sqlite3.Connection, story_id: int, seq: int
+    ) -> list[tuple[int, MemoDigest]]:
         rows = db.execute(
             "SELECT id, seq FROM memos WHERE story = ? AND seq < ? ORDER BY seq", (story_id, seq)
         ).fetchall()
-        state = self._state(db, story_id, [n for _, n in rows])
-        if state is None:  # the earlier digests are read only to make the state again
-            state = merge_all((n, self._digest_of(db, memo_id)) for memo_id, n in rows)
-        state = merged(state, seq, digest)
-        db.execute(
-            "INSERT OR REPLACE INTO story_states (story, memos, state) VALUES (?, ?, ?)",
-            (story_id, json.dumps(state.memos), state.model_dump_json()),
-        )
+        return [(n, self._digest_of(db, memo_id)) for memo_id, n in rows]
 
     def forget(self, name: str) -> int:
         """Remove story ``name`` and its memos; how many memos it had."""
@@ -413,10 +385,19 @@ class StoryStore:
                 )
             (count,) = db.execute("SELECT COUNT(*) FROM memos WHERE story = ?", row).fetchone()
             db.execute("DELETE FROM memos WHERE story = ?", row)
-            db.execute(_STATE_TABLE)
-            db.execute("DELETE FROM story_states WHERE story = ?", row)
+            for statement in INDEX_TABLES:
+                db.execute(statement)
+            for table in POSTINGS:
+                db.execute(f"DELETE FROM {table} WHERE story = ?", row)
+            _drop_state(db, row[0])
             db.execute("DELETE FROM stories WHERE id = ?", row)
         return int(count)
+
+
+def _drop_state(db: sqlite3.Connection, story_id: int) -> None:
+    """The merged state an older version kept of the story, dropped."""
+    with suppress(sqlite3.OperationalError):  # a store made without it
+        db.execute(f"DELETE FROM {_STATE_TABLE} WHERE story = ?", (story_id,))
 
 
 def _has_tables(db: sqlite3.Connection) -> bool:

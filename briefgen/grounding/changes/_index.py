@@ -14,6 +14,7 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass
 
+from briefgen.grounding.changes._base import StoryBase
 from briefgen.grounding.changes._digest import Carried, stems_of, values_of
 
 CARRIED = 0.6
@@ -33,9 +34,11 @@ class Match:
 
 
 class StatementIndex:
-    """Every statement of the earlier memos, by stem."""
+    """Every statement of the earlier memos, by stem: those of ``base`` (looked up in
+    it), then those added here."""
 
-    def __init__(self) -> None:
+    def __init__(self, base: StoryBase | None = None) -> None:
+        self._base = base
         self._entries: list[tuple[int, Carried, frozenset[str], frozenset[str]]] = []
         self._postings: dict[str, list[int]] = defaultdict(list)
 
@@ -49,18 +52,24 @@ class StatementIndex:
         for stem in stems:
             self._postings[stem].append(index)
 
-    def matches(self, text: str, *, share: float = CARRIED) -> list[Match]:
-        """Every earlier statement holding at least ``share`` of the stems of ``text``."""
+    def matches(self, text: str, *, share: float = CARRIED, carried: bool = False) -> list[Match]:
+        """Every earlier statement holding at least ``share`` of the stems of ``text``
+        (only those holding all its values too, when ``carried``)."""
         stems = stems_of(text)
         if len(stems) < MIN_STEMS:
             return []
         values = values_of(text)
         needed = math.ceil(share * len(stems))
+        found = []
+        if self._base is not None:
+            for memo, shared, same, entry in self._base.statements(
+                stems, needed, values, carried=carried
+            ):
+                found.append(Match(memo, entry, shared / len(stems), same))
         rare = sorted(stems, key=lambda s: len(self._postings.get(s, ())))
         candidates: set[int] = set()
         for stem in rare[: len(stems) - needed + 1]:
             candidates.update(self._postings.get(stem, ()))
-        found = []
         for index in sorted(candidates):
             memo, entry, theirs, their_values = self._entries[index]
             shared = len(stems & theirs)
@@ -77,5 +86,5 @@ class StatementIndex:
     def carried(self, text: str) -> Match | None:
         """The earlier statement that already said ``text``: most of its stems and every
         one of its numbers and dates (the latest such, among the best)."""
-        found = [m for m in self.matches(text) if m.same_values]
+        found = [m for m in self.matches(text, carried=True) if m.same_values]
         return max(found, key=lambda m: (m.coverage, m.memo), default=None)
