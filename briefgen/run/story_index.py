@@ -24,6 +24,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from briefgen.errors import StoryStoreError
 from briefgen.grounding.changes import (
     DIGEST_FORMAT,
     Carried,
@@ -232,14 +233,17 @@ class StoredStory:
     @contextmanager
     def reading(self) -> Iterator[object]:
         """The index open for lookups (StoryBaseError: the story moved on, or is gone)."""
-        with self._open() as db:
-            if db is None or index_of(db, self._story) != self._memos:
-                raise StoryBaseError("the story's index is no longer of the memos read")
-            self._db = db
-            try:
-                yield self
-            finally:
-                self._db = None
+        try:
+            with self._open() as db:
+                if db is None or index_of(db, self._story) != self._memos:
+                    raise StoryBaseError("the story's index is no longer of the memos read")
+                self._db = db
+                try:
+                    yield self
+                finally:
+                    self._db = None
+        except StoryStoreError as exc:  # the store could not be opened: try memo by memo
+            raise StoryBaseError(str(exc)) from None
 
     def _select(self, sql: str, *args: object) -> list[Any]:
         if self._db is None:

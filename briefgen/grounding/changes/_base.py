@@ -9,6 +9,7 @@ from collections.abc import Collection
 from contextlib import AbstractContextManager
 from typing import Protocol
 
+from briefgen.errors import BriefgenError
 from briefgen.grounding.changes._digest import (
     Carried,
     CarriedActor,
@@ -19,7 +20,7 @@ from briefgen.grounding.changes._digest import (
 from briefgen.text.names import name_key
 
 
-class StoryBaseError(Exception):
+class StoryBaseError(BriefgenError):
     """The base could not be read (damaged, or the story moved on since it was found):
     the story is then read memo by memo instead."""
 
