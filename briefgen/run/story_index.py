@@ -286,8 +286,9 @@ class StoredStory:
         wanted = sorted(with_values if carried else holding)
         if not wanted:
             return []
+        # By rowid ("+story": not by the story's index, which would read all its entries).
         rows = self._select(
-            "SELECT id, memo, body FROM story_entries WHERE story = ? AND id IN "
+            "SELECT id, memo, body FROM story_entries WHERE +story = ? AND id IN "
             f"({', '.join('?' * len(wanted))}) ORDER BY rank",
             *wanted,
         )

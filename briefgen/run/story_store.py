@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import threading
 import time
 import zlib
 from collections.abc import Iterator
@@ -63,8 +64,12 @@ _SCHEMA = (
         title TEXT,
         digest TEXT NOT NULL,
         memo BLOB NOT NULL,
+        article BLOB,
         UNIQUE (story, seq))""",
 )
+# The memo's article again, alone (compressed JSON), so that a change's earlier side reads
+# it without the whole memo; a store made before it has none (the memo's is read).
+_ARTICLE_COLUMN = "ALTER TABLE memos ADD COLUMN article BLOB"
 # The story's memos merged into one digest, as a version before the index kept it: no
 # longer read or written (the index, story_index.py, holds the same); a story's row is
 # dropped when its index is made.
@@ -102,6 +107,7 @@ class StoryStore:
     def __init__(self, path: Path | None = None, *, timeout: float | None = None):
         self.path = Path(path) if path is not None else store_path()
         self.timeout = BUSY_TIMEOUT_S if timeout is None else timeout
+        self._held = threading.local()
 
     # -- the file --------------------------------------------------------------------
 
@@ -143,13 +149,22 @@ class StoryStore:
     @contextmanager
     def _reading(self) -> Iterator[sqlite3.Connection | None]:
         """A connection in one read transaction; None while there is no store (or no
-        memo in it) yet."""
+        memo in it) yet. Inside another read on the same thread, that read's own (one
+        connection, one snapshot, for the story's index and the articles a change needs)."""
+        if getattr(self._held, "reading", False):
+            yield self._held.db
+            return
         self._check_header()
         if not self.path.exists():
             yield None
             return
         with self._connection(write=False) as db:
-            yield db if _has_tables(db) else None
+            found = db if _has_tables(db) else None
+            self._held.reading, self._held.db = True, found
+            try:
+                yield found
+            finally:
+                self._held.reading, self._held.db = False, None
 
     @contextmanager
     def _connection(self, *, write: bool) -> Iterator[sqlite3.Connection]:
@@ -291,12 +306,21 @@ class StoryStore:
         return self._digest(db, memo_id, text)
 
     def article(self, memo_id: int) -> Article:
-        """The article of the stored memo ``memo_id`` (its own connection: it is read on
-        whichever thread grounds a change)."""
+        """The article of the stored memo ``memo_id`` (its own connection, or the read
+        open on this thread: it is read on whichever thread grounds a change)."""
         with self._reading() as db:
             if db is None:
                 raise self._problem(sqlite3.DatabaseError(f"memo {memo_id} is gone"))
-            return self._document(db, memo_id).article
+            try:
+                row = db.execute("SELECT article FROM memos WHERE id = ?", (memo_id,)).fetchone()
+            except sqlite3.OperationalError:  # a store made before the column
+                row = None
+            if row is None or row[0] is None:
+                return self._document(db, memo_id).article
+            try:
+                return Article.model_validate_json(zlib.decompress(row[0]))
+            except (zlib.error, ValidationError) as exc:
+                raise self._problem(sqlite3.DatabaseError(f"memo {memo_id}: {exc}")) from None
 
     def _document(self, db: sqlite3.Connection, memo_id: int) -> MemoDocument:
         row = db.execute("SELECT memo FROM memos WHERE id = ?", (memo_id,)).fetchone()
@@ -335,7 +359,9 @@ class StoryStore:
         story = check_name(name)
         made = digest_memo(document.data, document.article)
         digest = made.model_dump_json()
-        blob = zlib.compress(json.dumps(memo_payload(document), ensure_ascii=False).encode(), 6)
+        payload = memo_payload(document)
+        blob = zlib.compress(json.dumps(payload, ensure_ascii=False).encode(), 6)
+        article = zlib.compress(json.dumps(payload["article"], ensure_ascii=False).encode(), 6)
         described = describe(document, 0)
         with self._connection(write=True) as db:
             db.execute(
@@ -345,9 +371,11 @@ class StoryStore:
             (seq,) = db.execute(
                 "SELECT COALESCE(MAX(seq), 0) + 1 FROM memos WHERE story = ?", (story_id,)
             ).fetchone()
+            if not any(c[1] == "article" for c in db.execute("PRAGMA table_info(memos)")):
+                db.execute(_ARTICLE_COLUMN)
             db.execute(
                 "INSERT INTO memos (story, seq, made, memo_date, published, subject, title, "
-                "digest, memo) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "digest, memo, article) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     story_id,
                     seq,
@@ -358,6 +386,7 @@ class StoryStore:
                     described.title,
                     digest,
                     blob,
+                    article,
                 ),
             )
             keep_index(db, story_id, seq, made, lambda: self._digests_before(db, story_id, seq))

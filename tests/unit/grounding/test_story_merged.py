@@ -100,8 +100,10 @@ def test_an_older_store_is_read_memo_by_memo_then_its_index_is_made() -> None:
     store = StoryStore()
     for number in (1, 2):
         store.add("Older talks", memo(number))
-    # A store written before the index: the merged state in one record, no index.
+    # A store written before the index: the merged state in one record, no index, no
+    # article column (each memo's article only in the memo).
     _sql(
+        "ALTER TABLE memos DROP COLUMN article",
         "DROP TABLE story_index",
         "DROP TABLE story_entries",
         "DROP TABLE story_postings",
@@ -109,6 +111,10 @@ def test_an_older_store_is_read_memo_by_memo_then_its_index_is_made() -> None:
         "INSERT INTO story_states VALUES (1, '[1, 2]', '{}')",
     )
     assert [e.story for e in store.earlier("Older talks")] == [None, None]
+    assert [e.load_article() for e in store.earlier("Older talks")] == [
+        memo(1).article,
+        memo(2).article,
+    ]
     latest = memo(3)
     before = _memo_by_memo(store, "Older talks", latest)
     assert before.changes
@@ -117,6 +123,8 @@ def test_an_older_store_is_read_memo_by_memo_then_its_index_is_made() -> None:
     assert base is not None and base.memos == [1, 2, 3]
     assert _from_index(store, "Older talks", latest) == _memo_by_memo(store, "Older talks", latest)
     assert _sql("SELECT * FROM story_states") == []  # the old state's row is dropped
+    assert _sql("SELECT seq FROM memos WHERE article IS NOT NULL") == [(3,)]
+    assert store.earlier("Older talks")[-1].load_article() == memo(2).article
 
 
 @pytest.mark.parametrize(
