@@ -111,16 +111,22 @@ def _document(item: EarlierInput) -> MemoDocument:
 
 def distinct_labels(earlier: list[Earlier]) -> list[Earlier]:
     """``earlier`` with labels that tell memos of one date apart ("memo 2 of March 3")."""
-    base = [memo_label(e.memo.memo_date) for e in earlier]
-    counts = Counter(base)
+    labels = labels_of([(e.memo.number, e.memo.memo_date) for e in earlier])
     found = []
-    for e, plain in zip(earlier, base, strict=True):
-        label = (
-            plain.replace("memo of", f"memo {e.memo.number} of", 1) if counts[plain] > 1 else plain
-        )
+    for e, label in zip(earlier, labels, strict=True):
         memo = e.memo if e.memo.label == label else e.memo.model_copy(update={"label": label})
         found.append(e if memo is e.memo else replace(e, memo=memo))
     return found
+
+
+def labels_of(memos: list[tuple[int, str]]) -> list[str]:
+    """The labels of memos (number, memo date) that tell memos of one date apart."""
+    base = [memo_label(memo_date) for _, memo_date in memos]
+    counts = Counter(base)
+    return [
+        plain.replace("memo of", f"memo {number} of", 1) if counts[plain] > 1 else plain
+        for (number, _), plain in zip(memos, base, strict=True)
+    ]
 
 
 def renumbered(earlier: list[Earlier]) -> list[Earlier]:

@@ -20,6 +20,7 @@ from array import array
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager
+from functools import partial
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -155,7 +156,10 @@ def _packed(entries: list[int]) -> bytes:
 
 def _unpacked(blob: bytes) -> array[int]:
     found = array("i")
-    found.frombytes(blob)
+    try:
+        found.frombytes(blob)
+    except (TypeError, ValueError):
+        raise StoryBaseError("a posting of the story's index is damaged") from None
     if sys.byteorder == "big":
         found.byteswap()
     return found
@@ -224,6 +228,7 @@ class StoredStory:
         self._story = story
         self._memos = list(memos)
         self._db: sqlite3.Connection | None = None
+        self._read: dict[str, array[int]] = {}
 
     @property
     def memos(self) -> list[int]:
@@ -237,11 +242,11 @@ class StoredStory:
             with self._open() as db:
                 if db is None or index_of(db, self._story) != self._memos:
                     raise StoryBaseError("the story's index is no longer of the memos read")
-                self._db = db
+                self._db, self._read = db, {}
                 try:
                     yield self
                 finally:
-                    self._db = None
+                    self._db, self._read = None, {}
         except StoryStoreError as exc:  # the store could not be opened: try memo by memo
             raise StoryBaseError(str(exc)) from None
 
@@ -264,38 +269,51 @@ class StoredStory:
 
     def statements(
         self, stems: frozenset[str], needed: int, values: frozenset[str], *, carried: bool
-    ) -> list[tuple[int, int, bool, Carried]]:
+    ) -> list[tuple[int, int, bool, Callable[[], Carried]]]:
         """The statements holding at least ``needed`` of ``stems``, in story order: each
-        with how many it holds and whether it holds every one of ``values`` (only those
-        that do, when ``carried``)."""
-        keys = [f"s{stem}" for stem in stems] + [f"v{value}" for value in values]
-        marks = ", ".join("?" * len(keys))
-        postings = dict(
-            self._select(
-                f"SELECT key, entries FROM story_postings WHERE story = ? AND key IN ({marks})",
-                *keys,
-            )
-        )
+        with how many it holds, whether it holds every one of ``values`` (only those
+        that do, when ``carried``), and how to read it."""
+        postings = self._postings([f"s{stem}" for stem in stems] + [f"v{v}" for v in values])
         shared = Counter[int]()
         for stem in stems:
-            shared.update(_unpacked(postings.get(f"s{stem}", b"")))
+            shared.update(postings[f"s{stem}"])
         holding = {entry for entry, count in shared.items() if count >= needed}
         with_values = set(holding)
         for value in values:
-            with_values.intersection_update(_unpacked(postings.get(f"v{value}", b"")))
+            with_values.intersection_update(postings[f"v{value}"])
         wanted = sorted(with_values if carried else holding)
         if not wanted:
             return []
         # By rowid ("+story": not by the story's index, which would read all its entries).
         rows = self._select(
-            "SELECT id, memo, body FROM story_entries WHERE +story = ? AND id IN "
-            f"({', '.join('?' * len(wanted))}) ORDER BY rank",
-            *wanted,
+            "SELECT id, memo FROM story_entries WHERE +story = ? AND id IN "
+            "(SELECT value FROM json_each(?)) ORDER BY rank",
+            json.dumps(wanted),
         )
         return [
-            (memo, shared[entry], entry in with_values, _parsed(Carried, body))
-            for entry, memo, body in rows
+            (memo, shared[entry], entry in with_values, partial(self._statement, entry))
+            for entry, memo in rows
         ]
+
+    def _postings(self, keys: list[str]) -> dict[str, array[int]]:
+        """The postings of ``keys`` (empty for a key no statement has), each read once
+        while the index is open: the new memo's items share many stems."""
+        missing = [key for key in keys if key not in self._read]
+        if missing:
+            found = self._select(
+                "SELECT key, entries FROM story_postings WHERE story = ? AND key IN "
+                "(SELECT value FROM json_each(?))",
+                json.dumps(missing, ensure_ascii=False),
+            )
+            self._read.update((key, _unpacked(blob)) for key, blob in found)
+            self._read.update((key, array("i")) for key in missing if key not in self._read)
+        return {key: self._read[key] for key in keys}
+
+    def _statement(self, entry: int) -> Carried:
+        rows = self._select("SELECT body FROM story_entries WHERE +story = ? AND id = ?", entry)
+        if not rows:
+            raise StoryBaseError(f"entry {entry} of the story's index is gone")
+        return _parsed(Carried, rows[0][0])
 
     def forms(self, surname: str) -> list[tuple[str, int]]:
         """The names whose key ends in ``surname``, with their first memo."""

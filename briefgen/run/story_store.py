@@ -34,7 +34,7 @@ from briefgen.ingest.article import Article
 from briefgen.memo.document import MemoDocument
 from briefgen.memo.since import EarlierMemo
 from briefgen.memo.stored import memo_payload, read_memo
-from briefgen.run.earlier import Earlier, describe, distinct_labels, memo_label
+from briefgen.run.earlier import Earlier, describe, labels_of
 from briefgen.run.story_index import (
     INDEX_TABLES,
     POSTINGS,
@@ -159,7 +159,7 @@ class StoryStore:
             yield None
             return
         with self._connection(write=False) as db:
-            found = db if _has_tables(db) else None
+            found = db if self._held.tables else None  # (read by _prepare)
             self._held.reading, self._held.db = True, found
             try:
                 yield found
@@ -181,9 +181,9 @@ class StoryStore:
             raise self._problem(exc) from None
         with closing(db):
             try:
-                db.execute(f"PRAGMA busy_timeout = {int(self.timeout * 1000)}")
-                db.execute("PRAGMA foreign_keys = ON")
-                if write:
+                if write:  # (a read enforces no key; connect's timeout is the busy timeout)
+                    db.execute(f"PRAGMA busy_timeout = {int(self.timeout * 1000)}")
+                    db.execute("PRAGMA foreign_keys = ON")
                     self._wal(db)
                 db.execute("BEGIN IMMEDIATE" if write else "BEGIN")
                 self._prepare(db, write=write)
@@ -214,15 +214,19 @@ class StoryStore:
                 time.sleep(0.05)
 
     def _prepare(self, db: sqlite3.Connection, *, write: bool) -> None:
-        version = int(db.execute("PRAGMA user_version").fetchone()[0])
-        if version > STORE_FORMAT:
+        version, tables = db.execute(
+            "SELECT user_version, EXISTS (SELECT 1 FROM sqlite_master WHERE name = 'memos') "
+            "FROM pragma_user_version"
+        ).fetchone()
+        self._held.tables = bool(tables)
+        if int(version) > STORE_FORMAT:
             raise StoryStoreError(
                 f"The story store {self.path} is of format {version}, written by a newer "
                 f"briefgen (this one reads format {STORE_FORMAT}); use that version.",
                 problem="newer format",
                 path=str(self.path),
             )
-        if version == 0 and write:
+        if int(version) == 0 and write:
             for statement in (*_SCHEMA, *INDEX_TABLES):
                 db.execute(statement)
             db.execute(f"PRAGMA user_version = {STORE_FORMAT}")
@@ -264,18 +268,19 @@ class StoryStore:
                 "FROM memos m JOIN stories s ON s.id = m.story WHERE s.name = ? ORDER BY m.seq",
                 (story,),
             ).fetchall()
-            found = [self._earlier(row) for row in rows]
+            labels = labels_of([(row[1], row[2]) for row in rows])
+            found = [self._earlier(row, label) for row, label in zip(rows, labels, strict=True)]
             memos = [row[1] for row in rows]
             if rows and index_of(db, rows[-1][6]) == memos:
                 indexed = StoredStory(self._reading, rows[-1][6], memos)
                 found[-1] = replace(found[-1], story=indexed)
-        return distinct_labels(found)
+        return found
 
-    def _earlier(self, row: tuple[Any, ...]) -> Earlier:
+    def _earlier(self, row: tuple[Any, ...], label: str) -> Earlier:
         memo_id, seq, memo_date, published, subject, title, _ = row
         memo = EarlierMemo(
             number=seq,
-            label=memo_label(memo_date),
+            label=label,
             memo_date=memo_date,
             subject=subject,
             title=title,
@@ -427,10 +432,6 @@ def _drop_state(db: sqlite3.Connection, story_id: int) -> None:
     """The merged state an older version kept of the story, dropped."""
     with suppress(sqlite3.OperationalError):  # a store made without it
         db.execute(f"DELETE FROM {_STATE_TABLE} WHERE story = ?", (story_id,))
-
-
-def _has_tables(db: sqlite3.Connection) -> bool:
-    return db.execute("SELECT 1 FROM sqlite_master WHERE name = 'memos'").fetchone() is not None
 
 
 def check_name(name: str) -> str:

@@ -5,7 +5,7 @@ rebuilds the whole story."""
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from contextlib import AbstractContextManager
 from typing import Protocol
 
@@ -42,10 +42,11 @@ class StoryBase(Protocol):
 
     def statements(
         self, stems: frozenset[str], needed: int, values: frozenset[str], *, carried: bool
-    ) -> list[tuple[int, int, bool, Carried]]:
+    ) -> list[tuple[int, int, bool, Callable[[], Carried]]]:
         """The statements holding at least ``needed`` of ``stems``, each as (memo, how
-        many it holds, whether it holds every one of ``values``, the statement); only
-        those holding every value when ``carried``."""
+        many it holds, whether it holds every one of ``values``, how to read the
+        statement, inside ``reading()``); only those holding every value when
+        ``carried``."""
         ...
 
     def forms(self, surname: str) -> list[tuple[str, int]]:

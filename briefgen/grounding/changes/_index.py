@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property, partial
 
 from briefgen.grounding.changes._base import StoryBase
 from briefgen.grounding.changes._digest import Carried, stems_of, values_of
@@ -27,10 +29,16 @@ class Match:
     """The earlier statement that covers a new one best."""
 
     memo: int
-    statement: Carried
     coverage: float
     same_values: bool
     """Every number and date of the new statement is in the earlier one."""
+    read: Callable[[], Carried] = field(repr=False, compare=False)
+    """The statement itself, read when asked for (from a base, only for the match used)."""
+
+    @cached_property
+    def statement(self) -> Carried:
+        """The earlier statement."""
+        return self.read()
 
 
 class StatementIndex:
@@ -62,10 +70,10 @@ class StatementIndex:
         needed = math.ceil(share * len(stems))
         found = []
         if self._base is not None:
-            for memo, shared, same, entry in self._base.statements(
+            for memo, shared, same, read in self._base.statements(
                 stems, needed, values, carried=carried
             ):
-                found.append(Match(memo, entry, shared / len(stems), same))
+                found.append(Match(memo, shared / len(stems), same, read))
         rare = sorted(stems, key=lambda s: len(self._postings.get(s, ())))
         candidates: set[int] = set()
         for stem in rare[: len(stems) - needed + 1]:
@@ -74,7 +82,8 @@ class StatementIndex:
             memo, entry, theirs, their_values = self._entries[index]
             shared = len(stems & theirs)
             if shared >= needed:
-                found.append(Match(memo, entry, shared / len(stems), values <= their_values))
+                same = values <= their_values
+                found.append(Match(memo, shared / len(stems), same, partial(_given, entry)))
         return found
 
     def best(self, text: str, *, share: float = CARRIED) -> Match | None:
@@ -88,3 +97,7 @@ class StatementIndex:
         one of its numbers and dates (the latest such, among the best)."""
         found = [m for m in self.matches(text, carried=True) if m.same_values]
         return max(found, key=lambda m: (m.coverage, m.memo), default=None)
+
+
+def _given(entry: Carried) -> Carried:
+    return entry
