@@ -291,7 +291,7 @@ class StoredStory:
             json.dumps(wanted),
         )
         return [
-            (memo, shared[entry], entry in with_values, partial(self._statement, entry))
+            (memo, shared[entry], entry in with_values, partial(self._entry, Carried, entry))
             for entry, memo in rows
         ]
 
@@ -309,11 +309,11 @@ class StoredStory:
             self._read.update((key, array("i")) for key in missing if key not in self._read)
         return {key: self._read[key] for key in keys}
 
-    def _statement(self, entry: int) -> Carried:
+    def _entry(self, model: type[Entry], entry: int) -> Entry:
         rows = self._select("SELECT body FROM story_entries WHERE +story = ? AND id = ?", entry)
         if not rows:
             raise StoryBaseError(f"entry {entry} of the story's index is gone")
-        return _parsed(Carried, rows[0][0])
+        return _parsed(model, rows[0][0])
 
     def forms(self, surname: str) -> list[tuple[str, int]]:
         """The names whose key ends in ``surname``, with their first memo."""
@@ -345,9 +345,15 @@ class StoredStory:
         )
         return (rows[0][0], _parsed(CarriedQuote, rows[0][1])) if rows else None
 
-    def figures(self, measure: str, subject: str) -> list[tuple[int, Figure]]:
-        """Every value given of ``measure`` of ``subject``, in story order."""
-        return self._entries(Figure, "f", _hashed(measure, subject))
+    def figures(self, measure: str, subject: str) -> list[tuple[int, Callable[[], Figure]]]:
+        """Every value given of ``measure`` of ``subject``, in story order, each read
+        when asked for."""
+        rows = self._select(
+            "SELECT id, memo FROM story_entries WHERE story = ? AND kind = 'f' AND look = ? "
+            "ORDER BY rank",
+            _hashed(measure, subject),
+        )
+        return [(memo, partial(self._entry, Figure, entry)) for entry, memo in rows]
 
     def holders(self, role: frozenset[str]) -> list[tuple[int, CarriedActor]]:
         """Every actor given the role ``role``, in story order."""

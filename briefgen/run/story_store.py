@@ -19,8 +19,9 @@ import sqlite3
 import threading
 import time
 import zlib
+from collections import Counter
 from collections.abc import Iterator
-from contextlib import closing, contextmanager, suppress
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -76,6 +77,14 @@ _ARTICLE_COLUMN = "ALTER TABLE memos ADD COLUMN article BLOB"
 _STATE_TABLE = "story_states"
 
 
+# The connections this process has open to each store file (in use or idle). The file's
+# header is read by Python only while there is none: closing any handle on the file drops
+# every lock the process holds on it (POSIX), and SQLite holds one for as long as a WAL
+# connection is open, so another process could then take the file from under it.
+_OPEN_LOCK = threading.Lock()
+_OPEN: Counter[str] = Counter()
+
+
 def store_path() -> Path:
     """``<data dir>/stories.sqlite3`` (BRIEFGEN_DATA_DIR, else the user data directory)."""
     return data_dir() / STORE_NAME
@@ -108,6 +117,9 @@ class StoryStore:
         self.path = Path(path) if path is not None else store_path()
         self.timeout = BUSY_TIMEOUT_S if timeout is None else timeout
         self._held = threading.local()
+        self._lock = threading.Lock()
+        self._idle: sqlite3.Connection | None = None
+        self._key = str(self.path.resolve())
 
     # -- the file --------------------------------------------------------------------
 
@@ -136,6 +148,9 @@ class StoryStore:
         )
 
     def _check_header(self) -> None:
+        # Read only while this store has no connection open: closing any file of the
+        # store's would drop the locks SQLite holds on it (a WAL reader holds one even
+        # between transactions), and another process could then damage the file.
         try:
             with self.path.open("rb") as handle:
                 head = handle.read(len(_SQLITE_HEADER))
@@ -154,7 +169,6 @@ class StoryStore:
         if getattr(self._held, "reading", False):
             yield self._held.db
             return
-        self._check_header()
         if not self.path.exists():
             yield None
             return
@@ -168,35 +182,78 @@ class StoryStore:
 
     @contextmanager
     def _connection(self, *, write: bool) -> Iterator[sqlite3.Connection]:
-        """A connection in one transaction (``BEGIN IMMEDIATE`` for a write)."""
-        self._check_header()
+        """A connection in one transaction (``BEGIN IMMEDIATE`` for a write). A read's
+        connection is kept, idle, for this store's next read (``earlier`` then the
+        story's index and articles: one file opening, one schema read, per memo)."""
+        if write:
+            self.close()
+        with self._lock:
+            db, self._idle = (None, self._idle) if write else (self._idle, None)
+        kept = False
         try:
-            if write:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-                if not self.path.exists():
-                    # Created private before SQLite opens it: it holds article text.
-                    os.close(os.open(self.path, os.O_CREAT | os.O_WRONLY, 0o600))
-            db = sqlite3.connect(self.path, timeout=self.timeout, isolation_level=None)
-        except (OSError, sqlite3.Error) as exc:
+            if db is None:
+                db = self._connect(write=write)
+            if write:  # (a read enforces no key; connect's timeout is the busy timeout)
+                db.execute(f"PRAGMA busy_timeout = {int(self.timeout * 1000)}")
+                db.execute("PRAGMA foreign_keys = ON")
+                self._wal(db)
+            db.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+            self._prepare(db, write=write)
+            yield db
+            db.execute("COMMIT")
+            kept = not write
+        except sqlite3.Error as exc:
+            if db is not None and db.in_transaction:
+                db.execute("ROLLBACK")
             raise self._problem(exc) from None
-        with closing(db):
+        except BaseException:
+            if db is not None and db.in_transaction:
+                db.execute("ROLLBACK")
+            raise
+        finally:
+            with self._lock:
+                if kept and self._idle is None:
+                    self._idle, db = db, None
+            if db is not None:
+                self._closed(db)
+
+    def _connect(self, *, write: bool) -> sqlite3.Connection:
+        """A new connection (the file made, private, for a write), its header read first
+        when the process has no other connection to it; counted until ``_closed``."""
+        with _OPEN_LOCK:
+            if not _OPEN[self._key]:
+                self._check_header()
             try:
-                if write:  # (a read enforces no key; connect's timeout is the busy timeout)
-                    db.execute(f"PRAGMA busy_timeout = {int(self.timeout * 1000)}")
-                    db.execute("PRAGMA foreign_keys = ON")
-                    self._wal(db)
-                db.execute("BEGIN IMMEDIATE" if write else "BEGIN")
-                self._prepare(db, write=write)
-                yield db
-                db.execute("COMMIT")
-            except sqlite3.Error as exc:
-                if db.in_transaction:
-                    db.execute("ROLLBACK")
+                if write:
+                    self.path.parent.mkdir(parents=True, exist_ok=True)
+                    if not self.path.exists():
+                        # Created private before SQLite opens it: it holds article text.
+                        os.close(os.open(self.path, os.O_CREAT | os.O_WRONLY, 0o600))
+                # A read's connection may serve the next read on another thread (one at
+                # a time).
+                db = sqlite3.connect(
+                    self.path, timeout=self.timeout, isolation_level=None, check_same_thread=write
+                )
+            except (OSError, sqlite3.Error) as exc:
                 raise self._problem(exc) from None
-            except BaseException:
-                if db.in_transaction:
-                    db.execute("ROLLBACK")
-                raise
+            _OPEN[self._key] += 1
+            return db
+
+    def _closed(self, db: sqlite3.Connection) -> None:
+        with _OPEN_LOCK:
+            db.close()
+            _OPEN[self._key] -= 1
+
+    def close(self) -> None:
+        """Close the read connection kept idle (it is closed with the store otherwise)."""
+        with self._lock:
+            db, self._idle = self._idle, None
+        if db is not None:
+            self._closed(db)
+
+    def __del__(self) -> None:
+        if getattr(self, "_idle", None) is not None:
+            self.close()
 
     def _wal(self, db: sqlite3.Connection) -> None:
         """The store in WAL mode. Switching a new store to it takes the file whole, and

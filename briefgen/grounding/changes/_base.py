@@ -61,8 +61,9 @@ class StoryBase(Protocol):
         """The latest quotation that is ``folded``, holds it or is held by it."""
         ...
 
-    def figures(self, measure: str, subject: str) -> list[tuple[int, Figure]]:
-        """Every value given of ``measure`` of ``subject``."""
+    def figures(self, measure: str, subject: str) -> list[tuple[int, Callable[[], Figure]]]:
+        """Every value given of ``measure`` of ``subject``, each with how to read it
+        (inside ``reading()``)."""
         ...
 
     def holders(self, role: frozenset[str]) -> list[tuple[int, CarriedActor]]:

@@ -4,9 +4,10 @@ holder of each role."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
+from functools import cached_property, partial
 
 from briefgen.grounding.changes._base import StoryBase
 from briefgen.grounding.changes._digest import (
@@ -47,10 +48,16 @@ class Held:
 
 @dataclass(frozen=True)
 class Valued:
-    """A figure as an earlier memo gave it."""
+    """A figure as an earlier memo gave it (read from a base when first asked for: the
+    comparison reads the latest few values of a measure, not all)."""
 
     memo: int
-    figure: Figure
+    read: Callable[[], Figure] = field(repr=False, compare=False)
+
+    @cached_property
+    def figure(self) -> Figure:
+        """The figure."""
+        return self.read()
 
 
 @dataclass
@@ -112,7 +119,7 @@ class Story:
         story.positions = [(position.memo, position) for position in merged.positions]
         for figure in merged.figures:
             story.figures.setdefault((figure.measure, figure.subject), []).append(
-                Valued(figure.memo, figure)
+                Valued(figure.memo, partial(_given, figure))
             )
         return story
 
@@ -140,7 +147,7 @@ class Story:
         self.positions += [(memo, position) for position in digest.positions]
         for figure in digest.figures:
             self.figures.setdefault((figure.measure, figure.subject), []).append(
-                Valued(memo, figure)
+                Valued(memo, partial(_given, figure))
             )
 
     def _actor(self, memo: int, actor: CarriedActor) -> None:
@@ -153,7 +160,11 @@ class Story:
 
     def figures_of(self, key: tuple[str, str]) -> list[Valued]:
         """Every value given of the measure ``key`` (measure, subject), in story order."""
-        found = [Valued(m, f) for m, f in self.base.figures(*key)] if self.base is not None else []
+        found = (
+            [Valued(m, read) for m, read in self.base.figures(*key)]
+            if self.base is not None
+            else []
+        )
         return found + self.figures.get(key, [])
 
     def holders_of(self, key: frozenset[str]) -> list[Held]:
@@ -184,3 +195,7 @@ class Story:
             if folded == quote.folded or folded in quote.folded or quote.folded in folded:
                 return memo, quote
         return self.base.quoted(folded) if self.base is not None else None
+
+
+def _given(figure: Figure) -> Figure:
+    return figure
