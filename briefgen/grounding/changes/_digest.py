@@ -165,18 +165,20 @@ def read_figures(
     return found
 
 
-# What every quantity the claim reader finds holds (a digit, an English number or scale
-# word, read_quantities' own lists), looked for in the folded text before it is read.
-_MAY_COUNT = re.compile(
-    r"\d|(?<![^\W\d_])(?:"
-    + "|".join(sorted({*SMALL_NUMBERS, *TENS, *WORD_SCALES}, key=len, reverse=True))
-    + r")(?![^\W\d_])"
-)
+# What every quantity the claim reader finds holds: a digit, or an English number or scale
+# word as a whole run of letters (read_quantities' own lists), looked for in the folded
+# text before it is read.
+_NUMBER_WORDS = frozenset({*SMALL_NUMBERS, *TENS, *WORD_SCALES})
+_DIGIT = re.compile(r"\d")
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def may_count(text: str) -> bool:
     """Whether ``text`` may hold a quantity (False: ``read_claim`` finds none in it)."""
-    return _MAY_COUNT.search(fold_text(text)) is not None
+    folded = fold_text(text)
+    return _DIGIT.search(folded) is not None or not _NUMBER_WORDS.isdisjoint(
+        _LETTERS.findall(folded)
+    )
 
 
 def _figure(fact: Fact, context: Any, times: dict[int, str | None]) -> Figure:

@@ -74,6 +74,8 @@ class StatementIndex:
                 stems, needed, values, carried=carried
             ):
                 found.append(Match(memo, shared / len(stems), same, read))
+        if not self._entries:
+            return found
         rare = sorted(stems, key=lambda s: len(self._postings.get(s, ())))
         candidates: set[int] = set()
         for stem in rare[: len(stems) - needed + 1]:
