@@ -135,7 +135,7 @@ def renumbered(earlier: list[Earlier]) -> list[Earlier]:
         [
             e
             if e.memo.number == n
-            # A merged story is stamped with the store's numbers: renumbered, it is not.
+            # A story's index is stamped with the store's numbers: renumbered, it is not.
             else replace(e, memo=e.memo.model_copy(update={"number": n}), story=None)
             for n, e in enumerate(earlier, start=1)
         ]

@@ -71,7 +71,7 @@ INDEX_TABLES = (
         entries BLOB NOT NULL,
         PRIMARY KEY (story, key)) WITHOUT ROWID""",
 )
-POSTINGS = ("story_postings", "story_entries", "story_index")
+INDEX_NAMES = ("story_postings", "story_entries", "story_index")
 """The index's tables, each with a story column (dropped in this order)."""
 Entry = TypeVar("Entry", bound=BaseModel)
 _Row = tuple[str, str, str, int, str, list[str]]
@@ -204,7 +204,7 @@ def keep_index(
         rank = _put(db, story, _rows(seq, digest), int(row[0]))
     else:
         logger.info("Story %d: its index is made again from its %d memo(s)", story, len(before))
-        for table in POSTINGS[:2]:
+        for table in INDEX_NAMES[:2]:
             db.execute(f"DELETE FROM {table} WHERE story = ?", (story,))
         rank = _put(db, story, _rows(0, merge_all([*earlier(), (seq, digest)])), 0)
     db.execute(
