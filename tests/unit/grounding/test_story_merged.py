@@ -164,3 +164,24 @@ def test_an_index_the_story_moved_on_from_is_not_read() -> None:
     store.add("Moving talks", memo(2))  # another process, between the read and the memo
     with pytest.raises(StoryBaseError), Story.over(base).reading():
         pass
+
+
+def test_the_index_then_memos_after_it_find_what_all_memos_one_by_one_find() -> None:
+    """A story read from the store, then memos given as ``since`` after it: the index,
+    then what those memos carried, added in memory."""
+    bench = _benchmark()
+    store = StoryStore()
+    briefs = [bench._memo(day) for day in range(1, 12)]
+    for brief in briefs[:8]:
+        store.add("Mixed talks", brief)
+    base = store.earlier("Mixed talks")[-1].story
+    assert base is not None
+    later = [(n, digest_memo(b.data, b.article)) for n, b in enumerate(briefs[8:10], start=9)]
+    story = Story.over(base)
+    for number, digest in later:
+        story.add(number, digest)
+    with story.reading():
+        mixed = _findings(story, briefs[10])
+    all_digests = [(n, digest_memo(b.data, b.article)) for n, b in enumerate(briefs[:10], start=1)]
+    assert mixed == _findings(Story.of(all_digests), briefs[10])
+    assert mixed.new and mixed.carried
