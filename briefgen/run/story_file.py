@@ -190,8 +190,12 @@ class StoreFile:
             self._closed(db)
 
     def __del__(self) -> None:
-        if getattr(self, "_idle", None) is not None:
+        if getattr(self, "_idle", None) is None:
+            return
+        try:
             self.close()
+        except Exception:  # at interpreter exit, with the module gone: the OS closes it
+            return
 
     def _wal(self, db: sqlite3.Connection) -> None:
         """The store in WAL mode. Switching a new store to it takes the file whole, and
