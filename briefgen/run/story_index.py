@@ -295,6 +295,10 @@ class StoredStory:
             for entry, memo in rows
         ]
 
+    def prefetch(self, stems: Collection[str], values: Collection[str]) -> None:
+        """The postings of ``stems`` and ``values``, read in one query."""
+        self._postings([f"s{stem}" for stem in stems] + [f"v{value}" for value in values])
+
     def _postings(self, keys: list[str]) -> dict[str, array[int]]:
         """The postings of ``keys`` (empty for a key no statement has), each read once
         while the index is open: the new memo's items share many stems."""

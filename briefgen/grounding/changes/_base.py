@@ -49,6 +49,10 @@ class StoryBase(Protocol):
         ``carried``."""
         ...
 
+    def prefetch(self, stems: Collection[str], values: Collection[str]) -> None:
+        """Read at once what ``statements`` will be asked about these stems and values."""
+        ...
+
     def forms(self, surname: str) -> list[tuple[str, int]]:
         """The names given whose key ends in ``surname``, each with its first memo."""
         ...

@@ -88,6 +88,12 @@ class StatementIndex:
                 found.append(Match(memo, shared / len(stems), same, partial(_given, entry)))
         return found
 
+    def prefetch(self, texts: list[str]) -> None:
+        """Read from the base at once what ``matches`` of ``texts`` will ask of it."""
+        if self._base is not None and texts:
+            stems = frozenset().union(*map(stems_of, texts))
+            self._base.prefetch(stems, frozenset().union(*map(values_of, texts)))
+
     def best(self, text: str, *, share: float = CARRIED) -> Match | None:
         """The earlier statement holding the largest share (at least ``share``) of the
         stems of ``text``; among equals the one with its values, then the latest."""
