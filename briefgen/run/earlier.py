@@ -13,7 +13,7 @@ from functools import cached_property
 from typing import Union
 
 from briefgen.errors import MemoFileError
-from briefgen.grounding.changes import MemoDigest, StoryDigest, digest_memo
+from briefgen.grounding.changes import MemoDigest, StoryBase, digest_memo
 from briefgen.ingest.article import Article
 from briefgen.memo.document import MemoDocument
 from briefgen.memo.since import EarlierMemo
@@ -37,9 +37,9 @@ class Earlier:
     memo: EarlierMemo
     read_digest: Callable[[], MemoDigest]
     load_article: Callable[[], Article]
-    story: StoryDigest | None = None
-    """On the latest memo read from a story's store: the story up to this memo, merged,
-    so that the next memo reads one record instead of one a memo."""
+    story: StoryBase | None = None
+    """On the latest memo read from a story's store: the story up to this memo, indexed,
+    so that the next memo looks up what it names instead of reading every memo."""
 
     @cached_property
     def digest(self) -> MemoDigest:
@@ -111,16 +111,22 @@ def _document(item: EarlierInput) -> MemoDocument:
 
 def distinct_labels(earlier: list[Earlier]) -> list[Earlier]:
     """``earlier`` with labels that tell memos of one date apart ("memo 2 of March 3")."""
-    base = [memo_label(e.memo.memo_date) for e in earlier]
-    counts = Counter(base)
+    labels = labels_of([(e.memo.number, e.memo.memo_date) for e in earlier])
     found = []
-    for e, plain in zip(earlier, base, strict=True):
-        label = (
-            plain.replace("memo of", f"memo {e.memo.number} of", 1) if counts[plain] > 1 else plain
-        )
+    for e, label in zip(earlier, labels, strict=True):
         memo = e.memo if e.memo.label == label else e.memo.model_copy(update={"label": label})
         found.append(e if memo is e.memo else replace(e, memo=memo))
     return found
+
+
+def labels_of(memos: list[tuple[int, str]]) -> list[str]:
+    """The labels of memos (number, memo date) that tell memos of one date apart."""
+    base = [memo_label(memo_date) for _, memo_date in memos]
+    counts = Counter(base)
+    return [
+        plain.replace("memo of", f"memo {number} of", 1) if counts[plain] > 1 else plain
+        for (number, _), plain in zip(memos, base, strict=True)
+    ]
 
 
 def renumbered(earlier: list[Earlier]) -> list[Earlier]:
@@ -129,7 +135,7 @@ def renumbered(earlier: list[Earlier]) -> list[Earlier]:
         [
             e
             if e.memo.number == n
-            # A merged story is stamped with the store's numbers: renumbered, it is not.
+            # A story's index is stamped with the store's numbers: renumbered, it is not.
             else replace(e, memo=e.memo.model_copy(update={"number": n}), story=None)
             for n, e in enumerate(earlier, start=1)
         ]

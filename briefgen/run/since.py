@@ -20,6 +20,7 @@ from briefgen.grounding.changes import (
     Findings,
     SidesGrounder,
     Story,
+    StoryBaseError,
     compare,
 )
 from briefgen.ingest.article import Article
@@ -41,10 +42,11 @@ async def since_last(state: RunState, draft: Draft) -> None:
     if not state.earlier:
         return
     started = time.perf_counter()
-    found = await cpu_work(_by_rules, state, draft)
+    articles = _ArticlesOf(state)
+    found = await cpu_work(_by_rules, state, draft, articles)
     if state.cfg.since_model:
         found = await add_model_findings(state, draft, found, current_time(state))
-    draft.data = await cpu_work(_applied, state, draft, found)
+    draft.data = await cpu_work(_applied, state, draft, found, articles)
     logger.info(
         "Since %d earlier memo(s): %d new, %d changed, %d moved to Background (%.1f ms)",
         len(state.earlier),
@@ -55,17 +57,18 @@ async def since_last(state: RunState, draft: Draft) -> None:
     )
 
 
-def story_of(state: RunState) -> Story:
-    """What the earlier memos of the run's story carried, together: the story's merged
-    digest where the store gave one, then the digests of the memos after it."""
+def story_of(state: RunState, *, indexed: bool = True) -> Story:
+    """What the earlier memos of the run's story carried, together: the story's index
+    where the store gave one (unless not ``indexed``), then the digests of the memos
+    after it."""
     labels = {e.memo.number: e.memo.label for e in state.earlier}
     carriers = [n for n, e in enumerate(state.earlier) if e.story is not None]
-    if not carriers:
+    if not carriers or not indexed:
         return Story.of([(e.memo.number, e.digest) for e in state.earlier], labels)
     last = carriers[-1]
-    merged_story = state.earlier[last].story
-    assert merged_story is not None
-    story = Story.of_merged(merged_story, labels)
+    base = state.earlier[last].story
+    assert base is not None
+    story = Story.over(base, labels)
     for e in state.earlier[last + 1 :]:
         story.add(e.memo.number, e.digest)
     return story
@@ -76,9 +79,24 @@ def current_time(state: RunState) -> str:
     return state.article.published or state.cfg.memo_date or dt.date.today().isoformat()
 
 
-def _by_rules(state: RunState, draft: Draft) -> Findings:
+def _by_rules(state: RunState, draft: Draft, articles: _ArticlesOf) -> Findings:
+    try:
+        with story_of(state).reading() as story:
+            found = _compared(state, draft, story)
+            # Read while the index is open: the store reads them in the same transaction.
+            for memo in [c.before.memo for c in found.changes] + [
+                w.before.memo for w in found.withdrawn
+            ]:
+                articles.prefetch(memo)
+            return found
+    except StoryBaseError as exc:
+        logger.info("The story's index was not read (%s): read memo by memo instead", exc)
+        return _compared(state, draft, story_of(state, indexed=False))
+
+
+def _compared(state: RunState, draft: Draft, story: Story) -> Findings:
     return compare(
-        story_of(state),
+        story,
         draft.data,
         state.article,
         earlier_times={e.memo.number: e.time for e in state.earlier},
@@ -87,10 +105,10 @@ def _by_rules(state: RunState, draft: Draft) -> Findings:
     )
 
 
-def _applied(state: RunState, draft: Draft, found: Findings) -> BriefData:
+def _applied(state: RunState, draft: Draft, found: Findings, articles: _ArticlesOf) -> BriefData:
     """The memo with its section filled and the news it repeats moved to Background."""
     labels = {e.memo.number: e.memo.label for e in state.earlier}
-    sides = SidesGrounder(state.article, _ArticlesOf(state), labels)
+    sides = SidesGrounder(state.article, articles, labels)
     changes = sides.changes(found.changes)
     withdrawn = sides.withdrawn(found.withdrawn) if state.cfg.since_withdrawn else []
     records = draft.grounder.records
@@ -122,25 +140,36 @@ def _applied(state: RunState, draft: Draft, found: Findings) -> BriefData:
 
 
 class _ArticlesOf:
-    """The earlier memos' articles, each read once, when a change first needs it."""
+    """The earlier memos' articles, each read once, when a change first needs it (or
+    fetched before, while the store is open for the story's index)."""
 
     def __init__(self, state: RunState):
         self._earlier = {e.memo.number: e for e in state.earlier}
-        self._read: dict[int, Article | None] = {}
+        self._read: dict[int, Article | BriefgenError | None] = {}
+        self._warned: set[int] = set()
         self._warnings = state.calls.warnings
 
-    def __call__(self, number: int) -> Article | None:
+    def prefetch(self, number: int) -> None:
+        """Read the article of memo ``number`` now (a problem is told when it is used)."""
         if number not in self._read:
             earlier = self._earlier.get(number)
             try:
                 self._read[number] = earlier.load_article() if earlier is not None else None
             except BriefgenError as exc:
-                self._warnings.append(
-                    f"The article of memo {number} of the story could not be read ({exc}); "
-                    "no change resting on it is shown."
-                )
-                self._read[number] = None
-        return self._read[number]
+                self._read[number] = exc
+
+    def __call__(self, number: int) -> Article | None:
+        self.prefetch(number)
+        found = self._read[number]
+        if not isinstance(found, BriefgenError):
+            return found
+        if number not in self._warned:
+            self._warned.add(number)
+            self._warnings.append(
+                f"The article of memo {number} of the story could not be read ({found}); "
+                "no change resting on it is shown."
+            )
+        return None
 
 
 def _moved_to_background(

@@ -3,8 +3,9 @@ directory (``BRIEFGEN_DATA_DIR``, else the platform's), so that each new memo of
 can be made since all the earlier ones.
 
 Each memo is kept whole (its JSON, compressed: memo, data, article, header, report) with
-its digest, what the comparison reads, so that the memo after fifty others reads fifty
-small digests and only the articles a change needs. The file is safe to share: WAL
+its digest and its article alone; each story with its index (``story_index.py``), the
+story's memos merged and looked up by key, so that the memo after fifty others reads
+what its own items name and only the articles a change needs. The file is safe to share: WAL
 journal, a busy timeout, every write one transaction that numbers the memo within its
 story (two processes adding to one story at once get memos n and n + 1, never one number
 twice). A file that is damaged, locked too long or of a newer format is a
@@ -14,12 +15,10 @@ twice). A file that is damaged, locked too long or of a newer format is a
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 import time
 import zlib
-from collections.abc import Iterator
-from contextlib import closing, contextmanager
+from contextlib import suppress
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -28,49 +27,44 @@ from pydantic import ValidationError
 
 from briefgen.config import data_dir
 from briefgen.errors import MemoFileError, StoryStoreError
-from briefgen.grounding.changes import (
-    DIGEST_FORMAT,
-    MemoDigest,
-    StoryDigest,
-    digest_memo,
-    merge_all,
-    merged,
-)
+from briefgen.grounding.changes import DIGEST_FORMAT, MemoDigest, digest_memo
 from briefgen.ingest.article import Article
 from briefgen.memo.document import MemoDocument
 from briefgen.memo.since import EarlierMemo
 from briefgen.memo.stored import memo_payload, read_memo
-from briefgen.run.earlier import Earlier, describe, distinct_labels, memo_label
+from briefgen.run.earlier import Earlier, describe, labels_of
+from briefgen.run.story_file import STORE_FORMAT, StoreFile
+from briefgen.run.story_index import (
+    INDEX_NAMES,
+    INDEX_TABLES,
+    StoredStory,
+    index_of,
+    keep_index,
+)
+
+__all__ = [
+    "BUSY_TIMEOUT_S",
+    "MAX_NAME",
+    "STORE_FORMAT",
+    "STORE_NAME",
+    "StoredMemo",
+    "StoryStore",
+    "StorySummary",
+    "check_name",
+    "store_path",
+]
 
 STORE_NAME = "stories.sqlite3"
-STORE_FORMAT = 1
-"""The store's format (``PRAGMA user_version``); a newer one is refused, not rewritten."""
 MAX_NAME = 200
 BUSY_TIMEOUT_S = 30.0
 """How long a write waits for another process's write to end before it says "locked"."""
-_SQLITE_HEADER = b"SQLite format 3\x00"
-_SCHEMA = (
-    """CREATE TABLE IF NOT EXISTS stories (
-        id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, created REAL NOT NULL)""",
-    """CREATE TABLE IF NOT EXISTS memos (
-        id INTEGER PRIMARY KEY,
-        story INTEGER NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
-        seq INTEGER NOT NULL,
-        made REAL NOT NULL,
-        memo_date TEXT NOT NULL,
-        published TEXT,
-        subject TEXT NOT NULL,
-        title TEXT,
-        digest TEXT NOT NULL,
-        memo BLOB NOT NULL,
-        UNIQUE (story, seq))""",
-)
-# The story's memos merged into one digest, kept with each memo added (a store made
-# before it has none: it is made from the memos the next time one is added).
-_STATE_TABLE = """CREATE TABLE IF NOT EXISTS story_states (
-    story INTEGER PRIMARY KEY REFERENCES stories (id) ON DELETE CASCADE,
-    memos TEXT NOT NULL,
-    state TEXT NOT NULL)"""
+# The memo's article again, alone (compressed JSON), so that a change's earlier side reads
+# it without the whole memo; a store made before it has none (the memo's is read).
+_ARTICLE_COLUMN = "ALTER TABLE memos ADD COLUMN article BLOB"
+# The story's memos merged into one digest, as a version before the index kept it: no
+# longer read or written (the index, story_index.py, holds the same); a story's row is
+# dropped when its index is made.
+_STATE_TABLE = "story_states"
 
 
 def store_path() -> Path:
@@ -98,121 +92,14 @@ class StoredMemo:
     document: MemoDocument
 
 
-class StoryStore:
-    """The memos of every story, in one file; each operation one short connection."""
+class StoryStore(StoreFile):
+    """The memos of every story, in one file; each operation one short transaction."""
 
     def __init__(self, path: Path | None = None, *, timeout: float | None = None):
-        self.path = Path(path) if path is not None else store_path()
-        self.timeout = BUSY_TIMEOUT_S if timeout is None else timeout
-
-    # -- the file --------------------------------------------------------------------
-
-    def _problem(self, exc: BaseException) -> StoryStoreError:
-        text = str(exc)
-        lowered = text.lower()
-        if "locked" in lowered or "busy" in lowered:
-            return StoryStoreError(
-                f"The story store {self.path} is locked by another process (waited "
-                f"{self.timeout:g}s); try again when it is done.",
-                problem="locked",
-                path=str(self.path),
-            )
-        if isinstance(exc, OSError) or "readonly" in lowered or "unable to open" in lowered:
-            return StoryStoreError(
-                f"Cannot write the story store {self.path} ({text}); set BRIEFGEN_DATA_DIR "
-                "to a writable directory.",
-                problem="unwritable",
-                path=str(self.path),
-            )
-        return StoryStoreError(
-            f"The story store {self.path} is damaged ({text}); it was left as it is. Move "
-            "it away (or restore a copy) to start a new one.",
-            problem="damaged",
-            path=str(self.path),
+        super().__init__(
+            Path(path) if path is not None else store_path(),
+            BUSY_TIMEOUT_S if timeout is None else timeout,
         )
-
-    def _check_header(self) -> None:
-        try:
-            with self.path.open("rb") as handle:
-                head = handle.read(len(_SQLITE_HEADER))
-        except FileNotFoundError:
-            return
-        except OSError as exc:
-            raise self._problem(exc) from None
-        if head and head != _SQLITE_HEADER:
-            raise self._problem(sqlite3.DatabaseError("file is not a database"))
-
-    @contextmanager
-    def _reading(self) -> Iterator[sqlite3.Connection | None]:
-        """A connection in one read transaction; None while there is no store (or no
-        memo in it) yet."""
-        self._check_header()
-        if not self.path.exists():
-            yield None
-            return
-        with self._connection(write=False) as db:
-            yield db if _has_tables(db) else None
-
-    @contextmanager
-    def _connection(self, *, write: bool) -> Iterator[sqlite3.Connection]:
-        """A connection in one transaction (``BEGIN IMMEDIATE`` for a write)."""
-        self._check_header()
-        try:
-            if write:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-                if not self.path.exists():
-                    # Created private before SQLite opens it: it holds article text.
-                    os.close(os.open(self.path, os.O_CREAT | os.O_WRONLY, 0o600))
-            db = sqlite3.connect(self.path, timeout=self.timeout, isolation_level=None)
-        except (OSError, sqlite3.Error) as exc:
-            raise self._problem(exc) from None
-        with closing(db):
-            try:
-                db.execute(f"PRAGMA busy_timeout = {int(self.timeout * 1000)}")
-                db.execute("PRAGMA foreign_keys = ON")
-                if write:
-                    self._wal(db)
-                db.execute("BEGIN IMMEDIATE" if write else "BEGIN")
-                self._prepare(db, write=write)
-                yield db
-                db.execute("COMMIT")
-            except sqlite3.Error as exc:
-                if db.in_transaction:
-                    db.execute("ROLLBACK")
-                raise self._problem(exc) from None
-            except BaseException:
-                if db.in_transaction:
-                    db.execute("ROLLBACK")
-                raise
-
-    def _wal(self, db: sqlite3.Connection) -> None:
-        """The store in WAL mode. Switching a new store to it takes the file whole, and
-        SQLite answers "locked" at once, without waiting, when two processes make the
-        store together: so the switch is retried until the timeout."""
-        deadline = time.monotonic() + self.timeout
-        while True:
-            try:
-                if db.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
-                    db.execute("PRAGMA journal_mode = WAL")
-                return
-            except sqlite3.OperationalError as exc:
-                if "locked" not in str(exc) or time.monotonic() > deadline:
-                    raise
-                time.sleep(0.05)
-
-    def _prepare(self, db: sqlite3.Connection, *, write: bool) -> None:
-        version = int(db.execute("PRAGMA user_version").fetchone()[0])
-        if version > STORE_FORMAT:
-            raise StoryStoreError(
-                f"The story store {self.path} is of format {version}, written by a newer "
-                f"briefgen (this one reads format {STORE_FORMAT}); use that version.",
-                problem="newer format",
-                path=str(self.path),
-            )
-        if version == 0 and write:
-            for statement in (*_SCHEMA, _STATE_TABLE):
-                db.execute(statement)
-            db.execute(f"PRAGMA user_version = {STORE_FORMAT}")
 
     # -- reading ---------------------------------------------------------------------
 
@@ -240,8 +127,8 @@ class StoryStore:
 
     def earlier(self, name: str) -> list[Earlier]:
         """The memos of story ``name`` as earlier memos of the next one, oldest first: the
-        story merged on the latest (one record), each memo's own digest and article when
-        asked for. Empty for a new story."""
+        story's index on the latest (read by key as the comparison asks), each memo's own
+        digest and article when asked for. Empty for a new story."""
         story = check_name(name)
         with self._reading() as db:
             if db is None:
@@ -251,23 +138,25 @@ class StoryStore:
                 "FROM memos m JOIN stories s ON s.id = m.story WHERE s.name = ? ORDER BY m.seq",
                 (story,),
             ).fetchall()
-            found = [self._earlier(row) for row in rows]
-            state = self._state(db, rows[-1][6], [row[1] for row in rows]) if rows else None
-        if state is not None:
-            found[-1] = replace(found[-1], story=state)
-        return distinct_labels(found)
+            labels = labels_of([(row[1], row[2]) for row in rows])
+            found = [self._earlier(row, label) for row, label in zip(rows, labels, strict=True)]
+            memos = [row[1] for row in rows]
+            if rows and index_of(db, rows[-1][6]) == memos:
+                indexed = StoredStory(self._reading, rows[-1][6], memos)
+                found[-1] = replace(found[-1], story=indexed)
+        return found
 
-    def _earlier(self, row: tuple[Any, ...]) -> Earlier:
+    def _earlier(self, row: tuple[Any, ...], label: str) -> Earlier:
         memo_id, seq, memo_date, published, subject, title, _ = row
         memo = EarlierMemo(
             number=seq,
-            label=memo_label(memo_date),
+            label=label,
             memo_date=memo_date,
             subject=subject,
             title=title,
             published=published,
         )
-        # The digest is read when asked for: with the story's merged state, it seldom is.
+        # The digest is read when asked for: with the story's index, it seldom is.
         return Earlier(memo, lambda: self._stored_digest(memo_id), lambda: self.article(memo_id))
 
     def _stored_digest(self, memo_id: int) -> MemoDigest:
@@ -291,31 +180,22 @@ class StoryStore:
         (text,) = db.execute("SELECT digest FROM memos WHERE id = ?", (memo_id,)).fetchone()
         return self._digest(db, memo_id, text)
 
-    def _state(self, db: sqlite3.Connection, story_id: int, memos: list[int]) -> StoryDigest | None:
-        """The story's merged digest when it is of exactly ``memos``; else None."""
-        if not memos:
-            return StoryDigest()
-        try:
-            row = db.execute(
-                "SELECT memos, state FROM story_states WHERE story = ?", (story_id,)
-            ).fetchone()
-        except sqlite3.OperationalError:  # a store made before the states were kept
-            return None
-        if row is None or row[0] != json.dumps(memos):
-            return None
-        try:
-            state = StoryDigest.model_validate_json(row[1])
-        except ValidationError:
-            return None
-        return state if state.format == DIGEST_FORMAT and state.memos == memos else None
-
     def article(self, memo_id: int) -> Article:
-        """The article of the stored memo ``memo_id`` (its own connection: it is read on
-        whichever thread grounds a change)."""
+        """The article of the stored memo ``memo_id`` (its own connection, or the read
+        open on this thread: it is read on whichever thread grounds a change)."""
         with self._reading() as db:
             if db is None:
                 raise self._problem(sqlite3.DatabaseError(f"memo {memo_id} is gone"))
-            return self._document(db, memo_id).article
+            try:
+                row = db.execute("SELECT article FROM memos WHERE id = ?", (memo_id,)).fetchone()
+            except sqlite3.OperationalError:  # a store made before the column
+                row = None
+            if row is None or row[0] is None:
+                return self._document(db, memo_id).article
+            try:
+                return Article.model_validate_json(zlib.decompress(row[0]))
+            except (zlib.error, ValidationError) as exc:
+                raise self._problem(sqlite3.DatabaseError(f"memo {memo_id}: {exc}")) from None
 
     def _document(self, db: sqlite3.Connection, memo_id: int) -> MemoDocument:
         row = db.execute("SELECT memo FROM memos WHERE id = ?", (memo_id,)).fetchone()
@@ -349,12 +229,14 @@ class StoryStore:
     # -- writing ---------------------------------------------------------------------
 
     def add(self, name: str, document: MemoDocument) -> int:
-        """Keep ``document`` as the next memo of story ``name``, and the story's merged
-        digest with it, in one transaction; its number in the story."""
+        """Keep ``document`` as the next memo of story ``name``, and the story's index
+        with it, in one transaction; its number in the story."""
         story = check_name(name)
         made = digest_memo(document.data, document.article)
         digest = made.model_dump_json()
-        blob = zlib.compress(json.dumps(memo_payload(document), ensure_ascii=False).encode(), 6)
+        payload = memo_payload(document)
+        blob = zlib.compress(json.dumps(payload, ensure_ascii=False).encode(), 6)
+        article = zlib.compress(json.dumps(payload["article"], ensure_ascii=False).encode(), 6)
         described = describe(document, 0)
         with self._connection(write=True) as db:
             db.execute(
@@ -364,9 +246,11 @@ class StoryStore:
             (seq,) = db.execute(
                 "SELECT COALESCE(MAX(seq), 0) + 1 FROM memos WHERE story = ?", (story_id,)
             ).fetchone()
+            if not any(c[1] == "article" for c in db.execute("PRAGMA table_info(memos)")):
+                db.execute(_ARTICLE_COLUMN)
             db.execute(
                 "INSERT INTO memos (story, seq, made, memo_date, published, subject, title, "
-                "digest, memo) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "digest, memo, article) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     story_id,
                     seq,
@@ -377,28 +261,20 @@ class StoryStore:
                     described.title,
                     digest,
                     blob,
+                    article,
                 ),
             )
-            self._keep_state(db, story_id, seq, made)
+            keep_index(db, story_id, seq, made, lambda: self._digests_before(db, story_id, seq))
+            _drop_state(db, story_id)  # the index holds it now
         return int(seq)
 
-    def _keep_state(
-        self, db: sqlite3.Connection, story_id: int, seq: int, digest: MemoDigest
-    ) -> None:
-        """The story's merged digest with memo ``seq`` added (made from every memo when the
-        one kept is missing or of another version)."""
-        db.execute(_STATE_TABLE)
+    def _digests_before(
+        self, db: sqlite3.Connection, story_id: int, seq: int
+    ) -> list[tuple[int, MemoDigest]]:
         rows = db.execute(
             "SELECT id, seq FROM memos WHERE story = ? AND seq < ? ORDER BY seq", (story_id, seq)
         ).fetchall()
-        state = self._state(db, story_id, [n for _, n in rows])
-        if state is None:  # the earlier digests are read only to make the state again
-            state = merge_all((n, self._digest_of(db, memo_id)) for memo_id, n in rows)
-        state = merged(state, seq, digest)
-        db.execute(
-            "INSERT OR REPLACE INTO story_states (story, memos, state) VALUES (?, ?, ?)",
-            (story_id, json.dumps(state.memos), state.model_dump_json()),
-        )
+        return [(n, self._digest_of(db, memo_id)) for memo_id, n in rows]
 
     def forget(self, name: str) -> int:
         """Remove story ``name`` and its memos; how many memos it had."""
@@ -413,14 +289,19 @@ class StoryStore:
                 )
             (count,) = db.execute("SELECT COUNT(*) FROM memos WHERE story = ?", row).fetchone()
             db.execute("DELETE FROM memos WHERE story = ?", row)
-            db.execute(_STATE_TABLE)
-            db.execute("DELETE FROM story_states WHERE story = ?", row)
+            for statement in INDEX_TABLES:
+                db.execute(statement)
+            for table in INDEX_NAMES:
+                db.execute(f"DELETE FROM {table} WHERE story = ?", row)
+            _drop_state(db, row[0])
             db.execute("DELETE FROM stories WHERE id = ?", row)
         return int(count)
 
 
-def _has_tables(db: sqlite3.Connection) -> bool:
-    return db.execute("SELECT 1 FROM sqlite_master WHERE name = 'memos'").fetchone() is not None
+def _drop_state(db: sqlite3.Connection, story_id: int) -> None:
+    """The merged state an older version kept of the story, dropped."""
+    with suppress(sqlite3.OperationalError):  # a store made without it
+        db.execute(f"DELETE FROM {_STATE_TABLE} WHERE story = ?", (story_id,))
 
 
 def check_name(name: str) -> str:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
+from briefgen.grounding.changes._base import StoryBase, StoryBaseError, name_look, role_look
 from briefgen.grounding.changes._changed import (
     figure_changes,
     position_changes,
@@ -29,6 +30,11 @@ from briefgen.grounding.changes._changed import (
 )
 from briefgen.grounding.changes._digest import (
     DIGEST_FORMAT,
+    Carried,
+    CarriedActor,
+    CarriedPosition,
+    CarriedQuote,
+    Figure,
     MemoDigest,
     digest_memo,
     read_figures,
@@ -38,7 +44,7 @@ from briefgen.grounding.changes._found import Before, Carry, Findings, FoundChan
 from briefgen.grounding.changes._ground import ArticleOf, SidesGrounder, classify, parse_day
 from briefgen.grounding.changes._merged import StoryDigest, merge_all, merged
 from briefgen.grounding.changes._new import NEWS_SECTIONS, find_new
-from briefgen.grounding.changes._story import Story
+from briefgen.grounding.changes._story import Story, role_key
 from briefgen.ingest.article import Article
 
 __all__ = [
@@ -46,20 +52,30 @@ __all__ = [
     "NEWS_SECTIONS",
     "ArticleOf",
     "Before",
+    "Carried",
+    "CarriedActor",
+    "CarriedPosition",
+    "CarriedQuote",
     "Carry",
+    "Figure",
     "Findings",
     "FoundChange",
     "FoundWithdrawn",
     "MemoDigest",
     "SidesGrounder",
     "Story",
+    "StoryBase",
+    "StoryBaseError",
     "StoryDigest",
     "classify",
     "compare",
     "digest_memo",
     "merge_all",
     "merged",
+    "name_look",
     "parse_day",
+    "role_key",
+    "role_look",
 ]
 
 

@@ -57,7 +57,7 @@ def figure_changes(story: Story, figures: list[Figure]) -> list[FoundChange]:
     for key, mine in by_key.items():
         best: tuple[tuple[dt.date, str, int], Figure, Figure, int] | None = None
         for figure in mine:
-            for valued in reversed(story.figures.get(key, ())):
+            for valued in reversed(story.figures_of(key)):
                 if not _same_thing(valued.figure, figure):
                     continue
                 # The latest earlier value of the same thing decides.
@@ -123,7 +123,7 @@ def role_changes(story: Story, actors: Iterable[Any]) -> list[FoundChange]:
             by_role.setdefault(key, []).append(actor)
     found: list[FoundChange] = []
     for key, holders in by_role.items():
-        held = story.roles.get(key)
+        held = story.role(key)
         distinct = [
             a
             for i, a in enumerate(holders)
@@ -169,7 +169,7 @@ def position_changes(story: Story, positions: Iterable[Any]) -> list[FoundChange
     then no longer."""
     found: list[FoundChange] = []
     for position in positions:
-        for memo, earlier in reversed(story.positions):
+        for memo, earlier in reversed(story.positions_of(position.party)):
             if not same_actor(earlier.party, position.party):
                 continue
             if _turned(earlier.stance, position.stance):

@@ -8,14 +8,16 @@ after fifty others compares with fifty digests without reading fifty articles ag
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from pydantic import BaseModel, Field
 
 from briefgen.grounding.changes._claims import figure_claim, figure_topic
 from briefgen.grounding.claims import read_claim
-from briefgen.grounding.conflicts._events import contexts
+from briefgen.grounding.conflicts._events import context_at
 from briefgen.grounding.conflicts._facts import Fact, read_facts
+from briefgen.grounding.quantity_words import SMALL_NUMBERS, TENS, WORD_SCALES
 from briefgen.grounding.stories import distinctive_stems
 from briefgen.ingest.article import Article, Sentence, source_of
 from briefgen.memo.sections import sections
@@ -151,13 +153,32 @@ def read_figures(
     article: Article, sentences: list[Sentence], times: dict[int, str | None]
 ) -> list[Figure]:
     """The figures of ``sentences`` of ``article``, each with its source's time."""
-    context = contexts(sentences)
     found: list[Figure] = []
-    for sentence in sentences:
+    for index, sentence in enumerate(sentences):
+        if not may_count(sentence.text):
+            continue  # most sentences: no number to read, none of their words read
         following = article.text[sentence.end : sentence.end + 4]
-        for fact in read_facts(sentence, following):
-            found.append(_figure(fact, context[sentence.id], times))
+        facts = read_facts(sentence, following)
+        context = context_at(sentences, index) if facts else None
+        for fact in facts:
+            found.append(_figure(fact, context, times))
     return found
+
+
+# What every quantity the claim reader finds holds: a digit, or an English number or scale
+# word as a whole run of letters (read_quantities' own lists), looked for in the folded
+# text before it is read.
+_NUMBER_WORDS = frozenset({*SMALL_NUMBERS, *TENS, *WORD_SCALES})
+_DIGIT = re.compile(r"\d")
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def may_count(text: str) -> bool:
+    """Whether ``text`` may hold a quantity (False: ``read_claim`` finds none in it)."""
+    folded = fold_text(text)
+    return _DIGIT.search(folded) is not None or not _NUMBER_WORDS.isdisjoint(
+        _LETTERS.findall(folded)
+    )
 
 
 def _figure(fact: Fact, context: Any, times: dict[int, str | None]) -> Figure:

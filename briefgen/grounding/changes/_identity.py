@@ -7,14 +7,17 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
+from briefgen.grounding.changes._base import StoryBase, name_look
 from briefgen.text.names import name_key, name_tokens, same_actor
 from briefgen.text.normalise import fold_text
 
 
 class Identities:
-    """The actors a story has named so far, each under every form it was written in."""
+    """The actors a story has named so far, each under every form it was written in:
+    those of ``base`` (looked up in it), then those added here."""
 
-    def __init__(self) -> None:
+    def __init__(self, base: StoryBase | None = None) -> None:
+        self._base = base
         self._by_surname: dict[str, list[str]] = defaultdict(list)
         self._words: set[str] = set()
         self._first: dict[str, int] = {}
@@ -35,12 +38,19 @@ class Identities:
 
     def forms(self, name: str) -> list[str]:
         """The earlier forms that name the same actor as ``name``."""
-        key = name_key(name)
-        if not key:
+        surname = name_look(name)
+        if not surname:
             return []
-        return [
-            form for form in self._by_surname.get(key.split()[-1], ()) if same_actor(form, name)
-        ]
+        return [form for form in self._candidates(surname) if same_actor(form, name)]
+
+    def _candidates(self, surname: str) -> list[str]:
+        found = self._by_surname.get(surname, [])
+        if self._base is None:
+            return found
+        based = self._base.forms(surname)
+        for form, memo in based:  # the base's memos come before those added here
+            self._first[form] = min(memo, self._first.get(form, memo))
+        return [*dict.fromkeys([form for form, _ in based] + found)]
 
     def known(self, name: str) -> bool:
         """Whether an earlier memo named the actor ``name`` names (as an item, or in a
@@ -48,7 +58,10 @@ class Identities:
         if self.forms(name):
             return True
         tokens = [fold_text(t) for t in name_tokens(name)]
-        return bool(tokens) and all(t in self._words for t in tokens)
+        missing = [t for t in tokens if t not in self._words]
+        if not tokens or not missing:
+            return bool(tokens)
+        return self._base is not None and self._base.has_words(missing)
 
     def first_memo(self, name: str) -> int | None:
         """The memo that first named the actor ``name`` names, as an item."""

@@ -12,8 +12,11 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property, partial
 
+from briefgen.grounding.changes._base import StoryBase
 from briefgen.grounding.changes._digest import Carried, stems_of, values_of
 
 CARRIED = 0.6
@@ -26,16 +29,24 @@ class Match:
     """The earlier statement that covers a new one best."""
 
     memo: int
-    statement: Carried
     coverage: float
     same_values: bool
     """Every number and date of the new statement is in the earlier one."""
+    read: Callable[[], Carried] = field(repr=False, compare=False)
+    """The statement itself, read when asked for (from a base, only for the match used)."""
+
+    @cached_property
+    def statement(self) -> Carried:
+        """The earlier statement."""
+        return self.read()
 
 
 class StatementIndex:
-    """Every statement of the earlier memos, by stem."""
+    """Every statement of the earlier memos, by stem: those of ``base`` (looked up in
+    it), then those added here."""
 
-    def __init__(self) -> None:
+    def __init__(self, base: StoryBase | None = None) -> None:
+        self._base = base
         self._entries: list[tuple[int, Carried, frozenset[str], frozenset[str]]] = []
         self._postings: dict[str, list[int]] = defaultdict(list)
 
@@ -49,24 +60,39 @@ class StatementIndex:
         for stem in stems:
             self._postings[stem].append(index)
 
-    def matches(self, text: str, *, share: float = CARRIED) -> list[Match]:
-        """Every earlier statement holding at least ``share`` of the stems of ``text``."""
+    def matches(self, text: str, *, share: float = CARRIED, carried: bool = False) -> list[Match]:
+        """Every earlier statement holding at least ``share`` of the stems of ``text``
+        (only those holding all its values too, when ``carried``)."""
         stems = stems_of(text)
         if len(stems) < MIN_STEMS:
             return []
         values = values_of(text)
         needed = math.ceil(share * len(stems))
+        found = []
+        if self._base is not None:
+            for memo, shared, same, read in self._base.statements(
+                stems, needed, values, carried=carried
+            ):
+                found.append(Match(memo, shared / len(stems), same, read))
+        if not self._entries:
+            return found
         rare = sorted(stems, key=lambda s: len(self._postings.get(s, ())))
         candidates: set[int] = set()
         for stem in rare[: len(stems) - needed + 1]:
             candidates.update(self._postings.get(stem, ()))
-        found = []
         for index in sorted(candidates):
             memo, entry, theirs, their_values = self._entries[index]
             shared = len(stems & theirs)
             if shared >= needed:
-                found.append(Match(memo, entry, shared / len(stems), values <= their_values))
+                same = values <= their_values
+                found.append(Match(memo, shared / len(stems), same, partial(_given, entry)))
         return found
+
+    def prefetch(self, texts: list[str]) -> None:
+        """Read from the base at once what ``matches`` of ``texts`` will ask of it."""
+        if self._base is not None and texts:
+            stems = frozenset().union(*map(stems_of, texts))
+            self._base.prefetch(stems, frozenset().union(*map(values_of, texts)))
 
     def best(self, text: str, *, share: float = CARRIED) -> Match | None:
         """The earlier statement holding the largest share (at least ``share``) of the
@@ -77,5 +103,9 @@ class StatementIndex:
     def carried(self, text: str) -> Match | None:
         """The earlier statement that already said ``text``: most of its stems and every
         one of its numbers and dates (the latest such, among the best)."""
-        found = [m for m in self.matches(text) if m.same_values]
+        found = [m for m in self.matches(text, carried=True) if m.same_values]
         return max(found, key=lambda m: (m.coverage, m.memo), default=None)
+
+
+def _given(entry: Carried) -> Carried:
+    return entry

@@ -22,6 +22,8 @@ def find_new(story: Story, data: Any, changed: set[str], found: Findings) -> Non
     """Add to ``found`` the new items of ``data`` and the news items already carried.
     ``changed``: the new article's sentences a change stands on (an item resting only on
     them is the change, not news of its own)."""
+    texts = [text_of(item) for field, _, text_of in _NEWS for item in getattr(data, field)]
+    story.statements.prefetch(texts + [position.stance for position in data.positions])
     for field, kind, text_of in _NEWS:
         for index, item in enumerate(getattr(data, field)):
             text = text_of(item)

@@ -4,9 +4,12 @@ holder of each role."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
+from functools import cached_property, partial
 
+from briefgen.grounding.changes._base import StoryBase
 from briefgen.grounding.changes._digest import (
     CarriedActor,
     CarriedPosition,
@@ -45,15 +48,23 @@ class Held:
 
 @dataclass(frozen=True)
 class Valued:
-    """A figure as an earlier memo gave it."""
+    """A figure as an earlier memo gave it (read from a base when first asked for: the
+    comparison reads the latest few values of a measure, not all)."""
 
     memo: int
-    figure: Figure
+    read: Callable[[], Figure] = field(repr=False, compare=False)
+
+    @cached_property
+    def figure(self) -> Figure:
+        """The figure."""
+        return self.read()
 
 
 @dataclass
 class Story:
-    """What the earlier memos of a story carried, together, the latest memo last."""
+    """What the earlier memos of a story carried, together, the latest memo last: a
+    ``base`` (the store's index of the story up to a memo, looked up by key) when there is
+    one, then what the memos after it carried, added here."""
 
     memos: list[int] = field(default_factory=list)
     identities: Identities = field(default_factory=Identities)
@@ -67,6 +78,7 @@ class Story:
     holders: dict[frozenset[str], list[Held]] = field(default_factory=dict)
     labels: dict[int, str] = field(default_factory=dict)
     """How each memo is named in a citation ("memo of March 3")."""
+    base: StoryBase | None = None
 
     @classmethod
     def of(
@@ -77,6 +89,17 @@ class Story:
         for number, digest in digests:
             story.add(number, digest)
         return story
+
+    @classmethod
+    def over(cls, base: StoryBase, labels: dict[int, str] | None = None) -> Story:
+        """The story of ``base``'s memos, read from it by key as the comparison asks."""
+        return cls(
+            memos=list(base.memos),
+            identities=Identities(base),
+            statements=StatementIndex(base),
+            labels=dict(labels or {}),
+            base=base,
+        )
 
     @classmethod
     def of_merged(cls, merged: StoryDigest, labels: dict[int, str] | None = None) -> Story:
@@ -96,9 +119,15 @@ class Story:
         story.positions = [(position.memo, position) for position in merged.positions]
         for figure in merged.figures:
             story.figures.setdefault((figure.measure, figure.subject), []).append(
-                Valued(figure.memo, figure)
+                Valued(figure.memo, partial(_given, figure))
             )
         return story
+
+    @contextmanager
+    def reading(self) -> Iterator[Story]:
+        """The story, its base open for lookups (one read of the store) until the end."""
+        with self.base.reading() if self.base is not None else nullcontext():
+            yield self
 
     def label(self, memo: int) -> str:
         """How memo ``memo`` is named ("memo of March 3")."""
@@ -118,7 +147,7 @@ class Story:
         self.positions += [(memo, position) for position in digest.positions]
         for figure in digest.figures:
             self.figures.setdefault((figure.measure, figure.subject), []).append(
-                Valued(memo, figure)
+                Valued(memo, partial(_given, figure))
             )
 
     def _actor(self, memo: int, actor: CarriedActor) -> None:
@@ -129,13 +158,44 @@ class Story:
             self.roles[key] = held
             self.holders.setdefault(key, []).append(held)
 
+    def figures_of(self, key: tuple[str, str]) -> list[Valued]:
+        """Every value given of the measure ``key`` (measure, subject), in story order."""
+        found = (
+            [Valued(m, read) for m, read in self.base.figures(*key)]
+            if self.base is not None
+            else []
+        )
+        return found + self.figures.get(key, [])
+
+    def holders_of(self, key: frozenset[str]) -> list[Held]:
+        """Every holder the story gave the role ``key``, in story order."""
+        found = [Held(m, a) for m, a in self.base.holders(key)] if self.base is not None else []
+        return found + self.holders.get(key, [])
+
+    def role(self, key: frozenset[str]) -> Held | None:
+        """The latest holder of the role ``key``."""
+        if key in self.roles or self.base is None:
+            return self.roles.get(key)
+        found = self.base.holders(key)
+        return Held(*found[-1]) if found else None
+
     def held_by(self, key: frozenset[str], name: str) -> bool:
         """Whether ``name`` held the role ``key`` in an earlier memo."""
-        return any(same_actor(h.actor.name, name) for h in self.holders.get(key, ()))
+        return any(same_actor(h.actor.name, name) for h in self.holders_of(key))
+
+    def positions_of(self, party: str) -> list[tuple[int, CarriedPosition]]:
+        """The positions given, in story order, of parties that may be ``party`` (every
+        one that is, and perhaps others: ask ``same_actor``)."""
+        found = self.base.positions(party) if self.base is not None else []
+        return found + self.positions
 
     def quoted(self, folded: str) -> tuple[int, CarriedQuote] | None:
         """The earlier memo's quotation that is ``folded`` (or holds it, or is held)."""
         for memo, quote in reversed(self.quotes):
             if folded == quote.folded or folded in quote.folded or quote.folded in folded:
                 return memo, quote
-        return None
+        return self.base.quoted(folded) if self.base is not None else None
+
+
+def _given(figure: Figure) -> Figure:
+    return figure

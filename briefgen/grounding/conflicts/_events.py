@@ -44,6 +44,17 @@ def contexts(sentences: list[Sentence]) -> dict[str, Context]:
     return context
 
 
+def context_at(sentences: list[Sentence], index: int) -> Context:
+    """The context of ``sentences[index]``, as ``contexts`` gives it, reading only that
+    sentence and the one before."""
+    claim = read_claim(sentences[index].text)
+    own_events = _events(claim.tokens)
+    if index == 0:
+        return Context(own_events, claim.names, frozenset())
+    before = read_claim(sentences[index - 1].text)
+    return Context(own_events or _events(before.tokens), claim.names, before.names)
+
+
 _MEASURE_WORDS = frozenset(stem(w) for w in (*CASUALTY_WORDS, *COUNT_NOUNS, *EVENT_GROUPS))
 
 

@@ -59,40 +59,129 @@ def test_a_fortnight_of_daily_memos_finds_the_same_from_the_merged_story() -> No
     assert one_by_one.new and one_by_one.carried
 
 
-def test_the_store_keeps_the_merged_story_and_makes_it_again_when_it_is_gone() -> None:
-    store = StoryStore()
-    for number in (1, 2, 3):
-        store.add("Merged talks", memo(number))
-    earlier = store.earlier("Merged talks")
-    assert [e.story is not None for e in earlier] == [False, False, True]
-    kept = earlier[-1].story
-    assert kept is not None and kept.memos == [1, 2, 3]
-    assert kept == merge_all((e.memo.number, e.digest) for e in earlier)
-
-    import sqlite3
-
-    from briefgen.run.story_store import store_path
-
-    with sqlite3.connect(store_path()) as db:  # a store written before states were kept
-        db.execute("DROP TABLE story_states")
-    assert store.earlier("Merged talks")[-1].story is None  # read memo by memo instead
-    store.add("Merged talks", memo(3))
-    again = store.earlier("Merged talks")[-1].story
-    assert again is not None and again.memos == [1, 2, 3, 4]
+def _from_index(store: StoryStore, name: str, brief: Any) -> Any:
+    base = store.earlier(name)[-1].story
+    assert base is not None
+    with Story.over(base).reading() as story:
+        return _findings(story, brief)
 
 
-@pytest.mark.parametrize(
-    "damage", ["UPDATE story_states SET state = '{'", "DELETE FROM story_states"]
-)
-def test_a_damaged_or_missing_state_is_never_read(damage: str) -> None:
-    store = StoryStore()
-    store.add("Damaged talks", memo(1))
-    store.add("Damaged talks", memo(2))
+def _memo_by_memo(store: StoryStore, name: str, brief: Any) -> Any:
+    earlier = store.earlier(name)
+    return _findings(Story.of([(e.memo.number, e.digest) for e in earlier]), brief)
+
+
+def _sql(*statements: str) -> list[Any]:
+    """The rows of the last of ``statements``, run on the store."""
     import sqlite3
 
     from briefgen.run.story_store import store_path
 
     with sqlite3.connect(store_path()) as db:
-        db.execute(damage)
-    assert store.earlier("Damaged talks")[-1].story is None
+        rows: list[Any] = []
+        for statement in statements:
+            rows = db.execute(statement).fetchall()
+        return rows
+
+
+def test_the_stores_index_finds_what_the_memos_read_one_by_one_find() -> None:
+    store = StoryStore()
+    bench = _benchmark()
+    for day in range(1, 15):
+        store.add("Indexed talks", bench._memo(day))
+    latest = bench._memo(15)
+    assert [e.story is not None for e in store.earlier("Indexed talks")][-2:] == [False, True]
+    by_index = _from_index(store, "Indexed talks", latest)
+    assert by_index == _memo_by_memo(store, "Indexed talks", latest)
+    assert by_index.new and by_index.carried and by_index.changes
+
+
+def test_an_older_store_is_read_memo_by_memo_then_its_index_is_made() -> None:
+    store = StoryStore()
+    for number in (1, 2):
+        store.add("Older talks", memo(number))
+    # A store written before the index: the merged state in one record, no index, no
+    # article column (each memo's article only in the memo).
+    _sql(
+        "ALTER TABLE memos DROP COLUMN article",
+        "DROP TABLE story_index",
+        "DROP TABLE story_entries",
+        "DROP TABLE story_postings",
+        "CREATE TABLE story_states (story INTEGER PRIMARY KEY, memos TEXT, state TEXT)",
+        "INSERT INTO story_states VALUES (1, '[1, 2]', '{}')",
+    )
+    assert [e.story for e in store.earlier("Older talks")] == [None, None]
+    assert [e.load_article() for e in store.earlier("Older talks")] == [
+        memo(1).article,
+        memo(2).article,
+    ]
+    latest = memo(3)
+    before = _memo_by_memo(store, "Older talks", latest)
+    assert before.changes
+    store.add("Older talks", memo(2))  # made again from the memos' digests
+    base = store.earlier("Older talks")[-1].story
+    assert base is not None and base.memos == [1, 2, 3]
+    assert _from_index(store, "Older talks", latest) == _memo_by_memo(store, "Older talks", latest)
+    assert _sql("SELECT * FROM story_states") == []  # the old state's row is dropped
+    assert _sql("SELECT seq FROM memos WHERE article IS NOT NULL") == [(3,)]
+    assert store.earlier("Older talks")[-1].load_article() == memo(2).article
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        "DELETE FROM story_index",
+        "UPDATE story_index SET memos = '[1]'",
+        "UPDATE story_index SET memos = '{'",
+        "UPDATE story_entries SET body = '{'",
+        "DROP TABLE story_postings",
+    ],
+)
+def test_a_damaged_index_is_never_read_and_the_memo_finds_the_same(damage: str) -> None:
+    store = StoryStore()
+    store.add("Damaged talks", memo(1))
+    store.add("Damaged talks", memo(2))
+    _sql(damage)
     assert len(store.earlier("Damaged talks")) == 2
+    damaged = memo(3, story="Damaged talks")
+    plain = memo(3, since=[memo(1), memo(2)])
+    for field in ("since_new", "since_changed", "since_withdrawn"):
+        assert getattr(damaged.data, field) == getattr(plain.data, field)
+    assert damaged.data.since is not None and plain.data.since is not None
+    assert damaged.data.since.moved_to_background == plain.data.since.moved_to_background
+    assert damaged.data.since_changed  # the revised count: not two empty sections
+    base = store.earlier("Damaged talks")[-1].story  # the index made again with memo 3
+    assert base is not None and base.memos == [1, 2, 3]
+
+
+def test_an_index_the_story_moved_on_from_is_not_read() -> None:
+    from briefgen.grounding.changes import StoryBaseError
+
+    store = StoryStore()
+    store.add("Moving talks", memo(1))
+    base = store.earlier("Moving talks")[-1].story
+    assert base is not None
+    store.add("Moving talks", memo(2))  # another process, between the read and the memo
+    with pytest.raises(StoryBaseError), Story.over(base).reading():
+        pass
+
+
+def test_the_index_then_memos_after_it_find_what_all_memos_one_by_one_find() -> None:
+    """A story read from the store, then memos given as ``since`` after it: the index,
+    then what those memos carried, added in memory."""
+    bench = _benchmark()
+    store = StoryStore()
+    briefs = [bench._memo(day) for day in range(1, 12)]
+    for brief in briefs[:8]:
+        store.add("Mixed talks", brief)
+    base = store.earlier("Mixed talks")[-1].story
+    assert base is not None
+    later = [(n, digest_memo(b.data, b.article)) for n, b in enumerate(briefs[8:10], start=9)]
+    story = Story.over(base)
+    for number, digest in later:
+        story.add(number, digest)
+    with story.reading():
+        mixed = _findings(story, briefs[10])
+    all_digests = [(n, digest_memo(b.data, b.article)) for n, b in enumerate(briefs[:10], start=1)]
+    assert mixed == _findings(Story.of(all_digests), briefs[10])
+    assert mixed.new and mixed.carried
