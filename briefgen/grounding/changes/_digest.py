@@ -169,12 +169,13 @@ def read_figures(
 # word as a whole run of letters (read_quantities' own lists), looked for in the folded
 # text before it is read.
 _NUMBER_WORDS = frozenset({*SMALL_NUMBERS, *TENS, *WORD_SCALES})
-_DIGIT = re.compile(r"\d")
+_DIGIT = re.compile(r"\d|[〇零一二两兩三四五六七八九十百千万萬亿億兆]")  # Han numerals too
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def may_count(text: str) -> bool:
-    """Whether ``text`` may hold a quantity (False: ``read_claim`` finds none in it)."""
+    """Whether ``text`` may hold a quantity (False: ``read_claim`` finds none in it): a
+    digit, a Han numeral or an English number word."""
     folded = fold_text(text)
     return _DIGIT.search(folded) is not None or not _NUMBER_WORDS.isdisjoint(
         _LETTERS.findall(folded)

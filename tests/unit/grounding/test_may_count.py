@@ -24,6 +24,8 @@ _TRICKY = [
     "Prices have tripled since the fighting began.",
     "“Zero tolerance,” the minister said.",
     "Onetime allies met again.",
+    "事故造成三万人流离失所。",  # Han numerals with a scale, read in any language
+    "损失达一亿五千万元。",
 ]
 
 
