@@ -1,0 +1,400 @@
+"""The said-clause of a quotation in a language other than English, read by pattern.
+
+The patterns are the language's data (``Speech`` in ``briefgen.text.languages``); this
+reads them the same way in every language. Right after the quotation: "„…“, sagte X",
+"« … », a déclaré X", "«…», — написал X", "„…“, so X", "«…», X dijo", Turkish "X, “…”
+dedi" (the speaker opens the sentence, the verb follows the quotation). Right before
+it: "X sagte: „…“", "Dann sagte X: „…“", "Según X, «…»". Anywhere in the sentence: one
+according-to ("laut X", "по словам X", "X zufolge"). Chinese and Japanese are read by
+the regular expressions of their data ("X说：“…”", "Xは「…」と述べた").
+
+Precision first: the speaker is a short noun phrase the sentence writes next to the
+pattern, with a name (capitalised, in a cased script) or a noun of role at its end. An
+outlet, a place, a document, a pronoun (not resolved outside English) or a phrase that
+runs on into a clause gives a said-clause that names no one plainly: no speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from briefgen.text.languages import Speech
+from briefgen.text.speakers._clauses import Clause
+from briefgen.text.speakers._phrases import Phrase
+from briefgen.text.speakers._tokens import Token
+
+_LEADING = frozenset({",", "—", "–", "-", "--", ";", "،", "，"})
+_TRAILING = frozenset({",", ":", "：", "—", "–", "-", "--", "،"})
+_ENDING = frozenset({".", ",", ";", ":", "!", "?", "…", "،", "؛", "۔", "(", ")"})
+_MAX_WORDS = 7
+_MAX_TO_VERB = 8
+_MAX_OPENING = 5
+_NAME_LINKS = frozenset({"de", "del", "da", "di", "dos", "van", "von", "der", "la", "le", "bin"})
+_BOUNDARY = "，,、；;。！？!?「」“”\"'：: \n"
+
+
+class Patterns:
+    """Said-clauses of one text, read with one language's ``Speech``."""
+
+    def __init__(self, speech: Speech, text: str) -> None:
+        self.speech = speech
+        self.text = text
+        self.places = _places(text, speech)
+        self.known = _known_surnames(text, speech) if speech.capitalised_nouns else set()
+
+    def around(self, tokens: Sequence[Token], q: int) -> Clause | None:
+        """The said-clause of the quotation ``tokens[q]``, in its own sentence."""
+        end = next((n for n in range(q + 1, len(tokens)) if tokens[n].kind == "quote"), None)
+        start = next((n + 1 for n in range(q - 1, -1, -1) if tokens[n].kind == "quote"), 0)
+        following = tokens[q + 1 : len(tokens) if end is None else end]
+        if self.speech.before or self.speech.after:
+            return self._characters(tokens, q, start, end)
+        return (
+            self._final(tokens[start:q], following)
+            or self.after_quote(following)
+            or self.before_quote(tokens[start:q])
+        )
+
+    def after_quote(self, region: Sequence[Token]) -> Clause | None:
+        """"„…“, sagte X" / "„…“, so X" / "«…», X dijo"; None when no verb is there."""
+        i = 0
+        while i < len(region) and region[i].text in _LEADING:
+            i += 1
+        region = region[i:]
+        if not region:
+            return None
+        speech = self.speech
+        for phrases in (speech.according_after, speech.according):
+            length = _phrase_at(region, 0, phrases)
+            if length:
+                return Clause(self._forward(region, length), "according-to")
+        j = 0
+        while j < len(region) - 1 and region[j].bare in speech.auxiliaries:
+            j += 1
+        if self._verb(region[j]):
+            return Clause(self._forward(region, _skip(region, j + 1, speech.modifiers)), "said-clause")
+        for v in range(1, min(len(region), _MAX_TO_VERB)):
+            if region[v].kind == "quote":
+                return None
+            if self._verb(region[v]):
+                found = self.phrase(region[: _back(region, v, speech)])
+                return Clause(found if self._ends(region, v + 1) else None, "said-clause")
+        return None
+
+    def _final(self, before: Sequence[Token], region: Sequence[Token]) -> Clause | None:
+        """Turkish "X, “…” dedi.": a verb after the quotation whose speaker opens the
+        sentence before it (up to its first comma)."""
+        length = _phrase_at(region, 0, self.speech.final_verbs)
+        if not length or not before:
+            return None
+        comma = next((n for n, t in enumerate(before) if t.text in (",", "،")), len(before))
+        return Clause(self.phrase(before[:comma]), "said-clause")
+
+    def before_quote(self, region: Sequence[Token]) -> Clause | None:
+        """"X sagte: „…“", "Dann sagte X: „…“", "Según X, «…»"; None when the words before
+        the quotation end in no verb of speech."""
+        end = len(region)
+        speech = self.speech
+        while end and (
+            region[end - 1].text in _TRAILING or region[end - 1].bare in speech.complementisers
+        ):
+            end -= 1
+        if end == len(region):
+            return None  # the quotation is inside the sentence's own clause
+        region = region[:end]
+        for i in range(len(region)):
+            if i == 0 or region[i - 1].kind == "mark":
+                length = _phrase_at(region, i, speech.according)
+                if length and i + length < len(region):
+                    return Clause(self.phrase(region[i + length :]), "according-to")
+        verb = next((n for n in range(end - 1, -1, -1) if self._verb(region[n])), None)
+        if verb is None:
+            return None
+        tail = region[_skip(region, verb + 1, speech.modifiers) :]
+        if not tail:
+            start = _opening(region, _back(region, verb, speech), speech)
+            if start is None:
+                return Clause(None, "said-clause")
+            return Clause(self.phrase(region[start : _back(region, verb, speech)]), "said-clause")
+        opening = region[:verb]
+        if len(opening) > _MAX_OPENING or any(self._subject_like(t) for t in opening):
+            return Clause(None, "said-clause")
+        return Clause(self.phrase(tail), "said-clause")
+
+    def according_anywhere(self, tokens: Sequence[Token]) -> Clause | None:
+        """One according-to in the sentence: "laut X", "X zufolge", "по словам X"."""
+        found: list[Phrase | None] = []
+        for n in range(len(tokens)):
+            length = _phrase_at(tokens, n, self.speech.according)
+            if length:
+                found.append(self._forward(tokens, n + length))
+            length = _phrase_at(tokens, n, self.speech.postpositions)
+            if length and n:
+                start = n - 1
+                while start and tokens[start - 1].is_word and n - start < _MAX_WORDS:
+                    start -= 1
+                found.append(self._backward(tokens[start:n]))
+        if len(found) != 1:
+            return None
+        return Clause(found[0], "according-to")
+
+    def introduces(self, tokens: Sequence[Token]) -> Clause | None:
+        """A sentence that introduces the quotation after it: it ends in a colon, or in
+        a said-clause after its reported speech ("Es sei teurer, sagt de Decker.")."""
+        if not tokens:
+            return None
+        if tokens[-1].text in (":", "："):
+            return self.before_quote(tokens)
+        comma = next((n for n in range(len(tokens) - 2, -1, -1) if tokens[n].text == ","), None)
+        if comma is None or not self._verb(tokens[comma + 1]):
+            return None
+        return self.after_quote(tokens[comma + 1 :])
+
+    def phrase(self, tokens: Sequence[Token]) -> Phrase | None:
+        """``tokens`` as a speaker, or None: a name with what describes it, a noun of
+        role, or a lone pronoun; never an outlet, a place or a document."""
+        tokens = tuple(tokens)
+        speech = self.speech
+        if not tokens or len(tokens) > _MAX_WORDS or not all(t.is_word for t in tokens):
+            return None
+        if len(tokens) == 1 and self._pronoun(tokens[0]):
+            return Phrase(tokens, "pronoun")
+        words = [t.bare for t in tokens]
+        if any(self._pronoun(t) or self._outlet(t) for t in tokens):
+            return None
+        if any(w in speech.stops or w in speech.documents or w in speech.verbs for w in words):
+            return None
+        body = tokens[1:] if words[0] in speech.determiners else tokens
+        if not body:
+            return None
+        if not speech.cased:
+            if any(self._place(t) for t in body):
+                return None
+            if any(self._role(t) for t in body):
+                return Phrase(tokens, "role")
+            return Phrase(tokens, "name") if len(body) <= _MAX_WORDS - 3 else None
+        return self._cased(tokens, body)
+
+    def _cased(self, tokens: tuple[Token, ...], body: tuple[Token, ...]) -> Phrase | None:
+        speech = self.speech
+        name = len(body)
+        while name and (body[name - 1].capitalised or _link(body, name - 1)):
+            name -= 1
+        while name < len(body) and (self._role(body[name]) or self._title(body[name])):
+            name += 1  # "Fraktionsvorsitzende Michael Panse": the role describes the name
+        while name < len(body) - 1 and self._place(body[name]):
+            name += 1  # "министр ... России Сергей Лавров": the place describes the name
+        named, described = body[name:], body[:name]
+        if not named:
+            return Phrase(tokens, "role") if self._role(body[-1]) else None
+        if any(self._place(t) for t in named):
+            return None
+        if speech.capitalised_nouns and not described and len(named) == 1:
+            if tokens[0] is not body[0] or named[0].bare not in self.known:
+                return None  # "der Volksmund", "Experten": a noun, not a name
+        if described and not all(
+            self._role(t) or self._title(t) or self._place(t) or not t.capitalised
+            for t in described
+        ):
+            return None
+        return Phrase(tokens, "name")
+
+    def _forward(self, tokens: Sequence[Token], start: int) -> Phrase | None:
+        """The speaker that starts at ``tokens[start]`` and ends the clause there."""
+        if start < len(tokens) and self._pronoun(tokens[start]):
+            return Phrase((tokens[start],), "pronoun")
+        end = start
+        speech = self.speech
+        while end < len(tokens) and tokens[end].is_word and end - start < _MAX_WORDS:
+            word = tokens[end].bare
+            if word in speech.stops and not _link(tokens, end):
+                break
+            if end > start and word in speech.determiners:
+                break  # "sagte Merkel der Zeitung": the dative is the listener
+            end += 1
+        # The longest run that is a speaker and ends the clause: "sagt die Floristin
+        # beispielsweise in ..." stops before the adverb.
+        for stop in range(end, start, -1):
+            found = self.phrase(tokens[start:stop])
+            if found is not None and self._ends(tokens, stop):
+                return found
+        return None
+
+    def _backward(self, tokens: Sequence[Token]) -> Phrase | None:
+        """The speaker that ends the words given (before a postposition)."""
+        for start in range(len(tokens)):
+            found = self.phrase(tokens[start:])
+            if found is not None and found.kind != "pronoun":
+                return found
+        return None
+
+    def _ends(self, tokens: Sequence[Token], end: int) -> bool:
+        """Whether the said-clause may end before ``tokens[end]``: the sentence's end, a
+        mark, a preposition, a listener in the dative, a particle."""
+        if end >= len(tokens):
+            return True
+        token = tokens[end]
+        if token.kind != "word":
+            return token.kind == "quote" or token.text in _ENDING or token.text in _LEADING
+        speech = self.speech
+        return token.bare in speech.stops | speech.determiners | speech.modifiers
+
+    def _characters(
+        self, tokens: Sequence[Token], q: int, start: int, end: int | None
+    ) -> Clause | None:
+        """Chinese and Japanese: the said-clause as characters, by the data's regexes."""
+        speech = self.speech
+        quote = tokens[q]
+        head = tokens[start - 1].end if start else tokens[0].start
+        tail = tokens[end].start if end is not None else tokens[-1].end
+        before = self.text[min(head, quote.start) : quote.start]
+        after = self.text[quote.end : max(quote.end, tail)]
+        if speech.after:
+            found = re.match(speech.after, after)
+            if found is not None:
+                return Clause(self._characters_phrase(found, quote.end), "said-clause")
+        closing = not speech.closing or re.match(speech.closing, after) is not None
+        found = re.search(speech.before, before) if speech.before and closing else None
+        if found is None:
+            return None
+        return Clause(self._characters_phrase(found, quote.start - len(before)), "said-clause")
+
+    def _characters_phrase(self, found: re.Match[str], offset: int) -> Phrase | None:
+        speaker = found.group("speaker")
+        at = offset + found.start("speaker")
+        token = Token(speaker, at, at + len(speaker), "word")
+        speech = self.speech
+        if any(speaker.startswith(p) for p in speech.pronouns):
+            return Phrase((token,), "pronoun")
+        if any(w in speaker for w in speech.stops | speech.documents | speech.places):
+            return None
+        if speaker.endswith(speech.outlet_suffixes) or any(o in speaker for o in speech.outlets):
+            return None
+        if any(r in speaker for r in speech.roles) or speaker.endswith(speech.role_suffixes):
+            return Phrase((token,), "name")
+        return Phrase((token,), "name") if len(speaker) <= speech.bare_names else None
+
+    def _verb(self, token: Token) -> bool:
+        return token.is_word and not token.capitalised and token.bare in self.speech.verbs
+
+    def _pronoun(self, token: Token) -> bool:
+        # "a-t-il", "déclare-t-elle": the pronoun is written onto the verb.
+        word = token.bare
+        return word in self.speech.pronouns or word.rsplit("-", 1)[-1] in self.speech.pronouns
+
+    def _title(self, token: Token) -> bool:
+        return token.bare in self.speech.titles or token.bare.rstrip(".") in self.speech.titles
+
+    def _role(self, token: Token) -> bool:
+        word = token.bare
+        speech = self.speech
+        if word in speech.roles:
+            return True
+        return any(word.endswith(s) and len(word) > len(s) + 2 for s in speech.role_suffixes)
+
+    def _outlet(self, token: Token) -> bool:
+        word = token.bare
+        speech = self.speech
+        return word in speech.outlets or (
+            bool(speech.outlet_suffixes) and word.endswith(speech.outlet_suffixes)
+        )
+
+    def _place(self, token: Token) -> bool:
+        return token.bare in self.speech.places or _stem(token.bare, self.speech) in self.places
+
+    def _subject_like(self, token: Token) -> bool:
+        """A word that says the clause before a verb already has its subject."""
+        if not token.is_word:
+            return False
+        word = token.bare
+        if self._pronoun(token) or word in self.speech.determiners:
+            return True
+        return token.capitalised and not token.opens and not self.speech.capitalised_nouns
+
+
+def _phrase_at(tokens: Sequence[Token], i: int, phrases: tuple[tuple[str, ...], ...]) -> int:
+    for opening in phrases:
+        got = tuple(t.bare for t in tokens[i : i + len(opening)])
+        if got == opening:
+            return len(opening)
+    return 0
+
+
+def _skip(tokens: Sequence[Token], i: int, words: frozenset[str]) -> int:
+    while i < len(tokens) and tokens[i].is_word and tokens[i].bare in words:
+        i += 1
+    return i
+
+
+def _back(tokens: Sequence[Token], verb: int, speech: Speech) -> int:
+    """Where the subject ends before ``tokens[verb]``: past auxiliaries, adverbs and a
+    subject particle ("X hat gesagt", "X نے کہا")."""
+    end = verb
+    skipped = speech.auxiliaries | speech.modifiers | speech.subject_particles
+    while end and tokens[end - 1].is_word and tokens[end - 1].bare in skipped:
+        end -= 1
+    return end
+
+
+def _opening(tokens: Sequence[Token], end: int, speech: Speech) -> int | None:
+    """Where the subject that ends at ``end`` begins, when it opens its clause: at the
+    start, after a mark or after a conjunction ("Und X sagte:"); None otherwise."""
+    start = end
+    while start and tokens[start - 1].is_word and end - start < _MAX_WORDS:
+        word = tokens[start - 1].bare
+        if word in speech.conjunctions or (word in speech.stops and not _link(tokens, start - 1)):
+            break
+        start -= 1
+    if start == end:
+        return None
+    if start == 0 or tokens[start - 1].kind == "mark":
+        return start
+    return start if tokens[start - 1].bare in speech.conjunctions else None
+
+
+def _link(tokens: Sequence[Token], i: int) -> bool:
+    """A particle inside a name ("Ursula von der Leyen", "Luiz Inácio da Silva")."""
+    return (
+        tokens[i].text in _NAME_LINKS
+        and 0 < i < len(tokens) - 1
+        and tokens[i - 1].capitalised
+        and (tokens[i + 1].capitalised or tokens[i + 1].text in _NAME_LINKS)
+    )
+
+
+def _stem(word: str, speech: Speech) -> str:
+    return word[: max(4, len(word) - 2)] if speech.inflected else word
+
+
+def _places(text: str, speech: Speech) -> set[str]:
+    """Words the text writes after a preposition of place ("in Berlin", "в Москве")."""
+    if not speech.locatives or not speech.cased:
+        return set()
+    pattern = r"(?<!\w)(?:" + "|".join(map(re.escape, speech.locatives)) + r")\s+(\w+)(?!['’])"
+    found = set()
+    for match in re.finditer(pattern, text, flags=re.IGNORECASE):
+        word = match.group(1)
+        if word[:1].isupper():
+            found.add(_stem(word.lower(), speech))
+    return found
+
+
+def _known_surnames(text: str, speech: Speech) -> set[str]:
+    """In a language that capitalises every noun: words the text writes after another
+    capitalised word that is no article and opens no sentence ("Fabian Stenger",
+    "Bundeskanzlerin Merkel"): a lone capital after a verb of speech is then a name."""
+    found = set()
+    for match in re.finditer(r"(?<=[^\W\d_]|\.) +([A-ZÄÖÜ][\w-]+)", text):
+        before = text[: match.start()].rstrip()
+        previous = re.search(r"(\S+)$", before)
+        if previous is None:
+            continue
+        word = previous.group(1)
+        opening = before[: -len(word)].rstrip()[-1:] in ("", ".", "!", "?", ":", "\n")
+        titled = word.lower().rstrip(".") in speech.titles
+        if word.endswith(".") and not titled and len(word) != 2:
+            continue  # a sentence ended: what follows opens the next one
+        if titled or (word[:1].isupper() and word.lower() not in speech.determiners and not opening):
+            found.add(match.group(1).lower())
+    return found
