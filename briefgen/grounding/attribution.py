@@ -30,8 +30,9 @@ def attribute(
     article: Article, start: int, end: int, *, language: str | None = None
 ) -> Attribution:
     """Who the article says spoke the quotation at ``start:end``, read with the word
-    lists of ``language`` (by default the article's own, English when it has none)."""
+    lists of ``language`` (LookupError when it has none); by default those of the
+    article's own language, or English's when it has none."""
     spans = tuple((s.start, s.end) for s in article.sentences)
-    code = reading_language(language or article.language)
+    code = language if language is not None else reading_language(article.language)
     reading = read_speaker(article.text, spans, start, end, language=code)
     return Attribution(reading.speaker, reading.how)
