@@ -65,6 +65,11 @@ class Patterns:
         if not region:
             return None
         speech = self.speech
+        if speech.after:
+            found = re.match(speech.after, self.text[region[0].start : region[-1].end])
+            if found is None:
+                return None
+            return Clause(self._characters_phrase(found, region[0].start), "said-clause")
         for phrases in (speech.according_after, speech.according):
             length = _phrase_at(region, 0, phrases)
             if length:
@@ -123,7 +128,10 @@ class Patterns:
         return Clause(self.phrase(tail), "said-clause")
 
     def according_anywhere(self, tokens: Sequence[Token]) -> Clause | None:
-        """One according-to in the sentence: "laut X", "X zufolge", "по словам X"."""
+        """One according-to in a sentence of one quotation: "laut X", "X zufolge", "по
+        словам X". With several quotations, only the one it stands next to is X's."""
+        if sum(t.kind == "quote" for t in tokens) != 1:
+            return None
         found: list[Phrase | None] = []
         for n in range(len(tokens)):
             length = _phrase_at(tokens, n, self.speech.according)
@@ -163,9 +171,9 @@ class Patterns:
         words = [t.bare for t in tokens]
         if any(self._pronoun(t) or self._outlet(t) for t in tokens):
             return None
-        if any(w in speech.stops or w in speech.documents or w in speech.verbs for w in words):
-            return None
         body = tokens[1:] if words[0] in speech.determiners else tokens
+        if any(t.bare in speech.stops | speech.documents | speech.verbs for t in body):
+            return None
         if not body:
             return None
         if not speech.cased:
@@ -209,8 +217,10 @@ class Patterns:
         while end < len(tokens) and tokens[end].is_word and end - start < _MAX_WORDS:
             word = tokens[end].bare
             if word in speech.stops and not _link(tokens, end):
-                break
-            if end > start and word in speech.determiners:
+                if not (end == start and word in speech.determiners):
+                    break  # Portuguese "a", a determiner and a preposition
+            inside = tokens[end].capitalised and tokens[end - 1].capitalised  # "Le Drian"
+            if end > start and word in speech.determiners and not inside:
                 break  # "sagte Merkel der Zeitung": the dative is the listener
             end += 1
         # The longest run that is a speaker and ends the clause: "sagt die Floristin
@@ -267,8 +277,10 @@ class Patterns:
         speech = self.speech
         if any(speaker.startswith(p) for p in speech.pronouns):
             return Phrase((token,), "pronoun")
-        if any(w in speaker for w in speech.stops | speech.documents | speech.places):
+        if any(w in speaker for w in speech.stops | speech.documents):
             return None
+        if any(speaker.endswith(p) for p in speech.places):
+            return None  # "中方", "美国": a place; "中国外交部发言人" is a person
         if speaker.endswith(speech.outlet_suffixes) or any(o in speaker for o in speech.outlets):
             return None
         if any(r in speaker for r in speech.roles) or speaker.endswith(speech.role_suffixes):
@@ -287,7 +299,7 @@ class Patterns:
         return token.bare in self.speech.titles or token.bare.rstrip(".") in self.speech.titles
 
     def _role(self, token: Token) -> bool:
-        word = token.bare
+        word = _elided(token.bare)
         speech = self.speech
         if word in speech.roles:
             return True
@@ -311,6 +323,12 @@ class Patterns:
         if self._pronoun(token) or word in self.speech.determiners:
             return True
         return token.capitalised and not token.opens and not self.speech.capitalised_nouns
+
+
+def _elided(word: str) -> str:
+    """The word without an elided article ("l'ambassadeur" -> "ambassadeur")."""
+    head, mark, rest = word.partition("'")
+    return rest if mark and len(head) == 1 and rest else word
 
 
 def _phrase_at(tokens: Sequence[Token], i: int, phrases: tuple[tuple[str, ...], ...]) -> int:

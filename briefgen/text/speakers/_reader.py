@@ -37,6 +37,8 @@ _SUBORDINATE_OPENERS = frozenset(
     "as when after while although though if because since before once until unless".split()
 )
 _ASKED = re.compile(r"[?!][’'”\"»]*$")
+# In Chinese a full stop ends the quotation's sentence too: "“…。”钟南山说。"
+_ENDED = re.compile(r"[?!。！？][’'”\"»」]*$")
 _CLOSERS = {"“": "”", "«": "»", "„": "“”"}
 
 
@@ -117,7 +119,10 @@ class Reader:
     def _said_next(self, last: int, tokens: list[Token], q: int) -> Clause | None:
         """The said-clause of the next sentence, when a quotation's own question or
         exclamation mark ended the sentence: "“Are you kidding?” Trump asked."."""
-        if any(t.kind != "mark" for t in tokens[q + 1 :]) or not _ASKED.search(tokens[q].text):
+        if any(t.kind != "mark" for t in tokens[q + 1 :]):
+            return None
+        ends = _ENDED if self.patterns is not None and self.patterns.speech.after else _ASKED
+        if not ends.search(tokens[q].text):
             return None
         following = last + 1
         if following >= len(self.sentences) or self._paragraph_break(last, following):
@@ -145,7 +150,11 @@ class Reader:
 
     def _continued(self, index: int, *, alone: bool, depth: int) -> Reading:
         """The speaker of the quotation this one continues, or of the sentence before it
-        that introduces it."""
+        that introduces it. Outside English only a quotation that is its sentence goes on
+        with the one before ("»…«, so X. »…«"): one inside a clause of its own words
+        belongs to that clause."""
+        if self.patterns is not None and not alone:
+            return Reading(None, "no said-clause in its sentence")
         for k in range(index - 1, max(-1, index - 1 - _CONTINUATION_REACH), -1):
             if self._paragraph_break(k, k + 1):
                 break
