@@ -98,14 +98,12 @@ def speech_of(
             given[name] = bool(value)
         elif name in regexes:
             given[name] = str(value)
-        elif name == "role_suffixes" or name == "outlet_suffixes":
+        elif name in {"role_suffixes", "outlet_suffixes"}:
             given[name] = tuple(str(value).lower().split())
         else:
             given[name] = _words(str(value))
     for name, value in (phrases or {}).items():
-        given[name] = tuple(
-            tuple(p.lower().split()) for p in value.split("|") if p.strip()
-        )
+        given[name] = tuple(tuple(p.lower().split()) for p in value.split("|") if p.strip())
     return Speech(**given)  # type: ignore[arg-type]
 
 

@@ -57,7 +57,7 @@ class Patterns:
         )
 
     def after_quote(self, region: Sequence[Token]) -> Clause | None:
-        """"„…“, sagte X" / "„…“, so X" / "«…», X dijo"; None when no verb is there."""
+        """ "„…“, sagte X" / "„…“, so X" / "«…», X dijo"; None when no verb is there."""
         i = 0
         while i < len(region) and region[i].text in _LEADING:
             i += 1
@@ -66,10 +66,10 @@ class Patterns:
             return None
         speech = self.speech
         if speech.after:
-            found = re.match(speech.after, self.text[region[0].start : region[-1].end])
-            if found is None:
+            said = re.match(speech.after, self.text[region[0].start : region[-1].end])
+            if said is None:
                 return None
-            return Clause(self._characters_phrase(found, region[0].start), "said-clause")
+            return Clause(self._characters_phrase(said, region[0].start), "said-clause")
         for phrases in (speech.according_after, speech.according):
             length = _phrase_at(region, 0, phrases)
             if length:
@@ -78,7 +78,9 @@ class Patterns:
         while j < len(region) - 1 and region[j].bare in speech.auxiliaries:
             j += 1
         if self._verb(region[j]):
-            return Clause(self._forward(region, _skip(region, j + 1, speech.modifiers)), "said-clause")
+            return Clause(
+                self._forward(region, _skip(region, j + 1, speech.modifiers)), "said-clause"
+            )
         for v in range(1, min(len(region), _MAX_TO_VERB)):
             if region[v].kind == "quote":
                 return None
@@ -97,7 +99,7 @@ class Patterns:
         return Clause(self.phrase(before[:comma]), "said-clause")
 
     def before_quote(self, region: Sequence[Token]) -> Clause | None:
-        """"X sagte: „…“", "Dann sagte X: „…“", "Según X, «…»"; None when the words before
+        """ "X sagte: „…“", "Dann sagte X: „…“", "Según X, «…»"; None when the words before
         the quotation end in no verb of speech."""
         end = len(region)
         speech = self.speech
@@ -168,21 +170,19 @@ class Patterns:
             return None
         if len(tokens) == 1 and self._pronoun(tokens[0]):
             return Phrase(tokens, "pronoun")
-        words = [t.bare for t in tokens]
+        body = tokens[1:] if tokens[0].bare in speech.determiners else tokens
+        closed = speech.stops | speech.documents | speech.verbs
+        if not body or any(t.bare in closed for t in body):
+            return None
         if any(self._pronoun(t) or self._outlet(t) for t in tokens):
             return None
-        body = tokens[1:] if words[0] in speech.determiners else tokens
-        if any(t.bare in speech.stops | speech.documents | speech.verbs for t in body):
+        if speech.cased:
+            return self._cased(tokens, body)
+        if any(self._place(t) for t in body):
             return None
-        if not body:
-            return None
-        if not speech.cased:
-            if any(self._place(t) for t in body):
-                return None
-            if any(self._role(t) for t in body):
-                return Phrase(tokens, "role")
-            return Phrase(tokens, "name") if len(body) <= _MAX_WORDS - 3 else None
-        return self._cased(tokens, body)
+        if any(self._role(t) for t in body):
+            return Phrase(tokens, "role")
+        return Phrase(tokens, "name") if len(body) <= _MAX_WORDS - 3 else None
 
     def _cased(self, tokens: tuple[Token, ...], body: tuple[Token, ...]) -> Phrase | None:
         speech = self.speech
@@ -198,9 +198,9 @@ class Patterns:
             return Phrase(tokens, "role") if self._role(body[-1]) else None
         if any(self._place(t) for t in named):
             return None
-        if speech.capitalised_nouns and not described and len(named) == 1:
-            if tokens[0] is not body[0] or named[0].bare not in self.known:
-                return None  # "der Volksmund", "Experten": a noun, not a name
+        lone = speech.capitalised_nouns and not described and len(named) == 1
+        if lone and (tokens[0] is not body[0] or named[0].bare not in self.known):
+            return None  # "der Volksmund", "Experten": a noun, not a name
         if described and not all(
             self._role(t) or self._title(t) or self._place(t) or not t.capitalised
             for t in described
@@ -216,9 +216,10 @@ class Patterns:
         speech = self.speech
         while end < len(tokens) and tokens[end].is_word and end - start < _MAX_WORDS:
             word = tokens[end].bare
-            if word in speech.stops and not _link(tokens, end):
-                if not (end == start and word in speech.determiners):
-                    break  # Portuguese "a", a determiner and a preposition
+            # Portuguese "a" is a determiner and a preposition: first, it is the former.
+            opening = end == start and word in speech.determiners
+            if word in speech.stops and not _link(tokens, end) and not opening:
+                break
             inside = tokens[end].capitalised and tokens[end - 1].capitalised  # "Le Drian"
             if end > start and word in speech.determiners and not inside:
                 break  # "sagte Merkel der Zeitung": the dative is the listener
@@ -248,6 +249,10 @@ class Patterns:
         if token.kind != "word":
             return token.kind == "quote" or token.text in _ENDING or token.text in _LEADING
         speech = self.speech
+        if token.bare in speech.conjunctions and end + 1 < len(tokens):
+            joined = tokens[end + 1]  # "sagten Merkel und Macron": two speakers, not one
+            if joined.capitalised or joined.bare in speech.determiners or self._role(joined):
+                return False
         return token.bare in speech.stops | speech.determiners | speech.modifiers
 
     def _characters(
@@ -399,20 +404,20 @@ def _places(text: str, speech: Speech) -> set[str]:
 
 
 def _known_surnames(text: str, speech: Speech) -> set[str]:
-    """In a language that capitalises every noun: words the text writes after another
-    capitalised word that is no article and opens no sentence ("Fabian Stenger",
-    "Bundeskanzlerin Merkel"): a lone capital after a verb of speech is then a name."""
+    """In a language that capitalises every noun: words the text writes right after
+    another capitalised word that is no article, preposition or adverb ("Fabian
+    Stenger", "Bundeskanzlerin Merkel", "Dr. Geicke"): a lone capital after a verb of
+    speech is then a name, not a noun ("sagt der Volksmund")."""
     found = set()
+    closed = speech.determiners | speech.stops | speech.modifiers | speech.pronouns
     for match in re.finditer(r"(?<=[^\W\d_]|\.) +([A-ZÄÖÜ][\w-]+)", text):
-        before = text[: match.start()].rstrip()
-        previous = re.search(r"(\S+)$", before)
+        previous = re.search(r"(\S+)$", text[: match.start()])
         if previous is None:
             continue
         word = previous.group(1)
-        opening = before[: -len(word)].rstrip()[-1:] in ("", ".", "!", "?", ":", "\n")
         titled = word.lower().rstrip(".") in speech.titles
         if word.endswith(".") and not titled and len(word) != 2:
             continue  # a sentence ended: what follows opens the next one
-        if titled or (word[:1].isupper() and word.lower() not in speech.determiners and not opening):
+        if titled or (word[:1].isupper() and word.lower() not in closed):
             found.add(match.group(1).lower())
     return found
