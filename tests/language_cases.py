@@ -315,3 +315,36 @@ SPEAKER_CASES: dict[str, list[tuple[str, str, str | None, str]]] = {
         ("”Emme allekirjoita sopimusta”, hän sanoi.", "Emme", None, "unsure"),
     ],
 }
+
+# language: (a quotation's sentence, its first words, the article's speaker, a person the
+# same sentence names who did not say it). A lying model gives the quotation to the
+# latter: named outside the quotation marks, it would stand were the sentence not read.
+WRONG_SPEAKERS: dict[str, tuple[str, str, str, str]] = {
+    "de": (
+        "„Wir werden dieses Abkommen niemals unterschreiben“, sagte Innenministerin Anna "
+        "Weber über Karl Brandt.",
+        "Wir werden dieses",
+        "Innenministerin Anna Weber",
+        "Karl Brandt",
+    ),
+    "fr": (
+        "« Nous ne signerons jamais cet accord avec eux », a déclaré Marie Dupont à propos "
+        "de Paul Martin.",
+        "Nous ne signerons",
+        "Marie Dupont",
+        "Paul Martin",
+    ),
+    "es": (
+        "«No vamos a firmar nunca este acuerdo con ellos», dijo Ana García sobre Pedro Ruiz.",
+        "No vamos a firmar",
+        "Ana García",
+        "Pedro Ruiz",
+    ),
+    "ru": (
+        "«Мы никогда не подпишем этот договор с ними», — заявил Сергей Лавров после встречи "
+        "с Антонио Гутерришем.",
+        "Мы никогда",
+        "Сергей Лавров",
+        "Антонио Гутерришем",
+    ),
+}

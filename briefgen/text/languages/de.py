@@ -89,7 +89,8 @@ SPEECH = speech_of(
     stops="und oder aber doch denn dass ob wenn als wie weil da in im an am auf aus bei "
     "mit nach von vom zu zum zur für über unter vor gegen ohne um durch seit bis "
     "ist sind war waren wird werden wurde hat haben hatte sei seien nicht auch noch "
-    "dessen deren welche welcher welches hinzu klar mit",
+    "dessen deren welche welcher welches hinzu klar mit während wegen trotz gegenüber nachdem "
+    "bevor",
     locatives="in im",
     modifiers="auch noch dazu zudem weiter später damals jetzt nun dann heute gestern "
     "bereits schon ebenfalls beispielsweise etwa zum beispiel gegenüber deshalb daher",

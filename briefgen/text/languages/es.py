@@ -74,7 +74,8 @@ SPEECH = speech_of(
     outlets="efe afp reuters ap país mundo abc vanguardia razón clarín nación "
     "europa press europapress periódico diario agencia cadena radio televisión",
     stops="a al de del en con sin sobre para por ante tras desde hasta entre contra "
-    "y e o u pero que quien quienes cual cuyo donde es son fue era ha no se",
+    "y e o u pero que quien quienes cual cuyo donde es son fue era ha no se después antes durante "
+    "mediante según",
     locatives="en",
     modifiers="también además luego después ayer hoy entonces",
     conjunctions="y pero",

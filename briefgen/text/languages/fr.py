@@ -70,7 +70,7 @@ SPEECH = speech_of(
     "hebdomadaire magazine agence chaîne radio",
     stops="à au aux de d' d’ en dans sur pour par avec sans sous chez contre vers entre "
     "et ou mais donc car que qui quoi dont où est sont était ont avait sera ne pas "
-    "lors après avant depuis pendant devant",
+    "lors après avant depuis pendant devant durant selon",
     locatives="en au aux dans",
     modifiers="aussi encore ensuite alors également enfin déjà plus tard",
     conjunctions="et mais puis",

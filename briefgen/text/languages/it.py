@@ -75,7 +75,8 @@ SPEECH = speech_of(
     outlets="ansa agi adnkronos reuters afp corriere repubblica stampa messaggero sole "
     "rai mediaset giornale quotidiano agenzia rete radio",
     stops="a al allo alla ai agli alle di del dello della dei degli delle da dal dalla "
-    "in nel nella con su sul sulla tra fra e ed o ma che chi cui dove è sono era non",
+    "in nel nella con su sul sulla tra fra e ed o ma che chi cui dove è sono era non dopo prima "
+    "durante presso verso contro",
     locatives="in a",
     modifiers="anche poi inoltre ancora ieri oggi",
     conjunctions="e ma",

@@ -75,7 +75,8 @@ SPEECH = speech_of(
     outlets="lusa agência folha globo estadão público expresso observador reuters afp "
     "jornal diário revista rádio televisão canal",
     stops="a ao aos à às de do da dos das em no na nos nas com sem sobre para por pelo "
-    "pela entre contra e ou mas que quem qual cujo onde é são foi era não se",
+    "pela entre contra e ou mas que quem qual cujo onde é são foi era não se após antes durante "
+    "depois perante",
     locatives="em no na",
     modifiers="também ainda depois ontem hoje então",
     conjunctions="e mas",
