@@ -147,6 +147,14 @@ SPEAKER_CASES: dict[str, list[tuple[str, str, str | None, str]]] = {
         ("„Die Lage ist ernst“, sagte er.", "Die Lage", None, "unsure"),
         ("„Die Lage ist ernst“, sagt der Volksmund.", "Die Lage", None, "unsure"),
         (
+            "Am Dienstag sagte der Minister: „Wir bleiben bei unserer Linie.“",
+            "Wir bleiben",
+            "der Minister",
+            "speaker",
+        ),
+        ("Der Minister fragte Merkel: „Wie geht es weiter?“", "Wie geht", None, "unsure"),
+        ("Die Erklärung sagt: „Wir bleiben bei unserer Linie.“", "Wir bleiben", None, "unsure"),
+        (
             "„Die Lage ist ernst“, sagten Angela Merkel und Emmanuel Macron.",
             "Die Lage",
             None,
@@ -197,6 +205,12 @@ SPEAKER_CASES: dict[str, list[tuple[str, str, str | None, str]]] = {
         ),
         ("«La economía crecerá», según El País.", "La economía", None, "outlet"),
         ("Vive en Madrid. «La economía crecerá», dijo Madrid.", "La economía", None, "place"),
+        (
+            "«Vamos a ganar», dijo el presidente del Gobierno, Pedro Sánchez.",
+            "Vamos",
+            "Pedro Sánchez",
+            "speaker",
+        ),
         ("«La economía crecerá», dijo él.", "La economía", None, "unsure"),
         (
             "«La economía crecerá», dijeron Pedro Sánchez y Alberto Feijóo.",
@@ -280,6 +294,7 @@ SPEAKER_CASES: dict[str, list[tuple[str, str, str | None, str]]] = {
             "speaker",
         ),
         ("Anadolu Ajansı, “Bu anlaşmayı imzalamayacağız” dedi.", "Bu anlaşmayı", None, "outlet"),
+        ("Erdoğan'a göre “bu anlaşma imzalanmayacak”.", "bu anlaşma", "Erdoğan", "speaker"),
         ("O, “Bu anlaşmayı imzalamayacağız” dedi.", "Bu anlaşmayı", None, "unsure"),
     ],
     "zh": [

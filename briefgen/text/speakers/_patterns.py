@@ -229,11 +229,34 @@ class Patterns:
         for stop in range(end, start, -1):
             found = self.phrase(tokens[start:stop])
             if found is not None and self._ends(tokens, stop):
+                if found.kind == "role" and self.speech.cased:
+                    return self._named_after(tokens, found, stop)
                 return found
         return None
 
+    def _named_after(self, tokens: Sequence[Token], role: Phrase, stop: int) -> Phrase:
+        """The role's name, when an apposition gives it: "dijo el presidente del
+        Gobierno, Pedro Sánchez" -> "Pedro Sánchez"; else the role itself."""
+        comma = next((n for n in range(stop, len(tokens)) if not tokens[n].is_word), None)
+        if comma is None or comma - stop > _MAX_WORDS or tokens[comma].text != ",":
+            return role
+        end = comma + 1
+        while end < len(tokens) and (tokens[end].capitalised or _link(tokens, end)):
+            end += 1
+        named = self.phrase(tokens[comma + 1 : end])
+        closed = end >= len(tokens) or not tokens[end].is_word  # the name ends the clause
+        if named is None or named.kind != "name" or not closed:
+            return role
+        return named
+
     def _backward(self, tokens: Sequence[Token]) -> Phrase | None:
-        """The speaker that ends the words given (before a postposition)."""
+        """The speaker that ends the words given (before a postposition), without the
+        case ending a name takes there (Turkish "Erdoğan'a göre" -> "Erdoğan")."""
+        last = tokens[-1] if tokens else None
+        if last is not None and self.speech.postpositions and "'" in last.text.replace("’", "'"):
+            cut = last.text.replace("’", "'").index("'")
+            last = Token(last.text[:cut], last.start, last.start + cut, last.kind, last.opens)
+            tokens = [*tokens[:-1], last]
         for start in range(len(tokens)):
             found = self.phrase(tokens[start:])
             if found is not None and found.kind != "pronoun":
