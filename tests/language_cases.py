@@ -153,6 +153,12 @@ SPEAKER_CASES: dict[str, list[tuple[str, str, str | None, str]]] = {
             "speaker",
         ),
         ("Der Minister fragte Merkel: „Wie geht es weiter?“", "Wie geht", None, "unsure"),
+        (
+            "Merkel fragte Macron: „Wie geht es weiter?“ Emmanuel Macron schwieg.",
+            "Wie geht",
+            None,
+            "unsure",
+        ),
         ("Die Erklärung sagt: „Wir bleiben bei unserer Linie.“", "Wir bleiben", None, "unsure"),
         (
             "„Die Lage ist ernst“, sagten Angela Merkel und Emmanuel Macron.",
@@ -254,6 +260,7 @@ SPEAKER_CASES: dict[str, list[tuple[str, str, str | None, str]]] = {
             "speaker",
         ),
         ("«Это была ошибка», — написал Подольски.", "Это была", "Подольски", "speaker"),
+        ("«Это была ошибка», — сказал Путин журналистам.", "Это была", "Путин", "speaker"),
         ("По словам Пескова, «никаких переговоров не будет».", "никаких", "Пескова", "speaker"),
         ("«Переговоров не будет», — заявило агентство ТАСС.", "Переговоров", None, "outlet"),
         ("«Переговоров не будет», — заявили в Кремле.", "Переговоров", None, "place"),
@@ -284,6 +291,7 @@ SPEAKER_CASES: dict[str, list[tuple[str, str, str | None, str]]] = {
         ),
         ("«لن نقبل بهذا الاتفاق»، قالت وكالة الأنباء.", "لن نقبل", None, "outlet"),
         ("«لن نقبل بهذا الاتفاق»، قالت مصر.", "لن نقبل", None, "place"),
+        ("«لن نقبل بهذا الاتفاق»، قال مسؤول أمريكي لرويترز.", "لن نقبل", "مسؤول أمريكي", "speaker"),
         ("«لن نقبل بهذا الاتفاق»، قال في بيان.", "لن نقبل", None, "unsure"),
     ],
     "tr": [

@@ -31,7 +31,7 @@ _MAX_WORDS = 7
 _MAX_TO_VERB = 8
 _MAX_OPENING = 5
 _NAME_LINKS = frozenset({"de", "del", "da", "di", "dos", "van", "von", "der", "la", "le", "bin"})
-_BOUNDARY = "，,、；;。！？!?「」“”\"'：: \n"
+_PREFIXES = frozenset("لوب")
 
 
 class Patterns:
@@ -124,9 +124,8 @@ class Patterns:
             if start is None:
                 return Clause(None, "said-clause")
             return Clause(self.phrase(region[start : _back(region, verb, speech)]), "said-clause")
-        opening = region[:verb]
-        if len(opening) > _MAX_OPENING or any(self._subject_like(t) for t in opening):
-            return Clause(None, "said-clause")
+        if not self._adverbial(region[:verb]):
+            return Clause(None, "said-clause")  # "Merkel fragte Macron:": Macron is asked
         return Clause(self.phrase(tail), "said-clause")
 
     def according_anywhere(self, tokens: Sequence[Token]) -> Clause | None:
@@ -218,7 +217,9 @@ class Patterns:
             word = tokens[end].bare
             # Portuguese "a" is a determiner and a preposition: first, it is the former.
             opening = end == start and word in speech.determiners
-            if word in speech.stops and not _link(tokens, end) and not opening:
+            if (word in speech.stops and not _link(tokens, end) and not opening) or (
+                end > start and self._outlet(tokens[end])
+            ):
                 break
             inside = tokens[end].capitalised and tokens[end - 1].capitalised  # "Le Drian"
             if end > start and word in speech.determiners and not inside:
@@ -276,6 +277,8 @@ class Patterns:
             joined = tokens[end + 1]  # "sagten Merkel und Macron": two speakers, not one
             if joined.capitalised or joined.bare in speech.determiners or self._role(joined):
                 return False
+        if self._outlet(token):
+            return True  # "قال مسؤول لرويترز": the outlet is the listener
         return token.bare in speech.stops | speech.determiners | speech.modifiers
 
     def _characters(
@@ -336,12 +339,31 @@ class Patterns:
     def _outlet(self, token: Token) -> bool:
         word = token.bare
         speech = self.speech
-        return word in speech.outlets or (
+        # Arabic writes "to", "and", "by" onto the word: "لرويترز" is "to Reuters".
+        bare = word[1:] if not speech.cased and word[:1] in _PREFIXES else word
+        return bool({word, bare} & speech.outlets) or (
             bool(speech.outlet_suffixes) and word.endswith(speech.outlet_suffixes)
         )
 
     def _place(self, token: Token) -> bool:
         return token.bare in self.speech.places or _stem(token.bare, self.speech) in self.places
+
+    def _adverbial(self, opening: Sequence[Token]) -> bool:
+        """Whether the words before a verb that comes first in its clause are an opening
+        phrase ("Dann", "Am Dienstag", "Y entonces"), not its subject: nothing, or a
+        short phrase that starts with an adverb or a preposition and holds no subject."""
+        if not opening:
+            return True
+        speech = self.speech
+        first = next((t for t in opening if t.bare not in speech.conjunctions), None)
+        if first is None:
+            return True
+        starts = first.bare in speech.stops | speech.modifiers and first.is_word
+        return (
+            starts
+            and len(opening) <= _MAX_OPENING
+            and not any(self._subject_like(t) for t in opening)
+        )
 
     def _subject_like(self, token: Token) -> bool:
         """A word that says the clause before a verb already has its subject."""
