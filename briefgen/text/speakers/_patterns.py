@@ -21,6 +21,7 @@ from collections.abc import Sequence
 
 from briefgen.text.languages import Speech
 from briefgen.text.speakers._clauses import Clause
+from briefgen.text.speakers._known import known_surnames, places, stem
 from briefgen.text.speakers._phrases import Phrase
 from briefgen.text.speakers._tokens import Token
 
@@ -40,8 +41,8 @@ class Patterns:
     def __init__(self, speech: Speech, text: str) -> None:
         self.speech = speech
         self.text = text
-        self.places = _places(text, speech)
-        self.known = _known_surnames(text, speech) if speech.capitalised_nouns else set()
+        self.places = places(text, speech)
+        self.known = known_surnames(text, speech) if speech.capitalised_nouns else set()
 
     def around(self, tokens: Sequence[Token], q: int) -> Clause | None:
         """The said-clause of the quotation ``tokens[q]``, in its own sentence."""
@@ -346,7 +347,7 @@ class Patterns:
         )
 
     def _place(self, token: Token) -> bool:
-        return token.bare in self.speech.places or _stem(token.bare, self.speech) in self.places
+        return token.bare in self.speech.places or stem(token.bare, self.speech) in self.places
 
     def _adverbial(self, opening: Sequence[Token]) -> bool:
         """Whether the words before a verb that comes first in its clause are an opening
@@ -429,40 +430,3 @@ def _link(tokens: Sequence[Token], i: int) -> bool:
         and tokens[i - 1].capitalised
         and (tokens[i + 1].capitalised or tokens[i + 1].text in _NAME_LINKS)
     )
-
-
-def _stem(word: str, speech: Speech) -> str:
-    return word[: max(4, len(word) - 2)] if speech.inflected else word
-
-
-def _places(text: str, speech: Speech) -> set[str]:
-    """Words the text writes after a preposition of place ("in Berlin", "в Москве")."""
-    if not speech.locatives or not speech.cased:
-        return set()
-    pattern = r"(?<!\w)(?:" + "|".join(map(re.escape, speech.locatives)) + r")\s+(\w+)(?!['’])"
-    found = set()
-    for match in re.finditer(pattern, text, flags=re.IGNORECASE):
-        word = match.group(1)
-        if word[:1].isupper():
-            found.add(_stem(word.lower(), speech))
-    return found
-
-
-def _known_surnames(text: str, speech: Speech) -> set[str]:
-    """In a language that capitalises every noun: words the text writes right after
-    another capitalised word that is no article, preposition or adverb ("Fabian
-    Stenger", "Bundeskanzlerin Merkel", "Dr. Geicke"): a lone capital after a verb of
-    speech is then a name, not a noun ("sagt der Volksmund")."""
-    found = set()
-    closed = speech.determiners | speech.stops | speech.modifiers | speech.pronouns
-    for match in re.finditer(r"(?<=[^\W\d_]|\.) +([A-ZÄÖÜ][\w-]+)", text):
-        previous = re.search(r"(\S+)$", text[: match.start()])
-        if previous is None:
-            continue
-        word = previous.group(1)
-        titled = word.lower().rstrip(".") in speech.titles
-        if word.endswith(".") and not titled and len(word) != 2:
-            continue  # a sentence ended: what follows opens the next one
-        if titled or (word[:1].isupper() and word.lower() not in closed):
-            found.add(match.group(1).lower())
-    return found
