@@ -147,6 +147,12 @@ SPEAKER_CASES: dict[str, list[tuple[str, str, str | None, str]]] = {
         ("„Die Lage ist ernst“, sagte er.", "Die Lage", None, "unsure"),
         ("„Die Lage ist ernst“, sagt der Volksmund.", "Die Lage", None, "unsure"),
         (
+            "Kanzlerin Merkel reiste ab. Merkel sagte am Montag: „Wir bleiben dabei.“",
+            "Wir bleiben dabei",
+            "Merkel",
+            "speaker",
+        ),
+        (
             "Am Dienstag sagte der Minister: „Wir bleiben bei unserer Linie.“",
             "Wir bleiben",
             "der Minister",
@@ -189,6 +195,14 @@ SPEAKER_CASES: dict[str, list[tuple[str, str, str | None, str]]] = {
             "place",
         ),
         ("« La crise est grave », a-t-il déclaré.", "La crise", None, "unsure"),
+        ("« La crise est grave », a déclaré la France.", "La crise", None, "place"),
+        (
+            "« La crise est grave », a déclaré lundi le porte-parole du gouvernement, Gabriel "
+            "Attal.",
+            "La crise",
+            "Gabriel Attal",
+            "speaker",
+        ),
         (
             "Paul Martin a rencontré Marc Dupont. Il a déclaré : « La crise est grave. »",
             "La crise",
@@ -218,6 +232,7 @@ SPEAKER_CASES: dict[str, list[tuple[str, str, str | None, str]]] = {
             "speaker",
         ),
         ("«La economía crecerá», dijo él.", "La economía", None, "unsure"),
+        ("«La economía crecerá», afirmó España.", "La economía", None, "place"),
         (
             "«La economía crecerá», dijeron Pedro Sánchez y Alberto Feijóo.",
             "La economía",
@@ -336,6 +351,12 @@ SPEAKER_CASES: dict[str, list[tuple[str, str, str | None, str]]] = {
         ),
         ("”Emme allekirjoita sopimusta”, kertoi Yle.", "Emme", None, "outlet"),
         ("”Emme allekirjoita sopimusta”, hän sanoi.", "Emme", None, "unsure"),
+        (
+            "”Tilanne on vakava”, sanoi Niinistö tiedotustilaisuudessa.",
+            "Tilanne",
+            "Niinistö",
+            "speaker",
+        ),
     ],
 }
 

@@ -53,6 +53,9 @@ class Speech:
     """Places named often enough to list (countries, capitals): never a speaker."""
     modifiers: frozenset[str] = frozenset()
     """Adverbs that may stand between a verb of speech and its speaker ("auch", "aussi")."""
+    adverbial_endings: tuple[str, ...] = ()
+    """Case endings of place and time (Finnish "-ssa"): a word with one after a speaker
+    says where or when, it is not part of the speaker."""
     conjunctions: frozenset[str] = frozenset()
     """Words that may open the clause of a speaker before its verb ("und", "et")."""
     complementisers: frozenset[str] = frozenset()
@@ -98,7 +101,7 @@ def speech_of(
             given[name] = bool(value)
         elif name in regexes:
             given[name] = str(value)
-        elif name in {"role_suffixes", "outlet_suffixes"}:
+        elif name in {"role_suffixes", "outlet_suffixes", "adverbial_endings"}:
             given[name] = tuple(str(value).lower().split())
         else:
             given[name] = _words(str(value))

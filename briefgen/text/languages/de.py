@@ -91,6 +91,9 @@ SPEECH = speech_of(
     "ist sind war waren wird werden wurde hat haben hatte sei seien nicht auch noch "
     "dessen deren welche welcher welches hinzu klar mit während wegen trotz gegenüber nachdem "
     "bevor",
+    places="deutschland frankreich russland china amerika usa ukraine polen österreich schweiz "
+    "italien spanien großbritannien england türkei iran israel europa berlin paris moskau "
+    "kiew peking washington london wien brüssel bund",
     locatives="in im",
     modifiers="auch noch dazu zudem weiter später damals jetzt nun dann heute gestern "
     "bereits schon ebenfalls beispielsweise etwa zum beispiel gegenüber deshalb daher",

@@ -76,6 +76,9 @@ SPEECH = speech_of(
     stops="a al de del en con sin sobre para por ante tras desde hasta entre contra "
     "y e o u pero que quien quienes cual cuyo donde es son fue era ha no se después antes durante "
     "mediante según",
+    places="españa francia alemania rusia china estados unidos ucrania méxico argentina colombia "
+    "venezuela chile perú cuba italia europa madrid parís berlín moscú pekín washington "
+    "londres bruselas moncloa",
     locatives="en",
     modifiers="también además luego después ayer hoy entonces",
     conjunctions="y pero",

@@ -54,8 +54,11 @@ SPEECH = speech_of(
     documents="tiedote raportti kirje selvitys",
     outlets="yle hs helsingin sanomat iltalehti iltasanomat mtv stt lehti",
     stops="ja tai mutta että kun jos on oli ei myös vielä",
+    places="suomi ruotsi venäjä saksa ranska yhdysvallat kiina ukraina eurooppa helsinki tukholma "
+    "moskova",
     modifiers="myös vielä lisäksi",
     conjunctions="ja mutta",
+    adverbial_endings="ssa ssä sta stä lla llä lta ltä lle",
     complementisers="että",
     inflected=True,
 )

@@ -71,6 +71,9 @@ SPEECH = speech_of(
     stops="à au aux de d' d’ en dans sur pour par avec sans sous chez contre vers entre "
     "et ou mais donc car que qui quoi dont où est sont était ont avait sera ne pas "
     "lors après avant depuis pendant devant durant selon",
+    places="france allemagne russie chine amérique états-unis ukraine pologne italie espagne "
+    "royaume-uni angleterre belgique suisse turquie iran israël europe paris berlin moscou "
+    "kiev kyiv pékin washington londres bruxelles élysée matignon",
     locatives="en au aux dans",
     modifiers="aussi encore ensuite alors également enfin déjà plus tard",
     conjunctions="et mais puis",

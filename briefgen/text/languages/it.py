@@ -77,6 +77,8 @@ SPEECH = speech_of(
     stops="a al allo alla ai agli alle di del dello della dei degli delle da dal dalla "
     "in nel nella con su sul sulla tra fra e ed o ma che chi cui dove è sono era non dopo prima "
     "durante presso verso contro",
+    places="italia francia germania russia cina america stati uniti ucraina spagna europa roma "
+    "parigi berlino mosca pechino washington londra bruxelles chigi quirinale",
     locatives="in a",
     modifiers="anche poi inoltre ancora ieri oggi",
     conjunctions="e ma",

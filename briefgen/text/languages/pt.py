@@ -77,6 +77,9 @@ SPEECH = speech_of(
     stops="a ao aos à às de do da dos das em no na nos nas com sem sobre para por pelo "
     "pela entre contra e ou mas que quem qual cujo onde é são foi era não se após antes durante "
     "depois perante",
+    places="brasil portugal frança alemanha rússia china estados unidos ucrânia espanha argentina "
+    "angola moçambique europa lisboa brasília paris berlim moscou moscovo pequim "
+    "washington londres bruxelas planalto",
     locatives="em no na",
     modifiers="também ainda depois ontem hoje então",
     conjunctions="e mas",

@@ -57,5 +57,7 @@ SPEECH = speech_of(
     "ntv cnn gazete gazetesi ajans kanal",
     stops="ve ile için ama fakat de da ki bu şu bir çok daha en gibi kadar sonra önce",
     modifiers="şunları şöyle de da ayrıca",
+    places="türkiye ankara istanbul rusya amerika abd çin almanya fransa ukrayna avrupa "
+    "yunanistan suriye iran",
     locatives="",
 )

@@ -19,7 +19,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from briefgen.text.languages import Speech
+from briefgen.text.languages import Speech, claim_words
+from briefgen.text.normalise import fold_text
+from briefgen.text.speakers._characters import characters_clause, characters_phrase
 from briefgen.text.speakers._clauses import Clause
 from briefgen.text.speakers._known import known_surnames, places, stem
 from briefgen.text.speakers._phrases import Phrase
@@ -41,7 +43,10 @@ class Patterns:
     def __init__(self, speech: Speech, text: str) -> None:
         self.speech = speech
         self.text = text
-        self.places = places(text, speech)
+        self.places = places(text, speech) | {stem(p, speech) for p in speech.places}
+        claim = claim_words(speech.code)
+        # Weekdays stand between a verb and its speaker as adverbs do ("a déclaré lundi").
+        self.times = frozenset(claim.weekdays) if claim is not None else frozenset()
         self.known = known_surnames(text, speech) if speech.capitalised_nouns else set()
 
     def around(self, tokens: Sequence[Token], q: int) -> Clause | None:
@@ -50,7 +55,7 @@ class Patterns:
         start = next((n + 1 for n in range(q - 1, -1, -1) if tokens[n].kind == "quote"), 0)
         following = tokens[q + 1 : len(tokens) if end is None else end]
         if self.speech.before or self.speech.after:
-            return self._characters(tokens, q, start, end)
+            return characters_clause(self.speech, self.text, tokens, (q, start, end))
         return (
             self._final(tokens[start:q], following)
             or self.after_quote(following)
@@ -70,7 +75,7 @@ class Patterns:
             said = re.match(speech.after, self.text[region[0].start : region[-1].end])
             if said is None:
                 return None
-            return Clause(self._characters_phrase(said, region[0].start), "said-clause")
+            return Clause(characters_phrase(self.speech, said, region[0].start), "said-clause")
         for phrases in (speech.according_after, speech.according):
             length = _phrase_at(region, 0, phrases)
             if length:
@@ -79,9 +84,7 @@ class Patterns:
         while j < len(region) - 1 and region[j].bare in speech.auxiliaries:
             j += 1
         if self._verb(region[j]):
-            return Clause(
-                self._forward(region, _skip(region, j + 1, speech.modifiers)), "said-clause"
-            )
+            return Clause(self._forward(region, self._skip(region, j + 1)), "said-clause")
         for v in range(1, min(len(region), _MAX_TO_VERB)):
             if region[v].kind == "quote":
                 return None
@@ -119,7 +122,7 @@ class Patterns:
         verb = next((n for n in range(end - 1, -1, -1) if self._verb(region[n])), None)
         if verb is None:
             return None
-        tail = region[_skip(region, verb + 1, speech.modifiers) :]
+        tail = region[self._skip(region, verb + 1) :]
         if not tail:
             start = _opening(region, _back(region, verb, speech), speech)
             if start is None:
@@ -280,44 +283,7 @@ class Patterns:
                 return False
         if self._outlet(token):
             return True  # "قال مسؤول لرويترز": the outlet is the listener
-        return token.bare in speech.stops | speech.determiners | speech.modifiers
-
-    def _characters(
-        self, tokens: Sequence[Token], q: int, start: int, end: int | None
-    ) -> Clause | None:
-        """Chinese and Japanese: the said-clause as characters, by the data's regexes."""
-        speech = self.speech
-        quote = tokens[q]
-        head = tokens[start - 1].end if start else tokens[0].start
-        tail = tokens[end].start if end is not None else tokens[-1].end
-        before = self.text[min(head, quote.start) : quote.start]
-        after = self.text[quote.end : max(quote.end, tail)]
-        if speech.after:
-            found = re.match(speech.after, after)
-            if found is not None:
-                return Clause(self._characters_phrase(found, quote.end), "said-clause")
-        closing = not speech.closing or re.match(speech.closing, after) is not None
-        found = re.search(speech.before, before) if speech.before and closing else None
-        if found is None:
-            return None
-        return Clause(self._characters_phrase(found, quote.start - len(before)), "said-clause")
-
-    def _characters_phrase(self, found: re.Match[str], offset: int) -> Phrase | None:
-        speaker = found.group("speaker")
-        at = offset + found.start("speaker")
-        token = Token(speaker, at, at + len(speaker), "word")
-        speech = self.speech
-        if any(speaker.startswith(p) for p in speech.pronouns):
-            return Phrase((token,), "pronoun")
-        if any(w in speaker for w in speech.stops | speech.documents):
-            return None
-        if any(speaker.endswith(p) for p in speech.places):
-            return None  # "中方", "美国": a place; "中国外交部发言人" is a person
-        if speaker.endswith(speech.outlet_suffixes) or any(o in speaker for o in speech.outlets):
-            return None
-        if any(r in speaker for r in speech.roles) or speaker.endswith(speech.role_suffixes):
-            return Phrase((token,), "name")
-        return Phrase((token,), "name") if len(speaker) <= speech.bare_names else None
+        return token.bare in speech.stops | speech.determiners or self._modifier(token)
 
     def _verb(self, token: Token) -> bool:
         return token.is_word and not token.capitalised and token.bare in self.speech.verbs
@@ -366,6 +332,31 @@ class Patterns:
             and not any(self._subject_like(t) for t in opening)
         )
 
+    def _modifier(self, token: Token) -> bool:
+        """An adverb, a weekday or (Finnish) a noun in a case of place or time."""
+        if not token.is_word or token.capitalised:
+            return False
+        word = token.bare
+        endings = self.speech.adverbial_endings
+        if endings and word.endswith(endings) and len(word) > 5:
+            return True  # "sanoi Niinistö tiedotustilaisuudessa"
+        return word in self.speech.modifiers or fold_text(word) in self.times
+
+    def _skip(self, tokens: Sequence[Token], i: int) -> int:
+        """Past adverbs and a time ("am Montag", "lundi") after a verb of speech."""
+        while i < len(tokens) and tokens[i].is_word:
+            if self._modifier(tokens[i]):
+                i += 1
+            elif (
+                i + 1 < len(tokens)
+                and tokens[i].bare in self.speech.stops
+                and (fold_text(tokens[i + 1].bare) in self.times)
+            ):
+                i += 2
+            else:
+                break
+        return i
+
     def _subject_like(self, token: Token) -> bool:
         """A word that says the clause before a verb already has its subject."""
         if not token.is_word:
@@ -388,12 +379,6 @@ def _phrase_at(tokens: Sequence[Token], i: int, phrases: tuple[tuple[str, ...], 
         if got == opening:
             return len(opening)
     return 0
-
-
-def _skip(tokens: Sequence[Token], i: int, words: frozenset[str]) -> int:
-    while i < len(tokens) and tokens[i].is_word and tokens[i].bare in words:
-        i += 1
-    return i
 
 
 def _back(tokens: Sequence[Token], verb: int, speech: Speech) -> int:
