@@ -49,6 +49,7 @@ CHECKED: tuple[tuple[str, str, str], ...] = (
     ("sueddeutsche.de.flixtrain.html", "Man muss aufpassen", "Fabian Stenger"),
     ("sueddeutsche.de.flixtrain.html", "Für den Fahrgast", "Fabian Stenger"),
     ("sueddeutsche.de.flixtrain.html", "Eigenwirtschaftliche Bahnen", "Fabian Stenger"),
+    ("sueddeutsche.de.flixtrain.html", "größten Projekt im", "Bundesverkehrsminister Scheuer"),
     ("zeit.de.zugverkehr.html", "Schneller sind diese", "de Decker"),
 )
 

@@ -51,7 +51,7 @@ CLAIM_WORDS = words_of(
 # "gesagt"); the word order is "„…“, sagte X", "X sagte: „…“", "„…“, so X", "laut X".
 SPEECH = speech_of(
     "de",
-    verbs="sagt sagte sagten sagen gesagt erklärt erklärte erklärten erklären erklärt "
+    verbs="sagt sagte sagten sagen gesagt sprach spricht erklärt erklärte erklärten erklären "
     "betont betonte betonten betonen meint meinte meinten fügt fügte "
     "ergänzt ergänzte ergänzten warnt warnte warnten schreibt schrieb schrieben "
     "kommentiert kommentierte kritisiert kritisierte antwortet antwortete antworteten "
