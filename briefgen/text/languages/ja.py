@@ -3,7 +3,7 @@
 The speaker opens the sentence with は or が and the verb follows the quotation with と
 ("岸田首相は記者団に「…」と述べた"). Words are not spaced, so the said-clause is two
 regular expressions over characters: the speaker before 「…」 and the verb after it; both
-must be there. A speaker is read only with a title or role at its end (氏, さん, 首相,
+must be there; or the speaker follows the quotation ("「…」と林官房長官は述べた"). A speaker is read only with a title or role at its end (氏, さん, 首相,
 大臣 ...): a bare word before は is as often a topic as a person. No claim words yet.
 """
 
@@ -33,4 +33,6 @@ SPEECH = speech_of(
     before=r"(?:^|(?<=[、。\s」]))(?P<speaker>[^\W\d_]{1,15}?)(?:は|が)"
     r"(?:[^「」。]{0,20})$",
     closing=rf"^[、]?と(?:、)?(?:[^。「」]{{0,12}}?)(?:{_VERBS})",
+    # Or the speaker after the quotation: "「…」と林官房長官は述べた".
+    after=rf"^と、?(?P<speaker>[^\W\d_]{{1,15}}?)(?:は|が)[^。「」]{{0,12}}?(?:{_VERBS})",
 )

@@ -15,6 +15,8 @@ _VERBS = "说道|说|表示|指出|强调|称|写道|回应|透露|坦言|直言
 _ADVERBS = "也|还|又|则|再次|随后|同时|此前|曾|进一步|明确"
 # A speaker: two to twelve letters (no digit, no mark), none of the characters below.
 _SPEAKER = r"(?P<speaker>[^\W\d_]{2,12}?)"
+# Where and to whom, between the speaker and the verb: "王毅对记者说", "X在记者会上表示".
+_SETTING = r"(?:(?:对|向|在)[^\W\d_]{1,10}?)?"
 
 SPEECH = speech_of(
     "zh",
@@ -33,6 +35,7 @@ SPEECH = speech_of(
     "香港 北京 上海 华盛顿 莫斯科 东京 中方 美方 俄方 日方",
     bare_names=4,
     cased=False,
-    before=rf"(?:^|(?<=[，,。；;、\s])){_SPEAKER}(?:{_ADVERBS})?(?:{_VERBS})[：:，,]?\s*$",
-    after=rf"^[，,]?\s*{_SPEAKER}(?:{_ADVERBS})?(?:{_VERBS})[。！.]?\s*$",
+    before=rf"(?:^|(?<=[，,。；;、\s])){_SPEAKER}{_SETTING}(?:{_ADVERBS})?(?:{_VERBS})"
+    r"[：:，,]?\s*$",
+    after=rf"^[，,]?\s*{_SPEAKER}{_SETTING}(?:{_ADVERBS})?(?:{_VERBS})[。！.]?\s*$",
 )
