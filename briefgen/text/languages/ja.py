@@ -3,8 +3,9 @@
 The speaker opens the sentence with は or が and the verb follows the quotation with と
 ("岸田首相は記者団に「…」と述べた"). Words are not spaced, so the said-clause is two
 regular expressions over characters: the speaker before 「…」 and the verb after it; both
-must be there; or the speaker follows the quotation ("「…」と林官房長官は述べた"). A speaker is read only with a title or role at its end (氏, さん, 首相,
-大臣 ...): a bare word before は is as often a topic as a person. No claim words yet.
+must be there. Or the speaker follows the quotation ("「…」と林官房長官は述べた"). A
+speaker is read only with a title or role at its end (氏, さん, 首相, 大臣 ...): a bare
+word before は is as often a topic as a person. No claim words yet.
 """
 
 from __future__ import annotations
