@@ -160,6 +160,18 @@ SPEAKER_CASES: dict[str, list[tuple[str, str, str | None, str]]] = {
         ),
         ("Der Minister fragte Merkel: „Wie geht es weiter?“", "Wie geht", None, "unsure"),
         (
+            "„Wir bleiben dabei“ – diesen Satz sagte der Minister oft.",
+            "Wir bleiben",
+            None,
+            "unsure",
+        ),
+        (
+            "Die Strecke sei teurer, berichtet de Decker. „Schneller sind die Fahrten nicht.“",
+            "Schneller",
+            "de Decker",
+            "speaker",
+        ),
+        (
             "Merkel fragte Macron: „Wie geht es weiter?“ Emmanuel Macron schwieg.",
             "Wie geht",
             None,

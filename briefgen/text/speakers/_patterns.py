@@ -197,11 +197,16 @@ class Patterns:
         while name < len(body) - 1 and self._place(body[name]):
             name += 1  # "министр ... России Сергей Лавров": the place describes the name
         named, described = body[name:], body[:name]
+        if described and all(t.text in _NAME_LINKS for t in described):
+            named, described = body, ()  # "de Decker", "van Gaal": the particle opens it
         if not named:
             return Phrase(tokens, "role") if self._role(body[-1]) else None
         if any(self._place(t) for t in named):
             return None
-        lone = speech.capitalised_nouns and not described and len(named) == 1
+        # In German one capitalised word is a name only when the text writes it as one,
+        # or a role or title describes it: "diesen Satz sagte er" has no speaker.
+        titled = any(self._role(t) or self._title(t) for t in described)
+        lone = speech.capitalised_nouns and not titled and len(named) == 1
         if lone and (tokens[0] is not body[0] or named[0].bare not in self.known):
             return None  # "der Volksmund", "Experten": a noun, not a name
         if described and not all(
