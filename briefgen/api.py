@@ -9,7 +9,6 @@ import time
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from briefgen.brief import Brief, BriefOrError
 from briefgen.config import BriefConfig, build_config
 from briefgen.errors import BriefgenError, StoryStoreError
 from briefgen.llm.openai_backend import loop_safe_client
@@ -23,15 +22,15 @@ from briefgen.run import (
     as_article,
     open_runtime,
     read_entries,
-    run_dossier,
     run_memo,
     run_sync,
 )
-from briefgen.run.earlier import Earlier, SinceInput, read_since, renumbered
-from briefgen.run.story_store import StoryStore
 
 if TYPE_CHECKING:
+    from briefgen.brief import Brief, BriefOrError
     from briefgen.llm.openai_backend import Client
+    from briefgen.run.earlier import Earlier, SinceInput
+    from briefgen.run.story_store import StoryStore
 
 T = TypeVar("T")
 
@@ -111,6 +110,11 @@ def _earlier_memos(
 ) -> tuple[StoryStore | None, list[Earlier]]:
     """The memos a new one is made since: the story's (from the store), then ``since``'s;
     read before anything is paid, so a bad file or store stops the memo at no cost."""
+    if since is None and story is None:
+        return None, []  # the story's modules stay unloaded (see RunState.new_grounder)
+    from briefgen.run.earlier import read_since, renumbered
+    from briefgen.run.story_store import StoryStore
+
     given = read_since(since)
     if story is None:
         return None, given
@@ -174,6 +178,8 @@ async def agenerate_dossier(
     stories, earlier = _earlier_memos(since, story)
     started = time.perf_counter()
     async with open_runtime(cfg, client) as runtime:
+        from briefgen.run.dossier_memo import run_dossier  # its rules load when used
+
         brief = await run_dossier(
             entries, memo_style, cfg, runtime, started, progress=progress, earlier=earlier
         )

@@ -289,6 +289,15 @@ class BriefConfig(BaseModel):
         description="A quote found only approximately is kept as reported speech, without "
         "quotation marks, instead of being dropped.",
     )
+    memo_language: str | None = Field(
+        "en",
+        pattern=r"^[a-z]{2,3}$",
+        description="The language the memo is written in (ISO 639-1). An article in another "
+        "language is read, cited and checked in its own; the memo's lines are then "
+        "translated in one more call, each translation shown only when its numbers, dates, "
+        "negation and names agree with the checked line, and a quotation stays verbatim "
+        "with its translation beside it, marked. None: the memo in the article's language.",
+    )
 
     # Memos since earlier ones (since= or story=)
     since_withdrawn: bool = Field(

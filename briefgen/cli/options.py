@@ -25,6 +25,7 @@ _OPTION_OF = {name: "--" + name.replace("_", "-") for name in _SAME_NAME.split()
     "memo_date": "--date",
     "since_withdrawn": "--since-withdrawn",
     "since_model": "--since-model",
+    "memo_language": "--memo-language",
 }
 
 
@@ -156,6 +157,12 @@ def memo_options() -> argparse.ArgumentParser:
         help="keep near-quotes as reported speech (never in quotation marks) instead of "
         "dropping them",
     )
+    parser.add_argument(
+        "--memo-language",
+        metavar="CODE",
+        help="the memo's language (ISO 639-1, default en): another article's lines are "
+        "checked in its own language and shown translated; 'source' keeps its language",
+    )
     _header_options(parser)
     parser.add_argument(
         "--pdf-password", metavar="PASSWORD", help="the password of an encrypted PDF source"
@@ -249,6 +256,8 @@ def config_from(args: argparse.Namespace) -> BriefConfig:
     chosen = {k: v for k, v in settings.items() if v is not None}
     if given.get("portion_mark") is not None and chosen.get("portion_mark") is None:
         chosen["portion_mark"] = None  # --portion-mark none
+    if str(given.get("memo_language") or "").strip().lower() == "source":
+        chosen["memo_language"] = None  # the memo in the article's own language
     try:
         return BriefConfig.model_validate(chosen)
     except ValidationError as exc:
@@ -257,6 +266,13 @@ def config_from(args: argparse.Namespace) -> BriefConfig:
 
 def _portion_mark(value: str | None) -> str | None:
     return None if value is None or value.strip().lower() == "none" else value
+
+
+def _memo_language(value: str | None) -> Any:
+    """A language code as the config takes it; "source" is set apart by config_from."""
+    if value is None or value.strip().lower() == "source":
+        return None
+    return value.strip().lower()
 
 
 def _same(value: Any) -> Any:
@@ -275,6 +291,7 @@ _FIELDS: dict[str, tuple[str, Callable[[Any], Any]]] = {
     "allow_paraphrase": ("allow_paraphrase", _set_only),
     "since_withdrawn": ("since_withdrawn", _set_only),
     "since_model": ("since_model", _set_only),
+    "memo_language": ("memo_language", _memo_language),
     "pdf_password": ("pdf_password", _same),
     "local": ("backend", lambda on: "embedded" if on else None),
     "templates": ("template_dir", _same),

@@ -196,6 +196,27 @@ def changes_messages(
     return [{"role": "system", "content": system}, {"role": "user", "content": user}]
 
 
+def translation_messages(
+    lines: list[tuple[str, str]],
+    *,
+    source: str,
+    target: str,
+    title: str | None,
+    prompt_dir: Path | None = None,
+) -> list[dict[str, str]]:
+    """The memo's lines (``id``, text) to translate from the language named ``source``
+    into the one named ``target`` (``memo_language``)."""
+    system = render_prompt("translate.system", prompt_dir, source=source, target=target)
+    user = render_prompt(
+        "translate.user",
+        prompt_dir,
+        source=source,
+        lines=[{"id": i, "text": _fence_safe(text)} for i, text in lines],
+        title=_fence_safe(title or "untitled").replace('"', "'"),
+    )
+    return [{"role": "system", "content": system}, {"role": "user", "content": user}]
+
+
 def reask_message(error: str, prompt_dir: Path | None = None) -> dict[str, str]:
     """The follow-up that asks the model to fix an answer, saying what was wrong."""
     return {"role": "user", "content": render_prompt("reask", prompt_dir, error=error)}

@@ -146,3 +146,23 @@ class StoryChanges(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     changes: list[StoryChange] = Field(json_schema_extra={"maxItems": MAX_STORY_CHANGES})
+
+
+MAX_TRANSLATED_LINES = 80
+
+
+class LineTranslation(BaseModel):
+    """One memo line in the memo's language (``memo_language``)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(description="The line's id, e.g. L3.")
+    text: str = Field(description="The line translated, its names, numbers and dates kept.")
+
+
+class Translations(BaseModel):
+    """The memo's lines translated, one per line id."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    lines: list[LineTranslation] = Field(json_schema_extra={"maxItems": MAX_TRANSLATED_LINES})

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from briefgen.grounding.quantity_words import (
@@ -19,7 +19,8 @@ from briefgen.grounding.quantity_words import (
     UNITS,
     WORD_SCALES,
 )
-from briefgen.text.languages import claim_words
+from briefgen.text.cjk import CjkWords, has_cjk, is_cjk_token, spaced
+from briefgen.text.languages import ClaimWords, claim_words
 from briefgen.text.lexicon import MONTH_ABBREVIATIONS, MONTHS, NEGATORS, STOPWORDS, WEEKDAYS
 from briefgen.text.normalise import fold_text
 from briefgen.text.words import stem
@@ -112,6 +113,8 @@ class Words:
     """Whether a negator that ends its clause negates the words before it, as where the
     verb comes last or before its negator ("unterzeichnete den Vertrag nicht", "امضا
     نکرد"); not in English, where a clause-final "no" is mostly an answer."""
+    cjk: CjkWords = field(default_factory=CjkWords)
+    """How a run of Chinese or Japanese characters is cut into words (``text.cjk``)."""
 
     @property
     def token(self) -> re.Pattern[str]:
@@ -168,6 +171,21 @@ def words_for(language: str | None) -> Words:
         english_abbreviations=False,
         capitalised_nouns=english.capitalised_nouns,
         negation_reaches_back=True,
+        cjk=_cjk_words(extra),
+    )
+
+
+def _cjk_words(extra: ClaimWords) -> CjkWords:
+    """The language's words that are written without spaces, for ``text.cjk``."""
+    return CjkWords(
+        negators=tuple(sorted((n for n in extra.negators if has_cjk(n)), key=len, reverse=True)),
+        not_negating=extra.not_negating,
+        counters=extra.counters,
+        weekdays=tuple(
+            sorted(
+                ((f, e) for f, e in extra.weekdays.items() if has_cjk(f)), key=lambda p: -len(p[0])
+            )
+        ),
     )
 
 
@@ -180,7 +198,7 @@ def tokenize(text: str, language: str | None = None) -> list[str]:
     """Folded tokens; "per cent" becomes "percent" and, in English, month abbreviations
     full names."""
     words = words_for(language)
-    folded = fold_text(text).replace("per cent", "percent")
+    folded = spaced(fold_text(text).replace("per cent", "percent"), words.cjk)
     tokens: list[str] = []
     for raw in words.token.findall(folded):
         token = "percent" if raw == "%" else raw.replace("’", "'")
@@ -276,7 +294,8 @@ def _is_content(token: str, words: Words | None = None) -> bool:
         return False
     if token in words.numbers or token in words.scales or token in UNITS:
         return False
-    return len(token) > 2
+    # A pair of Chinese or Japanese characters is a word, however short (``text.cjk``).
+    return len(token) > 2 or is_cjk_token(token)
 
 
 def _is_cased(text: str) -> bool:

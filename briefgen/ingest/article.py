@@ -22,7 +22,10 @@ from briefgen.text.quotations import quotation_pattern
 DEFAULT_MAX_CHARS = 2_000_000
 
 _HORIZONTAL_SPACE = re.compile(r"[ \t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
-_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
+# Zero-width joiners and non-joiners stay: they are part of Persian, Urdu, Indic and
+# emoji spelling, so a quotation keeps the article's characters (``text.normalise``
+# folds them away for comparison). A zero-width space, word joiner and BOM go.
+_INVISIBLE = re.compile(r"[\u200b\u2060\ufeff]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _MANY_NEWLINES = re.compile(r"\n{3,}")
 _UNPRINTABLE_META = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -235,7 +238,8 @@ def decode_input(data: bytes) -> str:
 
 
 def normalise(text: str) -> str:
-    """NFC, one kind of newline, single spaces, no invisible or control characters.
+    """NFC, one kind of newline, single spaces, no control characters, no invisible ones
+    but the joiners and bidi marks that spell a word.
 
     Quote marks and dashes are kept exactly as in the source so quotes align verbatim.
     """

@@ -109,7 +109,7 @@ def _openai(config: BriefConfig, env: Environment) -> Backend:
     kwargs: dict[str, Any] = {
         "api_key": key or _NO_KEY,
         "max_retries": 0,
-        "http_client": http_client(),
+        "http_client": http_client(base_url),
     }
     if base_url is not None:
         kwargs["base_url"] = base_url
@@ -137,11 +137,14 @@ def _azure(config: BriefConfig, env: Environment) -> Backend:
                 api_key=key,
                 api_version=env.api_version,
                 max_retries=0,
-                http_client=http_client(),
+                http_client=http_client(env.azure_endpoint),
             )
         else:  # the SDK says what is missing
             client = openai.AsyncAzureOpenAI(
-                api_key=key, api_version=env.api_version, max_retries=0, http_client=http_client()
+                api_key=key,
+                api_version=env.api_version,
+                max_retries=0,
+                http_client=http_client(None),
             )
     except (ValueError, openai.OpenAIError) as exc:
         raise ConfigError(
@@ -171,7 +174,7 @@ def _embedded(config: BriefConfig, env: Environment) -> Backend:
             base_url=server.base_url,
             api_key=_NO_KEY,
             max_retries=0,
-            http_client=http_client(),
+            http_client=http_client(server.base_url),
         ),
         backend_profile=BackendProfile(
             name="embedded",

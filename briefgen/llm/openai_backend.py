@@ -53,14 +53,20 @@ def json_schema_response_format(name: str, schema: dict[str, Any]) -> dict[str, 
     }
 
 
-@lru_cache(maxsize=1)
-def _ssl_context() -> ssl.SSLContext:
-    """One TLS context for every client briefgen builds.
+@lru_cache(maxsize=2)
+def _ssl_context(secure: bool) -> ssl.SSLContext:
+    """One TLS context for every client briefgen builds, per kind of endpoint.
 
     Each new client would otherwise load the CA bundle again (about 25 ms, most of
-    briefgen's own time per memo). Built by the SDK's own HTTP library, so the trust is
-    exactly what a default openai client gets.
+    briefgen's own time per memo). For an ``https`` endpoint it is built by the SDK's own
+    HTTP library, so the trust is exactly what a default openai client gets. A plain
+    ``http`` endpoint (vLLM, Ollama, the embedded model on loopback) never uses TLS, so it
+    gets a context that trusts no certificate: loading the CA bundle costs about 80 ms of
+    the first memo of a process, and should a redirect ever lead such a client to
+    ``https``, the handshake fails rather than going unverified.
     """
+    if not secure:
+        return ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)  # verifies, with no CA to trust
     try:
         import httpx2 as transport  # the openai SDK's HTTP library from 3.x on
     except ImportError:  # pragma: no cover - older SDKs use httpx
@@ -69,11 +75,13 @@ def _ssl_context() -> ssl.SSLContext:
     return context
 
 
-def http_client() -> Any:
-    """A fresh async HTTP client for the openai SDK, sharing the TLS context, that tells
-    ``requests_first`` when each request has been written."""
+def http_client(base_url: str | None) -> Any:
+    """A fresh async HTTP client for the openai SDK's client of ``base_url`` (None: the
+    SDK's default, OpenAI's own), sharing the TLS context, that tells ``requests_first``
+    when each request has been written."""
     hooks = {"request": [requests_first.on_request]}
-    client = openai.DefaultAsyncHttpxClient(verify=_ssl_context(), event_hooks=hooks)
+    secure = base_url is None or not base_url.lower().startswith("http://")
+    client = openai.DefaultAsyncHttpxClient(verify=_ssl_context(secure), event_hooks=hooks)
     _TRACED.add(client)
     return client
 
@@ -97,7 +105,7 @@ async def loop_safe_client(client: Client | None) -> AsyncIterator[Client | None
     if not isinstance(client, openai.AsyncOpenAI):
         yield client
         return
-    fresh = client.copy(http_client=http_client())
+    fresh = client.copy(http_client=http_client(str(client.base_url)))
     try:
         yield fresh
     finally:

@@ -42,6 +42,12 @@ class GroundedQuote(BaseModel):
         description="Found only approximately or outside quotation marks; shown as reported "
         "speech, never in quotation marks (only with allow_paraphrase).",
     )
+    translation: str | None = Field(
+        None,
+        description="The model's translation into the memo's language (memo_language), "
+        "shown beside the quotation and marked as a translation; None when the memo is "
+        "in the quotation's language or no translation agreed with it.",
+    )
     sentence_ids: list[str]
 
 
@@ -64,6 +70,12 @@ class BriefData(BaseModel):
         default_factory=list,
         description="Since the last memo: what an earlier memo said that this article "
         "contradicts or withdraws (only with since_withdrawn).",
+    )
+    checked_wording: dict[str, str] = Field(
+        default_factory=dict,
+        description="A memo shown in another language than its article's (memo_language): "
+        "each line shown translated -> the line as it was checked, in the article's "
+        "language (what a story's next memo is compared with).",
     )
     bluf: list[Statement] = Field(default_factory=list)
     background: list[Statement] = Field(default_factory=list)

@@ -43,6 +43,14 @@ class GroundingRecord(BaseModel):
         "not_supported, contradicted, overruled (its evidence was not in the cited "
         "sentences) or none; None when it did not run.",
     )
+    checked_in: str | None = Field(
+        None,
+        description="For a line of a memo in another language than its article's "
+        "(memo_language): the language the line was checked in, the article's.",
+    )
+    wording: str | None = Field(
+        None, description="That line as it was checked, in the article's language."
+    )
 
 
 class GroundingSummary(BaseModel):
@@ -81,6 +89,8 @@ class Report(BaseModel):
     def summary(self) -> GroundingSummary:
         summary = GroundingSummary()
         for record in self.grounding:
+            if record.checked_in is not None:
+                continue  # a translation's record: its item was counted as checked
             if record.status == "kept":
                 summary.kept += 1
             elif record.status == "dropped":

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from briefgen.errors import ConfigError
+from briefgen.render.docx_bidi import set_direction
 from briefgen.render.files import write_atomic
 
 logger = logging.getLogger(__name__)
@@ -145,6 +146,7 @@ class _Builder:
             level = min(int(token.tag[1:]), 9)
             paragraph = self.doc.add_heading(level=level)
             self._inline(paragraph, tokens[index + 1])
+            set_direction(paragraph, _plain(tokens[index + 1]))
             if self.title is None:
                 self.title = _plain(tokens[index + 1])
             return index + 3
@@ -190,6 +192,7 @@ class _Builder:
             self._inline(paragraph, inline, bold=True)
             return
         self._inline(paragraph, inline)
+        set_direction(paragraph, text)
 
     def _paragraph_style(self) -> str | None:
         if self.lists:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import jinja2.meta
 from markupsafe import Markup
 
 from briefgen.ingest.article import Article
@@ -264,6 +265,36 @@ def _most_that_fit(render: Callable[[int], str], count: int, budget: int) -> tup
         else:
             high = middle - 1
     return low, best
+
+
+def load_template(style: Style, template_dir: Path | None = None) -> None:
+    """Compile ``style``'s memo template and every template it includes or imports now
+    (jinja keeps them): a process's first memo does this while its first requests are
+    out, not after its last answer. Once per style and directory: later calls return."""
+    key = (template_dir, style.template)
+    if key in _LOADED:
+        return
+    env = _environment(template_dir)
+    assert env.loader is not None
+    pending, seen = [style.template], set()
+    while pending:
+        name = pending.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        try:
+            env.get_template(name)
+            source = env.loader.get_source(env, name)[0]
+        except jinja2.TemplateError:
+            # A broken user template is reported by the render, which names it; here
+            # it would take the place of the first round's own outcome.
+            return
+        # A name computed at render time is None here: it is compiled when used.
+        pending.extend(n for n in jinja2.meta.find_referenced_templates(env.parse(source)) if n)
+    _LOADED.add(key)
+
+
+_LOADED: set[tuple[Path | None, str]] = set()
 
 
 def body_words(markdown: str) -> int:

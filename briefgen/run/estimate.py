@@ -139,6 +139,9 @@ def estimate(
         detail.append(counting.synthesis(plan.synthesis_call({}), facts))
     if cfg.verify == "model":
         detail.append(counting.verification(plan))
+    target = cfg.memo_language
+    if plan.kind != "extractive" and target is not None and doc.language not in (None, target):
+        detail.append(counting.translation(doc.language or "", target))
     return counting.total(detail, len(plan.chunks), counting.tokens_of(doc))
 
 
@@ -262,6 +265,28 @@ class _Counting:
             prompt_tokens=fixed + _VERIFY_ITEMS * _VERIFY_TOKENS_PER_ITEM,
             fixed_prompt_tokens=fixed,
             completion_tokens=min(cap, _VERIFY_ITEMS * _VERDICT_TOKENS),
+            max_completion_tokens=cap,
+        )
+
+    def translation(self, source: str, target: str) -> CallEstimate:
+        # The memo's lines go out and come back translated: about what the memo writes,
+        # each way.
+        from briefgen.extract.prompts import translation_messages
+        from briefgen.extract.schema import Translations
+        from briefgen.run.translate import TRANSLATE_CALL
+        from briefgen.text.language import language_name
+
+        messages = translation_messages(
+            [], source=language_name(source), target=language_name(target), title=""
+        )
+        fixed = _prompt_tokens(self.counter, messages, self.schema_tokens(Translations))
+        written = _MEMO_FIELDS + self.style_extra
+        cap = self.cfg.max_output_tokens
+        return CallEstimate(
+            name=TRANSLATE_CALL,
+            prompt_tokens=fixed + written,
+            fixed_prompt_tokens=fixed,
+            completion_tokens=min(cap, written),
             max_completion_tokens=cap,
         )
 

@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Sequence
+from typing import TYPE_CHECKING
 
-from briefgen.brief import Brief
 from briefgen.config import BriefConfig
 from briefgen.errors import ChunkFailedError, InvalidOutputError, LLMError, RefusalError
 from briefgen.extract.chunking import Chunk
 from briefgen.extract.condense import sentence_budget
-from briefgen.extract.extractive import compose
 from briefgen.extract.merge import merge_extractions
 from briefgen.extract.plan import CallPlan, PlannedCall, plan_calls
 from briefgen.extract.schema import Extraction, Selection
@@ -28,9 +27,7 @@ from briefgen.memo.fields import MemoFields
 from briefgen.memo.sections import synthesis_facts
 from briefgen.memo.styles import Style
 from briefgen.progress import ProgressCallback
-from briefgen.run.earlier import Earlier
 from briefgen.run.runtime import Calls, Runtime, open_calls, plan_options
-from briefgen.run.since import since_last
 from briefgen.run.skeleton import (
     Draft,
     GrounderWarmup,
@@ -44,7 +41,18 @@ from briefgen.run.skeleton import (
 )
 from briefgen.text.languages import claim_words
 
+if TYPE_CHECKING:
+    from briefgen.brief import Brief
+    from briefgen.run.earlier import Earlier
+
 logger = logging.getLogger(__name__)
+
+
+def needs_translation(state: RunState) -> bool:
+    """Whether the memo is to be in another language than its article's (a language
+    identified; not on the extractive plan, whose statements are the article's own)."""
+    target, source = state.cfg.memo_language, state.article.language
+    return target is not None and source not in (None, target) and state.plan.kind != "extractive"
 
 
 def has_claim_words(language: str | None) -> bool:
@@ -79,6 +87,13 @@ async def run_memo(
             "negations, month names and number words are not checked in it (digits, names "
             "as written and quotations are)."
         )
+    target = cfg.memo_language
+    if plan.kind == "extractive" and target is not None and doc.language not in (None, target):
+        calls.warnings.append(
+            f"The article is in '{doc.language}': on the extractive plan the memo's "
+            "statements are its own sentences, in its language, not translated "
+            f"into '{target}'."
+        )
     logger.info(
         "Article: %d sentences, %d chunk(s); model %s via %s",
         len(doc.sentences),
@@ -95,7 +110,14 @@ async def run_memo(
     else:
         read, steps = read_chunks, (synthesise,)
     if state.earlier:
+        # The story's rules load only for a memo made since others (see new_grounder).
+        from briefgen.run.since import since_last
+
         steps = (*steps, since_last)
+    if needs_translation(state):
+        from briefgen.run.translate import translate_memo  # see new_grounder
+
+        steps = (*steps, translate_memo)
     return await run_stages(state, read, steps)
 
 
@@ -125,6 +147,8 @@ async def read_selection(state: RunState) -> Draft:
     )
 
     def ground_selection() -> Draft:
+        from briefgen.extract.extractive import compose  # see new_grounder
+
         extraction, memo = compose(state.article, selections, state.style.memo_fields)
         return _grounded_draft(state, extraction, memo)
 

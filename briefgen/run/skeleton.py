@@ -16,24 +16,24 @@ import logging
 from collections import Counter
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
-from briefgen.brief import Brief
 from briefgen.config import BriefConfig
 from briefgen.errors import BriefgenError, LLMError
 from briefgen.extract.plan import PlanKind, PlannedCall
 from briefgen.extract.schema import Verification
-from briefgen.grounding.grounder import Grounder
 from briefgen.ingest.article import Article
 from briefgen.llm.concurrency import gather_first_error
 from briefgen.llm.requests_first import cpu_work
-from briefgen.memo.data import BriefData
-from briefgen.memo.header import MemoHeader
 from briefgen.memo.styles import Style
 from briefgen.progress import Progress, ProgressCallback, Stage
-from briefgen.render.markdown import render_memo
-from briefgen.run.earlier import Earlier
 from briefgen.run.runtime import Calls, Runtime
+
+if TYPE_CHECKING:
+    from briefgen.brief import Brief
+    from briefgen.grounding.grounder import Grounder
+    from briefgen.memo.data import BriefData
+    from briefgen.run.earlier import Earlier
 
 logger = logging.getLogger(__name__)
 
@@ -83,6 +83,10 @@ class RunState:
 
     def new_grounder(self) -> Grounder:
         """A grounder of the article, told what the model was told."""
+        # Imported here, not with the module: the first requests of a process go out
+        # before grounding's modules load, and the warm-up loads them while they are out.
+        from briefgen.grounding.grounder import Grounder
+
         cfg = self.cfg
         return Grounder(
             self.article,
@@ -135,7 +139,7 @@ class GrounderWarmup:
     answer that lands early is checked while the others are still out."""
 
     def __init__(self, state: RunState, first_round: asyncio.Future[Any]):
-        self._ready = asyncio.ensure_future(_after_sending(first_round, state.new_grounder))
+        self._ready = asyncio.ensure_future(_after_sending(first_round, state))
 
     async def prepare(self, answer: Any) -> None:
         """Check ``answer``'s items now, off the event loop."""
@@ -147,14 +151,23 @@ class GrounderWarmup:
         return await self._ready
 
 
-async def _after_sending(
-    first_round: asyncio.Future[Any], new_grounder: Callable[[], Grounder]
-) -> Grounder:
+async def _after_sending(first_round: asyncio.Future[Any], state: RunState) -> Grounder:
     # Let the first round's requests leave before taking CPU from the event loop (the
     # SDK spends a few ms on each); a first round that ends sooner is not waited for.
     with contextlib.suppress(asyncio.TimeoutError):
         await asyncio.wait_for(asyncio.shield(first_round), _SEND_SETTLE_S)
-    return await cpu_work(lambda: new_grounder().warm())
+    return await cpu_work(_warmed, state)
+
+
+def _warmed(state: RunState) -> Grounder:
+    """The grounder with the article read; and, in a process's first memo, what the
+    tail loads on first use (rendering's modules, the style's compiled template), so
+    that the model's writing time covers it rather than the memo's last step."""
+    grounder = state.new_grounder().warm()
+    from briefgen.render.markdown import load_template
+
+    load_template(state.style, state.cfg.template_dir)
+    return grounder
 
 
 async def warm_first_round(
@@ -239,6 +252,10 @@ def _note_furniture(state: RunState) -> None:
 
 async def render_brief(state: RunState, draft: Draft) -> Brief:
     """The report, the header, the memo rendered (off the event loop), and the Brief."""
+    from briefgen.brief import Brief  # these three: see new_grounder
+    from briefgen.memo.header import MemoHeader
+    from briefgen.render.markdown import render_memo
+
     cfg, style = state.cfg, state.style
     _note_furniture(state)
     report = state.calls.report(style, state.plan.kind, state.chunks, state.started, draft.grounder)

@@ -10,6 +10,7 @@ guess when the text does not point clearly to one language.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from typing import Any
 
@@ -111,3 +112,29 @@ def guess_language(text: str) -> str | None:
     if hits < _MIN_HITS or hits < _MIN_SHARE * len(words) or hits < _MIN_LEAD * runner_up:
         return None
     return best
+
+
+def text_direction(text: str) -> str | None:
+    """ "rtl" or "ltr" by the first letter with a direction of its own (the Unicode bidi
+    rule for a paragraph), None for a text with no such letter (digits, punctuation)."""
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind in ("R", "AL"):
+            return "rtl"
+        if kind == "L":
+            return "ltr"
+    return None
+
+
+_NAMES = {
+    "ar": "Arabic", "de": "German", "en": "English", "es": "Spanish", "fa": "Persian",
+    "fi": "Finnish", "fr": "French", "he": "Hebrew", "hi": "Hindi", "it": "Italian",
+    "ja": "Japanese", "ko": "Korean", "nl": "Dutch", "pl": "Polish", "pt": "Portuguese",
+    "ru": "Russian", "sv": "Swedish", "tr": "Turkish", "uk": "Ukrainian", "ur": "Urdu",
+    "zh": "Chinese",
+}  # fmt: skip
+
+
+def language_name(code: str) -> str:
+    """The English name of the language ``code`` (ISO 639-1), or the code itself."""
+    return _NAMES.get(code, code)

@@ -18,12 +18,18 @@ _TRANSLATE = {ord(c): '"' for c in _QUOTES_DOUBLE}
 _TRANSLATE.update({ord(c): "'" for c in _QUOTES_SINGLE})
 _TRANSLATE.update({ord(c): "-" for c in _DASHES})
 _TRANSLATE[ord("…")] = "..."
+# Joiners and bidi marks change how a word is drawn, not what it says: "می‌خواهد" with
+# its zero-width non-joiner is "میخواهد" when compared.
+_TRANSLATE.update(dict.fromkeys(map(ord, "\u200c\u200d\u200e\u200f"), ""))
 
 
 @lru_cache(maxsize=8192)
 def fold_char(ch: str) -> str:
-    """One character folded: plain quotes and dashes, one space, no accents, lower case."""
+    """One character folded: plain quotes and dashes, one space, no accents, lower case,
+    no joiners or bidi marks."""
     ch = ch.translate(_TRANSLATE)
+    if not ch:
+        return ""
     if ch.isspace():
         return " "
     decomposed = unicodedata.normalize("NFKD", ch)
@@ -64,6 +70,8 @@ def fold(text: str) -> tuple[str, list[int]]:
             continue
         for offset, ch in enumerate(chunk):
             folded = fold_char(ch)
+            if not folded:
+                continue  # a joiner or bidi mark: nothing to compare
             if folded == " ":
                 if previous_space:
                     continue

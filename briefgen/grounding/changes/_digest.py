@@ -187,7 +187,7 @@ def digest_memo(data: Any, article: Article) -> MemoDigest:
         if spec.field not in _STATEMENT_SECTIONS:
             continue
         for item in spec.items(data):
-            text = _item_text(spec.field, item)
+            text = _item_text(spec.field, item, data.checked_wording)
             if text.strip():
                 digest.statements.append(statement(spec.field, text, item.sentence_ids))
     for actor in data.actors:
@@ -212,8 +212,9 @@ def digest_memo(data: Any, article: Article) -> MemoDigest:
         if quote.speaker:
             names.add(quote.speaker)
     for position in data.positions:
+        stance = data.checked_wording.get(position.stance, position.stance)
         digest.positions.append(
-            CarriedPosition(party=position.party, stance=position.stance, ids=position.sentence_ids)
+            CarriedPosition(party=position.party, stance=stance, ids=position.sentence_ids)
         )
         names.add(position.party)
     for event in data.developments:
@@ -231,13 +232,11 @@ def digest_memo(data: Any, article: Article) -> MemoDigest:
     return digest
 
 
-def _item_text(field: str, item: Any) -> str:
+def _item_text(field: str, item: Any, wording: dict[str, str]) -> str:
+    """The item's statement as it was checked: a memo shown in another language than its
+    article's (memo_language) is compared in the article's, as its next article is."""
     if field == "positions":
-        return f"{item.party}: {item.stance}"
-    if field == "developments":
-        return str(item.what)
-    if field == "allegations":
-        return str(item.claim)
-    if field == "key_facts":
-        return str(item.fact)
-    return str(getattr(item, "text", ""))
+        return f"{item.party}: {wording.get(item.stance, item.stance)}"
+    attr = {"developments": "what", "allegations": "claim", "key_facts": "fact"}.get(field, "text")
+    text = str(getattr(item, attr, ""))
+    return wording.get(text, text)

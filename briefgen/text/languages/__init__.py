@@ -153,6 +153,11 @@ class ClaimWords:
     """Words that multiply the number before them ("Millionen", "Mrd", "млрд")."""
     decimal_comma: bool = False
     """Whether "1,5" is one and a half and "1.500" fifteen hundred."""
+    counters: frozenset[str] = frozenset()
+    """Measure words after which a numeral is a number, where text has no spaces
+    ("三名", "五人"); see ``briefgen.text.cjk``."""
+    not_negating: frozenset[str] = frozenset()
+    """Compounds that hold a negator and do not negate ("不仅", "无论", "少ない")."""
 
 
 def words_of(
@@ -167,6 +172,8 @@ def words_of(
     numbers: dict[str, float] | None = None,
     scales: dict[str, float] | None = None,
     decimal_comma: bool = False,
+    counters: str = "",
+    not_negating: str = "",
 ) -> ClaimWords:
     """A language's ``ClaimWords`` from compact data: ``months`` holds twelve rows (January
     first) and ``weekdays`` seven (Monday first), separated by "|", each row the forms of
@@ -194,6 +201,8 @@ def words_of(
         numbers={fold_text(w): float(v) for w, v in (numbers or {}).items()},
         scales={fold_text(w): float(v) for w, v in (scales or {}).items()},
         decimal_comma=decimal_comma,
+        counters=folded(counters),
+        not_negating=folded(not_negating),
     )
 
 

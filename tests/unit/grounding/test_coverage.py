@@ -17,8 +17,9 @@ from briefgen.memo.data import BriefData, GroundedQuote
 from briefgen.memo.sections import SECTIONS, Section, declared_fields, section
 
 TEMPLATES = Path(__file__).resolve().parents[3] / "briefgen" / "render" / "templates"
-# Set by grounding itself from the article, never taken from the model.
-DERIVED_BY_GROUNDING = {"start", "end", "match", "reported_speech"}
+# Set by grounding itself from the article, never taken from the model; and a quote's
+# translation, set only when grounding.translation finds it agrees with the quotation.
+DERIVED_BY_GROUNDING = {"start", "end", "match", "reported_speech", "translation"}
 
 
 def _answer_models() -> list[type[BaseModel]]:

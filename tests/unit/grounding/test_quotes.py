@@ -45,3 +45,21 @@ def test_the_exact_quote_is_kept_in_strict_mode() -> None:
         ]
     )
     assert kept.match == "exact" and kept.speaker == "the minister"
+
+
+_PERSIAN = (
+    "وزیر خارجه گفت: «ما نمی\u200cخواهیم جنگ ادامه یابد و باید مذاکره کنیم.» "
+    "این سخنان در تهران بیان شد."
+)
+
+
+def test_a_persian_quotation_keeps_its_zero_width_non_joiner_however_the_model_writes_it() -> None:
+    doc = Article.from_text(_PERSIAN)
+    assert "\u200c" in doc.text  # the article keeps its own spelling
+    wanted = "ما نمی\u200cخواهیم جنگ ادامه یابد و باید مذاکره کنیم."
+    for written in (wanted, wanted.replace("\u200c", "")):  # as the page has it, or not
+        grounder = Grounder(doc, mode="strict")
+        [kept] = grounder.ground_quotes(
+            [Quote(speaker="وزیر خارجه", text=written, source="named", sentence_ids=["S1"])]
+        )
+        assert kept.text == wanted  # the article's characters, joiner included

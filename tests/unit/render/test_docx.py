@@ -274,3 +274,26 @@ def test_missing_extra_is_a_config_error(monkeypatch: pytest.MonkeyPatch, module
     monkeypatch.setitem(sys.modules, module, None)
     with pytest.raises(ConfigError, match=r'pip install "briefgen\[docx\]"'):
         markdown_to_docx(MEMO)
+
+
+def test_a_right_to_left_paragraph_is_laid_out_right_to_left_and_others_are_not() -> None:
+    memo = (
+        "# INFORMATION MEMO\n\n## Quotes\n\n"
+        "- «ما نمی\u200cخواهیم جنگ ادامه یابد.» — وزیر خارجه [S1]\n"
+        "- “We do not want the war to go on,” the minister said [S2]\n\n"
+        "## خلاصه\n\nThe talks resumed in Geneva.\n"
+    )
+    document = docx.Document(io.BytesIO(markdown_to_docx(memo)))
+    by_text = {p.text: p for p in document.paragraphs}
+
+    def right_to_left(paragraph: Any) -> bool:
+        ppr = paragraph._p.pPr
+        return ppr is not None and ppr.find(qn("w:bidi")) is not None
+
+    persian = next(p for t, p in by_text.items() if t.startswith("«"))
+    assert right_to_left(persian)
+    assert all(r._r.rPr.find(qn("w:rtl")) is not None for r in persian.runs)
+    assert "\u200c" in persian.text  # the joiner reaches Word as the article has it
+    assert right_to_left(by_text["خلاصه"])
+    assert not right_to_left(next(p for t, p in by_text.items() if t.startswith("“We")))
+    assert not right_to_left(by_text["The talks resumed in Geneva."])
