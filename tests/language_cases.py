@@ -271,6 +271,7 @@ SPEAKER_CASES: dict[str, list[tuple[str, str, str | None, str]]] = {
         ),
     ],
     "it": [
+        ("«L'accordo è morto», ha detto Roma.", "L'accordo", None, "place"),
         (
             "«Non firmeremo questo accordo», ha detto il premier Mario Draghi.",
             "Non firmeremo",
@@ -282,6 +283,7 @@ SPEAKER_CASES: dict[str, list[tuple[str, str, str | None, str]]] = {
         ("«L'accordo è morto», ha detto lui.", "L'accordo", None, "unsure"),
     ],
     "pt": [
+        ("“O acordo morreu”, disse o Brasil.", "O acordo", None, "place"),
         (
             "“Não vamos assinar este acordo”, disse a ministra da Saúde.",
             "Não vamos",
@@ -318,6 +320,7 @@ SPEAKER_CASES: dict[str, list[tuple[str, str, str | None, str]]] = {
         ("«Переговоров не будет», — сказал он.", "Переговоров", None, "unsure"),
     ],
     "uk": [
+        ("«Переговорів не буде», — заявила Москва.", "Переговорів", None, "place"),
         (
             "«Ми не підпишемо цю угоду», — заявив міністр закордонних справ Дмитро Кулеба.",
             "Ми не підпишемо",
@@ -340,6 +343,7 @@ SPEAKER_CASES: dict[str, list[tuple[str, str, str | None, str]]] = {
         ("«لن نقبل بهذا الاتفاق»، قال في بيان.", "لن نقبل", None, "unsure"),
     ],
     "tr": [
+        ("Türkiye, “Bu anlaşmayı imzalamayacağız” dedi.", "Bu anlaşmayı", None, "place"),
         (
             "Cumhurbaşkanı Erdoğan, “Bu anlaşmayı imzalamayacağız” dedi.",
             "Bu anlaşmayı",
@@ -367,15 +371,18 @@ SPEAKER_CASES: dict[str, list[tuple[str, str, str | None, str]]] = {
         ("彼は「増税は考えていない」と述べた。", "増税", None, "unsure"),
     ],
     "fa": [
+        ("ایران گفت: «مذاکره ادامه دارد.»", "مذاکره", None, "place"),
         ("وزیر خارجه گفت: «ما این توافق را امضا نمی‌کنیم.»", "ما این", "وزیر خارجه", "speaker"),
         ("به گفته خبرگزاری ایرنا، «مذاکره ادامه دارد».", "مذاکره", None, "outlet"),
         ("او گفت: «مذاکره ادامه دارد.»", "مذاکره", None, "unsure"),
     ],
     "ur": [
+        ('پاکستان نے کہا: "ہم یہ معاہدہ نہیں کریں گے۔"', "ہم یہ", None, "place"),
         ('وزیراعظم نے کہا: "ہم یہ معاہدہ نہیں کریں گے۔"', "ہم یہ", "وزیراعظم", "speaker"),
         ('انہوں نے کہا: "ہم یہ معاہدہ نہیں کریں گے۔"', "ہم یہ", None, "unsure"),
     ],
     "fi": [
+        ("”Emme allekirjoita sopimusta”, sanoi Suomi.", "Emme", None, "place"),
         (
             "”Emme allekirjoita sopimusta”, sanoi pääministeri Sanna Marin.",
             "Emme",

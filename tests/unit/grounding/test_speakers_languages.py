@@ -34,13 +34,13 @@ def test_the_speaker_is_read_in_the_articles_language_or_none(
     assert _speaker(text, first, language) == expected, what
 
 
-def test_every_language_with_claim_words_has_attribution_patterns() -> None:
+def test_every_language_has_patterns_and_a_speaker_a_place_and_an_unsure_case() -> None:
     for code in [*CASES, "zh", "ja"]:
         patterns = speech(code)
         assert patterns is not None and patterns.verbs, code
         assert code in SPEAKER_CASES
         kinds = {what for *_, what in SPEAKER_CASES[code]}
-        assert {"speaker", "unsure"} <= kinds, code
+        assert {"speaker", "place", "unsure"} <= kinds, code
 
 
 def test_each_language_has_an_outlet_that_is_never_the_speaker() -> None:
