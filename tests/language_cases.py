@@ -134,3 +134,301 @@ CASES: dict[str, tuple[str, list[tuple[str, str]]]] = {
         ],
     ),
 }
+
+# language: [(text, the quotation's first words, the speaker to read or None, what it
+# tests)]. "speaker": the article's speaker is read; "outlet" and "place": what the
+# sentence names there is an outlet or a place, never a speaker; "unsure": a pronoun,
+# or a verb of speech whose subject is not plain, gives none.
+SPEAKER_CASES: dict[str, list[tuple[str, str, str | None, str]]] = {
+    "de": [
+        (
+            "„Wir unterschreiben das nicht“, sagte Innenministerin Anna Weber am Montag.",
+            "Wir unterschreiben",
+            "Innenministerin Anna Weber",
+            "speaker",
+        ),
+        (
+            "Karl Brandt ist Bürgermeister. „Die Brücke bleibt gesperrt“, so Brandt.",
+            "Die Brücke",
+            "Brandt",
+            "speaker",
+        ),
+        (
+            "Der Sprecher erklärte: „Die Gespräche gehen weiter.“",
+            "Die Gespräche",
+            "Der Sprecher",
+            "speaker",
+        ),
+        ("„Die Lage ist ernst“, schreibt die „Süddeutsche Zeitung“.", "Die Lage", None, "outlet"),
+        ("„Die Lage ist ernst“, berichtet der Spiegel.", "Die Lage", None, "outlet"),
+        ("Sie lebt in Berlin. „Die Lage ist ernst“, sagte Berlin.", "Die Lage", None, "place"),
+        ("„Die Lage ist ernst“, sagte er.", "Die Lage", None, "unsure"),
+        ("„Die Lage ist ernst“, sagt der Volksmund.", "Die Lage", None, "unsure"),
+        (
+            "Kanzlerin Merkel reiste ab. Merkel sagte am Montag: „Wir bleiben dabei.“",
+            "Wir bleiben dabei",
+            "Merkel",
+            "speaker",
+        ),
+        (
+            "Am Dienstag sagte der Minister: „Wir bleiben bei unserer Linie.“",
+            "Wir bleiben",
+            "der Minister",
+            "speaker",
+        ),
+        ("Der Minister fragte Merkel: „Wie geht es weiter?“", "Wie geht", None, "unsure"),
+        (
+            "„Wir bleiben dabei“ – diesen Satz sagte der Minister oft.",
+            "Wir bleiben",
+            None,
+            "unsure",
+        ),
+        (
+            "Die Strecke sei teurer, berichtet de Decker. „Schneller sind die Fahrten nicht.“",
+            "Schneller",
+            "de Decker",
+            "speaker",
+        ),
+        (
+            "Merkel fragte Macron: „Wie geht es weiter?“ Emmanuel Macron schwieg.",
+            "Wie geht",
+            None,
+            "unsure",
+        ),
+        ("Die Erklärung sagt: „Wir bleiben bei unserer Linie.“", "Wir bleiben", None, "unsure"),
+        (
+            "„Die Lage ist ernst“, sagten Angela Merkel und Emmanuel Macron.",
+            "Die Lage",
+            None,
+            "unsure",
+        ),
+    ],
+    "fr": [
+        (
+            "« Nous ne signerons pas cet accord », a déclaré Jean-Yves Le Drian à Paris.",
+            "Nous ne signerons",
+            "Jean-Yves Le Drian",
+            "speaker",
+        ),
+        (
+            "Le président Emmanuel Macron a déclaré : « Nous ne céderons pas. »",
+            "Nous ne céderons",
+            "Le président Emmanuel Macron",
+            "speaker",
+        ),
+        ("« La crise est grave », selon Le Monde.", "La crise", None, "outlet"),
+        ("« La crise est grave », a affirmé l'AFP.", "La crise", None, "outlet"),
+        (
+            "Elle vit en France. « La crise est grave », a déclaré France.",
+            "La crise",
+            None,
+            "place",
+        ),
+        ("« La crise est grave », a-t-il déclaré.", "La crise", None, "unsure"),
+        ("« La crise est grave », a déclaré la France.", "La crise", None, "place"),
+        (
+            "« La crise est grave », a déclaré lundi le porte-parole du gouvernement, Gabriel "
+            "Attal.",
+            "La crise",
+            "Gabriel Attal",
+            "speaker",
+        ),
+        (
+            "Paul Martin a rencontré Marc Dupont. Il a déclaré : « La crise est grave. »",
+            "La crise",
+            None,
+            "unsure",
+        ),
+    ],
+    "es": [
+        (
+            "«No vamos a rendirnos nunca», alertó Murátov tras la reunión.",
+            "No vamos",
+            "Murátov",
+            "speaker",
+        ),
+        (
+            "Según el ministro, «la economía crecerá este año».",
+            "la economía",
+            "el ministro",
+            "speaker",
+        ),
+        ("«La economía crecerá», según El País.", "La economía", None, "outlet"),
+        ("Vive en Madrid. «La economía crecerá», dijo Madrid.", "La economía", None, "place"),
+        (
+            "«Vamos a ganar», dijo el presidente del Gobierno, Pedro Sánchez.",
+            "Vamos",
+            "Pedro Sánchez",
+            "speaker",
+        ),
+        ("«La economía crecerá», dijo él.", "La economía", None, "unsure"),
+        ("«La economía crecerá», afirmó España.", "La economía", None, "place"),
+        (
+            "«La economía crecerá», dijeron Pedro Sánchez y Alberto Feijóo.",
+            "La economía",
+            None,
+            "unsure",
+        ),
+    ],
+    "it": [
+        ("«L'accordo è morto», ha detto Roma.", "L'accordo", None, "place"),
+        (
+            "«Non firmeremo questo accordo», ha detto il premier Mario Draghi.",
+            "Non firmeremo",
+            "il premier Mario Draghi",
+            "speaker",
+        ),
+        ("Secondo il ministro, «l'accordo è morto».", "l'accordo", "il ministro", "speaker"),
+        ("«L'accordo è morto», ha scritto il Corriere della Sera.", "L'accordo", None, "outlet"),
+        ("«L'accordo è morto», ha detto lui.", "L'accordo", None, "unsure"),
+    ],
+    "pt": [
+        ("“O acordo morreu”, disse o Brasil.", "O acordo", None, "place"),
+        (
+            "“Não vamos assinar este acordo”, disse a ministra da Saúde.",
+            "Não vamos",
+            "a ministra",
+            "speaker",
+        ),
+        (
+            "“Não vamos assinar este acordo”, afirmou Lula em Brasília.",
+            "Não vamos",
+            "Lula",
+            "speaker",
+        ),
+        ("“O acordo morreu”, segundo a Folha.", "O acordo", None, "outlet"),
+        ("“O acordo morreu”, disse ele.", "O acordo", None, "unsure"),
+    ],
+    "ru": [
+        (
+            "«Мы не подпишем этот договор», — заявил министр иностранных дел России Сергей Лавров.",
+            "Мы не подпишем",
+            "министр иностранных дел России Сергей Лавров",
+            "speaker",
+        ),
+        ("«Это была ошибка», — написал Подольски.", "Это была", "Подольски", "speaker"),
+        ("«Это была ошибка», — сказал Путин журналистам.", "Это была", "Путин", "speaker"),
+        ("По словам Пескова, «никаких переговоров не будет».", "никаких", "Пескова", "speaker"),
+        ("«Переговоров не будет», — заявило агентство ТАСС.", "Переговоров", None, "outlet"),
+        ("«Переговоров не будет», — заявили в Кремле.", "Переговоров", None, "place"),
+        (
+            "Он живет в Москве. «Переговоров не будет», — заявила Москва.",
+            "Переговоров",
+            None,
+            "place",
+        ),
+        ("«Переговоров не будет», — сказал он.", "Переговоров", None, "unsure"),
+    ],
+    "uk": [
+        ("«Переговорів не буде», — заявила Москва.", "Переговорів", None, "place"),
+        (
+            "«Ми не підпишемо цю угоду», — заявив міністр закордонних справ Дмитро Кулеба.",
+            "Ми не підпишемо",
+            "міністр закордонних справ Дмитро Кулеба",
+            "speaker",
+        ),
+        ("«Переговорів не буде», — повідомило агентство Укрінформ.", "Переговорів", None, "outlet"),
+        ("«Переговорів не буде», — сказав він.", "Переговорів", None, "unsure"),
+    ],
+    "ar": [
+        (
+            "وقال وزير الخارجية سامح شكري: «لن نقبل بهذا الاتفاق».",
+            "لن نقبل",
+            "وزير الخارجية سامح شكري",
+            "speaker",
+        ),
+        ("«لن نقبل بهذا الاتفاق»، قالت وكالة الأنباء.", "لن نقبل", None, "outlet"),
+        ("«لن نقبل بهذا الاتفاق»، قالت مصر.", "لن نقبل", None, "place"),
+        ("«لن نقبل بهذا الاتفاق»، قال مسؤول أمريكي لرويترز.", "لن نقبل", "مسؤول أمريكي", "speaker"),
+        ("«لن نقبل بهذا الاتفاق»، قال في بيان.", "لن نقبل", None, "unsure"),
+    ],
+    "tr": [
+        ("Türkiye, “Bu anlaşmayı imzalamayacağız” dedi.", "Bu anlaşmayı", None, "place"),
+        (
+            "Cumhurbaşkanı Erdoğan, “Bu anlaşmayı imzalamayacağız” dedi.",
+            "Bu anlaşmayı",
+            "Cumhurbaşkanı Erdoğan",
+            "speaker",
+        ),
+        ("Anadolu Ajansı, “Bu anlaşmayı imzalamayacağız” dedi.", "Bu anlaşmayı", None, "outlet"),
+        ("Erdoğan'a göre “bu anlaşma imzalanmayacak”.", "bu anlaşma", "Erdoğan", "speaker"),
+        ("O, “Bu anlaşmayı imzalamayacağız” dedi.", "Bu anlaşmayı", None, "unsure"),
+    ],
+    "zh": [
+        ("钟南山院士说：“疫情还没有结束。”", "疫情", "钟南山院士", "speaker"),
+        ("外交部发言人赵立坚表示：“美方的做法是错误的。”", "美方", "外交部发言人赵立坚", "speaker"),
+        ("新华社说：“疫情还没有结束。”", "疫情", None, "outlet"),
+        ("“局势非常严重，”王毅对记者说。", "局势", "王毅", "speaker"),
+        ("中方表示：“我们坚决反对。”", "我们", None, "place"),
+        ("他在接受采访时说：“疫情还没有结束。”", "疫情", None, "unsure"),
+    ],
+    "ja": [
+        ("岸田首相は記者団に対し「増税は考えていない」と述べた。", "増税", "岸田首相", "speaker"),
+        ("共同通信は「増税は考えていない」と伝えた。", "増税", None, "outlet"),
+        ("日本は「増税は考えていない」と述べた。", "増税", None, "place"),
+        ("「事態は深刻だ」と林官房長官は述べた。", "事態", "林官房長官", "speaker"),
+        ("「事態は深刻だ」と述べた。", "事態", None, "unsure"),
+        ("彼は「増税は考えていない」と述べた。", "増税", None, "unsure"),
+    ],
+    "fa": [
+        ("ایران گفت: «مذاکره ادامه دارد.»", "مذاکره", None, "place"),
+        ("وزیر خارجه گفت: «ما این توافق را امضا نمی‌کنیم.»", "ما این", "وزیر خارجه", "speaker"),
+        ("به گفته خبرگزاری ایرنا، «مذاکره ادامه دارد».", "مذاکره", None, "outlet"),
+        ("او گفت: «مذاکره ادامه دارد.»", "مذاکره", None, "unsure"),
+    ],
+    "ur": [
+        ('پاکستان نے کہا: "ہم یہ معاہدہ نہیں کریں گے۔"', "ہم یہ", None, "place"),
+        ('وزیراعظم نے کہا: "ہم یہ معاہدہ نہیں کریں گے۔"', "ہم یہ", "وزیراعظم", "speaker"),
+        ('انہوں نے کہا: "ہم یہ معاہدہ نہیں کریں گے۔"', "ہم یہ", None, "unsure"),
+    ],
+    "fi": [
+        ("”Emme allekirjoita sopimusta”, sanoi Suomi.", "Emme", None, "place"),
+        (
+            "”Emme allekirjoita sopimusta”, sanoi pääministeri Sanna Marin.",
+            "Emme",
+            "pääministeri Sanna Marin",
+            "speaker",
+        ),
+        ("”Emme allekirjoita sopimusta”, kertoi Yle.", "Emme", None, "outlet"),
+        ("”Emme allekirjoita sopimusta”, hän sanoi.", "Emme", None, "unsure"),
+        (
+            "”Tilanne on vakava”, sanoi Niinistö tiedotustilaisuudessa.",
+            "Tilanne",
+            "Niinistö",
+            "speaker",
+        ),
+    ],
+}
+
+# language: (a quotation's sentence, its first words, the article's speaker, a person the
+# same sentence names who did not say it). A lying model gives the quotation to the
+# latter: named outside the quotation marks, it would stand were the sentence not read.
+WRONG_SPEAKERS: dict[str, tuple[str, str, str, str]] = {
+    "de": (
+        "„Wir werden dieses Abkommen niemals unterschreiben“, sagte Innenministerin Anna "
+        "Weber über Karl Brandt.",
+        "Wir werden dieses",
+        "Innenministerin Anna Weber",
+        "Karl Brandt",
+    ),
+    "fr": (
+        "« Nous ne signerons jamais cet accord avec eux », a déclaré Marie Dupont à propos "
+        "de Paul Martin.",
+        "Nous ne signerons",
+        "Marie Dupont",
+        "Paul Martin",
+    ),
+    "es": (
+        "«No vamos a firmar nunca este acuerdo con ellos», dijo Ana García sobre Pedro Ruiz.",
+        "No vamos a firmar",
+        "Ana García",
+        "Pedro Ruiz",
+    ),
+    "ru": (
+        "«Мы никогда не подпишем этот договор с ними», — заявил Сергей Лавров после встречи "
+        "с Антонио Гутерришем.",
+        "Мы никогда",
+        "Сергей Лавров",
+        "Антонио Гутерришем",
+    ),
+}

@@ -30,7 +30,7 @@ from briefgen.memo.items import (
 from briefgen.text.lexicon import MONTHS, WEEKDAYS
 from briefgen.text.names import ALIAS_GROUPS, PERSON_NAME, person_title
 from briefgen.text.quotations import quotations
-from briefgen.text.speakers import Reading, read_holder, read_speaker
+from briefgen.text.speakers import Reading, read_holder, read_speaker, reading_language
 
 # "Islamabad:", "ISLAMABAD (Reuters) -", "KYIV, March 3 (AP) —" at the start of a sentence.
 _DATELINE = re.compile(
@@ -227,7 +227,9 @@ def article_quotes(article: Article) -> list[Quote]:
         sentence = article.sentence_at(start)
         if sentence is None or len(words.split()) < _MIN_QUOTE_WORDS:
             continue
-        reading = read_speaker(article.text, spans, start, end)
+        reading = read_speaker(
+            article.text, spans, start, end, language=reading_language(article.language)
+        )
         quote = Quote(speaker="", text=words, source="named", sentence_ids=[sentence.id])
         rank = 2 * _QUOTE_RANK.get(reading.kind or "", 2) + _continues(reading)
         found.append(((rank, start), quote))

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from briefgen.ingest.article import Article
-from briefgen.text.speakers import read_speaker
+from briefgen.text.speakers import read_speaker, reading_language
 
 
 @dataclass(frozen=True)
@@ -26,9 +26,13 @@ class Attribution:
     """"said-clause", "according-to", "pronoun", "continued", or why there is none."""
 
 
-def attribute(article: Article, start: int, end: int, *, language: str = "en") -> Attribution:
+def attribute(
+    article: Article, start: int, end: int, *, language: str | None = None
+) -> Attribution:
     """Who the article says spoke the quotation at ``start:end``, read with the word
-    lists of ``language``."""
+    lists of ``language`` (LookupError when it has none); by default those of the
+    article's own language, or English's when it has none."""
     spans = tuple((s.start, s.end) for s in article.sentences)
-    reading = read_speaker(article.text, spans, start, end, language=language)
+    code = language if language is not None else reading_language(article.language)
+    reading = read_speaker(article.text, spans, start, end, language=code)
     return Attribution(reading.speaker, reading.how)

@@ -1,8 +1,10 @@
 """The words briefgen reads in each language, one module a language, all of one shape.
 
-A module ``<code>.py`` here defines ``LEXICON``, a :class:`Lexicon` (what attribution
-reads), and ``CLAIM_WORDS``, a :class:`ClaimWords` (what the support check reads beside
-digits and names), or either alone; the readers take their language's data and nothing
+A module ``<code>.py`` here defines ``LEXICON``, a :class:`Lexicon` (what English
+attribution reads), ``SPEECH``, a :class:`Speech` (what attribution reads in another
+language: its verbs of speech and the word orders around a quotation), and
+``CLAIM_WORDS``, a :class:`ClaimWords` (what the support check reads beside digits and
+names), or some of them; the readers take their language's data and nothing
 else, so a new language is a new module of data, with no change to a reader. Every word
 is lower case; a phrase is a tuple of words.
 """
@@ -13,7 +15,18 @@ import importlib
 from dataclasses import dataclass, field
 from functools import cache
 
-__all__ = ["ClaimWords", "Lexicon", "claim_words", "lexicon", "words_of"]
+from briefgen.text.languages._speech import Speech, speech_of
+
+__all__ = [
+    "ClaimWords",
+    "Lexicon",
+    "Speech",
+    "claim_words",
+    "lexicon",
+    "speech",
+    "speech_of",
+    "words_of",
+]
 
 MONTHS_EN = (
     "january february march april may june july august september october november december"
@@ -205,3 +218,17 @@ def claim_words(code: str | None) -> ClaimWords | None:
         return None
     found = getattr(module, "CLAIM_WORDS", None)
     return found if isinstance(found, ClaimWords) else None
+
+
+@cache
+def speech(code: str | None) -> Speech | None:
+    """The attribution patterns of the language ``code`` (``SPEECH`` in its module); None
+    for English (read with its ``Lexicon``), for no language, or for one with none."""
+    if code is None or code == "en" or not code.isalpha() or not code.islower():
+        return None
+    try:
+        module = importlib.import_module(f"{__name__}.{code}")
+    except ModuleNotFoundError:
+        return None
+    found = getattr(module, "SPEECH", None)
+    return found if isinstance(found, Speech) else None

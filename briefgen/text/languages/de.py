@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from briefgen.text.languages import words_of
+from briefgen.text.languages import speech_of, words_of
 
 CLAIM_WORDS = words_of(
     "de",
@@ -45,4 +45,59 @@ CLAIM_WORDS = words_of(
         "bio": 1e12,
     },
     decimal_comma=True,
+)
+
+# Attribution: verbs of speech in present, past and participle ("sagt", "sagte",
+# "gesagt"); the word order is "„…“, sagte X", "X sagte: „…“", "„…“, so X", "laut X".
+SPEECH = speech_of(
+    "de",
+    verbs="sagt sagte sagten sagen gesagt sprach spricht erklärt erklärte erklärten erklären "
+    "betont betonte betonten betonen meint meinte meinten fügt fügte "
+    "ergänzt ergänzte ergänzten warnt warnte warnten schreibt schrieb schrieben "
+    "kommentiert kommentierte kritisiert kritisierte antwortet antwortete antworteten "
+    "fragt fragte fragten räumt räumte versichert versicherte "
+    "bekräftigt bekräftigte unterstreicht unterstrich berichtet berichtete "
+    "erzählt erzählte erzählten mahnt mahnte fordert forderte kündigt kündigte "
+    "verspricht versprach beklagt beklagte bestätigt bestätigte erwidert erwiderte "
+    "twittert twitterte teilt teilte",
+    auxiliaries="hat haben hatte",
+    phrases={
+        "according": "laut | nach worten von | nach angaben von",
+        "according_after": "so",
+        "postpositions": "zufolge",
+    },
+    pronouns="er sie es ich wir ihr man",
+    determiners="der die das den dem des ein eine einen einem einer eines",
+    titles="dr dr. prof prof. herr frau hr fr",
+    roles="sprecher sprecherin minister ministerin kanzler kanzlerin präsident präsidentin "
+    "vorsitzende vorsitzender chef chefin anwalt anwältin sprecher experte expertin "
+    "bürgermeister bürgermeisterin direktor direktorin leiter leiterin abgeordnete "
+    "abgeordneter botschafter botschafterin richter richterin staatsanwalt "
+    "staatsanwältin polizei regierung ministerium gewerkschaft partei behörde "
+    "sprecherinnen experten sprecher mitarbeiter mitarbeiterin ökonom ökonomin "
+    "virologe virologin wissenschaftler wissenschaftlerin forscher forscherin "
+    "quelle kreise insider ministerpräsident ministerpräsidentin",
+    role_suffixes="ist istin isten sprecher sprecherin minister ministerin präsident präsidentin "
+    "vorsitzende vorsitzender chef chefin leiter leiterin politiker politikerin "
+    "experte expertin meister meisterin direktor direktorin anwalt anwältin",
+    documents="erklärung mitteilung bericht studie umfrage brief schreiben papier "
+    "pressemitteilung stellungnahme urteil gesetz text",
+    outlets="dpa afp reuters ap spiegel zeit faz bild welt taz tagesschau ard zdf "
+    "handelsblatt stern focus süddeutsche sz ntv n-tv rtl deutschlandfunk kna epd "
+    "zeitung blatt magazin sender agentur nachrichtenagentur",
+    outlet_suffixes="zeitung blatt magazin sender agentur nachrichten",
+    stops="und oder aber doch denn dass ob wenn als wie weil da in im an am auf aus bei "
+    "mit nach von vom zu zum zur für über unter vor gegen ohne um durch seit bis "
+    "ist sind war waren wird werden wurde hat haben hatte sei seien nicht auch noch "
+    "dessen deren welche welcher welches hinzu klar mit während wegen trotz gegenüber nachdem "
+    "bevor",
+    places="deutschland frankreich russland china amerika usa ukraine polen österreich schweiz "
+    "italien spanien großbritannien england türkei iran israel europa berlin paris moskau "
+    "kiew peking washington london wien brüssel bund",
+    locatives="in im",
+    modifiers="auch noch dazu zudem weiter später damals jetzt nun dann heute gestern "
+    "bereits schon ebenfalls beispielsweise etwa zum beispiel gegenüber deshalb daher",
+    conjunctions="und doch aber",
+    complementisers="dass",
+    capitalised_nouns=True,
 )

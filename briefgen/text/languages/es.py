@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from briefgen.text.languages import words_of
+from briefgen.text.languages import speech_of, words_of
 
 CLAIM_WORDS = words_of(
     "es",
@@ -44,4 +44,43 @@ CLAIM_WORDS = words_of(
         "billones": 1e12,
     },
     decimal_comma=True,
+)
+
+# Attribution: "«…», dijo X", "«…», afirmó X", "X dijo: «…»", "según X".
+SPEECH = speech_of(
+    "es",
+    verbs="dijo dice decía dicho afirmó afirma afirmaba aseguró asegura aseguraba "
+    "declaró declara explicó explica añadió añade agregó agrega señaló señala "
+    "indicó indica subrayó subraya destacó destaca advirtió advierte alertó alerta "
+    "sostuvo sostiene manifestó manifiesta insistió insiste apuntó apunta "
+    "escribió escribe comentó comenta respondió responde preguntó pregunta "
+    "reconoció reconoce admitió admite denunció denuncia lamentó lamenta "
+    "recordó recuerda expresó expresa precisó precisa concluyó concluye "
+    "manifestó anunció anuncia tuiteó aclaró aclara enfatizó enfatiza criticó critica",
+    auxiliaries="ha han había habían",
+    phrases={"according": "según | de acuerdo con | en palabras de | a juicio de"},
+    pronouns="él ella ellos ellas yo nosotros usted",
+    determiners="el la los las un una unos unas",
+    titles="sr sr. sra sra. srta dr dr. dra don doña",
+    roles="presidente presidenta ministro ministra portavoz diputado diputada senador "
+    "senadora alcalde alcaldesa director directora secretario secretaria abogado "
+    "abogada fiscal experto experta responsable dirigente jefe jefa líder consejero "
+    "consejera embajador embajadora diplomático fuente fuentes juez jueza comisario "
+    "investigador investigadora profesor profesora médico médica gobierno policía "
+    "ministerio sindicato general coronel vocero vocera canciller",
+    role_suffixes="ista istas",
+    documents="comunicado informe texto carta declaración estudio documento decreto "
+    "tuit mensaje encuesta",
+    outlets="efe afp reuters ap país mundo abc vanguardia razón clarín nación "
+    "europa press europapress periódico diario agencia cadena radio televisión",
+    stops="a al de del en con sin sobre para por ante tras desde hasta entre contra "
+    "y e o u pero que quien quienes cual cuyo donde es son fue era ha no se después antes durante "
+    "mediante según",
+    places="españa francia alemania rusia china estados unidos ucrania méxico argentina colombia "
+    "venezuela chile perú cuba italia europa madrid parís berlín moscú pekín washington "
+    "londres bruselas moncloa",
+    locatives="en",
+    modifiers="también además luego después ayer hoy entonces",
+    conjunctions="y pero",
+    complementisers="que",
 )

@@ -8,7 +8,7 @@ never nine.
 
 from __future__ import annotations
 
-from briefgen.text.languages import words_of
+from briefgen.text.languages import speech_of, words_of
 
 CLAIM_WORDS = words_of(
     "fa",
@@ -29,4 +29,21 @@ CLAIM_WORDS = words_of(
         "صد": 100,
     },
     scales={"هزار": 1e3, "میلیون": 1e6, "میلیارد": 1e9},
+)
+
+# Attribution, verb last: "X گفت: «…»", "به گفته X"; "می" before a present verb is
+# written apart by the zero-width non-joiner, so it reads as its own word here.
+SPEECH = speech_of(
+    "fa",
+    verbs="گفت گفته گوید افزود افزوده کرد نوشت نوشته تاکید اعلام",
+    auxiliaries="می تاکید اعلام اظهار",
+    phrases={"according": "به گفته | به اعتقاد | به نوشته"},
+    pronouns="او وی آنها ایشان من ما",
+    roles="وزیر رئیس سخنگوی سخنگو نماینده سفیر مقام مسئول منبع کارشناس تحلیلگر فرمانده مدیر دبیر",
+    documents="بیانیه گزارش نامه سند",
+    outlets="ایرنا ایسنا فارس تسنیم مهر خبرگزاری روزنامه شبکه",
+    stops="در از به با برای که و یا اما تا بر را این آن نه روز دیروز امروز شنبه یکشنبه دوشنبه "
+    "چهارشنبه پنجشنبه جمعه",
+    places="ایران آمریکا روسیه چین عراق افغانستان ترکیه تهران",
+    cased=False,
 )

@@ -3,7 +3,7 @@ endings ("tammikuussa", "tammikuuta"): its name is read as a stem."""
 
 from __future__ import annotations
 
-from briefgen.text.languages import words_of
+from briefgen.text.languages import speech_of, words_of
 
 CLAIM_WORDS = words_of(
     "fi",
@@ -37,4 +37,28 @@ CLAIM_WORDS = words_of(
         "mrd": 1e9,
     },
     decimal_comma=True,
+)
+
+# Attribution: "”…”, sanoi X", "X sanoi: ”…”", "”…”, X sanoo".
+SPEECH = speech_of(
+    "fi",
+    verbs="sanoi sanoo sanovat sanoivat kertoi kertoo totesi toteaa painotti painottaa "
+    "korosti korostaa kirjoitti kirjoittaa arvioi arvioi huomautti huomauttaa "
+    "vastasi vastaa lisäsi lisää muistutti muistuttaa varoitti varoittaa",
+    pronouns="hän he minä me",
+    titles="tri prof",
+    roles="ministeri presidentti pääministeri puhemies puheenjohtaja johtaja "
+    "tiedottaja kansanedustaja asiantuntija tutkija professori lähde lähteet "
+    "suurlähettiläs pormestari komentaja poliisi hallitus",
+    role_suffixes="ministeri johtaja tutkija",
+    documents="tiedote raportti kirje selvitys",
+    outlets="yle hs helsingin sanomat iltalehti iltasanomat mtv stt lehti",
+    stops="ja tai mutta että kun jos on oli ei myös vielä",
+    places="suomi ruotsi venäjä saksa ranska yhdysvallat kiina ukraina eurooppa helsinki tukholma "
+    "moskova",
+    modifiers="myös vielä lisäksi",
+    conjunctions="ja mutta",
+    adverbial_endings="ssa ssä sta stä lla llä lta ltä lle",
+    complementisers="että",
+    inflected=True,
 )

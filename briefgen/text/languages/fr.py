@@ -6,7 +6,7 @@ number or a negator, the other sense would be misread.
 
 from __future__ import annotations
 
-from briefgen.text.languages import words_of
+from briefgen.text.languages import speech_of, words_of
 
 CLAIM_WORDS = words_of(
     "fr",
@@ -37,4 +37,45 @@ CLAIM_WORDS = words_of(
     },
     scales={"mille": 1e3, "million": 1e6, "millions": 1e6, "milliard": 1e9, "milliards": 1e9},
     decimal_comma=True,
+)
+
+# Attribution: "« … », a déclaré X", "« … », déclare X", "X a déclaré : « … »",
+# "selon X"; "a-t-il déclaré" is a pronoun written onto the verb.
+SPEECH = speech_of(
+    "fr",
+    verbs="dit déclaré déclare déclarait affirmé affirme affirmait ajouté ajoute ajoutait "
+    "expliqué explique expliquait souligné souligne estimé estime assuré assure "
+    "indiqué indique précisé précise lancé lance confié confie écrit écrivait "
+    "martelé martèle insisté insiste averti avertit prévenu prévient répondu répond "
+    "rappelé rappelle reconnu reconnaît admis admet dénoncé dénonce regretté regrette "
+    "commenté commente raconté raconte tweeté twitté annoncé annonce conclu conclut "
+    "poursuivi poursuit résumé résume protesté proteste interrogé demandé demande "
+    "jugé juge déploré déplore observé observe noté note relevé relève",
+    auxiliaries="a ont avait avaient aurait",
+    phrases={"according": "selon | d'après | d’après | pour reprendre les mots de"},
+    pronouns="il elle ils elles on je nous vous lui",
+    determiners="le la les l' l’ un une des du",
+    titles="m m. mme mme. mlle me dr pr",
+    roles="ministre président présidente porte-parole député députée sénateur sénatrice "
+    "maire directeur directrice secrétaire avocat avocate procureur procureure expert "
+    "experte responsable dirigeant dirigeante chef cheffe patron patronne conseiller "
+    "conseillère ambassadeur ambassadrice diplomate source sources juge commissaire "
+    "chercheur chercheuse professeur professeure médecin syndicaliste élu élue "
+    "gouvernement police ministère syndicat parquet préfet préfète général colonel",
+    role_suffixes="iste istes",
+    documents="communiqué rapport texte lettre déclaration étude document arrêté décret "
+    "tweet message courrier sondage",
+    outlets="afp reuters monde figaro libération libé parisien express obs nouvel "
+    "l'express l'obs bfmtv bfm tf1 lci france24 rfi ouest-france journal quotidien "
+    "hebdomadaire magazine agence chaîne radio",
+    stops="à au aux de d' d’ en dans sur pour par avec sans sous chez contre vers entre "
+    "et ou mais donc car que qui quoi dont où est sont était ont avait sera ne pas "
+    "lors après avant depuis pendant devant durant selon",
+    places="france allemagne russie chine amérique états-unis ukraine pologne italie espagne "
+    "royaume-uni angleterre belgique suisse turquie iran israël europe paris berlin moscou "
+    "kiev kyiv pékin washington londres bruxelles élysée matignon",
+    locatives="en au aux dans",
+    modifiers="aussi encore ensuite alors également enfin déjà plus tard",
+    conjunctions="et mais puis",
+    complementisers="que qu' qu’",
 )

@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from briefgen.text.languages import words_of
+from briefgen.text.languages import speech_of, words_of
 
 CLAIM_WORDS = words_of(
     "it",
@@ -45,4 +45,42 @@ CLAIM_WORDS = words_of(
         "mrd": 1e9,
     },
     decimal_comma=True,
+)
+
+# Attribution: "«…», ha detto X", "«…», ha dichiarato X", "X ha detto: «…»",
+# "secondo X".
+SPEECH = speech_of(
+    "it",
+    verbs="detto dice diceva dichiarato dichiara affermato afferma aggiunto aggiunge "
+    "spiegato spiega sottolineato sottolinea ribadito ribadisce commentato commenta "
+    "scritto scrive precisato precisa annunciato annuncia avvertito avverte "
+    "osservato osserva risposto risponde ammesso ammette denunciato denuncia "
+    "confermato conferma assicurato assicura insistito insiste raccontato racconta "
+    "chiesto chiede dichiarò disse affermò aggiunse spiegò sottolineò scrisse "
+    "concluso conclude evidenziato evidenzia twittato",
+    auxiliaries="ha hanno aveva avevano",
+    phrases={"according": "secondo | stando a | a detta di"},
+    pronouns="lui lei loro egli ella io noi",
+    determiners="il lo la l' l’ i gli le un uno una un'",
+    titles="sig sig. sig.ra dott dott. dr prof prof. on on.",
+    roles="presidente ministro ministra portavoce deputato deputata senatore senatrice "
+    "sindaco sindaca direttore direttrice segretario segretaria avvocato avvocata "
+    "procuratore esperto esperta responsabile dirigente capo leader consigliere "
+    "ambasciatore diplomatico fonte fonti giudice commissario ricercatore ricercatrice "
+    "professore professoressa medico governo polizia ministero sindacato generale "
+    "premier",
+    role_suffixes="ista isti",
+    documents="comunicato rapporto testo lettera dichiarazione studio documento decreto "
+    "messaggio sondaggio nota",
+    outlets="ansa agi adnkronos reuters afp corriere repubblica stampa messaggero sole "
+    "rai mediaset giornale quotidiano agenzia rete radio",
+    stops="a al allo alla ai agli alle di del dello della dei degli delle da dal dalla "
+    "in nel nella con su sul sulla tra fra e ed o ma che chi cui dove è sono era non dopo prima "
+    "durante presso verso contro",
+    places="italia francia germania russia cina america stati uniti ucraina spagna europa roma "
+    "parigi berlino mosca pechino washington londra bruxelles chigi quirinale",
+    locatives="in a",
+    modifiers="anche poi inoltre ancora ieri oggi",
+    conjunctions="e ma",
+    complementisers="che",
 )

@@ -6,7 +6,7 @@ The weekdays "segunda" to "sexta" are also ordinals ("a segunda vez"): only "sá
 
 from __future__ import annotations
 
-from briefgen.text.languages import words_of
+from briefgen.text.languages import speech_of, words_of
 
 CLAIM_WORDS = words_of(
     "pt",
@@ -46,4 +46,42 @@ CLAIM_WORDS = words_of(
         "bi": 1e9,
     },
     decimal_comma=True,
+)
+
+# Attribution: "«…», disse X", "“…”, afirmou X", "X disse: “…”", "segundo X".
+SPEECH = speech_of(
+    "pt",
+    verbs="disse diz dizia afirmou afirma afirmava declarou declara acrescentou "
+    "acrescenta explicou explica sublinhou sublinha destacou destaca salientou "
+    "salienta garantiu garante assegurou assegura alertou alerta advertiu adverte "
+    "escreveu escreve comentou comenta respondeu responde perguntou pergunta "
+    "reconheceu reconhece admitiu admite denunciou denuncia lamentou lamenta "
+    "lembrou lembra ressaltou ressalta frisou frisa concluiu conclui anunciou anuncia "
+    "criticou critica defendeu defende",
+    auxiliaries="tem têm tinha",
+    phrases={"according": "segundo | de acordo com | conforme | nas palavras de"},
+    pronouns="ele ela eles elas eu nós você",
+    determiners="o a os as um uma uns umas",
+    titles="sr sr. sra sra. dr dr. dra dom dona",
+    roles="presidente ministro ministra porta-voz deputado deputada senador senadora "
+    "prefeito prefeita autarca diretor diretora secretário secretária advogado "
+    "advogada procurador especialista responsável dirigente chefe líder conselheiro "
+    "embaixador embaixadora diplomata fonte fontes juiz juíza comissário "
+    "investigador investigadora professor professora médico médica governo polícia "
+    "ministério sindicato general coronel governador governadora",
+    role_suffixes="ista istas",
+    documents="comunicado relatório texto carta declaração estudo documento decreto "
+    "mensagem nota sondagem pesquisa",
+    outlets="lusa agência folha globo estadão público expresso observador reuters afp "
+    "jornal diário revista rádio televisão canal",
+    stops="a ao aos à às de do da dos das em no na nos nas com sem sobre para por pelo "
+    "pela entre contra e ou mas que quem qual cujo onde é são foi era não se após antes durante "
+    "depois perante",
+    places="brasil portugal frança alemanha rússia china estados unidos ucrânia espanha argentina "
+    "angola moçambique europa lisboa brasília paris berlim moscou moscovo pequim "
+    "washington londres bruxelas planalto",
+    locatives="em no na",
+    modifiers="também ainda depois ontem hoje então",
+    conjunctions="e mas",
+    complementisers="que",
 )

@@ -8,7 +8,7 @@ month names are also common nouns, "ocak" a stove: no stem is read without one).
 
 from __future__ import annotations
 
-from briefgen.text.languages import words_of
+from briefgen.text.languages import speech_of, words_of
 
 CLAIM_WORDS = words_of(
     "tr",
@@ -34,4 +34,30 @@ CLAIM_WORDS = words_of(
     },
     scales={"bin": 1e3, "milyon": 1e6, "milyar": 1e9, "trilyon": 1e12},
     decimal_comma=True,
+)
+
+# Attribution, verb last: "X, “…” dedi.", "X, “…” diye konuştu.", "X şunları söyledi:
+# “…”", "X'e göre"; a name with a case ending ("Erdoğan'ın") is no subject.
+SPEECH = speech_of(
+    "tr",
+    verbs="söyledi dedi açıkladı belirtti vurguladı kaydetti konuştu yazdı ekledi "
+    "ifade savundu uyardı",
+    phrases={
+        "final_verbs": "dedi | diye konuştu | ifadesini kullandı | ifadelerini kullandı "
+        "| diye yazdı | dedi ve",
+        "postpositions": "göre",
+    },
+    pronouns="o onlar ben biz",
+    titles="sayın dr prof",
+    roles="bakan bakanı cumhurbaşkanı başbakan sözcü sözcüsü başkan başkanı milletvekili "
+    "büyükelçi uzman yetkili kaynak kaynaklar vali müdür müdürü "
+    "profesör general",
+    documents="açıklama açıklamada rapor mektup bildiri",
+    outlets="anadolu ajansı aa dha iha hürriyet sabah cumhuriyet sözcü milliyet trt "
+    "ntv cnn gazete gazetesi ajans kanal",
+    stops="ve ile için ama fakat de da ki bu şu bir çok daha en gibi kadar sonra önce",
+    modifiers="şunları şöyle de da ayrıca",
+    places="türkiye ankara istanbul rusya amerika abd çin almanya fransa ukrayna avrupa "
+    "yunanistan suriye iran",
+    locatives="",
 )

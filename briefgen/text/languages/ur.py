@@ -3,7 +3,7 @@ the scales."""
 
 from __future__ import annotations
 
-from briefgen.text.languages import words_of
+from briefgen.text.languages import speech_of, words_of
 
 CLAIM_WORDS = words_of(
     "ur",
@@ -31,4 +31,20 @@ CLAIM_WORDS = words_of(
         "ملین": 1e6,
         "بلین": 1e9,
     },
+)
+
+# Attribution: "X نے کہا: «…»" (the ergative "نے" after the speaker), "X کے مطابق".
+SPEECH = speech_of(
+    "ur",
+    verbs="کہا بتایا لکھا کہتے کہتی کہنا",
+    phrases={"postpositions": "کے مطابق | کے بقول"},
+    pronouns="وہ انہوں انھوں میں ہم",
+    roles="وزیراعظم وزیر صدر ترجمان سفیر افسر عہدیدار ذرائع ماہر",
+    documents="بیان رپورٹ خط",
+    outlets="رائٹرز اے ایف پی جیو ڈان اخبار چینل",
+    stops="میں سے کو پر کا کی کے اور یا کہ نہیں بھی تو",
+    places="پاکستان بھارت امریکا افغانستان چین ایران اسلام آباد لاہور کراچی",
+    subject_particles="نے",
+    complementisers="کہ",
+    cased=False,
 )

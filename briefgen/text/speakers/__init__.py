@@ -9,9 +9,23 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from briefgen.text.languages import lexicon, speech
 from briefgen.text.speakers._reader import Reader, Reading
 
-__all__ = ["Reading", "read_holder", "read_speaker"]
+__all__ = ["Reading", "read_holder", "read_speaker", "reading_language"]
+
+
+def reading_language(code: str | None) -> str:
+    """The language a text in ``code`` is read in: its own when it has attribution
+    patterns (``SPEECH``) or a lexicon, else English, as every text was read before
+    languages had their own (no language identified, or one with no patterns yet)."""
+    if code is None or speech(code) is not None:
+        return code or "en"
+    try:
+        lexicon(code)
+    except LookupError:
+        return "en"
+    return code
 
 
 def read_speaker(
@@ -28,7 +42,8 @@ def read_speaker(
     break between two of them ends a paragraph. The speaker is a noun phrase the text
     writes (a name, "the minister", "an official"), or None with the reason in ``how``
     when the text does not make it plain. ``language`` picks the word lists
-    (``briefgen.text.languages``); LookupError when there are none for it.
+    (``briefgen.text.languages``: English's lexicon, or another language's attribution
+    patterns); LookupError when there are none for it.
     """
     return _reader(text, sentences, language).read(start, end)
 

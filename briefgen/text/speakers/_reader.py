@@ -13,9 +13,10 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from briefgen.text.languages import lexicon
+from briefgen.text.languages import lexicon, speech
 from briefgen.text.quotations import quoted_spans
 from briefgen.text.speakers._clauses import Clause, Clauses
+from briefgen.text.speakers._patterns import Patterns
 from briefgen.text.speakers._people import People
 from briefgen.text.speakers._phrases import Phrase, after
 from briefgen.text.speakers._tokens import Token, Words, proper_words, tokenise
@@ -30,12 +31,14 @@ _JOINS = frozenset({"and", "or", "nor", "&"})
 # A quotation shorter than this with no closing punctuation is a title or scare quotes
 # ("the “rigged” system"): it does not end a said-clause.
 _UTTERANCE_WORDS = 4
-_UTTERANCE_END = re.compile(r"[,.?!…:;]\W*$")
-_OPENERS = '“"«„'
+_UTTERANCE_END = re.compile(r"[,.?!…:;。！？，]\W*$")
+_OPENERS = '“"«„「『'
 _SUBORDINATE_OPENERS = frozenset(
     "as when after while although though if because since before once until unless".split()
 )
 _ASKED = re.compile(r"[?!][’'”\"»]*$")
+# In Chinese a full stop ends the quotation's sentence too: "“…。”钟南山说。"
+_ENDED = re.compile(r"[?!。！？][’'”\"»」]*$")
 _CLOSERS = {"“": "”", "«": "»", "„": "“”"}
 
 
@@ -57,8 +60,14 @@ class Reader:
     def __init__(self, text: str, sentences: tuple[tuple[int, int], ...], language: str) -> None:
         self.text = text
         self.sentences = sentences
-        language_words = lexicon(language)
-        self.words = Words(language_words, proper_words(text, language_words))
+        self.language = language
+        patterns = speech(language)
+        # A language with its own patterns is read by them; English by its lexicon, whose
+        # tokens (titles keep their full stops) every language shares.
+        self.patterns = Patterns(patterns, text) if patterns is not None else None
+        language_words = lexicon("en" if patterns is not None else language)
+        proper = frozenset() if patterns is not None else proper_words(text, language_words)
+        self.words = Words(language_words, proper)
         self.clauses = Clauses(self.words)
         spans = quoted_spans(text)
         self.quotes = sorted(spans + _unclosed(text, spans))
@@ -82,11 +91,11 @@ class Reader:
         )
         if q is None:
             return Reading(None, "outside every quotation")
-        clause = (
-            self.clauses.around(tokens, q)
-            or self._according_anywhere(tokens)
-            or self._said_next(last, tokens, q)
-        )
+        if self.patterns is not None:
+            clause = self.patterns.around(tokens, q) or self.patterns.according_anywhere(tokens)
+        else:
+            clause = self.clauses.around(tokens, q) or self._according_anywhere(tokens)
+        clause = clause or self._said_next(last, tokens, q)
         if clause is not None:
             opening = min(t.start for t in tokens if t.kind == "quote")
             return self._reading(clause, first, opening)
@@ -101,6 +110,8 @@ class Reader:
         found = clause.phrase
         if found is None:
             return Reading(None, f"{clause.how} names no one plainly")
+        if found.kind == "pronoun" and self.patterns is not None:
+            return Reading(None, f"{clause.how}: '{found.text}', not resolved in '{self.language}'")
         if found.kind == "pronoun":
             return self._pronoun(found, sentence, quote)
         return Reading(found.text, clause.how, found.kind)
@@ -108,13 +119,19 @@ class Reader:
     def _said_next(self, last: int, tokens: list[Token], q: int) -> Clause | None:
         """The said-clause of the next sentence, when a quotation's own question or
         exclamation mark ended the sentence: "“Are you kidding?” Trump asked."."""
-        if any(t.kind != "mark" for t in tokens[q + 1 :]) or not _ASKED.search(tokens[q].text):
+        if any(t.kind != "mark" for t in tokens[q + 1 :]):
+            return None
+        ends = _ENDED if self.patterns is not None and self.patterns.speech.after else _ASKED
+        if not ends.search(tokens[q].text):
             return None
         following = last + 1
         if following >= len(self.sentences) or self._paragraph_break(last, following):
             return None
         words = self._sentence_tokens(following)
         end = next((n for n, t in enumerate(words) if t.kind == "quote"), len(words))
+        if self.patterns is not None:
+            clause = self.patterns.after_quote(words[:end])
+            return clause if clause is not None and clause.phrase is not None else None
         clause = self.clauses.after_quote(words[:end])
         if clause is None or clause.phrase is None or not self.clauses.closes(words[:end]):
             return None
@@ -133,7 +150,11 @@ class Reader:
 
     def _continued(self, index: int, *, alone: bool, depth: int) -> Reading:
         """The speaker of the quotation this one continues, or of the sentence before it
-        that introduces it."""
+        that introduces it. Outside English only a quotation that is its sentence goes on
+        with the one before ("»…«, so X. »…«"): one inside a clause of its own words
+        belongs to that clause."""
+        if self.patterns is not None and not alone:
+            return Reading(None, "no said-clause in its sentence")
         for k in range(index - 1, max(-1, index - 1 - _CONTINUATION_REACH), -1):
             if self._paragraph_break(k, k + 1):
                 break
@@ -179,7 +200,9 @@ class Reader:
         tokens = self._sentence_tokens(k)
         if any(t.kind == "quote" for t in tokens):
             return None
-        if tokens and tokens[-1].text == ":":
+        if self.patterns is not None:
+            clause = self.patterns.introduces(tokens)
+        elif tokens and tokens[-1].text == ":":
             clause = self.clauses.before_quote(tokens)
         else:
             verbs = [n for n in range(len(tokens)) if self.clauses.is_verb(tokens, n)]

@@ -274,7 +274,8 @@ def test_a_new_language_is_a_module_of_words_not_code(monkeypatch: pytest.Monkey
     try:
         text = "„Wir werden die Grenze nicht schließen“, sagte Ann Lee am Montag."
         assert _speaker(text, "Wir werden die Grenze", language="xx") == "Ann Lee"
-        assert _speaker(text, "Wir werden die Grenze") is None  # English has no "sagte"
+        # English has no "sagte" (German's own patterns read it: test_speakers_languages.py)
+        assert _speaker(text, "Wir werden die Grenze", language="en") is None
     finally:
         lexicon.cache_clear()
 
