@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from briefgen.ingest.article import Article
-from briefgen.text.speakers import read_speaker, reading_language
+from briefgen.text.speakers import prepare_reading, read_speaker, reading_language
 
 
 @dataclass(frozen=True)
@@ -36,3 +36,15 @@ def attribute(
     code = language if language is not None else reading_language(article.language)
     reading = read_speaker(article.text, spans, start, end, language=code)
     return Attribution(reading.speaker, reading.how)
+
+
+_QUOTE_MARKS = frozenset('"“”„«»‹›「」『』')
+
+
+def prepare_attribution(article: Article) -> None:
+    """Read ``article`` for its speakers now, as ``attribute`` will (same reading, kept);
+    an article with no quotation mark has no quotation to attribute, and is not read."""
+    if _QUOTE_MARKS.isdisjoint(article.text):
+        return
+    spans = tuple((s.start, s.end) for s in article.sentences)
+    prepare_reading(article.text, spans, reading_language(article.language))

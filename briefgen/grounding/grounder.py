@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, Literal, TypeVar
 
 from briefgen.extract.schema import Extraction, StatementVerdict
+from briefgen.grounding.attribution import prepare_attribution
 from briefgen.grounding.details import DetailChecker
 from briefgen.grounding.evidence import read_evidence
 from briefgen.grounding.holders import holder_problem
@@ -290,6 +291,7 @@ class Grounder:
         folded_article(self.article.text)
         read_evidence([self.article.text])
         sentence_words(self.article)
+        prepare_attribution(self.article)  # who speaks each quotation: asked for every quote
         return self
 
     def _check(self, text: str, cited: list[Sentence]) -> SupportResult:

@@ -12,7 +12,13 @@ from functools import lru_cache
 from briefgen.text.languages import lexicon, speech
 from briefgen.text.speakers._reader import Reader, Reading
 
-__all__ = ["Reading", "read_holder", "read_speaker", "reading_language"]
+__all__ = [
+    "Reading",
+    "prepare_reading",
+    "read_holder",
+    "read_speaker",
+    "reading_language",
+]
 
 
 def reading_language(code: str | None) -> str:
@@ -56,6 +62,12 @@ def read_holder(
     one person it can stand for (``Reading.sentence`` then names the sentence that names
     them), or None when the sentence does not make it plain."""
     return _reader(text, sentences, language).holder(index)
+
+
+def prepare_reading(text: str, sentences: tuple[tuple[int, int], ...], language: str) -> None:
+    """Read ``text`` for its speakers now (kept for the reads that follow): grounding
+    does this while the model writes, so that the first quotation checked waits less."""
+    _reader(text, sentences, language)
 
 
 @lru_cache(maxsize=16)
