@@ -166,7 +166,8 @@ def time_section(day: int, repeats: int) -> tuple[float, float, float, dict[str,
     """Median CPU seconds of a memo (days ``day``, ``day`` + 2 ...) made since nothing, of
     the section's extra in one made since the story (days ``day`` + 1 ...: the story read
     from the store, plus the stage), and of that whole memo (a cross-check)."""
-    from briefgen.run import memo as memo_run
+    # The memo takes the stage from its module when it is made since others.
+    from briefgen.run import since as memo_run
     from briefgen.run.story_store import StoryStore
 
     stage = memo_run.since_last
