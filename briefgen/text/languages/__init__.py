@@ -210,13 +210,7 @@ def words_of(
 def claim_words(code: str | None) -> ClaimWords | None:
     """The claim words of the language ``code``; None for English (read always), for no
     language, or for a language with no module."""
-    if code is None or code == "en" or not code.isalpha() or not code.islower():
-        return None
-    try:
-        module = importlib.import_module(f"{__name__}.{code}")
-    except ModuleNotFoundError:
-        return None
-    found = getattr(module, "CLAIM_WORDS", None)
+    found = _module_value(code, "CLAIM_WORDS")
     return found if isinstance(found, ClaimWords) else None
 
 
@@ -224,11 +218,17 @@ def claim_words(code: str | None) -> ClaimWords | None:
 def speech(code: str | None) -> Speech | None:
     """The attribution patterns of the language ``code`` (``SPEECH`` in its module); None
     for English (read with its ``Lexicon``), for no language, or for one with none."""
+    found = _module_value(code, "SPEECH")
+    return found if isinstance(found, Speech) else None
+
+
+def _module_value(code: str | None, name: str) -> object:
+    """``name`` of the module of the language ``code`` (None: English, which reads its own
+    tables, no language, or no module)."""
     if code is None or code == "en" or not code.isalpha() or not code.islower():
         return None
     try:
         module = importlib.import_module(f"{__name__}.{code}")
     except ModuleNotFoundError:
         return None
-    found = getattr(module, "SPEECH", None)
-    return found if isinstance(found, Speech) else None
+    return getattr(module, name, None)
