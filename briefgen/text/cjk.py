@@ -19,7 +19,9 @@ with none of these characters is returned as it came.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Han ideographs (with extension A and the iteration mark), hiragana, katakana.
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3005\u3007\u3040-\u309f\u30a0-\u30ff"
@@ -129,9 +131,9 @@ def _tokens(run: str, words: CjkWords) -> list[str]:
 def _special(run: str, at: int, words: CjkWords) -> tuple[str, int] | None:
     """The token that starts at ``at`` (a weekday, month, number or negator) and where
     it ends, or None for a plain character."""
-    for form, english in words.weekdays:
-        if run.startswith(form, at):
-            return english, at + len(form)
+    forms = _forms(words)
+    if forms.weekday is not None and (day := forms.weekday.match(run, at)) is not None:
+        return forms.weekdays[day.group()], day.end()
     month = _MONTH.match(run, at)
     if month is not None:
         written = month.group(1)
@@ -141,13 +143,35 @@ def _special(run: str, at: int, words: CjkWords) -> tuple[str, int] | None:
     number = _number(run, at, words)
     if number is not None:
         return number
-    for compound in words.not_negating:
-        if run.startswith(compound, at):
-            return None
-    for negator in words.negators:
-        if run.startswith(negator, at):
-            return negator, at + len(negator)
-    return None
+    found = forms.negation.match(run, at) if forms.negation is not None else None
+    if found is None or found.lastgroup == "compound":
+        return None  # a compound that holds a negator reads as its characters
+    return found.group(), found.end()
+
+
+@dataclass(frozen=True)
+class _Forms:
+    weekday: re.Pattern[str] | None
+    weekdays: dict[str, str]
+    negation: re.Pattern[str] | None
+
+
+@lru_cache(maxsize=32)
+def _forms(words: CjkWords) -> _Forms:
+    """``words`` as patterns: one match at a position instead of a loop over forms."""
+
+    def alternation(forms: Iterable[str]) -> str:
+        return "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+
+    days = dict(words.weekdays)
+    weekday = re.compile(alternation(days)) if days else None
+    parts = []
+    if words.not_negating:
+        parts.append(f"(?P<compound>{alternation(words.not_negating)})")
+    if words.negators:
+        parts.append(f"(?P<negator>{alternation(words.negators)})")
+    negation = re.compile("|".join(parts)) if parts else None
+    return _Forms(weekday, days, negation)
 
 
 def _number(run: str, at: int, words: CjkWords) -> tuple[str, int] | None:
