@@ -35,6 +35,7 @@ from briefgen.extract.schema import (
 from briefgen.ingest.article import Article
 from briefgen.memo.fields import MemoFields
 from briefgen.memo.styles import Style
+from briefgen.text.language import language_name
 
 SINGLE_CALL = "briefgen_memo"
 EXTRACTION_CALL = "briefgen_extraction"
@@ -120,12 +121,15 @@ class CallPlan:
     def synthesis_call(self, facts: dict[str, Any]) -> PlannedCall[MemoFields]:
         """The synthesis call over ``facts`` (the merged, grounded extraction)."""
         title, style, prompt_dir = self.article.title, self.style.name, self.prompt_dir
+        language = writing_language(self.article)
         return PlannedCall(
             name=SYNTHESIS_CALL,
-            messages=synthesis_messages(facts, title=title, style=style, prompt_dir=prompt_dir),
+            messages=synthesis_messages(
+                facts, title=title, style=style, prompt_dir=prompt_dir, language=language
+            ),
             output_type=self.style.memo_fields,
             fixed_messages=lambda: synthesis_messages(
-                {}, title=title, style=style, prompt_dir=prompt_dir
+                {}, title=title, style=style, prompt_dir=prompt_dir, language=language
             ),
         )
 
@@ -159,6 +163,15 @@ class CallPlan:
         ]
 
 
+def writing_language(doc: Article) -> str | None:
+    """The name of the language the model is to write the memo's items in, when it is not
+    English: the article's own, in which they are checked (``memo_language`` translates
+    them afterwards). None for English and for a language not identified."""
+    if doc.language in (None, "en"):
+        return None
+    return language_name(doc.language)
+
+
 def plan_calls(
     doc: Article,
     style: Style,
@@ -181,7 +194,12 @@ def plan_calls(
 
         def single(sentences: Any) -> list[Message]:
             return extraction_messages(
-                sentences, title=doc.title, with_memo=True, style=style.name, prompt_dir=prompt_dir
+                sentences,
+                title=doc.title,
+                with_memo=True,
+                style=style.name,
+                prompt_dir=prompt_dir,
+                language=writing_language(doc),
             )
 
         call = PlannedCall(
@@ -201,7 +219,7 @@ def _extraction_call(
 ) -> PlannedCall[Extraction]:
     # Extraction prompts carry no style: their answers are shared by every style.
     def build(of: Any, **part: Any) -> list[Message]:
-        return extraction_messages(of, with_memo=False, **part)
+        return extraction_messages(of, with_memo=False, language=writing_language(doc), **part)
 
     return _chunk_call(
         doc, chunk, count, prompt_dir, name=EXTRACTION_CALL, output_type=Extraction, build=build

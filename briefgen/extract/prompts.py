@@ -59,13 +59,19 @@ def extraction_messages(
     part_count: int = 1,
     style: str = "info-memo",
     prompt_dir: Path | None = None,
+    language: str | None = None,
 ) -> list[dict[str, str]]:
-    """The request for one chunk's facts (and, ``with_memo``, the memo as well)."""
+    """The request for one chunk's facts (and, ``with_memo``, the memo as well);
+    ``language``: the name of the article's language when it is not English."""
     safe = [{"id": s.id, "text": _fence_safe(s.text)} for s in sentences]
     # Only the memo-writing single pass needs the style; chunk extractions stay identical
     # across styles, so their static prefix caches and their answers are reused.
     system = render_prompt(
-        "extract.system", prompt_dir, with_memo=with_memo, style=style if with_memo else None
+        "extract.system",
+        prompt_dir,
+        with_memo=with_memo,
+        style=style if with_memo else None,
+        language=language,
     )
     user = render_prompt(
         "extract.user",
@@ -107,10 +113,12 @@ def synthesis_messages(
     title: str | None,
     style: str = "info-memo",
     prompt_dir: Path | None = None,
+    language: str | None = None,
 ) -> list[dict[str, str]]:
-    """The request that writes the memo from an article's merged, grounded facts."""
+    """The request that writes the memo from an article's merged, grounded facts;
+    ``language``: the name of the article's language when it is not English."""
     compact = json.dumps(facts, ensure_ascii=False, separators=(",", ":"))
-    system = render_prompt("synthesise.system", prompt_dir, style=style)
+    system = render_prompt("synthesise.system", prompt_dir, style=style, language=language)
     user = render_prompt(
         "synthesise.user",
         prompt_dir,

@@ -280,3 +280,19 @@ def test_the_evidence_view_shows_the_quotation_verbatim_with_its_translation_mar
     page = brief.to_html()
     assert f'<q class="verbatim">{QUOTES["de"][0]}</q>' in page
     assert "[translation: “We will keep negotiating until there is an agreement.”]" in page
+
+
+@pytest.mark.parametrize(("code", "name"), [("de", "German"), ("zh", "Chinese")])
+def test_the_model_is_asked_to_write_in_the_articles_language(code: str, name: str) -> None:
+    pytest.importorskip("py3langid")
+    _, requests = _memo(code)
+    first = next(r for r in requests if r.schema_name != "briefgen_translation")
+    system = next(m["content"] for m in first.messages if m["role"] == "system")
+    assert f"Write every item in {name}, the article's language" in system
+
+
+def test_an_english_articles_request_says_nothing_of_a_language(seed_text: str) -> None:
+    with ScriptedServer() as server:
+        briefgen.generate_brief(seed_text, base_url=server.base_url, model="m", cache=False)
+        prompts = [m["content"] for r in server.requests for m in r.messages]
+    assert not any("Write every item in" in p or "Write every field in" in p for p in prompts)
