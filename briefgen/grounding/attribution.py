@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from briefgen.ingest.article import Article
+from briefgen.text.quotations import quotations
 from briefgen.text.speakers import prepare_reading, read_speaker, reading_language
 
 
@@ -38,13 +39,10 @@ def attribute(
     return Attribution(reading.speaker, reading.how)
 
 
-_QUOTE_MARKS = frozenset('"“”„«»‹›「」『』')
-
-
 def prepare_attribution(article: Article) -> None:
     """Read ``article`` for its speakers now, as ``attribute`` will (same reading, kept);
-    an article with no quotation mark has no quotation to attribute, and is not read."""
-    if _QUOTE_MARKS.isdisjoint(article.text):
+    an article with no quotation has nothing to attribute, and is not read."""
+    if not quotations(article.text):
         return
     spans = tuple((s.start, s.end) for s in article.sentences)
     prepare_reading(article.text, spans, reading_language(article.language))

@@ -66,7 +66,7 @@ def unknown_names(text: str, article: Article) -> list[str]:
 
 
 _WORD_SPAN = re.compile(r"[^\W\d_][\w’'-]*")
-_SENTENCE_END = re.compile(r"[.!?:;]\s*$")
+_SENTENCE_ENDS = frozenset(".!?:;")
 
 
 def _capital_runs(text: str) -> list[list[str]]:
@@ -77,7 +77,8 @@ def _capital_runs(text: str) -> list[list[str]]:
     end = 0
     for match in _WORD_SPAN.finditer(text):
         gap = text[end : match.start()]
-        opening = match.start() == 0 or bool(_SENTENCE_END.search(text[: match.start()]))
+        # The text's first word, or one after a sentence's end (in the gap before it).
+        opening = end == 0 or not _SENTENCE_ENDS.isdisjoint(gap)
         word = match.group()
         if current and (gap.strip() or not word[0].isupper()):
             runs.append(current)

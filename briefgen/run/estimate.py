@@ -29,6 +29,7 @@ from briefgen.memo.fields import MemoFields
 from briefgen.memo.styles import get_style
 from briefgen.run.dossier_memo import MAX_ROUNDS
 from briefgen.run.inputs import ArticleInput, SourceInput, as_article, read_entries
+from briefgen.run.memo import translation_target
 from briefgen.run.runtime import plan_options
 
 # Chat framing per message and per request (role markers and the reply primer).
@@ -139,8 +140,8 @@ def estimate(
         detail.append(counting.synthesis(plan.synthesis_call({}), facts))
     if cfg.verify == "model":
         detail.append(counting.verification(plan))
-    target = cfg.memo_language
-    if plan.kind != "extractive" and target is not None and doc.language not in (None, target):
+    target = translation_target(cfg, doc)
+    if plan.kind != "extractive" and target is not None:
         detail.append(counting.translation(doc.language or "", target))
     return counting.total(detail, len(plan.chunks), counting.tokens_of(doc))
 

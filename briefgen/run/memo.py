@@ -48,11 +48,11 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 
-def needs_translation(state: RunState) -> bool:
-    """Whether the memo is to be in another language than its article's (a language
-    identified; not on the extractive plan, whose statements are the article's own)."""
-    target, source = state.cfg.memo_language, state.article.language
-    return target is not None and source not in (None, target) and state.plan.kind != "extractive"
+def translation_target(cfg: BriefConfig, doc: Article) -> str | None:
+    """``memo_language`` when it is not the article's (a language identified): what the
+    memo's lines are translated into; None when the memo is in the article's language."""
+    target = cfg.memo_language
+    return target if target is not None and doc.language not in (None, target) else None
 
 
 def has_claim_words(language: str | None) -> bool:
@@ -87,8 +87,8 @@ async def run_memo(
             "negations, month names and number words are not checked in it (digits, names "
             "as written and quotations are)."
         )
-    target = cfg.memo_language
-    if plan.kind == "extractive" and target is not None and doc.language not in (None, target):
+    target = translation_target(cfg, doc)
+    if plan.kind == "extractive" and target is not None:
         calls.warnings.append(
             f"The article is in '{doc.language}': on the extractive plan the memo's "
             "statements are its own sentences, in its language, not translated "
@@ -114,7 +114,8 @@ async def run_memo(
         from briefgen.run.since import since_last
 
         steps = (*steps, since_last)
-    if needs_translation(state):
+    # Not on the extractive plan: its statements are the article's own sentences.
+    if target is not None and plan.kind != "extractive":
         from briefgen.run.translate import translate_memo  # see new_grounder
 
         steps = (*steps, translate_memo)

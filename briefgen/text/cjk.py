@@ -101,6 +101,7 @@ def han_number(written: str) -> float | None:
 
 
 def _tokens(run: str, words: CjkWords) -> list[str]:
+    forms = _forms(words)
     tokens: list[str] = []
     plain: list[str] = []  # characters waiting to be cut into pairs
 
@@ -112,7 +113,7 @@ def _tokens(run: str, words: CjkWords) -> list[str]:
 
     i = 0
     while i < len(run):
-        found = _special(run, i, words)
+        found = _special(run, i, words, forms)
         if found is None:
             if run[i] != ".":
                 plain.append(run[i])
@@ -128,10 +129,9 @@ def _tokens(run: str, words: CjkWords) -> list[str]:
     return tokens
 
 
-def _special(run: str, at: int, words: CjkWords) -> tuple[str, int] | None:
+def _special(run: str, at: int, words: CjkWords, forms: _Forms) -> tuple[str, int] | None:
     """The token that starts at ``at`` (a weekday, month, number or negator) and where
     it ends, or None for a plain character."""
-    forms = _forms(words)
     if forms.weekday is not None and (day := forms.weekday.match(run, at)) is not None:
         return forms.weekdays[day.group()], day.end()
     month = _MONTH.match(run, at)

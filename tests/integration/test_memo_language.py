@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 from scripted_server import Recorded, ScriptedServer, Step, answer_requests_file, completion
+from seed_answers import empty_extraction
 
 import briefgen
 from briefgen.cli import EXIT_OK, main
@@ -68,16 +69,12 @@ def _memo_answer(code: str) -> dict[str, Any]:
     lines = [{"text": text, "sentence_ids": [sid]} for text, sid in LINES[code]]
     quote, speaker, sid = QUOTES[code]
     extraction = {
-        "actors": [],
-        "positions": [],
+        **empty_extraction(),
         "events": [
             {"what": text, "when": None, "where": None, "who": [], "sentence_ids": [sid]}
             for text, sid in LINES[code]
         ],
         "quotes": [{"speaker": speaker, "text": quote, "source": "named", "sentence_ids": [sid]}],
-        "allegations": [],
-        "key_facts": [],
-        "agenda_items": [],
     }
     memo = {
         "subject": lines[0],
