@@ -182,12 +182,17 @@ class Tally:
     failed: int = 0
     printed: int = 0
     annotated: int = 0
-    reachable: int = 0
-    """Annotated quotations a memo of at most MAX_QUOTES quotes could print."""
     recalled: int = 0
+    in_body: int = 0
+    """Of ``recalled``, those among the memo's key quotes (at most MAX_QUOTES)."""
     ours: Counter[str] = field(default_factory=Counter)
     nearest: Counter[str] = field(default_factory=Counter)
     judged_by: Counter[str] = field(default_factory=Counter)
+    by_gold: dict[str, Counter[str]] = field(
+        default_factory=lambda: {"named": Counter(), "pronoun": Counter()}
+    )
+    """briefgen's verdicts by how the annotated source is written: a name, or a pronoun
+    that this script resolves to the nearest earlier named source (itself a guess)."""
     wrong: list[str] = field(default_factory=list)
     unattributed: list[str] = field(default_factory=list)
 
@@ -201,9 +206,12 @@ def _score(row: dict[str, Any], tally: Tally, show_wrong: int, show_unattributed
     text = brief.article.text
     golds = _gold(row, text)
     tally.annotated += len(golds)
-    tally.reachable += min(MAX_QUOTES, len(golds))
     right_spans: set[int] = set()
-    for quote in brief.data.quotes:
+    right_in_body: set[int] = set()
+    body = {q.start for q in brief.data.quotes}
+    # The key quotes and the annex of every quotation, each quotation once.
+    printed = {q.start: q for q in [*brief.data.annex_quotes, *brief.data.quotes]}
+    for quote in printed.values():
         tally.printed += 1
         gold = next((g for g in golds if g.start <= quote.start < g.end + 2), None)
         if gold is None:
@@ -211,20 +219,25 @@ def _score(row: dict[str, Any], tally: Tally, show_wrong: int, show_unattributed
         verdict = _judge(quote.speaker, gold)
         tally.ours[verdict] += 1
         tally.judged_by[gold.judged_by] += 1
+        tally.by_gold[gold.judged_by][verdict] += 1
         tally.nearest[_judge(_nearest_name(text, quote.start, quote.end), gold)] += 1
         if verdict == "right":
             right_spans.add(gold.start)
+            if quote.start in body:
+                right_in_body.add(gold.start)
         elif verdict == "unattributed" and len(tally.unattributed) < show_unattributed:
             opening = text.rfind("\n", 0, quote.start) + 1
             tally.unattributed.append(
-                f"  {row['id']}: annotated {gold.source!r}: {text[opening : quote.end + 60]!r}"
+                f"  {row['id']}: [{gold.judged_by}] annotated {gold.source!r}: "
+                f"{text[opening : quote.end + 60]!r}"
             )
         elif verdict == "wrong" and len(tally.wrong) < show_wrong:
             tally.wrong.append(
-                f"  {row['id']}: printed {quote.speaker!r}, annotated {gold.source!r}: "
-                f"{quote.text[:70]!r}"
+                f"  {row['id']}: [{gold.judged_by}] printed {quote.speaker!r}, annotated "
+                f"{gold.source!r}: {quote.text[:70]!r}"
             )
     tally.recalled += len(right_spans)
+    tally.in_body += len(right_in_body)
 
 
 def main() -> None:
@@ -269,15 +282,19 @@ def _report(tally: Tally) -> None:
         shown = counts["right"] + counts["wrong"]
         share = counts["wrong"] / shown if shown else 0.0
         print(f"wrong among speakers printed, {label}: {share:.1%} of {shown}")
+    for kind, label in (("named", "a name"), ("pronoun", "a pronoun, resolved here")):
+        counts = tally.by_gold[kind]
+        shown = counts["right"] + counts["wrong"]
+        share = counts["wrong"] / shown if shown else 0.0
+        print(f"  of those where the annotated source is {label}: {share:.1%} of {shown}")
     share = tally.recalled / max(1, tally.annotated)
     print(
         f"annotated direct quotations with their right speaker printed: {tally.recalled} of "
         f"{tally.annotated} = {share:.1%}"
     )
-    ceiling = tally.reachable / max(1, tally.annotated)
     print(
-        f"  the memo prints at most {MAX_QUOTES} quotes: at most {tally.reachable} "
-        f"({ceiling:.1%}) can be printed; of those, {tally.recalled / max(1, tally.reachable):.1%}"
+        f"  of those, among the key quotes (at most {MAX_QUOTES} a memo; the rest are in "
+        f"its annex of quotations): {tally.in_body}"
     )
 
 

@@ -289,6 +289,13 @@ class BriefConfig(BaseModel):
         description="A quote found only approximately is kept as reported speech, without "
         "quotation marks, instead of being dropped.",
     )
+    quotation_annex: bool = Field(
+        True,
+        description="The memo's annex lists every quotation of the article (four words or "
+        "more) with the speaker the article gives it, or 'speaker not stated' when it "
+        "gives none or the reading is unsure; the body keeps its few key quotes. A memo "
+        "of one article only.",
+    )
     memo_language: str | None = Field(
         "en",
         pattern=r"^[a-z]{2,3}$",

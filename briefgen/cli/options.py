@@ -26,6 +26,7 @@ _OPTION_OF = {name: "--" + name.replace("_", "-") for name in _SAME_NAME.split()
     "since_withdrawn": "--since-withdrawn",
     "since_model": "--since-model",
     "memo_language": "--memo-language",
+    "quotation_annex": "--no-quotation-annex",
 }
 
 
@@ -156,6 +157,11 @@ def memo_options() -> argparse.ArgumentParser:
         action="store_true",
         help="keep near-quotes as reported speech (never in quotation marks) instead of "
         "dropping them",
+    )
+    parser.add_argument(
+        "--no-quotation-annex",
+        action="store_true",
+        help="leave out the annex that lists every quotation of the article with its speaker",
     )
     parser.add_argument(
         "--memo-language",
@@ -297,6 +303,7 @@ _FIELDS: dict[str, tuple[str, Callable[[Any], Any]]] = {
     "templates": ("template_dir", _same),
     "prompts": ("prompt_dir", _same),
     "no_cache": ("cache", lambda off: False if off else None),
+    "no_quotation_annex": ("quotation_annex", lambda off: False if off else None),
     "memo_date": ("memo_date", _same),
     "portion_mark": ("portion_mark", _portion_mark),
     "visit": ("visit", lambda path: read_visit(path) if path is not None else None),

@@ -29,7 +29,7 @@ from briefgen.memo.items import (
 )
 from briefgen.text.lexicon import MONTHS, WEEKDAYS
 from briefgen.text.names import ALIAS_GROUPS, PERSON_NAME, person_title
-from briefgen.text.quotations import quotations
+from briefgen.text.quotations import long_enough, quotations
 from briefgen.text.speakers import Reading, read_holder, read_speaker, reading_language
 
 # "Islamabad:", "ISLAMABAD (Reuters) -", "KYIV, March 3 (AP) —" at the start of a sentence.
@@ -53,7 +53,6 @@ _PAST = re.compile(
     re.IGNORECASE,
 )
 _AGENDA = re.compile(r"\b(?:agenda|talks on|discuss\w*|issues?|priorit\w*)\b", re.IGNORECASE)
-_MIN_QUOTE_WORDS = 4
 MAX_QUOTES = 5
 _NOT_NAMES = frozenset("the a an this that these those".split())
 # Words that make a run of capitals a place, a people or a date, not a person.
@@ -225,7 +224,7 @@ def article_quotes(article: Article) -> list[Quote]:
     for start, end in quotations(article.text):
         words = article.text[start:end]
         sentence = article.sentence_at(start)
-        if sentence is None or len(words.split()) < _MIN_QUOTE_WORDS:
+        if sentence is None or not long_enough(words):
             continue
         reading = read_speaker(
             article.text, spans, start, end, language=reading_language(article.language)

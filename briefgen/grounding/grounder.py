@@ -21,7 +21,7 @@ from briefgen.grounding.holders import holder_problem
 from briefgen.grounding.leaks import LeakFinder
 from briefgen.grounding.likelihood import ITEM_LINTS
 from briefgen.grounding.names import name_occurs, sentence_words, unnamed_in
-from briefgen.grounding.quotes import QuoteGrounder
+from briefgen.grounding.quotes import QuoteGrounder, quotation_record
 from briefgen.grounding.recite import Reciter
 from briefgen.grounding.repeats import remove_repeats
 from briefgen.grounding.shapes import ShapeChecker
@@ -37,7 +37,7 @@ from briefgen.ingest.article import Article, Sentence
 from briefgen.memo.data import BriefData, GroundedQuote
 from briefgen.memo.fields import MemoFields
 from briefgen.memo.items import CitedItem, Quote, Side
-from briefgen.memo.report import UNVERIFIED_MARK, GroundingRecord, LintFinding
+from briefgen.memo.report import ANNEX_QUOTE, UNVERIFIED_MARK, GroundingRecord, LintFinding
 from briefgen.memo.sections import Check, Section, sections
 from briefgen.text.normalise import folded_article
 from briefgen.text.words import content_words, stem
@@ -323,6 +323,18 @@ class Grounder:
     def ground_quotes(self, quotes: list[Quote]) -> list[GroundedQuote]:
         """The quotes found in the article, in its own characters (see ``quotes``)."""
         return self.quotes.ground(quotes)
+
+    def quotation_record(self) -> list[GroundedQuote]:
+        """Every quotation of the article with its speaker, for the memo's annex; its
+        records are of their own kind, apart from the memo's own quotes."""
+
+        def record(_kind: str, text: str, status: str, *args: Any, **extra: Any) -> None:
+            # No one claimed a speaker for these, so a speaker read is not an amendment.
+            self._record(
+                ANNEX_QUOTE, text, "kept" if status == "amended" else status, *args, **extra
+            )
+
+        return quotation_record(self.article, record)
 
     # -- everything ---------------------------------------------------------------
 

@@ -16,7 +16,7 @@ from briefgen.grounding.names import name_occurs, same_actor
 from briefgen.ingest.article import Article, Sentence
 from briefgen.memo.data import GroundedQuote
 from briefgen.memo.items import Quote
-from briefgen.text.quotations import QUOTE_MARKS, blank_quotations, quotations
+from briefgen.text.quotations import QUOTE_MARKS, blank_quotations, long_enough, quotations
 
 Record = Callable[..., None]
 
@@ -146,6 +146,23 @@ class QuoteGrounder:
         """Whether ``sentence`` names ``speaker`` outside its quotation marks."""
         outside = blank_quotations(sentence.text)
         return name_occurs(speaker, _as_article(outside))
+
+
+def quotation_record(article: Article, record: Record) -> list[GroundedQuote]:
+    """Every quotation long enough to print in the article, in its order, each with the
+    speaker the article gives it or none: the memo annex of who said what.
+
+    This is briefgen's own reading, never a model's, so nothing in it needs aligning
+    but the offsets; each goes through the same grounding as a memo quote all the same,
+    so that its speaker is read, and recorded, exactly as a quote's is.
+    """
+    quotes = []
+    for start, end in quotations(article.text):
+        sentence = article.sentence_at(start)
+        words = article.text[start:end]
+        if sentence is not None and long_enough(words):
+            quotes.append(Quote(speaker="", text=words, source="named", sentence_ids=[sentence.id]))
+    return QuoteGrounder(article, record).ground(quotes)
 
 
 def _bare_quote(text: str) -> str:

@@ -82,6 +82,13 @@ class BriefData(BaseModel):
     developments: list[Event] = Field(default_factory=list)
     positions: list[Position] = Field(default_factory=list)
     quotes: list[GroundedQuote] = Field(default_factory=list)
+    annex_quotes: list[GroundedQuote] = Field(
+        default_factory=list,
+        description="Annex: every quotation of the article long enough to print, in its "
+        "order, with the speaker the article gives it (None: not stated, or not sure); "
+        "briefgen's own reading, never the model's. Empty for a dossier, or with "
+        "quotation_annex off.",
+    )
     allegations: list[Allegation] = Field(default_factory=list)
     key_facts: list[KeyFact] = Field(default_factory=list)
     agenda: list[AgendaItem] = Field(default_factory=list)

@@ -21,6 +21,10 @@ class LintFinding(BaseModel):
     problem: str
 
 
+ANNEX_QUOTE = "annex quote"
+"""The kind of the records of the memo's annex of quotations (not counted in the summary)."""
+
+
 class GroundingRecord(BaseModel):
     """One grounding decision about one extracted item."""
 
@@ -91,6 +95,8 @@ class Report(BaseModel):
         for record in self.grounding:
             if record.checked_in is not None:
                 continue  # a translation's record: its item was counted as checked
+            if record.kind == ANNEX_QUOTE:
+                continue  # briefgen's own reading of the article, not an extracted item
             if record.status == "kept":
                 summary.kept += 1
             elif record.status == "dropped":

@@ -272,7 +272,20 @@ def _sections(data: BriefData, known: set[str], leads: Sequence[str] = ()) -> li
             )
         if entries:
             shown.append(Section(spec.title, tuple(entries), spec.numbered))
+    if len(data.annex_quotes) > len(data.quotes):  # the annex adds to the key quotes
+        annex = tuple(
+            dataclasses.replace(
+                _quote(q),
+                speaker=q.speaker or "speaker not stated",
+                cites=_cites(q.sentence_ids, known),
+            )
+            for q in data.annex_quotes
+        )
+        shown.append(Section(ANNEX_QUOTES_TITLE, annex, numbered=True))
     return shown
+
+
+ANNEX_QUOTES_TITLE = "Annex: quotations in the article"
 
 
 def _side_lead(item: Any, index: int, data: BriefData, ids: Sequence[str]) -> str:

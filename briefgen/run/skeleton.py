@@ -223,7 +223,14 @@ async def verify_with_model(state: RunState, draft: Draft) -> None:
     draft.data = await cpu_work(grounder.apply_verdicts, draft.data, claims, verdicts)
 
 
-FINISHING: tuple[Step[Draft], ...] = (drop_repeats, verify_with_model)
+async def record_quotations(state: RunState, draft: Draft) -> None:
+    """The annex of every quotation of the article with its speaker (one article only:
+    a dossier's quotations are its sources' memos')."""
+    if state.cfg.quotation_annex and not state.articles:
+        draft.data.annex_quotes = await cpu_work(draft.grounder.quotation_record)
+
+
+FINISHING: tuple[Step[Draft], ...] = (drop_repeats, verify_with_model, record_quotations)
 """The stages every memo ends with, before rendering."""
 
 

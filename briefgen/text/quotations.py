@@ -76,3 +76,17 @@ def quotations(text: str) -> tuple[tuple[int, int], ...]:
 def blank_quotations(text: str) -> str:
     """The text with what is inside quotation marks blanked out (offsets kept)."""
     return quotation_pattern(text).sub(lambda m: " " * len(m.group(0)), text)
+
+
+# A quotation worth printing as a quote: four words or more, or in unspaced writing
+# (Chinese, Japanese) eight characters or more; shorter ones are terms and names.
+MIN_QUOTE_WORDS = 4
+_MIN_UNSPACED = 8
+_UNSPACED = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def long_enough(quoted: str) -> bool:
+    """Whether a quotation's inside is long enough to print as a quote."""
+    if len(quoted.split()) >= MIN_QUOTE_WORDS:
+        return True
+    return len(_UNSPACED.findall(quoted)) >= _MIN_UNSPACED

@@ -87,6 +87,8 @@ class Clauses:
         """A said-clause that closes the sentence the quotation opens, after a comma:
         "“…” that he can win, said X." / "“…” that is sexist, X said."."""
         if region[verb - 1].text == "," and verb + 1 < len(region) and region[verb + 1].is_word:
+            if region[verb].bare in self.words.lexicon.listener_verbs:
+                return None  # ", told POLITICO": who follows "told" listens
             return after(region, verb + 1, self.words)[0]
         found, start = before(region, skip_modifiers(region, verb, self.words), self.words)
         if found is None or start == 0 or region[start - 1].text != ",":

@@ -237,5 +237,7 @@ def after(tokens: Sequence[Token], start: int, words: Words) -> tuple[Phrase | N
         return None, end  # "said the official *was* ...": a clause, not a said-clause
     if word in _RELATIVES or word in lexicon.phrase_prepositions or words.time_word(following):
         return found, end
+    if word in lexicon.document_nouns:
+        return None, end  # "according to a court *document*": its head is no speaker
     # A role described further ("an official familiar with", "a source involved in").
     return (found, end) if found is not None and found.kind == "role" else (None, end)

@@ -250,6 +250,16 @@ def test_the_attribution_patterns_of_news_are_read(
             "Sen. Omar Haddad met Gov. Ben Okafor in Ohio on Monday. “It went well,” he said.",
             "It went well,",
         ),
+        (  # who follows "told" listens: the outlet is never the speaker
+            "“The vote will come in the spring, whatever the polls say,” the governor’s "
+            "deputy chief of staff, Ann Lee, told REUTERS after the meeting.",
+            "The vote will come in the spring",
+        ),
+        (  # "a court document": the head is a document, and "a court" is no phrase of it
+            "“The evidence cannot support a prosecution of any of the men,” according to a "
+            "court document filed by the state attorney.",
+            "The evidence cannot support",
+        ),
     ],
 )
 def test_an_unsure_reading_gives_no_speaker(text: str, quote: str) -> None:
