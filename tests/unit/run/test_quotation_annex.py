@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import pytest
 from seed_answers import INVENTED_SPEAKER, REAL_QUOTE, SEED_TEXT, inventive_single_pass
 
 import briefgen
@@ -15,6 +16,7 @@ from briefgen.extract.extractive import MAX_QUOTES
 from briefgen.llm.backend import CompletionRequest
 from briefgen.llm.function import FunctionBackend
 from briefgen.memo.report import ANNEX_QUOTE
+from briefgen.memo.styles import SHIPPED_STYLES
 from briefgen.text.quotations import long_enough
 
 SETTINGS: dict[str, Any] = {"cache": False, "max_retry_wait": 0.01}
@@ -130,3 +132,10 @@ def test_a_quotation_is_long_enough_by_words_or_in_unspaced_writing_by_character
     assert not long_enough("reopen it now")
     assert long_enough("我们将在冬天之前重新开通")
     assert not long_enough("渡轮问题")
+
+
+@pytest.mark.parametrize("style", sorted(SHIPPED_STYLES))
+def test_every_shipped_style_ends_with_the_annex(style: str) -> None:
+    brief = _extractive(_eight_speakers(), style=style)
+    annex = brief.markdown[brief.markdown.index("### Quotations in the article") :]
+    assert all(speaker in annex for speaker in _SPEAKERS)
