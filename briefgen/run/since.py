@@ -43,10 +43,12 @@ async def since_last(state: RunState, draft: Draft) -> None:
         return
     started = time.perf_counter()
     articles = _ArticlesOf(state)
-    found = await cpu_work(_by_rules, state, draft, articles)
     if state.cfg.since_model:
+        found = await cpu_work(_by_rules, state, draft, articles)
         found = await add_model_findings(state, draft, found, current_time(state))
-    draft.data = await cpu_work(_applied, state, draft, found, articles)
+        draft.data = await cpu_work(_applied, state, draft, found, articles)
+    else:  # no call between the two: one hand-over to the worker thread, not two
+        found, draft.data = await cpu_work(_found_and_applied, state, draft, articles)
     logger.info(
         "Since %d earlier memo(s): %d new, %d changed, %d moved to Background (%.1f ms)",
         len(state.earlier),
@@ -55,6 +57,13 @@ async def since_last(state: RunState, draft: Draft) -> None:
         len(found.carried),
         (time.perf_counter() - started) * 1000,
     )
+
+
+def _found_and_applied(
+    state: RunState, draft: Draft, articles: _ArticlesOf
+) -> tuple[Findings, BriefData]:
+    found = _by_rules(state, draft, articles)
+    return found, _applied(state, draft, found, articles)
 
 
 def story_of(state: RunState, *, indexed: bool = True) -> Story:

@@ -229,6 +229,7 @@ class StoredStory:
         self._memos = list(memos)
         self._db: sqlite3.Connection | None = None
         self._read: dict[str, array[int]] = {}
+        self._quotes: list[tuple[str, int, int]] | None = None
 
     @property
     def memos(self) -> list[int]:
@@ -242,11 +243,11 @@ class StoredStory:
             with self._open() as db:
                 if db is None or index_of(db, self._story) != self._memos:
                     raise StoryBaseError("the story's index is no longer of the memos read")
-                self._db, self._read = db, {}
+                self._db, self._read, self._quotes = db, {}, None
                 try:
                     yield self
                 finally:
-                    self._db, self._read = None, {}
+                    self._db, self._read, self._quotes = None, {}, None
         except StoryStoreError as exc:  # the store could not be opened: try memo by memo
             raise StoryBaseError(str(exc)) from None
 
@@ -275,8 +276,17 @@ class StoredStory:
         that do, when ``carried``), and how to read it."""
         postings = self._postings([f"s{stem}" for stem in stems] + [f"v{v}" for v in values])
         shared = Counter[int]()
-        for stem in stems:
-            shared.update(postings[f"s{stem}"])
+        if carried and values:
+            # Only statements with every value are asked for: those are counted (often
+            # none, when a value is new to the story), not every statement of a stem.
+            pool = set(postings[f"v{min(values)}"])
+            for value in values:
+                pool.intersection_update(postings[f"v{value}"])
+            for stem in stems if pool else ():
+                shared.update(pool.intersection(postings[f"s{stem}"]))
+        else:
+            for stem in stems:
+                shared.update(postings[f"s{stem}"])
         holding = {entry for entry, count in shared.items() if count >= needed}
         with_values = set(holding)
         for value in values:
@@ -341,13 +351,28 @@ class StoredStory:
 
     def quoted(self, folded: str) -> tuple[int, CarriedQuote] | None:
         """The latest quotation that is ``folded``, holds it or is held by it."""
+        if self._quotes is None:
+            # The quotations' folded texts, read once while the index is open (from the
+            # index on look alone) and matched here: instr in SQL compared them byte by
+            # byte, both ways, for each quotation of the new memo.
+            self._quotes = self._select(
+                "SELECT look, rank, id FROM story_entries WHERE story = ? AND kind = 'q'"
+            )
+            if not all(isinstance(look, str) for look, _, _ in self._quotes):
+                raise StoryBaseError("a quotation of the story's index is damaged")
+        found = [
+            (rank, entry)
+            for look, rank, entry in self._quotes
+            if folded == look or folded in look or look in folded
+        ]
+        if not found:
+            return None
         rows = self._select(
-            "SELECT memo, body FROM story_entries WHERE story = ? AND kind = 'q' AND "
-            "(look = ?2 OR instr(look, ?2) > 0 OR instr(?2, look) > 0) ORDER BY rank DESC "
-            "LIMIT 1",
-            folded,
+            "SELECT memo, body FROM story_entries WHERE +story = ? AND id = ?", max(found)[1]
         )
-        return (rows[0][0], _parsed(CarriedQuote, rows[0][1])) if rows else None
+        if not rows:
+            raise StoryBaseError("a quotation of the story's index is gone")
+        return rows[0][0], _parsed(CarriedQuote, rows[0][1])
 
     def figures(self, measure: str, subject: str) -> list[tuple[int, Callable[[], Figure]]]:
         """Every value given of ``measure`` of ``subject``, in story order, each read

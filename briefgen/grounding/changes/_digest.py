@@ -9,6 +9,7 @@ after fifty others compares with fifty digests without reading fifty articles ag
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from pydantic import BaseModel, Field
@@ -173,6 +174,7 @@ _DIGIT = re.compile(r"\d|[〇零一二两兩三四五六七八九十百千万萬
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
+@lru_cache(maxsize=8192)
 def may_count(text: str) -> bool:
     """Whether ``text`` may hold a quantity (False: ``read_claim`` finds none in it): a
     digit, a Han numeral or an English number word."""

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from briefgen.grounding.claims import (
     read_claim,
     read_quantities,
-    word_number,
+    words_for,
 )
 from briefgen.grounding.conflicts._words import (
     AFTER_MEASURE,
@@ -38,6 +39,12 @@ from briefgen.grounding.stories import GENERIC
 from briefgen.ingest.article import Sentence, source_of
 from briefgen.text.lexicon import MONTHS, STOPWORDS
 from briefgen.text.words import stem
+
+# Compiled once: every number of every sentence of a story's memos is read by them.
+_AGE = re.compile(r"(?:^|,)\s*(\d{1,3})\s*,")
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th|s)")
+_THOUSANDS = re.compile(r"\d{3}")
+_YEAR = re.compile(r"1[89]\d\d|20\d\d")
 
 # Number index -> (measure, the token of its casualty word, whose count it is).
 _Bindings = dict[int, tuple[str, int, str]]
@@ -88,23 +95,34 @@ class Fact:
 def read_facts(sentence: Sentence, next_text: str) -> list[Fact]:
     """The numbers of a sentence bound to a measure; ``next_text`` is what follows it in
     the article (a next sentence opening with a digit means the split cut a number)."""
-    claim = read_claim(sentence.text)
+    return [Fact(sentence, *read) for read in _facts_of(sentence.text, next_text)]
+
+
+# What a fact holds besides its sentence: (measure, number, bound, subject, measure's
+# token, tokens, local stems).
+_Read = tuple[str, _Number, str, str, int, tuple[str, ...], frozenset[str]]
+
+
+@lru_cache(maxsize=4096)
+def _facts_of(text: str, next_text: str) -> tuple[_Read, ...]:
+    """``read_facts`` of a sentence's text, cached: a story's memos give its background
+    sentences again, and a memo's cited sentences are read again when it is stored."""
+    claim = read_claim(text)
     if not claim.quantities:
-        return []  # most sentences: nothing to read
+        return ()  # most sentences: nothing to read
     tokens = claim.tokens
-    numbers = _candidates(sentence.text, tokens, next_text)
+    numbers = _candidates(text, tokens, next_text)
     if not numbers:
-        return []
+        return ()
     bound = _bind_casualty_words(tokens, numbers)
-    facts: list[Fact] = []
+    facts: list[_Read] = []
     for index, number in enumerate(numbers):
         # A casualty word binds a number first; else its unit or noun says what it measures.
         measure, measure_token, subject = bound.get(index) or (_measure_of(tokens, number), -1, "")
         if measure is None:
             continue
         facts.append(
-            Fact(
-                sentence,
+            (
                 measure,
                 number,
                 _bound(tokens, number),
@@ -114,7 +132,7 @@ def read_facts(sentence: Sentence, next_text: str) -> list[Fact]:
                 _local(tokens, number),
             )
         )
-    return facts
+    return tuple(facts)
 
 
 def _candidates(text: str, tokens: tuple[str, ...], next_text: str) -> list[_Number]:
@@ -128,7 +146,7 @@ def _candidates(text: str, tokens: tuple[str, ...], next_text: str) -> list[_Num
     ):
         found.pop()  # "$ 1." + "5 million": a decimal the sentence split broke
     # "Ahmed Khan, 25, died": an age between commas, not a count.
-    ages = set(re.findall(r"(?:^|,)\s*(\d{1,3})\s*,", text))
+    ages = set(_AGE.findall(text))
     return [
         n
         for n in found
@@ -210,18 +228,19 @@ def _measure_of(tokens: tuple[str, ...], number: _Number) -> str | None:
 def _numbers(tokens: tuple[str, ...]) -> list[_Number]:
     """Every number of a tokenised sentence with its token span (as claims reads it)."""
     found: list[_Number] = []
+    number_words = words_for(None).numbers  # word_number's, looked up once
     i = 0
     while i < len(tokens):
         token = tokens[i]
         starts = (
             token[:1].isdigit()
-            or word_number(token) is not None
+            or token in number_words
             or (token in ("a", "an") and i + 1 < len(tokens) and tokens[i + 1] in WORD_SCALES)
         )
-        if not starts or re.fullmatch(r"\d+(?:st|nd|rd|th|s)", token):
+        if not starts or _ORDINAL.fullmatch(token):
             i += 1
             continue
-        if token.isdigit() and i + 1 < len(tokens) and re.fullmatch(r"\d{3}", tokens[i + 1]):
+        if token.isdigit() and i + 1 < len(tokens) and _THOUSANDS.fullmatch(tokens[i + 1]):
             # "5, 000" in tokenised text: one number split in two, read neither half.
             i += 2
             continue
@@ -240,7 +259,7 @@ def _numbers(tokens: tuple[str, ...]) -> list[_Number]:
 
 def _is_year_or_date(tokens: tuple[str, ...], number: _Number) -> bool:
     text = tokens[number.start]
-    if re.fullmatch(r"1[89]\d\d|20\d\d", text) and number.end == number.start + 1:
+    if _YEAR.fullmatch(text) and number.end == number.start + 1:
         return True
     near = tokens[max(0, number.start - 1) : number.end + 1]
     return any(t in MONTHS and t != "may" for t in near)
@@ -260,7 +279,7 @@ def _bound(tokens: tuple[str, ...], number: _Number) -> str:
 
 def _in_background(tokens: tuple[str, ...], number: _Number) -> bool:
     near = tokens[max(0, number.start - 6) : number.end + 6]
-    return any(t in BACKGROUND or re.fullmatch(r"1[89]\d\d|20\d\d", t) for t in near)
+    return any(t in BACKGROUND or _YEAR.fullmatch(t) for t in near)
 
 
 def _modifier(token: str) -> bool:

@@ -185,3 +185,71 @@ def test_the_index_then_memos_after_it_find_what_all_memos_one_by_one_find() -> 
     all_digests = [(n, digest_memo(b.data, b.article)) for n, b in enumerate(briefs[:10], start=1)]
     assert mixed == _findings(Story.of(all_digests), briefs[10])
     assert mixed.new and mixed.carried
+
+
+def _section(brief: Any) -> dict[str, Any]:
+    """Everything the section says, and the report's records of it."""
+    data = brief.data
+    assert data.since is not None
+    return {
+        "new": data.since_new,
+        "changed": data.since_changed,
+        "withdrawn": data.since_withdrawn,
+        "earlier": data.since.earlier,
+        "moved": data.since.moved_to_background,
+        "background": data.background,
+        "records": [
+            r
+            for r in brief.report.grounding
+            if r.kind.startswith("since") or "Background" in (r.reason or "")
+        ],
+    }
+
+
+def test_a_memo_since_the_stored_story_says_what_one_since_the_same_memos_says() -> None:
+    """Eleven daily memos kept in the store, then the twelfth: since the story (its index,
+    read by key, and each change's earlier article read alone) and since the same memos
+    given as ``since`` (every digest in memory, the articles in the memos) make the same
+    section, the same citations and the same report records. The second is made after
+    the first, so what the first cached (the figures of the sentences it read) is read
+    from the cache there."""
+    bench = _benchmark()
+    briefs = [bench._memo(day, story="Compared talks") for day in range(1, 12)]
+    assert StoryStore().earlier("Compared talks")[-1].story is not None
+    by_store = bench._memo(12, story="Compared talks", since_withdrawn=True)
+    by_files = bench._memo(12, since=briefs, since_withdrawn=True)
+    assert _section(by_store) == _section(by_files)
+    assert by_store.render("md") == by_files.render("md")
+    section = _section(by_store)
+    assert section["new"] and section["changed"] and section["moved"]
+
+
+def test_the_index_finds_the_quotations_the_memos_read_one_by_one_find() -> None:
+    """A quotation given again, a part of one and one that holds another are found in
+    the index as in the memos' own digests: the latest such, from the same memo."""
+    bench = _benchmark()
+    store = StoryStore()
+    for day in range(1, 6):
+        store.add("Quoted talks", bench._memo(day))
+    base = store.earlier("Quoted talks")[-1].story
+    assert base is not None
+    earlier = store.earlier("Quoted talks")
+    in_memory = Story.of([(e.memo.number, e.digest) for e in earlier])
+    quotes = [q.folded for e in earlier for q in e.digest.quotes]
+    asked = [
+        *quotes,
+        quotes[3][5:40],  # held by one
+        f"he said {quotes[6]} again",  # holds one
+        quotes[0][:12],  # held by every quotation of that opening: the latest wins
+        "nobody in the story said this",
+    ]
+
+    def said(story: Story, text: str) -> tuple[int, str, list[str]] | None:
+        found = story.quoted(text)
+        return None if found is None else (found[0], found[1].text, found[1].ids)
+
+    with Story.over(base).reading() as story:
+        by_index = [said(story, text) for text in asked]
+    assert by_index == [said(in_memory, text) for text in asked]
+    assert by_index[-1] is None and all(f is not None for f in by_index[:-1])
+    assert by_index[-2] is not None and by_index[-2][0] > 1
