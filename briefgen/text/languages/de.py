@@ -59,7 +59,7 @@ SPEECH = speech_of(
     "bekräftigt bekräftigte unterstreicht unterstrich berichtet berichtete "
     "erzählt erzählte erzählten mahnt mahnte fordert forderte kündigt kündigte "
     "verspricht versprach beklagt beklagte bestätigt bestätigte erwidert erwiderte "
-    "twittert twitterte teilt teilte",
+    "twittert twitterte teilt teilte argumentiert argumentierte",
     auxiliaries="hat haben hatte",
     phrases={
         "according": "laut | nach worten von | nach angaben von",
@@ -67,6 +67,14 @@ SPEECH = speech_of(
         "postpositions": "zufolge",
     },
     pronouns="er sie es ich wir ihr man",
+    person_pronouns="er sie",
+    number_ambiguous="sie",
+    plural_endings="en",
+    bodies="ag gmbh se kg verein verband partei stiftung gewerkschaft ministerium regierung "
+    "behörde bank konzern gruppe institut universität gericht fraktion initiative bundestag "
+    "landtag rat kommission",
+    body_suffixes="verein verband partei stiftung ministerium verwaltung behörde gericht "
+    "kommission institut gesellschaft",
     determiners="der die das den dem des ein eine einen einem einer eines",
     titles="dr dr. prof prof. herr frau hr fr",
     roles="sprecher sprecherin minister ministerin kanzler kanzlerin präsident präsidentin "
@@ -76,9 +84,10 @@ SPEECH = speech_of(
     "staatsanwältin polizei regierung ministerium gewerkschaft partei behörde "
     "sprecherinnen experten sprecher mitarbeiter mitarbeiterin ökonom ökonomin "
     "virologe virologin wissenschaftler wissenschaftlerin forscher forscherin "
-    "quelle kreise insider ministerpräsident ministerpräsidentin",
-    role_suffixes="ist istin isten sprecher sprecherin minister ministerin präsident präsidentin "
-    "vorsitzende vorsitzender chef chefin leiter leiterin politiker politikerin "
+    "quelle kreise insider ministerpräsident ministerpräsidentin gericht politiker politikerin "
+    "autor autorin",
+    role_suffixes="gericht ist istin isten sprecher sprecherin minister ministerin präsident "
+    "präsidentin vorsitzende vorsitzender chef chefin leiter leiterin politiker politikerin "
     "experte expertin meister meisterin direktor direktorin anwalt anwältin",
     documents="erklärung mitteilung bericht studie umfrage brief schreiben papier "
     "pressemitteilung stellungnahme urteil gesetz text",
@@ -96,7 +105,8 @@ SPEECH = speech_of(
     "kiew peking washington london wien brüssel bund",
     locatives="in im",
     modifiers="auch noch dazu zudem weiter später damals jetzt nun dann heute gestern "
-    "bereits schon ebenfalls beispielsweise etwa zum beispiel gegenüber deshalb daher",
+    "bereits schon ebenfalls beispielsweise etwa zum beispiel gegenüber deshalb daher darin "
+    "uns mir ihm ihnen",
     conjunctions="und doch aber",
     complementisers="dass",
     capitalised_nouns=True,

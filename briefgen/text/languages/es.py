@@ -60,6 +60,11 @@ SPEECH = speech_of(
     auxiliaries="ha han había habían",
     phrases={"according": "según | de acuerdo con | en palabras de | a juicio de"},
     pronouns="él ella ellos ellas yo nosotros usted",
+    person_pronouns="él ella",
+    plural_endings="n",
+    null_subject=True,
+    bodies="sa partido asociación federación ministerio gobierno sindicato banco instituto "
+    "universidad consejo comisión congreso senado tribunal corte grupo",
     determiners="el la los las un una unos unas",
     titles="sr sr. sra sra. srta dr dr. dra don doña",
     roles="presidente presidenta ministro ministra portavoz diputado diputada senador "
