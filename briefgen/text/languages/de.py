@@ -53,7 +53,7 @@ SPEECH = speech_of(
     "de",
     verbs="sagt sagte sagten sagen gesagt sprach spricht erklärt erklärte erklärten erklären "
     "betont betonte betonten betonen meint meinte meinten fügt fügte "
-    "ergänzt ergänzte ergänzten warnt warnte warnten schreibt schrieb schrieben "
+    "ergänzt ergänzte ergänzten warnt warnte warnten schreibt schrieb schrieben schreiben "
     "kommentiert kommentierte kritisiert kritisierte antwortet antwortete antworteten "
     "fragt fragte fragten räumt räumte versichert versicherte "
     "bekräftigt bekräftigte unterstreicht unterstrich berichtet berichtete "
@@ -71,8 +71,8 @@ SPEECH = speech_of(
     number_ambiguous="sie",
     plural_endings="en",
     bodies="ag gmbh se kg verein verband partei stiftung gewerkschaft ministerium regierung "
-    "behörde bank konzern gruppe institut universität gericht fraktion initiative bundestag "
-    "landtag rat kommission",
+    "behörde bank konzern unternehmen firma gruppe institut universität gericht fraktion "
+    "initiative bundestag landtag rat kommission",
     body_suffixes="verein verband partei stiftung ministerium verwaltung behörde gericht "
     "kommission institut gesellschaft",
     determiners="der die das den dem des ein eine einen einem einer eines",

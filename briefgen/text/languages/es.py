@@ -63,8 +63,8 @@ SPEECH = speech_of(
     person_pronouns="él ella",
     plural_endings="n",
     null_subject=True,
-    bodies="sa partido asociación federación ministerio gobierno sindicato banco instituto "
-    "universidad consejo comisión congreso senado tribunal corte grupo",
+    bodies="sa empresa compañía sociedad partido asociación federación ministerio gobierno "
+    "sindicato banco instituto universidad consejo comisión congreso senado tribunal corte grupo",
     determiners="el la los las un una unos unas",
     titles="sr sr. sra sra. srta dr dr. dra don doña",
     roles="presidente presidenta ministro ministra portavoz diputado diputada senador "

@@ -55,7 +55,8 @@ SPEECH = speech_of(
     phrases={"according": "selon | d'après | d’après | pour reprendre les mots de"},
     pronouns="il elle ils elles on je nous vous lui",
     person_pronouns="il elle",
-    bodies="sa sas sarl groupe parti association fédération ministère gouvernement syndicat "
+    bodies="sa sas sarl groupe société entreprise compagnie parti association fédération "
+    "ministère gouvernement syndicat "
     "banque institut université conseil commission assemblée sénat tribunal cour",
     determiners="le la les l' l’ un une des du",
     titles="m m. mme mme. mlle me dr pr",

@@ -77,20 +77,25 @@ def closing(patterns: Patterns, following: Sequence[Token]) -> Clause | None:
     tail = list(following[comma + 1 :])
     while tail and tail[-1].text in _ENDS:
         tail.pop()
-    if not tail or not patterns._verb(tail[0]) or any(not t.is_word for t in tail):
-        return None
+    verb = next((t for t in tail if t.bare not in patterns.speech.auxiliaries), None)
+    if verb is None or not patterns._verb(verb) or any(not t.is_word for t in tail):
+        return None  # "…, a déclaré le ministre": the auxiliary before the verb
     clause = patterns.after_quote(tail)
     if clause is None or clause.phrase is None:
         return None
     last = clause.phrase.tokens[-1]
-    return clause if last is tail[-1] else None  # the speaker ends the sentence
+    return clause if last.start == tail[-1].start else None  # the speaker ends it
 
 
 def opening(patterns: Patterns, tokens: Sequence[Token], q: int) -> Clause | None:
-    """ "Nun schreibt das Gericht, man könne nicht von „…“ ausgehen.": the sentence's one
-    quotation inside the reported words after a said-clause that opens the sentence
-    (up to its first comma), with no other verb of speech after that comma."""
-    comma = next((n for n in range(q) if tokens[n].text == ","), None)
+    """ "Nun schreibt das Gericht, man könne nicht von „…“ ausgehen.", "Le ministre a
+    estimé que la situation était « … ».": the sentence's one quotation inside the
+    reported words after a said-clause that opens the sentence (up to its first comma
+    or "that"), with no other verb of speech after it."""
+    complementisers = patterns.speech.complementisers
+    comma = next(
+        (n for n in range(q) if tokens[n].text == "," or tokens[n].bare in complementisers), None
+    )
     if comma is None or sum(t.kind == "quote" for t in tokens) != 1:
         return None
     if any(t.kind == "quote" for t in tokens[:comma]):
@@ -118,13 +123,15 @@ def introduction(patterns: Patterns, tokens: Sequence[Token]) -> Clause | None:
     commas = [-1] + [n for n, t in enumerate(words) if t.text == ","] + [len(words)]
     for a, b in pairwise(commas):
         part = words[a + 1 : b]
-        if not part:
+        if not any(patterns._verb(t) for t in part):
             continue
-        clause = patterns.after_quote(part) if patterns._verb(part[0]) else None
-        if clause is None and a == -1 and b < len(words):
-            clause = patterns.before_quote([*part, words[b]])  # "Dann sagte X, ..."
-        if clause is not None and clause.phrase is not None:
-            found_all.append(clause.phrase)
+        if patterns._verb(part[0]):
+            clause = patterns.after_quote(part)  # "..., sagt de Decker, wo ..."
+        else:
+            clause = patterns.before_quote([*part, words[b] if b < len(words) else words[a]])
+        if clause is None or clause.phrase is None:
+            return None  # someone says something there, and who is not plain
+        found_all.append(clause.phrase)
     found_all.extend(_according(patterns, words))
     if len({p.text for p in found_all}) != 1:
         return None
@@ -134,12 +141,15 @@ def introduction(patterns: Patterns, tokens: Sequence[Token]) -> Clause | None:
 def shared(patterns: Patterns, region: Sequence[Token]) -> Clause | None:
     """ "„A“, sagt X und greift die Bahn an: „B“": the said-clause of A goes on with
     "and" into a colon that introduces B; X speaks both."""
+    if region and region[0].kind == "title":
+        region = region[1:]  # "„Wir bleiben dabei“" is short enough to pass for a title
     if not region or region[0].text not in (",", "—", "–") or region[-1].text != ":":
         return None
     clause = patterns.after_quote(region[:-1])
     if clause is None or clause.phrase is None:
         return None
-    after = next(n for n, t in enumerate(region) if t is clause.phrase.tokens[-1]) + 1
+    end = clause.phrase.tokens[-1].start
+    after = next(n for n, t in enumerate(region) if t.start == end) + 1
     if after >= len(region) or region[after].bare not in patterns.speech.conjunctions:
         return None
     return Clause(clause.phrase, "said-clause")

@@ -34,7 +34,7 @@ from briefgen.text.speakers._frames import (
 )
 from briefgen.text.speakers._known import known_surnames, places, stem
 from briefgen.text.speakers._phrases import Phrase
-from briefgen.text.speakers._tokens import Token
+from briefgen.text.speakers._tokens import Token, without_full_stop
 
 _LEADING = frozenset({",", "—", "–", "-", "--", ";", "،", "，"})
 _TRAILING = frozenset({",", ":", "：", "—", "–", "-", "--", "،"})
@@ -192,7 +192,7 @@ class Patterns:
     def phrase(self, tokens: Sequence[Token]) -> Phrase | None:
         """``tokens`` as a speaker, or None: a name with what describes it, a noun of
         role, or a lone pronoun; never an outlet, a place or a document."""
-        tokens = tuple(tokens)
+        tokens = without_full_stop(tuple(tokens))
         speech = self.speech
         if not tokens or len(tokens) > _MAX_WORDS or not all(t.is_word for t in tokens):
             return None

@@ -93,6 +93,8 @@ class Referents:
                 end += 1
             if end > n:
                 candidate = self._run(tokens[n:end])
+                if candidate is not None and n and self._body(tokens[n - 1]):
+                    candidate = Candidate(candidate.start, candidate.shown, False)  # "le groupe X"
                 n = end
             else:
                 token = tokens[n]
