@@ -61,6 +61,9 @@ class Speech:
     outlet_suffixes: tuple[str, ...] = ()
     stops: frozenset[str] = frozenset()
     """Words a speaker never holds: prepositions, conjunctions, relatives, auxiliaries."""
+    prepositions: frozenset[str] = frozenset()
+    """Prepositions that may follow a verb of speech before a colon, naming where or to
+    whom ("X schreibt auf Facebook:", "X a écrit sur Twitter :"): not a subject."""
     locatives: frozenset[str] = frozenset()
     """Prepositions before a place: a name after one, anywhere in the text, is a place."""
     places: frozenset[str] = frozenset()

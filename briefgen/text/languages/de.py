@@ -103,6 +103,7 @@ SPEECH = speech_of(
     places="deutschland frankreich russland china amerika usa ukraine polen österreich schweiz "
     "italien spanien großbritannien england türkei iran israel europa berlin paris moskau "
     "kiew peking washington london wien brüssel bund",
+    prepositions="auf in im bei über vor gegenüber mit nach zu zum zur",
     locatives="in im",
     modifiers="auch noch dazu zudem weiter später damals jetzt nun dann heute gestern "
     "bereits schon ebenfalls beispielsweise etwa zum beispiel gegenüber deshalb daher darin "

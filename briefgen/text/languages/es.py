@@ -84,6 +84,7 @@ SPEECH = speech_of(
     places="españa francia alemania rusia china estados unidos ucrania méxico argentina colombia "
     "venezuela chile perú cuba italia europa madrid parís berlín moscú pekín washington "
     "londres bruselas moncloa",
+    prepositions="en a al ante sobre durante",
     locatives="en",
     modifiers="también además luego después ayer hoy entonces",
     conjunctions="y pero",

@@ -78,6 +78,7 @@ SPEECH = speech_of(
     places="france allemagne russie chine amérique états-unis ukraine pologne italie espagne "
     "royaume-uni angleterre belgique suisse turquie iran israël europe paris berlin moscou "
     "kiev kyiv pékin washington londres bruxelles élysée matignon",
+    prepositions="sur dans à au aux devant lors en",
     locatives="en au aux dans",
     modifiers="aussi encore ensuite alors également enfin déjà plus tard",
     conjunctions="et mais puis",

@@ -142,7 +142,7 @@ class Patterns:
         if verb is None:
             return None
         tail = region[self._skip(region, verb + 1) :]
-        if not tail:
+        if not tail or tail[0].bare in speech.prepositions:  # "X schreibt auf Facebook:"
             start = _opening(region, _back(region, verb, speech), speech)
             if start is None:
                 return Clause(perfect_subject(self, region[:verb]), "said-clause")

@@ -414,6 +414,43 @@ CASES: list[tuple[str, str, str, str | None, str]] = [
         "die Sprecherin",
         "listener",
     ),
+    # a preposition after the verb names where, not who
+    (
+        "de",
+        "Lutz Brandt schreibt auf Facebook: „Ich bin sehr beeindruckt von euch.“",
+        "Ich bin",
+        "Lutz Brandt",
+        "outlet",
+    ),
+    (
+        "fr",
+        "Paul Martin a écrit sur Facebook : « Je suis très fier de vous tous. »",
+        "Je suis",
+        "Paul Martin",
+        "outlet",
+    ),
+    (
+        "es",
+        "Ana García escribió en Twitter: «Estoy muy orgullosa de todos vosotros.»",
+        "Estoy",
+        "Ana García",
+        "outlet",
+    ),
+    (
+        "ru",
+        "Сергей Лавров написал в Telegram: «Я очень горжусь всеми вами.»",
+        "Я очень",
+        "Сергей Лавров",
+        "outlet",
+    ),
+    (
+        "de",
+        "Anna Weber spricht nicht nur Fachleute an, sondern auch „die breite Öffentlichkeit "
+        "und alle Kinder“.",
+        "die breite",
+        None,
+        "unsure",
+    ),
 ]
 
 
