@@ -29,6 +29,9 @@ class Speech:
     """Phrases before a source, anywhere in the sentence ("laut", "selon", "по словам")."""
     according_after: tuple[tuple[str, ...], ...] = ()
     """Phrases before a source only right after a quotation (German "„…“, so X")."""
+    particle_verbs: tuple[tuple[str, ...], ...] = ()
+    """Verbs of speech whose particle ends the clause, as (verb, particle) (German "stellt
+    ... fest", "führte ... aus"): "Das Gericht stellt dazu fest: „…“"."""
     postpositions: tuple[tuple[str, ...], ...] = ()
     """Words after a source ("zufolge", "göre"): "X zufolge"."""
     pronouns: frozenset[str] = frozenset()

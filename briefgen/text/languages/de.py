@@ -65,6 +65,9 @@ SPEECH = speech_of(
         "according": "laut | nach worten von | nach angaben von",
         "according_after": "so",
         "postpositions": "zufolge",
+        "particle_verbs": "stellt fest | stellte fest | stellten fest | hält fest | hielt fest "
+        "| führt aus | führte aus | gibt zu | gab zu | weist hin | wies hin | legt nach "
+        "| legte nach | merkt an | merkte an",
     },
     pronouns="er sie es ich wir ihr man",
     person_pronouns="er sie",

@@ -13,6 +13,7 @@ by its patterns (``_patterns``). Each is a word order of news in many languages:
   is a subject and a verb of speech only ("Die Richter schreiben" ¶ "„…“");
 - a subject and a verb of speech right before a quotation, with no mark: "Die Richter
   schreiben „…“";
+- a German verb whose particle ends the clause: "Das Gericht stellt dazu fest: „…“";
 - in German, the subject of a perfect tense opens its clause before the auxiliary:
   "Bendels hatte ... gesagt, dass „…“".
 
@@ -162,6 +163,20 @@ def adjacent(patterns: Patterns, region: Sequence[Token]) -> Clause | None:
         return None
     found = patterns.phrase(region[:-1])
     return Clause(found, "said-clause") if found is not None else None
+
+
+def particle_verb(
+    patterns: Patterns, region: Sequence[Token]
+) -> tuple[int | None, Sequence[Token]]:
+    """Where the verb of a German verb with its particle at the clause's end stands
+    ("Das Gericht stellt dazu fest"), and the clause without the particle."""
+    if not region or not region[-1].is_word:
+        return None, region
+    particle = region[-1].bare
+    for n in range(len(region) - 2, -1, -1):
+        if (region[n].bare, particle) in patterns.speech.particle_verbs:
+            return n, region[:-1]
+    return None, region
 
 
 def perfect_subject(patterns: Patterns, region: Sequence[Token]) -> Phrase | None:

@@ -29,6 +29,7 @@ from briefgen.text.speakers._frames import (
     introduction,
     listed,
     opening,
+    particle_verb,
     perfect_subject,
     shared,
 )
@@ -139,6 +140,8 @@ class Patterns:
                 if length and i + length < len(region):
                     return Clause(self.phrase(region[i + length :]), "according-to")
         verb = next((n for n in range(end - 1, -1, -1) if self._verb(region[n])), None)
+        if verb is None:
+            verb, region = particle_verb(self, region)  # "Das Gericht stellt dazu fest:"
         if verb is None:
             return None
         tail = region[self._skip(region, verb + 1) :]

@@ -451,6 +451,21 @@ CASES: list[tuple[str, str, str, str | None, str]] = [
         None,
         "unsure",
     ),
+    # a German verb whose particle ends the clause
+    (
+        "de",
+        "Das Gericht stellt dazu fest: „Die Klägerin ist keine Privatperson.“",
+        "Die Klägerin",
+        "Das Gericht",
+        "particle",
+    ),
+    (
+        "de",
+        "Das Gericht stellt dazu Fragen: „Ist die Klägerin eine Privatperson?“",
+        "Ist die",
+        None,
+        "unsure",
+    ),
 ]
 
 
