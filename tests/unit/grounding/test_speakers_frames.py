@@ -466,6 +466,36 @@ CASES: list[tuple[str, str, str, str | None, str]] = [
         None,
         "unsure",
     ),
+    # pronouns in Portuguese and Ukrainian too
+    (
+        "pt",
+        "João Silva chegou a Lisboa na segunda-feira. «Não vamos assinar este acordo», disse ele.",
+        "Não vamos",
+        "João Silva",
+        "pronoun",
+    ),
+    (
+        "pt",
+        "João Silva encontrou Maria Costa em Lisboa. «Não vamos assinar este acordo», disse ele.",
+        "Não vamos",
+        None,
+        "unsure",
+    ),
+    (
+        "uk",
+        "Дмитро Кулеба прибув у Київ в понеділок. «Ми не підпишемо цю угоду», — сказав він.",
+        "Ми не",
+        "Дмитро Кулеба",
+        "pronoun",
+    ),
+    (
+        "uk",
+        "Дмитро Кулеба зустрівся з Антоніу Гутеррешем у Женеві. «Ми не підпишемо цю угоду», "
+        "— сказав він.",
+        "Ми не",
+        None,
+        "unsure",
+    ),
 ]
 
 
