@@ -102,7 +102,7 @@ SPEECH = speech_of(
     "mit nach von vom zu zum zur für über unter vor gegen ohne um durch seit bis "
     "ist sind war waren wird werden wurde hat haben hatte sei seien nicht auch noch "
     "dessen deren welche welcher welches hinzu klar mit während wegen trotz gegenüber nachdem "
-    "bevor",
+    "bevor was warum wieso weshalb",
     places="deutschland frankreich russland china amerika usa ukraine polen österreich schweiz "
     "italien spanien großbritannien england türkei iran israel europa berlin paris moskau "
     "kiew peking washington london wien brüssel bund",

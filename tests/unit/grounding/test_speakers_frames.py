@@ -496,6 +496,21 @@ CASES: list[tuple[str, str, str, str | None, str]] = [
         None,
         "unsure",
     ),
+    # a heading is no introduction
+    (
+        "de",
+        "Die Lage ist ernst.\nWas Experten sagen\n„Die Preise steigen in diesem Jahr weiter.“",
+        "Die Preise",
+        None,
+        "unsure",
+    ),
+    (
+        "de",
+        "Das Urteil ist lang.\nDie Richter schreiben\n„Die Klägerin ist keine Privatperson.“",
+        "Die Klägerin",
+        "Die Richter",
+        "introduction",
+    ),
 ]
 
 
