@@ -29,10 +29,27 @@ class Speech:
     """Phrases before a source, anywhere in the sentence ("laut", "selon", "по словам")."""
     according_after: tuple[tuple[str, ...], ...] = ()
     """Phrases before a source only right after a quotation (German "„…“, so X")."""
+    particle_verbs: tuple[tuple[str, ...], ...] = ()
+    """Verbs of speech whose particle ends the clause, as (verb, particle) (German "stellt
+    ... fest", "führte ... aus"): "Das Gericht stellt dazu fest: „…“"."""
     postpositions: tuple[tuple[str, ...], ...] = ()
     """Words after a source ("zufolge", "göre"): "X zufolge"."""
     pronouns: frozenset[str] = frozenset()
-    """Personal pronouns: a speaker they stand for is not resolved in this language."""
+    """Personal pronouns: never a speaker's name, and never one read as a noun."""
+    person_pronouns: frozenset[str] = frozenset()
+    """Those that stand for one person ("er", "il", "он"): resolved to the one person the
+    text before them names, when there is one (``briefgen.text.speakers._referents``)."""
+    number_ambiguous: frozenset[str] = frozenset()
+    """Person pronouns that are also plural (German "sie"): one person only beside a
+    verb with no plural ending."""
+    plural_endings: tuple[str, ...] = ()
+    """Endings of a verb in the plural ("sagten", "dijeron", "сказали")."""
+    null_subject: bool = False
+    """A verb of speech with no subject after a quotation is a "he" or "she" (Spanish
+    "«…», dijo.")."""
+    bodies: frozenset[str] = frozenset()
+    """Words that make a name a body, not a person ("ag", "verein", "partido")."""
+    body_suffixes: tuple[str, ...] = ()
     determiners: frozenset[str] = frozenset()
     titles: frozenset[str] = frozenset()
     """Titles written before a name ("dr", "frau", "m", "sr", "г-н")."""
@@ -47,6 +64,9 @@ class Speech:
     outlet_suffixes: tuple[str, ...] = ()
     stops: frozenset[str] = frozenset()
     """Words a speaker never holds: prepositions, conjunctions, relatives, auxiliaries."""
+    prepositions: frozenset[str] = frozenset()
+    """Prepositions that may follow a verb of speech before a colon, naming where or to
+    whom ("X schreibt auf Facebook:", "X a écrit sur Twitter :"): not a subject."""
     locatives: frozenset[str] = frozenset()
     """Prepositions before a place: a name after one, anywhere in the text, is a place."""
     places: frozenset[str] = frozenset()
@@ -91,7 +111,7 @@ def speech_of(
     separated by spaces, each phrase list (``phrases``: ``according``, ``final_verbs``,
     ...) phrases separated by "|". Regexes and flags pass as they are."""
     regexes = {"before", "after", "closing"}
-    flags = {"capitalised_nouns", "cased", "inflected"}
+    flags = {"capitalised_nouns", "cased", "inflected", "null_subject"}
     numbers = {"bare_names"}
     given: dict[str, object] = {"code": code, "verbs": _words(verbs)}
     for name, value in words.items():
@@ -101,7 +121,13 @@ def speech_of(
             given[name] = bool(value)
         elif name in regexes:
             given[name] = str(value)
-        elif name in {"role_suffixes", "outlet_suffixes", "adverbial_endings"}:
+        elif name in {
+            "role_suffixes",
+            "outlet_suffixes",
+            "adverbial_endings",
+            "plural_endings",
+            "body_suffixes",
+        }:
             given[name] = tuple(str(value).lower().split())
         else:
             given[name] = _words(str(value))

@@ -53,20 +53,31 @@ SPEECH = speech_of(
     "de",
     verbs="sagt sagte sagten sagen gesagt sprach spricht erklärt erklärte erklärten erklären "
     "betont betonte betonten betonen meint meinte meinten fügt fügte "
-    "ergänzt ergänzte ergänzten warnt warnte warnten schreibt schrieb schrieben "
+    "ergänzt ergänzte ergänzten warnt warnte warnten schreibt schrieb schrieben schreiben "
     "kommentiert kommentierte kritisiert kritisierte antwortet antwortete antworteten "
     "fragt fragte fragten räumt räumte versichert versicherte "
     "bekräftigt bekräftigte unterstreicht unterstrich berichtet berichtete "
     "erzählt erzählte erzählten mahnt mahnte fordert forderte kündigt kündigte "
     "verspricht versprach beklagt beklagte bestätigt bestätigte erwidert erwiderte "
-    "twittert twitterte teilt teilte",
+    "twittert twitterte teilt teilte argumentiert argumentierte",
     auxiliaries="hat haben hatte",
     phrases={
         "according": "laut | nach worten von | nach angaben von",
         "according_after": "so",
         "postpositions": "zufolge",
+        "particle_verbs": "stellt fest | stellte fest | stellten fest | hält fest | hielt fest "
+        "| führt aus | führte aus | gibt zu | gab zu | weist hin | wies hin | legt nach "
+        "| legte nach | merkt an | merkte an",
     },
     pronouns="er sie es ich wir ihr man",
+    person_pronouns="er sie",
+    number_ambiguous="sie",
+    plural_endings="en",
+    bodies="ag gmbh se kg verein verband partei stiftung gewerkschaft ministerium regierung "
+    "behörde bank konzern unternehmen firma gruppe institut universität gericht fraktion "
+    "initiative bundestag landtag rat kommission",
+    body_suffixes="verein verband partei stiftung ministerium verwaltung behörde gericht "
+    "kommission institut gesellschaft",
     determiners="der die das den dem des ein eine einen einem einer eines",
     titles="dr dr. prof prof. herr frau hr fr",
     roles="sprecher sprecherin minister ministerin kanzler kanzlerin präsident präsidentin "
@@ -76,9 +87,10 @@ SPEECH = speech_of(
     "staatsanwältin polizei regierung ministerium gewerkschaft partei behörde "
     "sprecherinnen experten sprecher mitarbeiter mitarbeiterin ökonom ökonomin "
     "virologe virologin wissenschaftler wissenschaftlerin forscher forscherin "
-    "quelle kreise insider ministerpräsident ministerpräsidentin",
-    role_suffixes="ist istin isten sprecher sprecherin minister ministerin präsident präsidentin "
-    "vorsitzende vorsitzender chef chefin leiter leiterin politiker politikerin "
+    "quelle kreise insider ministerpräsident ministerpräsidentin gericht politiker politikerin "
+    "autor autorin",
+    role_suffixes="gericht ist istin isten sprecher sprecherin minister ministerin präsident "
+    "präsidentin vorsitzende vorsitzender chef chefin leiter leiterin politiker politikerin "
     "experte expertin meister meisterin direktor direktorin anwalt anwältin",
     documents="erklärung mitteilung bericht studie umfrage brief schreiben papier "
     "pressemitteilung stellungnahme urteil gesetz text",
@@ -90,13 +102,15 @@ SPEECH = speech_of(
     "mit nach von vom zu zum zur für über unter vor gegen ohne um durch seit bis "
     "ist sind war waren wird werden wurde hat haben hatte sei seien nicht auch noch "
     "dessen deren welche welcher welches hinzu klar mit während wegen trotz gegenüber nachdem "
-    "bevor",
+    "bevor was warum wieso weshalb",
     places="deutschland frankreich russland china amerika usa ukraine polen österreich schweiz "
     "italien spanien großbritannien england türkei iran israel europa berlin paris moskau "
     "kiew peking washington london wien brüssel bund",
+    prepositions="auf in im bei über vor gegenüber mit nach zu zum zur",
     locatives="in im",
     modifiers="auch noch dazu zudem weiter später damals jetzt nun dann heute gestern "
-    "bereits schon ebenfalls beispielsweise etwa zum beispiel gegenüber deshalb daher",
+    "bereits schon ebenfalls beispielsweise etwa zum beispiel gegenüber deshalb daher darin "
+    "uns mir ihm ihnen",
     conjunctions="und doch aber",
     complementisers="dass",
     capitalised_nouns=True,

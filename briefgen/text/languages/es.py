@@ -60,6 +60,11 @@ SPEECH = speech_of(
     auxiliaries="ha han había habían",
     phrases={"according": "según | de acuerdo con | en palabras de | a juicio de"},
     pronouns="él ella ellos ellas yo nosotros usted",
+    person_pronouns="él ella",
+    plural_endings="n",
+    null_subject=True,
+    bodies="sa empresa compañía sociedad partido asociación federación ministerio gobierno "
+    "sindicato banco instituto universidad consejo comisión congreso senado tribunal corte grupo",
     determiners="el la los las un una unos unas",
     titles="sr sr. sra sra. srta dr dr. dra don doña",
     roles="presidente presidenta ministro ministra portavoz diputado diputada senador "
@@ -79,6 +84,7 @@ SPEECH = speech_of(
     places="españa francia alemania rusia china estados unidos ucrania méxico argentina colombia "
     "venezuela chile perú cuba italia europa madrid parís berlín moscú pekín washington "
     "londres bruselas moncloa",
+    prepositions="en a al ante sobre durante",
     locatives="en",
     modifiers="también además luego después ayer hoy entonces",
     conjunctions="y pero",

@@ -54,6 +54,10 @@ SPEECH = speech_of(
     auxiliaries="a ont avait avaient aurait",
     phrases={"according": "selon | d'après | d’après | pour reprendre les mots de"},
     pronouns="il elle ils elles on je nous vous lui",
+    person_pronouns="il elle",
+    bodies="sa sas sarl groupe société entreprise compagnie parti association fédération "
+    "ministère gouvernement syndicat "
+    "banque institut université conseil commission assemblée sénat tribunal cour",
     determiners="le la les l' l’ un une des du",
     titles="m m. mme mme. mlle me dr pr",
     roles="ministre président présidente porte-parole député députée sénateur sénatrice "
@@ -74,6 +78,7 @@ SPEECH = speech_of(
     places="france allemagne russie chine amérique états-unis ukraine pologne italie espagne "
     "royaume-uni angleterre belgique suisse turquie iran israël europe paris berlin moscou "
     "kiev kyiv pékin washington londres bruxelles élysée matignon",
+    prepositions="sur dans à au aux devant lors en",
     locatives="en au aux dans",
     modifiers="aussi encore ensuite alors également enfin déjà plus tard",
     conjunctions="et mais puis",

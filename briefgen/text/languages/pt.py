@@ -61,6 +61,9 @@ SPEECH = speech_of(
     auxiliaries="tem têm tinha",
     phrases={"according": "segundo | de acordo com | conforme | nas palavras de"},
     pronouns="ele ela eles elas eu nós você",
+    person_pronouns="ele ela",
+    bodies="sa ltda empresa companhia partido associação ministério governo sindicato banco "
+    "instituto universidade conselho comissão congresso senado tribunal grupo",
     determiners="o a os as um uma uns umas",
     titles="sr sr. sra sra. dr dr. dra dom dona",
     roles="presidente ministro ministra porta-voz deputado deputada senador senadora "

@@ -23,9 +23,19 @@ from briefgen.text.languages import Speech, claim_words
 from briefgen.text.normalise import fold_text
 from briefgen.text.speakers._characters import characters_clause, characters_phrase
 from briefgen.text.speakers._clauses import Clause
+from briefgen.text.speakers._frames import (
+    adjacent,
+    closing,
+    introduction,
+    listed,
+    opening,
+    particle_verb,
+    perfect_subject,
+    shared,
+)
 from briefgen.text.speakers._known import known_surnames, places, stem
 from briefgen.text.speakers._phrases import Phrase
-from briefgen.text.speakers._tokens import Token
+from briefgen.text.speakers._tokens import Token, without_full_stop
 
 _LEADING = frozenset({",", "—", "–", "-", "--", ";", "،", "，"})
 _TRAILING = frozenset({",", ":", "：", "—", "–", "-", "--", "،"})
@@ -56,11 +66,15 @@ class Patterns:
         following = tokens[q + 1 : len(tokens) if end is None else end]
         if self.speech.before or self.speech.after:
             return characters_clause(self.speech, self.text, tokens, (q, start, end))
-        return (
+        clause = (
             self._final(tokens[start:q], following)
             or self.after_quote(following)
             or self.before_quote(tokens[start:q])
         )
+        if clause is None or clause.phrase is None:
+            wider = listed(self, tokens, q) or closing(self, following) or opening(self, tokens, q)
+            clause = wider or shared(self, tokens[start:q]) or clause
+        return clause
 
     def after_quote(self, region: Sequence[Token]) -> Clause | None:
         """ "„…“, sagte X" / "„…“, so X" / "«…», X dijo"; None when no verb is there."""
@@ -84,7 +98,11 @@ class Patterns:
         while j < len(region) - 1 and region[j].bare in speech.auxiliaries:
             j += 1
         if self._verb(region[j]):
-            return Clause(self._forward(region, self._skip(region, j + 1)), "said-clause")
+            start = self._skip(region, j + 1)
+            found = self._forward(region, start)
+            if found is None and speech.null_subject and not any(t.is_word for t in region[start:]):
+                found = Phrase((region[j],), "pronoun")  # "«…», dijo.": the verb is "he"
+            return Clause(found, "said-clause")
         for v in range(1, min(len(region), _MAX_TO_VERB)):
             if region[v].kind == "quote":
                 return None
@@ -112,21 +130,25 @@ class Patterns:
         ):
             end -= 1
         if end == len(region):
-            return None  # the quotation is inside the sentence's own clause
+            return adjacent(self, region)  # inside the sentence's own clause, but for one
         region = region[:end]
         for i in range(len(region)):
             if i == 0 or region[i - 1].kind == "mark":
                 length = _phrase_at(region, i, speech.according)
+                if not length and i and region[i - 1].text == ",":
+                    length = _phrase_at(region, i, speech.according_after)  # ", so X, „…“"
                 if length and i + length < len(region):
                     return Clause(self.phrase(region[i + length :]), "according-to")
         verb = next((n for n in range(end - 1, -1, -1) if self._verb(region[n])), None)
         if verb is None:
+            verb, region = particle_verb(self, region)  # "Das Gericht stellt dazu fest:"
+        if verb is None:
             return None
         tail = region[self._skip(region, verb + 1) :]
-        if not tail:
+        if not tail or tail[0].bare in speech.prepositions:  # "X schreibt auf Facebook:"
             start = _opening(region, _back(region, verb, speech), speech)
             if start is None:
-                return Clause(None, "said-clause")
+                return Clause(perfect_subject(self, region[:verb]), "said-clause")
             return Clause(self.phrase(region[start : _back(region, verb, speech)]), "said-clause")
         if not self._adverbial(region[:verb]):
             return Clause(None, "said-clause")  # "Merkel fragte Macron:": Macron is asked
@@ -160,14 +182,20 @@ class Patterns:
         if tokens[-1].text in (":", "："):
             return self.before_quote(tokens)
         comma = next((n for n in range(len(tokens) - 2, -1, -1) if tokens[n].text == ","), None)
-        if comma is None or not self._verb(tokens[comma + 1]):
-            return None
-        return self.after_quote(tokens[comma + 1 :])
+        if comma is not None and self._verb(tokens[comma + 1]):
+            clause = self.after_quote(tokens[comma + 1 :])
+            if clause is not None and clause.phrase is not None:
+                return clause
+        return introduction(self, tokens)
+
+    def according_at(self, tokens: Sequence[Token], n: int) -> int:
+        """How many words of an according-to phrase start at ``tokens[n]`` (0: none)."""
+        return _phrase_at(tokens, n, self.speech.according)
 
     def phrase(self, tokens: Sequence[Token]) -> Phrase | None:
         """``tokens`` as a speaker, or None: a name with what describes it, a noun of
         role, or a lone pronoun; never an outlet, a place or a document."""
-        tokens = tuple(tokens)
+        tokens = without_full_stop(tuple(tokens))
         speech = self.speech
         if not tokens or len(tokens) > _MAX_WORDS or not all(t.is_word for t in tokens):
             return None
@@ -379,10 +407,10 @@ def _elided(word: str) -> str:
 
 
 def _phrase_at(tokens: Sequence[Token], i: int, phrases: tuple[tuple[str, ...], ...]) -> int:
-    for opening in phrases:
-        got = tuple(t.bare for t in tokens[i : i + len(opening)])
-        if got == opening:
-            return len(opening)
+    for words in phrases:
+        got = tuple(t.bare for t in tokens[i : i + len(words)])
+        if got == words:
+            return len(words)
     return 0
 
 

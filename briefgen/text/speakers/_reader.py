@@ -19,6 +19,7 @@ from briefgen.text.speakers._clauses import Clause, Clauses
 from briefgen.text.speakers._patterns import Patterns
 from briefgen.text.speakers._people import People
 from briefgen.text.speakers._phrases import Phrase, after
+from briefgen.text.speakers._referents import Referents
 from briefgen.text.speakers._tokens import Token, Words, proper_words, tokenise
 
 # How far back a continuation or a pronoun's person may be, in sentences; a pronoun
@@ -74,6 +75,7 @@ class Reader:
         self._starts = [start for start, _ in sentences]
         self._tokens: dict[int, list[Token]] = {}
         self._people: People | None = None
+        self._resolver: Referents | None = None
 
     def read(self, start: int, end: int, depth: int = 0) -> Reading:
         """Who the text says spoke the quotation at ``start:end`` (its inside)."""
@@ -111,7 +113,8 @@ class Reader:
         if found is None:
             return Reading(None, f"{clause.how} names no one plainly")
         if found.kind == "pronoun" and self.patterns is not None:
-            return Reading(None, f"{clause.how}: '{found.text}', not resolved in '{self.language}'")
+            shown, how, named = self._referents().resolve(found, sentence, quote)
+            return Reading(shown, f"{clause.how}: {how}", "name" if shown else None, named)
         if found.kind == "pronoun":
             return self._pronoun(found, sentence, quote)
         return Reading(found.text, clause.how, found.kind)
@@ -188,7 +191,9 @@ class Reader:
                     found.speaker, "continues the quotation of the paragraph before", found.kind
                 )
             return found
-        if tokens and tokens[-1].text == ":":
+        ends = tokens[-1] if tokens else None
+        spoken = ends is not None and self.patterns is not None and self.patterns._verb(ends)
+        if ends is not None and (ends.text == ":" or spoken):  # "Die Richter schreiben" ¶
             return self._introduced(k) or Reading(
                 None, "the introduction before it names no speaker"
             )
@@ -334,6 +339,12 @@ class Reader:
                 if found is not None:
                     return found
         return None
+
+    def _referents(self) -> Referents:
+        if self._resolver is None:
+            assert self.patterns is not None
+            self._resolver = Referents(self.patterns, self._sentence_tokens, self._paragraph_break)
+        return self._resolver
 
     def _people_index(self) -> People:
         if self._people is None:

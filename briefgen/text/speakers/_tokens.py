@@ -83,6 +83,15 @@ def _takes_stop(token: Token, lexicon: Lexicon) -> bool:
     return token.bare in lexicon.honorifics or (len(token.text) == 1 and token.text.isupper())
 
 
+def without_full_stop(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
+    """Without the sentence's full stop on its last word ("sagte der Minister.": the
+    English honorific "minister" kept it); an initial keeps its own ("Lutz S.")."""
+    last = tokens[-1] if tokens else None
+    if last is None or not last.text.endswith(_STOP) or len(last.text) <= 3:
+        return tokens
+    return (*tokens[:-1], Token(last.text[:-1], last.start, last.end - 1, last.kind, last.opens))
+
+
 class Words:
     """What kind a token is, by the lexicon of the article's language and the words the
     article capitalises inside its sentences (``proper``)."""

@@ -1,0 +1,204 @@
+"""Said-clauses that reach past the words right next to a quotation, in a language read
+by its patterns (``_patterns``). Each is a word order of news in many languages:
+
+- a list of quotations shares the said-clause after the last one: "« A », « B », selon
+  X" / "„A“, „B“, sagte X";
+- a said-clause that closes the sentence after a comma belongs to a quotation inside the
+  reported words before it: "Er wolle „…“ sorgen, antwortete der Politiker.";
+- a said-clause that opens the sentence, up to its first comma, gives the one quotation
+  in the reported words after it: "Er argumentiert darin, Chefs seien „…“";
+- a sentence introduces the quotation after it (the quotation its own sentence) with its
+  one said-clause or according-to, wherever it stands: "Auf Nachfrage sagt Keuter, er
+  ... . „…“", "So viel dürften laut Ulrich Müller ... gekostet haben. „…“", or when it
+  is a subject and a verb of speech only ("Die Richter schreiben" ¶ "„…“");
+- a subject and a verb of speech right before a quotation, with no mark: "Die Richter
+  schreiben „…“";
+- a German verb whose particle ends the clause: "Das Gericht stellt dazu fest: „…“";
+- in German, the subject of a perfect tense opens its clause before the auxiliary:
+  "Bendels hatte ... gesagt, dass „…“".
+
+Each gives a speaker only when the clause reads one plainly; otherwise nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import pairwise
+from typing import Protocol
+
+from briefgen.text.languages import Speech
+from briefgen.text.speakers._clauses import Clause
+from briefgen.text.speakers._phrases import Phrase
+from briefgen.text.speakers._tokens import Token
+
+
+class Patterns(Protocol):
+    """What these frames read with: ``_patterns.Patterns`` (which calls them)."""
+
+    speech: Speech
+
+    def after_quote(self, region: Sequence[Token]) -> Clause | None: ...
+    def before_quote(self, region: Sequence[Token]) -> Clause | None: ...
+    def phrase(self, tokens: Sequence[Token]) -> Phrase | None: ...
+    def according_at(self, tokens: Sequence[Token], n: int) -> int: ...
+    def _verb(self, token: Token) -> bool: ...
+    def _forward(self, tokens: Sequence[Token], start: int) -> Phrase | None: ...
+
+
+_ENDS = frozenset({".", "!", "?", "…", ";"})
+_MAX_SUBJECT = 6
+
+
+def listed(patterns: Patterns, tokens: Sequence[Token], q: int) -> Clause | None:
+    """The said-clause after the last of a list of quotations ``tokens[q]`` opens: only
+    commas or a conjunction between them ("« A », « B » selon X")."""
+    speech = patterns.speech
+    n = q
+    while True:
+        following = next((m for m in range(n + 1, len(tokens)) if tokens[m].kind == "quote"), None)
+        if following is None:
+            break
+        gap = tokens[n + 1 : following]
+        if not gap or not all(t.text == "," or t.bare in speech.conjunctions for t in gap):
+            break
+        n = following
+    if n == q:
+        return None
+    end = next((m for m in range(n + 1, len(tokens)) if tokens[m].kind == "quote"), len(tokens))
+    clause = patterns.after_quote(tokens[n + 1 : end])
+    return clause if clause is not None and clause.phrase is not None else None
+
+
+def closing(patterns: Patterns, following: Sequence[Token]) -> Clause | None:
+    """ "Er wolle „…“ sorgen, antwortete der Politiker.": after the reported words a
+    comma, a verb of speech and its speaker, and the sentence ends."""
+    comma = next((n for n, t in enumerate(following) if t.text == ","), None)
+    if comma is None or any(t.kind == "quote" for t in following):
+        return None
+    tail = list(following[comma + 1 :])
+    while tail and tail[-1].text in _ENDS:
+        tail.pop()
+    verb = next((t for t in tail if t.bare not in patterns.speech.auxiliaries), None)
+    if verb is None or not patterns._verb(verb) or any(not t.is_word for t in tail):
+        return None  # "…, a déclaré le ministre": the auxiliary before the verb
+    clause = patterns.after_quote(tail)
+    if clause is None or clause.phrase is None:
+        return None
+    last = clause.phrase.tokens[-1]
+    return clause if last.start == tail[-1].start else None  # the speaker ends it
+
+
+def opening(patterns: Patterns, tokens: Sequence[Token], q: int) -> Clause | None:
+    """ "Nun schreibt das Gericht, man könne nicht von „…“ ausgehen.", "Le ministre a
+    estimé que la situation était « … ».": the sentence's one quotation inside the
+    reported words after a said-clause that opens the sentence (up to its first comma
+    or "that"), with no other verb of speech after it."""
+    complementisers = patterns.speech.complementisers
+    comma = next(
+        (n for n in range(q) if tokens[n].text == "," or tokens[n].bare in complementisers), None
+    )
+    if comma is None or sum(t.kind == "quote" for t in tokens) != 1:
+        return None
+    if any(t.kind == "quote" for t in tokens[:comma]):
+        return None
+    if any(patterns._verb(t) for t in tokens[comma + 1 :]):
+        return None  # "X sagte, Y habe erklärt, „…“": Y's, not X's
+    clause = patterns.before_quote(tokens[: comma + 1])
+    return clause if clause is not None and clause.phrase is not None else None
+
+
+def introduction(patterns: Patterns, tokens: Sequence[Token]) -> Clause | None:
+    """The speaker a sentence with no quotation gives the quotation after it: its one
+    said-clause between commas, its one according-to, or all of it a subject and a verb
+    of speech ("Die Richter schreiben")."""
+    words = list(tokens)
+    while words and words[-1].text in _ENDS:
+        words.pop()
+    if not words:
+        return None
+    if patterns._verb(words[-1]) and len(words) - 1 <= _MAX_SUBJECT:
+        found = patterns.phrase(words[:-1])
+        if found is not None:
+            return Clause(found, "said-clause")
+    found_all: list[Phrase] = []
+    commas = [-1] + [n for n, t in enumerate(words) if t.text == ","] + [len(words)]
+    for a, b in pairwise(commas):
+        part = words[a + 1 : b]
+        if not any(patterns._verb(t) for t in part):
+            continue
+        if patterns._verb(part[0]):
+            clause = patterns.after_quote(part)  # "..., sagt de Decker, wo ..."
+        else:
+            clause = patterns.before_quote([*part, words[b] if b < len(words) else words[a]])
+        if clause is None or clause.phrase is None:
+            return None  # someone says something there, and who is not plain
+        found_all.append(clause.phrase)
+    found_all.extend(_according(patterns, words))
+    if len({p.text for p in found_all}) != 1:
+        return None
+    return Clause(found_all[0], "introduction")
+
+
+def shared(patterns: Patterns, region: Sequence[Token]) -> Clause | None:
+    """ "„A“, sagt X und greift die Bahn an: „B“": the said-clause of A goes on with
+    "and" into a colon that introduces B; X speaks both."""
+    if region and region[0].kind == "title":
+        region = region[1:]  # "„Wir bleiben dabei“" is short enough to pass for a title
+    if not region or region[0].text not in (",", "—", "–") or region[-1].text != ":":
+        return None
+    clause = patterns.after_quote(region[:-1])
+    if clause is None or clause.phrase is None:
+        return None
+    end = clause.phrase.tokens[-1].start
+    after = next(n for n, t in enumerate(region) if t.start == end) + 1
+    if after >= len(region) or region[after].bare not in patterns.speech.conjunctions:
+        return None
+    return Clause(clause.phrase, "said-clause")
+
+
+def adjacent(patterns: Patterns, region: Sequence[Token]) -> Clause | None:
+    """ "Die Richter schreiben „…“": a subject and a verb of speech right before the
+    quotation, with no mark, and nothing else before them in the sentence."""
+    if not region or not patterns._verb(region[-1]):
+        return None
+    found = patterns.phrase(region[:-1])
+    return Clause(found, "said-clause") if found is not None else None
+
+
+def particle_verb(
+    patterns: Patterns, region: Sequence[Token]
+) -> tuple[int | None, Sequence[Token]]:
+    """Where the verb of a German verb with its particle at the clause's end stands
+    ("Das Gericht stellt dazu fest"), and the clause without the particle."""
+    if not region or not region[-1].is_word:
+        return None, region
+    particle = region[-1].bare
+    for n in range(len(region) - 2, -1, -1):
+        if (region[n].bare, particle) in patterns.speech.particle_verbs:
+            return n, region[:-1]
+    return None, region
+
+
+def perfect_subject(patterns: Patterns, region: Sequence[Token]) -> Phrase | None:
+    """German "X hat ... gesagt": the subject that opens the clause before the auxiliary
+    of the participle after ``region`` (the clause's words before it)."""
+    speech = patterns.speech
+    aux = next((n for n, t in enumerate(region) if t.bare in speech.auxiliaries), None)
+    if aux is None or not aux or aux > _MAX_SUBJECT:
+        return None
+    if any(t.kind == "quote" or t.text == "," for t in region):
+        return None  # one clause: "Die Abteilung hat 60 Leute, deren Chef sagt:" is two
+    found = patterns.phrase(region[:aux])
+    return found if found is not None and found.kind != "pronoun" else None
+
+
+def _according(patterns: Patterns, words: Sequence[Token]) -> list[Phrase]:
+    """The speakers of the according-to phrases of a sentence ("laut X")."""
+    found: list[Phrase] = []
+    for n in range(len(words)):
+        length = patterns.according_at(words, n)
+        if length:
+            phrase = patterns._forward(words, n + length)
+            if phrase is not None:
+                found.append(phrase)
+    return found
