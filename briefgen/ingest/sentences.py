@@ -72,14 +72,14 @@ def split_line(line: str, quotes: re.Pattern[str] | None = None) -> Iterator[tup
     singles=False)``: ’ is also the apostrophe): a line alone may not show the text's
     pairing of the marks."""
     lower_case_text = not any(ch.isupper() for ch in line)
-    inside = _quoted_ranges(line, quotes or quotation_pattern(line, singles=False))
+    inside = quoted_ranges(line, quotes or quotation_pattern(line, singles=False))
     start = 0
     for match in _END.finditer(line):
         if not _ends_sentence(line, start, match, inside, lower_case_text):
             continue
-        yield from _span(line, start, match.end())
+        yield from trimmed_span(line, start, match.end())
         start = match.end()
-    yield from _span(line, start, len(line))
+    yield from trimmed_span(line, start, len(line))
 
 
 def _ends_sentence(
@@ -154,7 +154,7 @@ def _abbreviation_before(line: str, start: int, match: re.Match[str], following:
     return bool(_DOTTED_ABBREVIATION.match(word)) and not next_word[:1].isupper()
 
 
-def _quoted_ranges(line: str, quotes: re.Pattern[str]) -> list[tuple[int, int]]:
+def quoted_ranges(line: str, quotes: re.Pattern[str]) -> list[tuple[int, int]]:
     """Spans of the line inside quotation marks that close on the same line: (opening
     mark, closing mark). Single marks are left out: ’ is also the apostrophe ("‘I don’t,’
     he said")."""
@@ -168,7 +168,7 @@ def _caseless(after: str) -> bool:
     return first.isalpha() and not first.isupper() and not first.islower()
 
 
-def _span(line: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+def trimmed_span(line: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     while start < end and line[start].isspace():
         start += 1
     while end > start and line[end - 1].isspace():
