@@ -1,15 +1,17 @@
-"""Which splitter cuts an article's lines into sentences: by the article's language,
+"""Which splitter cuts an article's lines into sentences, by the article's language:
 sentencex (a maintained splitter of ~300 languages, the ``languages`` extra) or
 briefgen's own rules (``ingest.sentences``).
 
-sentencex is used for the languages in ``SENTENCEX_LANGUAGES``: those where it gets more
-of pySBD's and sentencex's golden cases right than briefgen's rules, as
+sentencex splits the languages in ``SENTENCEX_LANGUAGES``: those where it gets more of
+pySBD's and sentencex's golden cases right than briefgen's rules, and fast, as
 ``benchmarks/sentence_split.py`` measures. briefgen's rules stay for English (they win on
-the English news cases users met), for the languages where they are as good, and for the
-languages no suite measures. Either way a line break ends a sentence, a quotation that
-closes later on the line is not cut, and each sentence is an exact (start, end) span of
-its line, trimmed of spaces. Without sentencex installed, briefgen's rules split every
-language, with a warning logged once per language and ``Article.splitter`` saying so.
+the English news cases users met), for the languages where they are as good, for those
+sentencex is too slow in, and for those no suite measures. Either way a line break ends
+a sentence and each sentence is an exact (start, end) span of the text, trimmed of
+spaces; on sentencex's cuts briefgen's rules still join two pieces where the cut is no
+sentence end (inside a quotation, after a list's number ...: ``_continues``). Without
+sentencex installed, briefgen's rules split every language, with a warning logged once
+per language, ``Article.splitter`` saying so and the memo's report too.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ Segment = Callable[[str, str], Iterable[str]]
 # A word of at most this many letters before a full stop and a lower-case word is taken
 # for an abbreviation.
 _ABBREVIATION_LETTERS = 3
+_LETTER = re.compile(r"[^\W\d_]")
 _HIRAGANA = re.compile(r"[\u3041-\u309f]")
 
 
@@ -141,7 +144,7 @@ def _continues(
     (an abbreviation: "a las 5 p. m. al ministerio"); or, in Japanese, a particle follows
     a closing 」 (「...。」と述べた: the quotation is what was said)."""
     start, end = sentence
-    if not any(ch.isalpha() for ch in line[start:end]):
+    if _LETTER.search(line, start, end) is None:
         return True
     if any(opening < end <= closing for opening, closing in inside):
         return True
