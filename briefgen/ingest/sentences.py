@@ -43,7 +43,10 @@ ABBREVIATIONS = frozenset(
 _DOTTED_ABBREVIATION = re.compile(r"^(?:[A-Za-z]{1,2}\.)+[A-Za-z]{1,2}$")
 # Abbreviations only when a number follows ("No. 5", "Vol. 2"); elsewhere they end a
 # sentence ("He said no.").
-_NUMBER_ABBREVIATIONS = frozenset("no nos fig figs vol vols art pp para nr".split())
+_NUMBER_ABBREVIATIONS = frozenset("no nos fig figs vol vols art pp para nr n° nº".split())
+# Abbreviations that end a name or a phrase ("Briggs & Co.", "Apple Inc."): before a
+# function word they also end the sentence.
+_CLOSING_ABBREVIATIONS = frozenset("co inc ltd corp bros jr sr etc al".split())
 # After a dotted acronym ("U.S.") or a capital's full stop ("you and I."), only these
 # words make the period a sentence end: function words, never capitalised mid-sentence.
 _SENTENCE_STARTERS = frozenset(
@@ -79,7 +82,7 @@ def split_line(line: str, quotes: re.Pattern[str] | None = None) -> Iterator[tup
     quotation pattern of the whole text the line is from (``quotation_pattern(text,
     singles=False)``: ’ is also the apostrophe): a line alone may not show the text's
     pairing of the marks."""
-    lower_case_text = not any(ch.isupper() for ch in line)
+    lower_case_text = not has_capitals(line)
     inside = quoted_ranges(line, quotes or quotation_pattern(line, singles=False))
     start = 0
     for match in _END.finditer(line):
@@ -159,7 +162,7 @@ def _abbreviation_before(line: str, start: int, match: re.Match[str], following:
     bare = _ELISION.sub("", word.lower())  # "l'Avv." is "Avv." after an elided article
     next_word = following.split(None, 1)[0].strip(_OPENERS + ".,;:") if following else ""
     if bare in ABBREVIATIONS:
-        return True
+        return not (bare in _CLOSING_ABBREVIATIONS and next_word.lower() in _SENTENCE_STARTERS)
     if bare in _NUMBER_ABBREVIATIONS and next_word[:1].isdigit():
         return True
     if len(word) == 1 and word.isalpha():
@@ -173,6 +176,12 @@ def _abbreviation_before(line: str, start: int, match: re.Match[str], following:
     if _DOTTED_ACRONYM.match(word):
         return next_word.lower() not in _SENTENCE_STARTERS
     return bool(_DOTTED_ABBREVIATION.match(word)) and not next_word[:1].isupper()
+
+
+def has_capitals(line: str) -> bool:
+    """Whether the line has a capital letter (compared in C: a line of a script without
+    capitals would otherwise be read a character at a time)."""
+    return line != line.lower()
 
 
 def quoted_ranges(line: str, quotes: re.Pattern[str]) -> list[tuple[int, int]]:

@@ -106,6 +106,17 @@ OWN_RULES = [
         ["He paused ... then he went on.", "The hall was silent."],
     ),
     (
+        "The contract went to Briggs & Co. It was signed on Friday by Briggs & Co. Chairman Lee.",
+        [
+            "The contract went to Briggs & Co.",
+            "It was signed on Friday by Briggs & Co. Chairman Lee.",
+        ],
+    ),
+    (
+        "The decree N°. 12 was published on Monday. It takes effect today.",
+        ["The decree N°. 12 was published on Monday.", "It takes effect today."],
+    ),
+    (
         "1. The budget is approved. 2. The vote is postponed.",
         ["1. The budget is approved.", "2. The vote is postponed."],
     ),

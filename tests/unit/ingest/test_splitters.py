@@ -138,13 +138,18 @@ def test_a_cut_inside_a_quotation_is_joined_again(monkeypatch: pytest.MonkeyPatc
     assert sentences == ["Er sagte: „Wir gehen nicht. Niemals.“", "Die Beamten widersprachen."]
 
 
-def test_a_list_number_and_a_short_abbreviation_are_not_sentences(
+def test_numbers_and_short_abbreviations_do_not_end_sentences_on_the_library_path(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    _fake(_at_every_full_stop, monkeypatch)
-    text = "1. Punkt der Tagesordnung ist die Wahl. Danach ca. zwei Stunden Pause."
+    # A library that ends a sentence after every full stop, space or not.
+    _fake(lambda language, text: re.split(r"(?<=\.)", text), monkeypatch)
+    text = (
+        "1. Auf der Liste stehen 1.Wasser und 2.Brot. Die Verordnung N°. 12 gilt. "
+        "Danach ca. zwei Stunden Pause."
+    )
     assert [s.text for s in split_sentences(text, "de")] == [
-        "1. Punkt der Tagesordnung ist die Wahl.",
+        "1. Auf der Liste stehen 1.Wasser und 2.Brot.",
+        "Die Verordnung N°. 12 gilt.",
         "Danach ca. zwei Stunden Pause.",
     ]
 
