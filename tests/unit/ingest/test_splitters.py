@@ -9,6 +9,8 @@ import re
 from collections.abc import Callable, Iterable
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from briefgen import Article
 from briefgen.ingest import splitters
@@ -184,3 +186,28 @@ def test_an_english_article_needs_no_library_and_gets_no_warning() -> None:
     doc = Article.from_text("The minister spoke. The talks ended on Friday in Geneva.")
     assert doc.splitter == "briefgen"
     assert not any("split" in w for w in language_warnings(doc, None, extractive=False))
+
+
+_PIECES = st.sampled_from(
+    ["Dr. ", "z. B. ", "Satz. ", "Frage? ", "„Zitat. Ende.“ ", "1. ", "…", "。", "？", "\n", " ",
+     "Ende", "a", "«Non.» ", "ca. ", "N°. 5", "...", "」と", "'", "\u00a0"]
+)  # fmt: skip
+
+
+@pytest.mark.usefixtures("library")
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(_PIECES, max_size=30).map("".join),
+    st.sampled_from(["de", "ja", "ru", "zh", "en", "ar"]),
+)
+def test_every_sentence_is_an_exact_trimmed_span_of_one_line(text: str, language: str) -> None:
+    sentences = list(split_sentences(text, language))
+    end = 0
+    for sentence in sentences:
+        assert end <= sentence.start < sentence.end <= len(text)
+        assert text[sentence.start : sentence.end] == sentence.text
+        assert sentence.text == sentence.text.strip() and "\n" not in sentence.text
+        end = sentence.end
+    # Nothing but spaces is left out between the sentences.
+    covered = "".join(s.text for s in sentences)
+    assert "".join(text.split()) == "".join(covered.split())
