@@ -147,8 +147,8 @@ def _ends_sentence(
         quoted = opening[:1] in _OPENING_QUOTES or (opening[:1] in "\"'" and opening[1:2].isalpha())
         if not (first.isalpha() and (lower_case_text or set_off or quoted)):
             return False
-    if not punct.startswith("."):
-        return True
+    if not punct.startswith(".") or (punct.startswith("..") and not punct.startswith("...")):
+        return True  # "am 23 Nov.. Grazie": the abbreviation's stop, then the sentence's
     return not _abbreviation_before(line, start, match, following)
 
 

@@ -117,6 +117,10 @@ OWN_RULES = [
         ["The decree N°. 12 was published on Monday.", "It takes effect today."],
     ),
     (
+        "The vote was set for the first week of Nov.. The date held after all.",
+        ["The vote was set for the first week of Nov..", "The date held after all."],
+    ),
+    (
         "1. The budget is approved. 2. The vote is postponed.",
         ["1. The budget is approved.", "2. The vote is postponed."],
     ),
