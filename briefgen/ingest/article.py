@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from briefgen.errors import InputError
 from briefgen.ingest.furniture import Furniture, cut, furniture_reason
-from briefgen.ingest.sentences import split_line
+from briefgen.ingest.splitters import OWN, sentence_spans, splitter_for
 from briefgen.text.language import identify_language
 from briefgen.text.quotations import quotation_pattern
 
@@ -76,6 +76,9 @@ class Article(BaseModel):
     language: str | None = None
     """ISO 639-1 code of the text's language ("de"), or None when unsure: grounding reads
     negation, dates and number words in it (``text.languages``)."""
+    splitter: str = OWN
+    """What split the sentences: "sentencex" or "briefgen" (its own rules), chosen by the
+    language (``ingest.splitters``)."""
 
     @field_validator("title", "source", "published")
     @classmethod
@@ -113,7 +116,8 @@ class Article(BaseModel):
         _check_text(text, max_chars)
         if page_map is not None and text != given:
             raise ValueError("page_map needs normalised text: its offsets would move")
-        sentences = tuple(split_sentences(text))
+        language = identify_language(text)
+        sentences = tuple(split_sentences(text, language))
         if page_map:
             sentences = tuple(_with_pages(s, page_map) for s in sentences)
         furniture = [] if keep_furniture else _furniture(text, sentences)
@@ -121,7 +125,8 @@ class Article(BaseModel):
             cut_out = {s for s, _ in furniture}
             kept = [s for s in sentences if s not in cut_out]
             text = normalise(cut(text, [(s.start, s.end) for s, _ in furniture]))
-            sentences = tuple(split_sentences(text))
+            language = identify_language(text)
+            sentences = tuple(split_sentences(text, language))
             if page_map:
                 sentences = _pages_carried(sentences, kept)
         else:
@@ -136,7 +141,8 @@ class Article(BaseModel):
             sentences=sentences,
             furniture=tuple(Furniture(text=s.text, reason=why) for s, why in furniture),
             page_count=page_count,
-            language=identify_language(text),
+            language=language,
+            splitter=splitter_for(language),
         )
 
     @cached_property
@@ -344,18 +350,10 @@ def _pages_carried(sentences: tuple[Sentence, ...], before: list[Sentence]) -> t
     return tuple(carried)
 
 
-def split_sentences(text: str) -> Iterator[Sentence]:
-    """Yield numbered sentences; every line break ends a sentence."""
-    number = 0
-    line_start = 0
+def split_sentences(text: str, language: str | None = None) -> Iterator[Sentence]:
+    """Yield numbered sentences; every line break ends a sentence. Within a line, the
+    splitter chosen for ``language`` (ISO 639-1) splits (``ingest.splitters``)."""
     quotes = quotation_pattern(text, singles=False)
-    for line in text.split("\n"):
-        for start, end in split_line(line, quotes):
-            number += 1
-            yield Sentence(
-                id=f"S{number}",
-                start=line_start + start,
-                end=line_start + end,
-                text=line[start:end],
-            )
-        line_start += len(line) + 1
+    spans = sentence_spans(text, splitter_for(language), language, quotes)
+    for number, (start, end) in enumerate(spans, start=1):
+        yield Sentence(id=f"S{number}", start=start, end=end, text=text[start:end])

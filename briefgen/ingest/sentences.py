@@ -36,24 +36,30 @@ ABBREVIATIONS = frozenset(
     bzw ggf usw vgl nr hr hrn fr dipl ing abs str tel mio mrd bspw evtl inkl zzgl
     av bd apr env mgr etc
     sra srta sres dña dra ud uds pág aprox tel excmo ilmo
-    sig dott ing avv
+    sig dott ing avv dir amm arch geom rag egr gent spett ecc
     """.split()
 ) | frozenset(MONTH_ABBREVIATIONS)
 # Dotted abbreviations of several letters ("z.B.", "d.h.", "u.a.", "a.m.", "e.g.").
 _DOTTED_ABBREVIATION = re.compile(r"^(?:[A-Za-z]{1,2}\.)+[A-Za-z]{1,2}$")
 # Abbreviations only when a number follows ("No. 5", "Vol. 2"); elsewhere they end a
 # sentence ("He said no.").
-_NUMBER_ABBREVIATIONS = frozenset("no nos fig figs vol vols art pp para nr".split())
-# After a dotted acronym ("U.S."), only these words make the period a sentence end.
+_NUMBER_ABBREVIATIONS = frozenset("no nos fig figs vol vols art pp para nr n° nº".split())
+# Abbreviations that end a name or a phrase ("Briggs & Co.", "Apple Inc."): before a
+# function word they also end the sentence.
+_CLOSING_ABBREVIATIONS = frozenset("co inc ltd corp bros jr sr etc al".split())
+# After a dotted acronym ("U.S.") or a capital's full stop ("you and I."), only these
+# words make the period a sentence end: function words, never capitalised mid-sentence.
 _SENTENCE_STARTERS = frozenset(
     """
-    the a an he she it they we i but however in on at this that these those there his her
-    their its our meanwhile still yet and so also officials according
+    the a an he she it they we i you but however in on at this that these those there his
+    her their its our meanwhile still yet and so also officials according how what why who
+    where when which did do does is are was were if as after before then now
     """.split()
 )
 
 # A run of sentence-ending punctuation with the closing quotes and brackets after it.
-_END = re.compile(r"[.!?…؟۔।]+[\"'”’»«)\]」』]*|[。！？]+[”’」』）)]*")
+# Footnote marks after it ("martyr.[1] The") stay with the sentence they close.
+_END = re.compile(r"[.!?…؟۔।]+[\"'”’»«)\]」』]*(?:\[\d{1,3}\])*|[。！？]+[”’」』）)]*")
 # Full-width stops end a sentence whatever follows (Chinese and Japanese set no space).
 _FULL_WIDTH_END = frozenset("。！？")
 # Stops of scripts without capitals: what follows cannot say "a new sentence" by case.
@@ -64,6 +70,11 @@ _OPENERS = "\"'“‘«»‹›([`„「『"
 _OPENING_QUOTES = "`“„«»‹›「『"
 _LEADING_OPENERS = re.compile(r"^[\s\"'“‘«»‹›(\[`„「『]+")
 _DOTTED_ACRONYM = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")
+_LETTER = re.compile(r"[^\W\d_]")
+_LETTER_STOP = re.compile(r"^[^\W\d_]\.$")
+_ELISION = re.compile(r"^[^\W\d_]{1,4}['’]")
+# A run that is an address: its full stops end no sentence ("Jane.Doe@example.com").
+_ADDRESS = re.compile(r"@|://|^www\.", re.IGNORECASE)
 
 
 def split_line(line: str, quotes: re.Pattern[str] | None = None) -> Iterator[tuple[int, int]]:
@@ -71,15 +82,17 @@ def split_line(line: str, quotes: re.Pattern[str] | None = None) -> Iterator[tup
     quotation pattern of the whole text the line is from (``quotation_pattern(text,
     singles=False)``: ’ is also the apostrophe): a line alone may not show the text's
     pairing of the marks."""
-    lower_case_text = not any(ch.isupper() for ch in line)
-    inside = _quoted_ranges(line, quotes or quotation_pattern(line, singles=False))
+    lower_case_text = not has_capitals(line)
+    inside = quoted_ranges(line, quotes or quotation_pattern(line, singles=False))
     start = 0
     for match in _END.finditer(line):
         if not _ends_sentence(line, start, match, inside, lower_case_text):
             continue
-        yield from _span(line, start, match.end())
+        if _LETTER.search(line, start, match.start()) is None:
+            continue  # no letter before it: a list's "1." or "2.)" opens the sentence
+        yield from trimmed_span(line, start, match.end())
         start = match.end()
-    yield from _span(line, start, len(line))
+    yield from trimmed_span(line, start, len(line))
 
 
 def _ends_sentence(
@@ -107,8 +120,10 @@ def _ends_sentence(
         # lower-case letters. "U.S.A", "3.2", "example.com" are not sentence ends.
         before = line[start : match.start()].rsplit(None, 1)
         word = before[-1] if before else ""
+        run = word + following.split(None, 1)[0] if following.strip() else word
         return (
             punct == "."
+            and not _ADDRESS.search(run)
             and len(word) > 1
             and word[-2:].isalpha()
             and word[-1].islower()
@@ -121,14 +136,19 @@ def _ends_sentence(
         # A lower-case word starts a sentence only in text written in lower case, after
         # a stop set off by spaces, as tokenised text has it ("tagalog . the"), or when
         # a quotation opens ("health. ` the cleaner your diet").
-        set_off = match.start() > 0 and line[match.start() - 1].isspace()
+        set_off = (
+            match.start() > 0
+            and line[match.start() - 1].isspace()
+            and len(punct.rstrip("\"'”’»«)]")) == 1  # not an ellipsis ("really ... well")
+            and line[match.start() - 2 : match.start()] != ". "  # nor a spaced one
+        )
         opening = after.lstrip()
         # A straight quote mark glued to the word after it opens a quotation.
         quoted = opening[:1] in _OPENING_QUOTES or (opening[:1] in "\"'" and opening[1:2].isalpha())
         if not (first.isalpha() and (lower_case_text or set_off or quoted)):
             return False
-    if not punct.startswith("."):
-        return True
+    if not punct.startswith(".") or (punct.startswith("..") and not punct.startswith("...")):
+        return True  # "am 23 Nov.. Grazie": the abbreviation's stop, then the sentence's
     return not _abbreviation_before(line, start, match, following)
 
 
@@ -139,14 +159,18 @@ def _abbreviation_before(line: str, start: int, match: re.Match[str], following:
     word = word.lstrip(_OPENERS)
     if not word:
         return False
-    bare = word.lower()
+    bare = _ELISION.sub("", word.lower())  # "l'Avv." is "Avv." after an elided article
     next_word = following.split(None, 1)[0].strip(_OPENERS + ".,;:") if following else ""
     if bare in ABBREVIATIONS:
-        return True
+        return not (bare in _CLOSING_ABBREVIATIONS and next_word.lower() in _SENTENCE_STARTERS)
     if bare in _NUMBER_ABBREVIATIONS and next_word[:1].isdigit():
         return True
     if len(word) == 1 and word.isalpha():
-        return True  # an initial, as in "J. Smith"
+        # An initial, as in "J. Smith", unless a function word follows ("you and I. Did");
+        # the last letter of a spaced acronym ("the u. S. A few") is no pronoun.
+        words = before.split()
+        spaced = len(words) > 1 and _LETTER_STOP.match(words[-2]) is not None
+        return spaced or not (word.isupper() and next_word.lower() in _SENTENCE_STARTERS)
     if word.isdigit() and len(word) <= 2 and next_word.lower() in MONTH_NAMES:
         return True  # an ordinal date: "am 3. Dezember"
     if _DOTTED_ACRONYM.match(word):
@@ -154,7 +178,13 @@ def _abbreviation_before(line: str, start: int, match: re.Match[str], following:
     return bool(_DOTTED_ABBREVIATION.match(word)) and not next_word[:1].isupper()
 
 
-def _quoted_ranges(line: str, quotes: re.Pattern[str]) -> list[tuple[int, int]]:
+def has_capitals(line: str) -> bool:
+    """Whether the line has a capital letter (compared in C: a line of a script without
+    capitals would otherwise be read a character at a time)."""
+    return line != line.lower()
+
+
+def quoted_ranges(line: str, quotes: re.Pattern[str]) -> list[tuple[int, int]]:
     """Spans of the line inside quotation marks that close on the same line: (opening
     mark, closing mark). Single marks are left out: ’ is also the apostrophe ("‘I don’t,’
     he said")."""
@@ -168,7 +198,7 @@ def _caseless(after: str) -> bool:
     return first.isalpha() and not first.isupper() and not first.islower()
 
 
-def _span(line: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+def trimmed_span(line: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     while start < end and line[start].isspace():
         start += 1
     while end > start and line[end - 1].isspace():

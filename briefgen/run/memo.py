@@ -21,6 +21,7 @@ from briefgen.extract.merge import merge_extractions
 from briefgen.extract.plan import CallPlan, PlannedCall, plan_calls
 from briefgen.extract.schema import Extraction, Selection
 from briefgen.ingest.article import Article
+from briefgen.ingest.splitters import wanted_splitter
 from briefgen.llm.concurrency import gather_first_error
 from briefgen.llm.requests_first import cpu_work
 from briefgen.memo.fields import MemoFields
@@ -61,6 +62,32 @@ def has_claim_words(language: str | None) -> bool:
     return language in (None, "en") or claim_words(language) is not None
 
 
+def language_warnings(doc: Article, target: str | None, *, extractive: bool) -> list[str]:
+    """What the report says of the article's language: checks briefgen cannot make in it,
+    a splitter missing, a memo left untranslated."""
+    warnings = []
+    if not has_claim_words(doc.language):
+        warnings.append(
+            f"The article is in '{doc.language}', for which briefgen has no word lists: "
+            "negations, month names and number words are not checked in it (digits, names "
+            "as written and quotations are)."
+        )
+    wanted = wanted_splitter(doc.language)
+    if doc.splitter != wanted:
+        warnings.append(
+            f"The article is in '{doc.language}': its sentences were split by briefgen's own "
+            f"rules, as {wanted}, which splits that language better, is not installed "
+            "(pip install 'briefgen[languages]')."
+        )
+    if extractive and target is not None:
+        warnings.append(
+            f"The article is in '{doc.language}': on the extractive plan the memo's "
+            "statements are its own sentences, in its language, not translated "
+            f"into '{target}'."
+        )
+    return warnings
+
+
 async def run_memo(
     doc: Article,
     style: Style,
@@ -81,19 +108,8 @@ async def run_memo(
     reporter.chunks = len(plan.chunks)
     state = RunState(cfg, style, runtime, calls, started, doc, plan, reporter, len(plan.chunks))
     state.earlier = list(earlier)
-    if not has_claim_words(doc.language):
-        calls.warnings.append(
-            f"The article is in '{doc.language}', for which briefgen has no word lists: "
-            "negations, month names and number words are not checked in it (digits, names "
-            "as written and quotations are)."
-        )
     target = translation_target(cfg, doc)
-    if plan.kind == "extractive" and target is not None:
-        calls.warnings.append(
-            f"The article is in '{doc.language}': on the extractive plan the memo's "
-            "statements are its own sentences, in its language, not translated "
-            f"into '{target}'."
-        )
+    calls.warnings += language_warnings(doc, target, extractive=plan.kind == "extractive")
     logger.info(
         "Article: %d sentences, %d chunk(s); model %s via %s",
         len(doc.sentences),

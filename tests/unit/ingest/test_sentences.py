@@ -76,3 +76,68 @@ def test_a_quotation_is_split_only_where_it_closes() -> None:
 def test_an_unclosed_quotation_does_not_swallow_the_paragraph() -> None:
     text = "He said: “We will not go. Officials disagreed. The talks ended."
     assert len(Article.from_text(text).sentences) == 3
+
+
+# briefgen's own rules, as the golden suites of pySBD and sentencex showed them missing
+# (issue 23); our own sentences.
+OWN_RULES = [
+    (
+        "The treaty was signed in 1648.[2] It ended the war.",
+        ["The treaty was signed in 1648.[2]", "It ended the war."],
+    ),
+    (
+        "The talks moved to the U.S. How long they last is unclear.",
+        ["The talks moved to the U.S.", "How long they last is unclear."],
+    ),
+    (
+        "The choice was between you and I. Did anyone object to John F. Kennedy then?",
+        ["The choice was between you and I.", "Did anyone object to John F. Kennedy then?"],
+    ),
+    (
+        "Doyne travels to the U. S. A few times a year.",
+        ["Doyne travels to the U. S. A few times a year."],
+    ),
+    (
+        "Contact Anna.Berg@example.org today. She answers daily.",
+        ["Contact Anna.Berg@example.org today.", "She answers daily."],
+    ),
+    (
+        "He paused ... then he went on. The hall was silent.",
+        ["He paused ... then he went on.", "The hall was silent."],
+    ),
+    (
+        "The contract went to Briggs & Co. It was signed on Friday by Briggs & Co. Chairman Lee.",
+        [
+            "The contract went to Briggs & Co.",
+            "It was signed on Friday by Briggs & Co. Chairman Lee.",
+        ],
+    ),
+    (
+        "The decree N°. 12 was published on Monday. It takes effect today.",
+        ["The decree N°. 12 was published on Monday.", "It takes effect today."],
+    ),
+    (
+        "The vote was set for the first week of Nov.. The date held after all.",
+        ["The vote was set for the first week of Nov..", "The date held after all."],
+    ),
+    (
+        "1. The budget is approved. 2. The vote is postponed.",
+        ["1. The budget is approved.", "2. The vote is postponed."],
+    ),
+    (
+        "È arrivato l'Avv. Rossi con il sindaco della città. La seduta del consiglio è iniziata.",
+        [
+            "È arrivato l'Avv. Rossi con il sindaco della città.",
+            "La seduta del consiglio è iniziata.",
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), OWN_RULES, ids=[c[1][0][:24] for c in OWN_RULES])
+def test_briefgens_rules_on_what_the_golden_suites_showed(text: str, expected: list[str]) -> None:
+    doc = Article.from_text(text)
+    assert doc.splitter == "briefgen"
+    assert [s.text for s in doc.sentences] == expected
+    for sentence in doc.sentences:
+        assert doc.text[sentence.start : sentence.end] == sentence.text
