@@ -5,6 +5,7 @@ the body's sentence budget and the memo's citations are the body's alone."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -17,6 +18,7 @@ from briefgen.llm.backend import CompletionRequest
 from briefgen.llm.function import FunctionBackend
 from briefgen.memo.report import ANNEX_QUOTE
 from briefgen.memo.styles import SHIPPED_STYLES
+from briefgen.render.markdown import TEMPLATE_DIR
 from briefgen.text.quotations import long_enough
 
 SETTINGS: dict[str, Any] = {"cache": False, "max_retry_wait": 0.01}
@@ -139,3 +141,13 @@ def test_every_shipped_style_ends_with_the_annex(style: str) -> None:
     brief = _extractive(_eight_speakers(), style=style)
     annex = brief.markdown[brief.markdown.index("### Quotations in the article") :]
     assert all(speaker in annex for speaker in _SPEAKERS)
+
+
+def test_templates_exported_before_the_annex_still_render_it(tmp_path: Path) -> None:
+    # An export of the templates from before the annex has no _quotations.md.j2: the
+    # shipped one is found beside the user's own.
+    for source in TEMPLATE_DIR.glob("*.md.j2"):
+        if source.name != "_quotations.md.j2":
+            (tmp_path / source.name).write_text(source.read_text(encoding="utf-8"))
+    brief = _extractive(_eight_speakers(), template_dir=tmp_path)
+    assert "### Quotations in the article" in brief.markdown
