@@ -3,14 +3,19 @@ against people's annotations (PolNeAR, the train split only).
 
 Each article goes through the public API on the extractive plan with a model that selects
 nothing (``FunctionBackend`` answering an empty selection), so every quotation and every
-speaker in the memo is briefgen's own reading of the article. A printed quotation is
-matched to the annotated attribution whose Content span holds it; its speaker is
+speaker in the memo is briefgen's own reading of the article. The memo prints its key
+quotes (at most MAX_QUOTES) and, in its annex, every quotation of the article; each
+quotation counts once. A printed quotation is matched to the annotated attribution whose
+Content span holds it; its speaker is
 
 - right when it names the annotated Source (a content word in common, titles such as
   "Mr." and "Sen." aside); when the Source is a pronoun ("he"), the nearest earlier
   annotated Source that is a name ("Sen. Murray", not "the candidate") stands for it;
 - wrong when it names someone else;
 - unattributed when briefgen printed "speaker not stated".
+
+Wrong speakers are also counted apart by how the annotation writes the Source: a name,
+or a pronoun, whose stand-in above is this script's own guess.
 
 Annotations whose Source span is only a cue ("said", "According to") or a piece of a
 word are left out: nothing printed could match them.
