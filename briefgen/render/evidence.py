@@ -184,7 +184,9 @@ def evidence_context(brief: MemoDocument, config: BriefConfig | None = None) -> 
     subject_cites = _cites(brief.data.subject_sentence_ids, known)
     for cite in subject_cites:
         cited_by.setdefault(cite.id, []).append("Subject")
-    for section in sections:
+    # The annex of quotations cites no sentence of the memo's own (as in the Markdown).
+    memo_sections = [s for s in sections if s.title != ANNEX_QUOTES_TITLE]
+    for section in memo_sections:
         for number, entry in enumerate(section.entries, start=1):
             side_cites = [c for side in entry.sides for c in side.cites]
             for cite in dict.fromkeys([*entry.cites, *side_cites]):
@@ -217,7 +219,9 @@ def evidence_context(brief: MemoDocument, config: BriefConfig | None = None) -> 
         "cost": "unknown" if report.cost_usd is None else f"${report.cost_usd:.6f}",
         # lang attributes: the memo's for the page, the article's for its text; each
         # left out when the guess is unsure (an unknown language beats a wrong one).
-        "memo_lang": (memo_lang := identify_language(_memo_text(brief.data.subject, sections))),
+        "memo_lang": (
+            memo_lang := identify_language(_memo_text(brief.data.subject, memo_sections))
+        ),
         "memo_dir": direction(memo_lang),
         "article_lang": (article_lang := identify_language(article.text)),
         "article_dir": direction(article_lang),

@@ -18,6 +18,7 @@ from briefgen.llm.backend import CompletionRequest
 from briefgen.llm.function import FunctionBackend
 from briefgen.memo.report import ANNEX_QUOTE
 from briefgen.memo.styles import SHIPPED_STYLES
+from briefgen.render.evidence import evidence_context
 from briefgen.render.markdown import TEMPLATE_DIR
 from briefgen.text.quotations import long_enough
 
@@ -116,10 +117,21 @@ def test_the_models_speaker_never_reaches_the_annex() -> None:
     assert real.speaker == "an official"
 
 
-def test_the_evidence_view_lists_the_annex() -> None:
-    html = _extractive(_eight_speakers()).to_html()
+def test_the_evidence_view_lists_the_annex_and_counts_only_the_memos_citations() -> None:
+    with_annex = _extractive(_eight_speakers())
+    html = with_annex.to_html()
     assert "Annex: quotations in the article" in html
     assert "Bishop Clare Dunn" in html
+    # Quotations by roles, no actor citing their sentences: only the annex holds them.
+    paragraphs = ["Ferry talks end in Westport"] + [
+        f"“The ferry question number {n} needs an answer this winter,” an official said. "
+        f"Talks on point {n} went on into the night."
+        for n in range(1, 9)
+    ]
+    text = "\n\n".join(paragraphs)
+    annexed, plain = _extractive(text), _extractive(text, quotation_annex=False)
+    assert len(annexed.data.annex_quotes) == 8
+    assert evidence_context(annexed)["cited_count"] == evidence_context(plain)["cited_count"]
 
 
 def test_the_command_line_leaves_the_annex_out_on_request() -> None:
