@@ -210,6 +210,19 @@ def trimmed(article: Article, sid: str) -> str:
     return _DATELINE.sub("", text, count=1) or text
 
 
+def every_quotation(article: Article) -> list[tuple[int, int, Quote]]:
+    """(start, end, quote) of each quotation of the article long enough to print, in its
+    order, with no speaker yet: grounding reads it from the article."""
+    found = []
+    for start, end in quotations(article.text):
+        words = article.text[start:end]
+        sentence = article.sentence_at(start)
+        if sentence is not None and long_enough(words):
+            quote = Quote(speaker="", text=words, source="named", sentence_ids=[sentence.id])
+            found.append((start, end, quote))
+    return found
+
+
 def article_quotes(article: Article) -> list[Quote]:
     """The article's quotations of some length, at most ``MAX_QUOTES``, in order; its
     speaker is left to grounding, which reads it from the article.
@@ -221,15 +234,10 @@ def article_quotes(article: Article) -> list[Quote]:
     """
     found: list[tuple[tuple[int, int], Quote]] = []
     spans = tuple((s.start, s.end) for s in article.sentences)
-    for start, end in quotations(article.text):
-        words = article.text[start:end]
-        sentence = article.sentence_at(start)
-        if sentence is None or not long_enough(words):
-            continue
+    for start, end, quote in every_quotation(article):
         reading = read_speaker(
             article.text, spans, start, end, language=reading_language(article.language)
         )
-        quote = Quote(speaker="", text=words, source="named", sentence_ids=[sentence.id])
         rank = 2 * _QUOTE_RANK.get(reading.kind or "", 2) + _continues(reading)
         found.append(((rank, start), quote))
     if len(found) <= MAX_QUOTES:

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from briefgen.extract.extractive import every_quotation
 from briefgen.grounding.alignment import Aligner, Alignment
 from briefgen.grounding.attribution import attribute
 from briefgen.grounding.names import name_occurs, same_actor
 from briefgen.ingest.article import Article, Sentence
 from briefgen.memo.data import GroundedQuote
 from briefgen.memo.items import Quote
-from briefgen.text.quotations import QUOTE_MARKS, blank_quotations, long_enough, quotations
+from briefgen.text.quotations import QUOTE_MARKS, blank_quotations, quotations
 
 Record = Callable[..., None]
 
@@ -152,16 +153,11 @@ def quotation_record(article: Article, record: Record) -> list[GroundedQuote]:
     """Every quotation long enough to print in the article, in its order, each with the
     speaker the article gives it or none: the memo annex of who said what.
 
-    This is briefgen's own reading, never a model's, so nothing in it needs aligning
-    but the offsets; each goes through the same grounding as a memo quote all the same,
-    so that its speaker is read, and recorded, exactly as a quote's is.
+    This is briefgen's own reading, never a model's; each goes through the same
+    grounding as a memo quote all the same, so that its speaker is read, and recorded,
+    exactly as a quote's is.
     """
-    quotes = []
-    for start, end in quotations(article.text):
-        sentence = article.sentence_at(start)
-        words = article.text[start:end]
-        if sentence is not None and long_enough(words):
-            quotes.append(Quote(speaker="", text=words, source="named", sentence_ids=[sentence.id]))
+    quotes = [quote for _, _, quote in every_quotation(article)]
     return QuoteGrounder(article, record).ground(quotes)
 
 

@@ -184,9 +184,7 @@ def evidence_context(brief: MemoDocument, config: BriefConfig | None = None) -> 
     subject_cites = _cites(brief.data.subject_sentence_ids, known)
     for cite in subject_cites:
         cited_by.setdefault(cite.id, []).append("Subject")
-    # The annex of quotations cites no sentence of the memo's own (as in the Markdown).
-    memo_sections = [s for s in sections if s.title != ANNEX_QUOTES_TITLE]
-    for section in memo_sections:
+    for section in sections:
         for number, entry in enumerate(section.entries, start=1):
             side_cites = [c for side in entry.sides for c in side.cites]
             for cite in dict.fromkeys([*entry.cites, *side_cites]):
@@ -202,7 +200,8 @@ def evidence_context(brief: MemoDocument, config: BriefConfig | None = None) -> 
         "article_title": article.title or "Untitled article",
         "article_source": article.source,
         "article_published": article.published,
-        "sections": sections,
+        # The annex of quotations cites no sentence of the memo's own (as in the Markdown).
+        "sections": sections + _annex_quotes(brief.data, known),
         "paragraphs": [] if in_dossier else article_paragraphs(article, data, cited_by),
         # Dossier: each source under its own heading; empty for a memo of one article.
         "dossier": in_dossier,
@@ -219,9 +218,7 @@ def evidence_context(brief: MemoDocument, config: BriefConfig | None = None) -> 
         "cost": "unknown" if report.cost_usd is None else f"${report.cost_usd:.6f}",
         # lang attributes: the memo's for the page, the article's for its text; each
         # left out when the guess is unsure (an unknown language beats a wrong one).
-        "memo_lang": (
-            memo_lang := identify_language(_memo_text(brief.data.subject, memo_sections))
-        ),
+        "memo_lang": (memo_lang := identify_language(_memo_text(brief.data.subject, sections))),
         "memo_dir": direction(memo_lang),
         "article_lang": (article_lang := identify_language(article.text)),
         "article_dir": direction(article_lang),
@@ -276,20 +273,22 @@ def _sections(data: BriefData, known: set[str], leads: Sequence[str] = ()) -> li
             )
         if entries:
             shown.append(Section(spec.title, tuple(entries), spec.numbered))
-    if len(data.annex_quotes) > len(data.quotes):  # the annex adds to the key quotes
-        annex = tuple(
-            dataclasses.replace(
-                _quote(q),
-                speaker=q.speaker or "speaker not stated",
-                cites=_cites(q.sentence_ids, known),
-            )
-            for q in data.annex_quotes
-        )
-        shown.append(Section(ANNEX_QUOTES_TITLE, annex, numbered=True))
     return shown
 
 
-ANNEX_QUOTES_TITLE = "Annex: quotations in the article"
+def _annex_quotes(data: BriefData, known: set[str]) -> list[Section]:
+    """The annex of every quotation, when it adds to the key quotes (none, or one)."""
+    if len(data.annex_quotes) <= len(data.quotes):
+        return []
+    entries = tuple(
+        dataclasses.replace(
+            _quote(q),
+            speaker=q.speaker or "speaker not stated",
+            cites=_cites(q.sentence_ids, known),
+        )
+        for q in data.annex_quotes
+    )
+    return [Section("Annex: quotations in the article", entries, numbered=True)]
 
 
 def _side_lead(item: Any, index: int, data: BriefData, ids: Sequence[str]) -> str:
