@@ -11,8 +11,16 @@ Content span holds it; its speaker is
 - right when it names the annotated Source (a content word in common, titles such as
   "Mr." and "Sen." aside); when the Source is a pronoun ("he"), the nearest earlier
   annotated Source that is a name ("Sen. Murray", not "the candidate") stands for it;
+- also right when the annotated Content itself says the speaker spoke, outside its
+  quoted words: PolNeAR annotates "“…,” Sanders said, according to CNN" as said by CNN,
+  with "Sanders said" inside the Content;
 - wrong when it names someone else;
 - unattributed when briefgen printed "speaker not stated".
+
+The stand-in for a pronoun is a guess: a hand audit (``data/polnear_train_pronoun_audit.jsonl``:
+100 pronoun Sources of the train split drawn at random, each resolved by a reader who saw
+only the article's paragraphs, not briefgen's reading) scores the stand-in and briefgen
+against the hand label.
 
 Wrong speakers are also counted apart by how the annotation writes the Source: a name,
 or a pronoun, whose stand-in above is this script's own guess.
@@ -64,6 +72,7 @@ _CUE_WORDS = frozenset("said says say asked told tells added wrote according".sp
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _NAME_RUN = re.compile(r"(?:[A-Z][a-zA-Z'’.-]+)(?:\s+[A-Z][a-zA-Z'’.-]+)*")
 _MIN_WORDS = 4
+_QUOTED = re.compile(r"[“\"][^”\"\n]*[”\"]")
 
 
 @dataclass
@@ -75,10 +84,16 @@ class Gold:
     end: int
     source: str
     judged_by: str
+    unquoted: str = ""
+    origin: int = -1
+    """Where the Content span starts in the corpus's own text (the audit's key)."""
+    """The Content span less its quoted words: where PolNeAR's Content holds an inner
+    attribution ("“…,” Sanders said, according to CNN": Source CNN), its speaker."""
 
 
 def _words(text: str) -> set[str]:
-    return {w.lower().strip("'’") for w in _WORD.findall(text)} - _TITLES
+    found = {w.lower().strip("'’") for w in _WORD.findall(text)}
+    return {w.removesuffix("’s").removesuffix("'s") for w in found} - _TITLES
 
 
 def _is_pronoun(text: str) -> bool:
@@ -137,7 +152,8 @@ def _gold(row: dict[str, Any], text: str) -> list[Gold]:
             if not earlier:
                 continue
             who, judged = earlier[-1], "pronoun"
-        found.append(Gold(at, at + len(needle), who, judged))
+        unquoted = _QUOTED.sub(" | ", content["text"])
+        found.append(Gold(at, at + len(needle), who, judged, unquoted, content["start"]))
     return found
 
 
@@ -161,10 +177,21 @@ def _nearest_name(text: str, start: int, end: int) -> str | None:
     return best[1] if best else None
 
 
+def _speaks_inside(speaker: str, unquoted: str) -> bool:
+    """Whether the Content span itself says ``speaker`` spoke: their name next to a cue
+    ("Sanders said", "said Kristen Day"), outside the quoted words."""
+    name = re.escape(speaker.strip())
+    cue = "|".join(sorted(_CUE_WORDS - {"according"}))
+    spoke = rf"\b{name}\b,?(?:\s+\w+)?\s+(?:{cue})\b|\b(?:{cue}),?\s+{name}\b"
+    return re.search(spoke, unquoted) is not None
+
+
 def _judge(speaker: str | None, gold: Gold) -> str:
     if not speaker:
         return "unattributed"
     printed, annotated = _words(speaker), _words(gold.source)
+    if printed and _speaks_inside(speaker, gold.unquoted):
+        return "right"
     if not printed and not annotated:  # a title alone on both sides: "the governor"
         return "right" if speaker.lower().strip(" .") in gold.source.lower() else "wrong"
     return "right" if printed & annotated else "wrong"
@@ -200,6 +227,12 @@ class Tally:
     that this script resolves to the nearest earlier named source (itself a guess)."""
     wrong: list[str] = field(default_factory=list)
     unattributed: list[str] = field(default_factory=list)
+    audit: dict[tuple[str, int], str] = field(default_factory=dict)
+    """Hand-resolved pronoun Sources: (article id, Content start) -> the speaker."""
+    audited: Counter[str] = field(default_factory=Counter)
+    """briefgen's verdicts on the audited quotations, against the hand label."""
+    stand_in: Counter[str] = field(default_factory=Counter)
+    """The script's stand-in for a pronoun, against the hand label."""
 
 
 def _score(row: dict[str, Any], tally: Tally, show_wrong: int, show_unattributed: int = 0) -> None:
@@ -222,6 +255,11 @@ def _score(row: dict[str, Any], tally: Tally, show_wrong: int, show_unattributed
         if gold is None:
             continue
         verdict = _judge(quote.speaker, gold)
+        hand = tally.audit.get((row["id"], gold.origin))
+        if hand is not None:
+            by_hand = Gold(gold.start, gold.end, hand, "pronoun", gold.unquoted)
+            tally.audited[_judge(quote.speaker, by_hand)] += 1
+            tally.stand_in[_judge(gold.source, by_hand)] += 1
         tally.ours[verdict] += 1
         tally.judged_by[gold.judged_by] += 1
         tally.by_gold[gold.judged_by][verdict] += 1
@@ -257,7 +295,7 @@ def main() -> None:
         return
     rows = [json.loads(line) for line in path.open(encoding="utf-8")]
     rows = rows[: args.limit] if args.limit else rows
-    tally = Tally(articles=len(rows))
+    tally = Tally(articles=len(rows), audit=_audit())
     started = time.perf_counter()
     for row in rows:
         _score(row, tally, args.show_wrong, args.show_unattributed)
@@ -271,6 +309,37 @@ def main() -> None:
     if tally.unattributed:
         print("printed with no speaker:")
         print("\n".join(tally.unattributed))
+
+
+def _audit() -> dict[tuple[str, int], str]:
+    """The hand audit of pronoun Sources (data/polnear_train_pronoun_audit.jsonl)."""
+    path = HERE / "data" / "polnear_train_pronoun_audit.jsonl"
+    if not path.is_file():
+        return {}
+    rows = [json.loads(line) for line in path.open(encoding="utf-8")]
+    return {(r["id"], r["content_start"]): r["speaker"] for r in rows if r["speaker"] != "unclear"}
+
+
+def _report_audit(tally: Tally) -> None:
+    if not tally.audited:
+        return
+    judged = sum(tally.stand_in.values())
+    print(
+        f"hand audit of pronoun Sources ({len(tally.audit)} drawn at random, resolved by hand "
+        f"from the article alone): briefgen printed {judged} quotations of them (a Content "
+        "span of two quotations counts twice)"
+    )
+    print(
+        f"  the stand-in above names the hand-resolved speaker for {tally.stand_in['right']} "
+        f"of the {judged}"
+    )
+    shown = tally.audited["right"] + tally.audited["wrong"]
+    share = tally.audited["wrong"] / shown if shown else 0.0
+    print(
+        f"  briefgen, against the hand label: right {tally.audited['right']}, wrong "
+        f"{tally.audited['wrong']} ({share:.1%} of {shown} printed with a speaker), "
+        f"unattributed {tally.audited['unattributed']}"
+    )
 
 
 def _report(tally: Tally) -> None:
@@ -301,6 +370,7 @@ def _report(tally: Tally) -> None:
         f"  of those, among the key quotes (at most {MAX_QUOTES} a memo; the rest are in "
         f"its annex of quotations): {tally.in_body}"
     )
+    _report_audit(tally)
 
 
 if __name__ == "__main__":

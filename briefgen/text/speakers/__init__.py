@@ -10,7 +10,8 @@ from __future__ import annotations
 from functools import lru_cache
 
 from briefgen.text.languages import lexicon, speech
-from briefgen.text.speakers._reader import Reader, Reading
+from briefgen.text.speakers._antecedents import Reading
+from briefgen.text.speakers._reader import Reader
 
 __all__ = [
     "Reading",

@@ -27,6 +27,7 @@ _CLAUSE_BOUNDARY = frozenset(
     "as where yet".split()
 )
 _RELATIVE = frozenset({"who", "which", "that"})
+_RELATIVE_PERSON = frozenset({"who", "whose", "whom"})
 _SUBORDINATORS = frozenset({"when", "if", "once", "unless", "after", "before", "as", "while"})
 _SUBJECT_PRONOUNS = frozenset({"person", "group", "speaker", "thing"})
 
@@ -176,6 +177,13 @@ class Clauses:
         i = skip_modifiers(pre, len(pre), words)
         if not (i and pre[i - 1].text == ","):
             return self._subject_at(pre, i, whole=whole)
+        # "X, who managed the campaign of Y, said": a relative clause is set off, and the
+        # name that ends it is no speaker.
+        opened = next((n for n in range(i - 2, 0, -1) if pre[n].text == ","), None)
+        if opened is not None and pre[opened + 1].bare in _RELATIVE_PERSON:
+            found = self._subject_at(pre, opened, whole=whole)
+            if found is not None:
+                return found
         # "Gov. John Kasich (R-Ohio), said": a name right before the comma is the speaker;
         # else an apposition ("X, the minister, said") opens at one of the commas before.
         direct = self._subject_at(pre, skip_modifiers(pre, i - 1, words), whole=whole)

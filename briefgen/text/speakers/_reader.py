@@ -4,17 +4,17 @@ In order: the said-clause of the quotation's own sentence (``_clauses``); an
 according-to anywhere in that sentence; then, with none, the speaker of the quotation it
 continues (earlier in the paragraph, or the paragraph before when that one ends inside an
 open quotation), or the speaker a sentence introduces it with ("X put it this way:").
-A pronoun is resolved by ``_people``, and only to the one person it can stand for.
+A pronoun is resolved by ``_antecedents``, and only to the one person it can stand for.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 
 from briefgen.text.languages import lexicon, speech
 from briefgen.text.quotations import quoted_spans
+from briefgen.text.speakers._antecedents import Antecedents, Reading, _after_dateline
 from briefgen.text.speakers._clauses import Clause, Clauses
 from briefgen.text.speakers._patterns import Patterns
 from briefgen.text.speakers._people import People
@@ -22,37 +22,19 @@ from briefgen.text.speakers._phrases import Phrase, after
 from briefgen.text.speakers._referents import Referents
 from briefgen.text.speakers._tokens import Token, Words, proper_words, tokenise
 
-# How far back a continuation or a pronoun's person may be, in sentences; a pronoun
-# looks across one paragraph break at most (news paragraphs are a sentence or two).
+# How far back a continuation may be, in sentences (a pronoun's reach: _antecedents).
 _CONTINUATION_REACH = 3
-_PRONOUN_REACH = 3
 _MAX_DEPTH = 4
-_DATELINE_WORDS = 6
 _JOINS = frozenset({"and", "or", "nor", "&"})
 # A quotation shorter than this with no closing punctuation is a title or scare quotes
 # ("the “rigged” system"): it does not end a said-clause.
 _UTTERANCE_WORDS = 4
 _UTTERANCE_END = re.compile(r"[,.?!…:;。！？，]\W*$")
 _OPENERS = '“"«„「『'
-_SUBORDINATE_OPENERS = frozenset(
-    "as when after while although though if because since before once until unless".split()
-)
 _ASKED = re.compile(r"[?!][’'”\"»]*$")
 # In Chinese a full stop ends the quotation's sentence too: "“…。”钟南山说。"
 _ENDED = re.compile(r"[?!。！？][’'”\"»」]*$")
 _CLOSERS = {"“": "”", "«": "»", "„": "“”"}
-
-
-@dataclass(frozen=True)
-class Reading:
-    """The speaker the text gives a quotation, and how it was read."""
-
-    speaker: str | None
-    how: str
-    kind: str | None = None
-    """"name" when the speaker is named, "role" when described ("an official")."""
-    sentence: int | None = None
-    """The sentence that names the speaker, when a pronoun stands for them."""
 
 
 class Reader:
@@ -76,6 +58,7 @@ class Reader:
         self._tokens: dict[int, list[Token]] = {}
         self._people: People | None = None
         self._resolver: Referents | None = None
+        self._antecedents: Antecedents | None = None
 
     def read(self, start: int, end: int, depth: int = 0) -> Reading:
         """Who the text says spoke the quotation at ``start:end`` (its inside)."""
@@ -220,72 +203,15 @@ class Reader:
         return found if found.speaker is not None else None
 
     def _pronoun(self, pronoun: Phrase, sentence: int, quote: int | None = None) -> Reading:
-        """The one person "he" or "she" can stand for, in the nearest sentence that names
-        anyone whose gender fits: its only person, or its speaker when the article says
-        that speaker is a "he" (or "she"). A sentence where the same pronoun comes
-        before the names is that person going on: its names are not the antecedent.
-        Any doubt leaves the quotation unattributed."""
-        word = pronoun.tokens[0].text
-        lexicon = self.words.lexicon
-        bare = self.words.unclitic(pronoun.tokens[0])
-        if lexicon.pronouns.get(bare) != "person":
-            return Reading(None, f"'{word}' names no one in particular")
-        gender = lexicon.pronoun_genders[bare]
-        people = self._people_index()
-        excluded: set[int] = set()
-        breaks = 0
-        for k in range(sentence, max(-1, sentence - 1 - _PRONOUN_REACH), -1):
-            if k < sentence and self._paragraph_break(k, k + 1):
-                breaks += 1
-                if breaks > 1:
-                    break
-            limit = pronoun.start if quote is None else min(quote, pronoun.start)
-            before = limit if k == sentence else None
-            named = [
-                (p, m) for p, m in people.in_sentence(k, before=before) if id(p) not in excluded
-            ]
-            fitting = {id(p): (p, m) for p, m in named if p.gender in (None, gender)}
-            unknown = people.maybe_people(k, before=before)
-            if k < sentence and (fitting or unknown):
-                same = [at for at in self._subject_pronouns(k, gender)]
-                first = min([m.start for _, m in fitting.values()] + [m.start for m in unknown])
-                if same and same[0] < first:
-                    excluded.update(id(p) for p, _ in named)  # the same "he" going on
-                    continue
-            speaker = self._sentence_speaker(k) if k < sentence else None
-            if speaker is not None and speaker.kind == "role":
-                # "The Republican incumbent said ...": the one described may be "she".
-                return Reading(None, f"'{word}' could be {speaker.text}")
-            if speaker is not None and speaker.kind == "name":
-                said = [pair for pair in fitting.values() if _names(pair[1].name, speaker)]
-                if len(said) == 1 and said[0][0].gender == gender:
-                    return self._resolved(word, said[0][1].shown, k)
-            if len(fitting) == 1 and not unknown:
-                [(_, mention)] = fitting.values()
-                return self._resolved(word, mention.shown, k)
-            if fitting or unknown:
-                shown = ", ".join(
-                    [m.shown for _, m in fitting.values()] + [m.shown for m in unknown]
-                )
-                return Reading(None, f"'{word}' could be any of {shown}")
-        return Reading(None, f"'{word}', and no one it can stand for is named before it")
-
-    def _subject_pronouns(self, k: int, gender: str) -> list[int]:
-        """Where sentence ``k`` has "he" (or "she") as a subject, outside an opening
-        subordinate clause: in "As he has before, Cruz said" the "he" is Cruz."""
-        tokens = self._sentence_tokens(k)
-        opening_end = -1
-        if tokens and tokens[0].bare in _SUBORDINATE_OPENERS:
-            opening_end = next((t.start for t in tokens if t.text == ","), -1)
-        return [
-            at
-            for at, g, subject in self._people_index().pronouns.get(k, [])
-            if subject and g == gender and at > opening_end
-        ]
-
-    @staticmethod
-    def _resolved(word: str, shown: str, sentence: int) -> Reading:
-        return Reading(shown, f"pronoun '{word}' read as {shown}", "name", sentence)
+        if self._antecedents is None:
+            self._antecedents = Antecedents(
+                self.words,
+                self._people_index,
+                self._sentence_tokens,
+                self._paragraph_break,
+                self._sentence_speaker,
+            )
+        return self._antecedents.resolve(pronoun, sentence, quote)
 
     def holder(self, k: int) -> Reading:
         """Who sentence ``k`` says holds what it reports: the subject of its first verb
@@ -392,24 +318,6 @@ class Reader:
             else t
             for t in tokens
         ]
-
-
-def _after_dateline(tokens: list[Token]) -> list[Token]:
-    """The sentence without a dateline ("Islamabad:", "KYIV (Reuters) -") before it."""
-    for n, token in enumerate(tokens[:_DATELINE_WORDS]):
-        if token.text in (":", "-", "—", "–"):
-            opening = tokens[:n]
-            dateline = n and all(t.capitalised or t.text in "()" for t in opening)
-            return tokens[n + 1 :] if dateline else tokens
-        if not (token.capitalised or token.text in "()"):
-            return tokens
-    return tokens
-
-
-def _names(name: tuple[str, ...], speaker: Phrase) -> bool:
-    """Whether a speaker phrase ends in the surname of ``name``."""
-    last = speaker.tokens[-1].text
-    return bool(name) and last.removesuffix("’s").removesuffix("'s") == name[-1]
 
 
 def _utterance(quoted: str) -> bool:

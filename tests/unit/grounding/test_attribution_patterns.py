@@ -293,3 +293,58 @@ def test_a_new_language_is_a_module_of_words_not_code(monkeypatch: pytest.Monkey
 def test_a_language_without_word_lists_is_refused() -> None:
     with pytest.raises(LookupError):
         _speaker("“We will go,” Ann Lee said.", "We will go,", language="zz")
+
+
+def test_he_is_never_the_person_he_speaks_to() -> None:
+    text = (
+        "At a coffee shop last month, Omar Haddad, a supporter, told the senator that he had "
+        "driven from Chicago. Sen. Ben Okafor co-sponsored the bill.\n\n"
+        "“Workers in my spot have been horribly abused by the program,” he told Okafor."
+    )
+    assert _speaker(text, "Workers in my spot") == "Omar Haddad"
+
+
+def test_he_goes_on_with_the_speaker_of_the_sentence_before() -> None:
+    # Not the governor, whom the relative clause names last before "said".
+    text = (
+        "Sen. Omar Haddad, who managed the campaign of Gov. Ben Okafor in 1996, said the fear "
+        "in the party is as high as it has ever been.\n\n"
+        "“But I am amazed that people are acting surprised,” he said."
+    )
+    assert _speaker(text, "But I am amazed") == "Sen. Omar Haddad"
+
+
+def test_he_goes_on_with_the_subject_of_the_sentence_before() -> None:
+    text = (
+        "Sen. Omar Haddad said on Tuesday that he would not run again. Haddad raised the "
+        "example of Gov. Ben Okafor, who invited Ann Lee into his cabinet in 2008.\n\n"
+        "“He reached out to her and gave her the best job he had,” he said."
+    )
+    assert _speaker(text, "He reached out to her") == "Haddad"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        (  # the subject is spoken of: Lee is the one who speaks
+            "Sen. Omar Haddad said on Tuesday that he would not run again.\n\n"
+            "Haddad electrified the small crowds with his speeches, Ann Lee said.\n\n"
+            "“He was very articulate, smart, well-spoken,” he said.",
+            "He was very articulate",
+        ),
+        (  # "Haddad, Lee said, has ...": the name after the comma speaks
+            "Sen. Omar Haddad said on Tuesday that he would not run again.\n\n"
+            "Haddad, Gov. Ben Lee said, has created a strange zone.\n\n"
+            "“So afterwards, his supporters feel justified,” he said.",
+            "So afterwards, his supporters",
+        ),
+        (  # a possessive opens the sentence: "Haddad's pollster" is who speaks
+            "Sen. Omar Haddad said on Tuesday that he would not run again.\n\n"
+            "Haddad's misinformation may be strategic, said Gov. Ben Lee of Syracuse.\n\n"
+            "“Each candidate is talking to their base,” he said.",
+            "Each candidate is talking",
+        ),
+    ],
+)
+def test_he_is_not_the_subject_someone_else_speaks_of(text: str, quote: str) -> None:
+    assert _speaker(text, quote) not in ("Haddad", "Omar Haddad", "Sen. Omar Haddad")

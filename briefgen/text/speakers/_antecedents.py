@@ -1,0 +1,228 @@
+"""Whom "he" or "she" stands for, in the sentences before it: the one person whose
+gender fits; the speaker of the sentence before going on; or the person it opens with, as
+the subject of its verb. Never the one the pronoun speaks to ("he told Rubio"), never a
+place or a body, and nothing when in doubt.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from briefgen.text.speakers._people import Mention, People, Person
+from briefgen.text.speakers._phrases import Phrase
+from briefgen.text.speakers._tokens import Token, Words
+
+# How far back a pronoun's person may be, in sentences; it looks across one paragraph
+# break at most (news paragraphs are a sentence or two).
+_PRONOUN_REACH = 3
+_DATELINE_WORDS = 6
+_SUBORDINATE_OPENERS = frozenset(
+    "as when after while although though if because since before once until unless".split()
+)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The speaker the text gives a quotation, and how it was read."""
+
+    speaker: str | None
+    how: str
+    kind: str | None = None
+    """"name" when the speaker is named, "role" when described ("an official")."""
+    sentence: int | None = None
+    """The sentence that names the speaker, when a pronoun stands for them."""
+
+
+def _after_dateline(tokens: list[Token]) -> list[Token]:
+    """The sentence without a dateline ("Islamabad:", "KYIV (Reuters) -") before it."""
+    for n, token in enumerate(tokens[:_DATELINE_WORDS]):
+        if token.text in (":", "-", "—", "–"):
+            opening = tokens[:n]
+            dateline = n and all(t.capitalised or t.text in "()" for t in opening)
+            return tokens[n + 1 :] if dateline else tokens
+        if not (token.capitalised or token.text in "()"):
+            return tokens
+    return tokens
+
+
+def _names(name: tuple[str, ...], speaker: Phrase) -> bool:
+    """Whether a speaker phrase ends in the surname of ``name``."""
+    last = speaker.tokens[-1].text
+    return bool(name) and last.removesuffix("’s").removesuffix("'s") == name[-1]
+
+
+class Antecedents:
+    """Resolves "he" and "she" over one text's sentences, through the reader's own view
+    of them: its people, each sentence's tokens, paragraph breaks and speakers."""
+
+    def __init__(
+        self,
+        words: Words,
+        people: Callable[[], People],
+        tokens_of: Callable[[int], list[Token]],
+        paragraph_break: Callable[[int, int], bool],
+        sentence_speaker: Callable[[int], Phrase | None],
+    ) -> None:
+        self.words = words
+        self._people = people
+        self._tokens_of = tokens_of
+        self._paragraph_break = paragraph_break
+        self._sentence_speaker = sentence_speaker
+
+    def resolve(self, pronoun: Phrase, sentence: int, quote: int | None = None) -> Reading:
+        """The one person "he" or "she" can stand for, in the nearest sentence that names
+        anyone whose gender fits: its only person, or its speaker when the article says
+        that speaker is a "he" (or "she"). A sentence where the same pronoun comes
+        before the names is that person going on: its names are not the antecedent.
+        Any doubt leaves the quotation unattributed."""
+        word = pronoun.tokens[0].text
+        lexicon = self.words.lexicon
+        bare = self.words.unclitic(pronoun.tokens[0])
+        if lexicon.pronouns.get(bare) != "person":
+            return Reading(None, f"'{word}' names no one in particular")
+        gender = lexicon.pronoun_genders[bare]
+        people = self._people()
+        # "he told Rubio": whom the pronoun speaks to is never who it stands for.
+        listeners = self._listeners(pronoun, sentence)
+        excluded = {id(p) for p, m in people.in_sentence(sentence) if m.name in listeners}
+        breaks = 0
+        passed = False  # someone named on the way back, left out by their gender only
+        for k in range(sentence, max(-1, sentence - 1 - _PRONOUN_REACH), -1):
+            if k < sentence and self._paragraph_break(k, k + 1):
+                breaks += 1
+                if breaks > 1:
+                    break
+            limit = pronoun.start if quote is None else min(quote, pronoun.start)
+            before = limit if k == sentence else None
+            named = [
+                (p, m) for p, m in people.in_sentence(k, before=before) if id(p) not in excluded
+            ]
+            fitting = {id(p): (p, m) for p, m in named if p.gender in (None, gender)}
+            unknown = [m for m in people.maybe_people(k, before=before) if m.name not in listeners]
+            if k < sentence and (fitting or unknown):
+                same = [at for at in self._subject_pronouns(k, gender)]
+                first = min([m.start for _, m in fitting.values()] + [m.start for m in unknown])
+                if same and same[0] < first:
+                    excluded.update(id(p) for p, _ in named)  # the same "he" going on
+                    continue
+            speaker = self._sentence_speaker(k) if k < sentence else None
+            if speaker is not None and speaker.kind == "role":
+                # "The Republican incumbent said ...": the one described may be "she".
+                return Reading(None, f"'{word}' could be {speaker.text}")
+            if speaker is not None and speaker.kind == "name":
+                reading = self._by_speaker(
+                    word, speaker, k, fitting=fitting, unknown=unknown, gender=gender, passed=passed
+                )
+                if reading is not None:
+                    return reading
+            if len(fitting) == 1 and not unknown:
+                [(_, mention)] = fitting.values()
+                return self._resolved(word, mention.shown, k)
+            # With no speaker of its own (", Stovall said" is who speaks of the subject).
+            subject = (
+                self._opening_subject(k, fitting, gender)
+                if k < sentence and speaker is None
+                else None
+            )
+            if subject is not None:
+                return self._resolved(word, subject, k)
+            if fitting or unknown:
+                shown = ", ".join(
+                    [m.shown for _, m in fitting.values()] + [m.shown for m in unknown]
+                )
+                return Reading(None, f"'{word}' could be any of {shown}")
+            passed = passed or bool(named)
+        return Reading(None, f"'{word}', and no one it can stand for is named before it")
+
+    def _by_speaker(
+        self,
+        word: str,
+        speaker: Phrase,
+        k: int,
+        *,
+        fitting: dict[int, tuple[Person, Mention]],
+        unknown: list[Mention],
+        gender: str,
+        passed: bool,
+    ) -> Reading | None:
+        """ "He" as the speaker of sentence ``k`` going on: when the article says that
+        speaker is a "he" (a "she"); or when no one else sentence ``k`` names is known to
+        be, nor anyone named since (``passed``). None: read on."""
+        said = [pair for pair in fitting.values() if _names(pair[1].name, speaker)]
+        if len(said) == 1 and said[0][0].gender == gender:
+            return self._resolved(word, said[0][1].shown, k)
+        # A speaker the article's people do not hold is never read as someone else.
+        unsure = None if said else Reading(None, f"'{word}' could be {speaker.text} or another")
+        if passed or unknown or any(p.gender == gender for p, _ in fitting.values()):
+            return unsure
+        if len(said) == 1:
+            return self._resolved(word, said[0][1].shown, k)
+        if not said and self._opens(k, speaker):
+            return self._resolved(word, speaker.text, k)
+        return unsure
+
+    def _opens(self, k: int, phrase: Phrase) -> bool:
+        """Whether ``phrase`` is where sentence ``k`` opens (after any dateline)."""
+        tokens = _after_dateline(self._tokens_of(k))
+        return bool(tokens) and tokens[0].start == phrase.start
+
+    def _opening_subject(
+        self, k: int, fitting: dict[int, tuple[Person, Mention]], gender: str
+    ) -> str | None:
+        """The person sentence ``k`` opens with, as the subject of its verb ("Reid raised
+        the example of Obama ..."), when the article says they are a "he" (a "she"): a
+        pronoun in the next sentence goes on about the subject, not the others named."""
+        tokens = _after_dateline(self._tokens_of(k))
+        words = [t for t in tokens if t.is_word]
+        if not words or not fitting:
+            return None
+        person, mention = min(fitting.values(), key=lambda pair: pair[1].start)
+        if mention.start != words[0].start or person.gender != gender:
+            return None
+        # The name's words, then a verb of its own or an apposition ("Scott Reed, who ...").
+        end = mention.start + len(mention.shown)
+        own = [t for t in tokens if mention.start <= t.start < end]
+        after = [t for t in tokens if t.start >= end]
+        if not after or any(self.words.possessive(t) for t in own[-1:] + after[:1]):
+            return None  # "Trump's misinformation": the name is no subject
+        if after[0].is_word and not after[0].capitalised:
+            return mention.shown
+        if after[0].text == "," and len(after) > 1:
+            # "Scott Reed, who managed ...", not "Trump, Sexton said, has ...".
+            return mention.shown if after[1].is_word and not after[1].capitalised else None
+        return None
+
+    def _listeners(self, pronoun: Phrase, k: int) -> set[tuple[str, ...]]:
+        """The names right after "told" (or "assured" ...) when that verb follows
+        ``pronoun`` in sentence ``k``: "he told Rubio"."""
+        tokens = self._tokens_of(k)
+        after = [t for t in tokens if t.start > pronoun.start]
+        if not after or after[0].bare not in self.words.lexicon.listener_verbs:
+            return set()
+        stop = next((t.start for t in after[1:] if not t.is_word), after[-1].end)
+        return {
+            m.name
+            for m in [
+                *(m for _, m in self._people().in_sentence(k)),
+                *self._people().maybe_people(k),
+            ]
+            if after[0].end <= m.start < stop
+        }
+
+    def _subject_pronouns(self, k: int, gender: str) -> list[int]:
+        """Where sentence ``k`` has "he" (or "she") as a subject, outside an opening
+        subordinate clause: in "As he has before, Cruz said" the "he" is Cruz."""
+        tokens = self._tokens_of(k)
+        opening_end = -1
+        if tokens and tokens[0].bare in _SUBORDINATE_OPENERS:
+            opening_end = next((t.start for t in tokens if t.text == ","), -1)
+        return [
+            at
+            for at, g, subject in self._people().pronouns.get(k, [])
+            if subject and g == gender and at > opening_end
+        ]
+
+    @staticmethod
+    def _resolved(word: str, shown: str, sentence: int) -> Reading:
+        return Reading(shown, f"pronoun '{word}' read as {shown}", "name", sentence)
