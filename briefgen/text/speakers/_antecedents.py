@@ -100,6 +100,8 @@ class Antecedents:
             ]
             fitting = {id(p): (p, m) for p, m in named if p.gender in (None, gender)}
             unknown = [m for m in people.maybe_people(k, before=before) if m.name not in listeners]
+            if k < sentence and (earlier := self._going_on(word, k, bare)) is not None:
+                return earlier
             if k < sentence and (fitting or unknown):
                 same = [at for at in self._subject_pronouns(k, gender)]
                 first = min([m.start for _, m in fitting.values()] + [m.start for m in unknown])
@@ -134,6 +136,19 @@ class Antecedents:
                 return Reading(None, f"'{word}' could be any of {shown}")
             passed = passed or bool(named)
         return Reading(None, f"'{word}', and no one it can stand for is named before it")
+
+    def _going_on(self, word: str, k: int, bare: str) -> Reading | None:
+        """When sentence ``k``'s speaker is the same "he" ("“…,” he said"), whom that one
+        stands for, or no one: the same person goes on speaking. None when it is not."""
+        speaker = self._sentence_speaker(k)
+        if speaker is None or speaker.kind != "pronoun":
+            return None
+        if self.words.unclitic(speaker.tokens[0]) != bare:
+            return None
+        earlier = self.resolve(speaker, k)
+        if earlier.speaker is None:
+            return Reading(None, f"'{word}' goes on from a '{word}' read as no one")
+        return self._resolved(word, earlier.speaker, earlier.sentence or k)
 
     def _by_speaker(
         self,

@@ -348,3 +348,14 @@ def test_he_goes_on_with_the_subject_of_the_sentence_before() -> None:
 )
 def test_he_is_not_the_subject_someone_else_speaks_of(text: str, quote: str) -> None:
     assert _speaker(text, quote) not in ("Haddad", "Omar Haddad", "Sen. Omar Haddad")
+
+
+def test_he_who_spoke_last_goes_on_speaking() -> None:
+    text = (
+        "Sen. Omar Haddad said on Tuesday that he would not run again.\n\n"
+        "“We have come a long way in the last nine months,” he told cheering supporters in "
+        "Nashua. Many had driven from Boston. Some had come from Maine.\n\n"
+        "He added: “There is nothing that we cannot accomplish together.”"
+    )
+    assert _speaker(text, "We have come a long way") == "Sen. Omar Haddad"
+    assert _speaker(text, "There is nothing that we") == "Sen. Omar Haddad"
