@@ -49,6 +49,9 @@ reiterate reiterates reiterated reiterating | repeat repeats repeated repeating
 clarify clarifies clarified clarifying | speculate speculates speculated speculating
 assure assures assured assuring | remind reminds reminded reminding
 cry cries cried crying | scoff scoffs scoffed scoffing | snap snaps snapped snapping
+charge charges charged charging | bark barks barked barking | laugh laughs laughed laughing
+sigh sighs sighed sighing | gripe gripes griped griping | fume fumes fumed fuming
+grumble grumbles grumbled grumbling | mutter mutters muttered muttering
 """
 _LISTENER_VERBS = "tell tells told telling assure assures assured assuring remind reminds reminded"
 

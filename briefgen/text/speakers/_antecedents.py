@@ -193,7 +193,10 @@ class Antecedents:
         if not words or not fitting:
             return None
         person, mention = min(fitting.values(), key=lambda pair: pair[1].start)
-        if mention.start != words[0].start or person.gender != gender:
+        if mention.start != words[0].start:
+            return None
+        # Of unknown gender, only as the one person the sentence names.
+        if person.gender != gender and (person.gender is not None or len(fitting) > 1):
             return None
         # The name's words, then a verb of its own or an apposition ("Scott Reed, who ...").
         end = mention.start + len(mention.shown)
