@@ -228,7 +228,8 @@ class Clauses:
                 return None
             start = commas[0] + 1
         j = start + 1
-        while j < min(len(region), start + _MAX_SUBJECT):
+        limit = start + _MAX_SUBJECT
+        while j < min(len(region), limit):
             token = region[j]
             if token.text == ",":  # an apposition runs to the next comma
                 closing = next(
@@ -236,6 +237,7 @@ class Clauses:
                 )
                 if closing is None:
                     return None
+                limit += closing + 1 - j  # the subject's own words are what is counted
                 j = closing + 1
                 continue
             if not token.is_word:

@@ -359,3 +359,26 @@ def test_he_who_spoke_last_goes_on_speaking() -> None:
     )
     assert _speaker(text, "We have come a long way") == "Sen. Omar Haddad"
     assert _speaker(text, "There is nothing that we") == "Sen. Omar Haddad"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "expected"),
+    [
+        (  # a long apposition between the speaker and the verb their quotation hangs on
+            "Omar Haddad, the vice chairman of the campaign, emailed supporters on Monday "
+            "evening, telling them, “I am proud of what we have built together.”",
+            "I am proud of",
+            "Omar Haddad",
+        ),
+        (  # a common verb of reporting
+            "Some had waited for hours.\n\n“The plan is dead and everyone knows it,” Omar "
+            "Haddad charged.",
+            "The plan is dead",
+            "Omar Haddad",
+        ),
+    ],
+)
+def test_the_speaker_of_a_long_or_plainly_reported_clause_is_read(
+    text: str, quote: str, expected: str
+) -> None:
+    assert _speaker(text, quote) == expected
