@@ -34,7 +34,7 @@ class Reading:
     """The sentence that names the speaker, when a pronoun stands for them."""
 
 
-def _after_dateline(tokens: list[Token]) -> list[Token]:
+def after_dateline(tokens: list[Token]) -> list[Token]:
     """The sentence without a dateline ("Islamabad:", "KYIV (Reuters) -") before it."""
     for n, token in enumerate(tokens[:_DATELINE_WORDS]):
         if token.text in (":", "-", "—", "–"):
@@ -179,7 +179,7 @@ class Antecedents:
 
     def _opens(self, k: int, phrase: Phrase) -> bool:
         """Whether ``phrase`` is where sentence ``k`` opens (after any dateline)."""
-        tokens = _after_dateline(self._tokens_of(k))
+        tokens = after_dateline(self._tokens_of(k))
         return bool(tokens) and tokens[0].start == phrase.start
 
     def _opening_subject(
@@ -188,7 +188,7 @@ class Antecedents:
         """The person sentence ``k`` opens with, as the subject of its verb ("Reid raised
         the example of Obama ..."), when the article says they are a "he" (a "she"): a
         pronoun in the next sentence goes on about the subject, not the others named."""
-        tokens = _after_dateline(self._tokens_of(k))
+        tokens = after_dateline(self._tokens_of(k))
         words = [t for t in tokens if t.is_word]
         if not words or not fitting:
             return None

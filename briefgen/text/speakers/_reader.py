@@ -14,7 +14,7 @@ import re
 
 from briefgen.text.languages import lexicon, speech
 from briefgen.text.quotations import quoted_spans
-from briefgen.text.speakers._antecedents import Antecedents, Reading, _after_dateline
+from briefgen.text.speakers._antecedents import Antecedents, Reading, after_dateline
 from briefgen.text.speakers._clauses import Clause, Clauses
 from briefgen.text.speakers._patterns import Patterns
 from briefgen.text.speakers._people import People
@@ -220,7 +220,7 @@ class Reader:
         one of several joined by "and" ("US and Afghan officials allege"), or a subject
         read only from where the sentence opens (a noun is no verb: "Pakistani
         policymakers have ...")."""
-        tokens = _after_dateline(self._sentence_tokens(k))
+        tokens = after_dateline(self._sentence_tokens(k))
         verb = self._first_stance(tokens)
         if verb is None:
             return Reading(None, "no verb of speech or stance")
