@@ -18,7 +18,7 @@ Content span holds it; its speaker is
 - unattributed when briefgen printed "speaker not stated".
 
 The stand-in for a pronoun is a guess: a hand audit (``data/polnear_train_pronoun_audit.jsonl``:
-100 pronoun Sources of the train split drawn at random, each resolved by a reader who saw
+200 pronoun Sources of the train split drawn at random, each resolved by a reader who saw
 only the article's paragraphs, not briefgen's reading) scores the stand-in and briefgen
 against the hand label.
 

@@ -96,7 +96,9 @@ class Antecedents:
             limit = pronoun.start if quote is None else min(quote, pronoun.start)
             before = limit if k == sentence else None
             named = [
-                (p, m) for p, m in people.in_sentence(k, before=before) if id(p) not in excluded
+                (p, m)
+                for p, m in people.in_sentence(k, before=before)
+                if id(p) not in excluded and not self._attributive(k, m)
             ]
             fitting = {id(p): (p, m) for p, m in named if p.gender in (None, gender)}
             unknown = [m for m in people.maybe_people(k, before=before) if m.name not in listeners]
@@ -210,6 +212,21 @@ class Antecedents:
             # "Scott Reed, who managed ...", not "Trump, Sexton said, has ...".
             return mention.shown if after[1].is_word and not after[1].capitalised else None
         return None
+
+    def _attributive(self, k: int, mention: Mention) -> bool:
+        """A name used as a modifier ("the Clinton phone bank", "a Trump rally"): no one
+        a pronoun can stand for."""
+        tokens = self._tokens_of(k)
+        end = mention.start + len(mention.shown)
+        before = [t for t in tokens if t.end <= mention.start]
+        after = [t for t in tokens if t.start >= end]
+        return bool(
+            before
+            and self.words.determiner(before[-1])
+            and after
+            and after[0].is_word
+            and not after[0].capitalised
+        )
 
     def _listeners(self, pronoun: Phrase, k: int) -> set[tuple[str, ...]]:
         """The names right after "told" (or "assured" ...) when that verb follows

@@ -382,3 +382,13 @@ def test_the_speaker_of_a_long_or_plainly_reported_clause_is_read(
     text: str, quote: str, expected: str
 ) -> None:
     assert _speaker(text, quote) == expected
+
+
+def test_a_name_used_as_a_modifier_is_no_one_she_stands_for() -> None:
+    text = (
+        "Sen. Ann Lee spoke in Ohio. She was cheered.\n\n"
+        "For Major, a retiree and one of the volunteers at the Lee phone bank, making calls "
+        "is a way to set an example.\n\n"
+        "“Bernie has a passionate speech that draws young people,” she said."
+    )
+    assert _speaker(text, "Bernie has a passionate") is None
