@@ -12,7 +12,7 @@ import time
 from collections.abc import AsyncIterator, Coroutine
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from pydantic import BaseModel
 
@@ -38,15 +38,33 @@ T = TypeVar("T", bound=BaseModel)
 R = TypeVar("R")
 
 
+class _Result(Generic[R]):
+    """A run's result, held where asyncio cannot see it: Python 3.11's asyncio.run ends
+    by formatting its SIGINT handler, whose repr holds the main task and so the repr of
+    its result (a whole Brief, milliseconds of work) that nobody reads."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: R) -> None:
+        self.value = value
+
+    def __repr__(self) -> str:
+        return "<result>"
+
+
+async def _held(coroutine: Coroutine[Any, Any, R]) -> _Result[R]:
+    return _Result(await coroutine)
+
+
 def run_sync(coroutine: Coroutine[Any, Any, R]) -> R:
     """Run a coroutine to the end from sync code, even inside a running event loop."""
     try:
         asyncio.get_running_loop()
     except RuntimeError:
-        return asyncio.run(coroutine)
+        return asyncio.run(_held(coroutine)).value
     # Called from inside a running event loop (a notebook, say): run on a worker thread.
     with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(asyncio.run, coroutine).result()
+        return pool.submit(asyncio.run, _held(coroutine)).result().value
 
 
 @dataclass
