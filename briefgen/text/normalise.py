@@ -102,10 +102,16 @@ def _fold_ascii(text: str) -> tuple[str, list[int]]:
     return "".join(pieces), index
 
 
+# Longer than a sentence: a whole article, whose fold grounding keeps with its offsets.
+_ARTICLE_LENGTH = 2000
+
+
 def fold_text(text: str) -> str:
     """``fold(text)[0]`` without the offsets."""
     if text.isascii():
         return " ".join(text.translate(_ASCII_TABLE).lower().split())
+    if len(text) > _ARTICLE_LENGTH:
+        return folded_article(text)[0]  # one fold of an article, not one for each use
     return _fold_text_cached(text)
 
 
