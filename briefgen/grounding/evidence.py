@@ -112,6 +112,12 @@ def sentence_text(sentence: Sentence, article: Article) -> str:
     return sentence.text
 
 
+def article_evidence(article: Article) -> Evidence:
+    """The whole article as evidence, read sentence by sentence: the readings its cited
+    sentences are checked with (cached), rather than one more reading of all its text."""
+    return read_evidence([sentence_text(s, article) for s in article.sentences], article.language)
+
+
 def best_evidence(statement: str, article: Article, limit: int = MAX_EVIDENCE) -> list[Sentence]:
     """The few sentences of ``article`` that ``statement`` most likely rests on.
 

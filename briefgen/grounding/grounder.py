@@ -16,7 +16,7 @@ from typing import Any, Literal, TypeVar
 from briefgen.extract.schema import Extraction, StatementVerdict
 from briefgen.grounding.attribution import prepare_attribution
 from briefgen.grounding.details import DetailChecker
-from briefgen.grounding.evidence import read_evidence
+from briefgen.grounding.evidence import article_evidence
 from briefgen.grounding.holders import holder_problem
 from briefgen.grounding.leaks import LeakFinder
 from briefgen.grounding.likelihood import ITEM_LINTS
@@ -289,7 +289,7 @@ class Grounder:
         """Read the article for grounding now (folded text, word index, sentence words),
         while the model is still writing: answers then meet ready indexes."""
         folded_article(self.article.text)
-        read_evidence([self.article.text])
+        article_evidence(self.article)
         sentence_words(self.article)
         prepare_attribution(self.article)  # who speaks each quotation: asked for every quote
         return self

@@ -46,6 +46,7 @@ from briefgen.grounding.claims import Claim, clauses, read_claim
 from briefgen.grounding.evidence import (
     MAX_EVIDENCE,
     Evidence,
+    article_evidence,
     best_evidence,
     has_name,
     read_evidence,
@@ -119,7 +120,7 @@ def _judge(
     if not claim.content and not claim.quantities:
         return 0.0, "statement has no content"
     primary = read_evidence(texts[:1], language) if chosen and len(texts) > 1 else None
-    whole = read_evidence([article_text], language)
+    whole = article_evidence(article) if article is not None else read_evidence([article_text])
     coverage = word_coverage(claim, evidence, whole, primary)
     order = pair_share(claim, evidence, _PAIR_WINDOW)
     score = coverage * ((1 - _ORDER_WEIGHT) + _ORDER_WEIGHT * order)
