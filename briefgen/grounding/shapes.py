@@ -7,9 +7,10 @@ from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from briefgen.grounding.distinct import indistinct
+from briefgen.grounding.evidence import article_evidence
 from briefgen.grounding.leaks import LeakFinder
 from briefgen.grounding.names import name_occurs
-from briefgen.grounding.support import missing_values, unknown_names
+from briefgen.grounding.support import unknown_names, values_missing_from
 from briefgen.ingest.article import Article
 from briefgen.memo.items import CitedItem
 from briefgen.memo.sections import Section
@@ -61,7 +62,7 @@ class ShapeChecker:
             if problem is None and unknown:
                 problem = f"name(s) not in the article: {', '.join(unknown)}"
             # A gap is a question, not a claim: but a number in it must be the article's.
-            missing = missing_values(gap, [self.article.text])
+            missing = values_missing_from(gap, article_evidence(self.article))
             if problem is None and missing:
                 problem = f"number(s) or date(s) {', '.join(missing)} not in the article"
             if problem is not None:

@@ -64,6 +64,7 @@ __all__ = [
     "check_support",
     "missing_values",
     "unknown_names",
+    "values_missing_from",
 ]
 
 logger = logging.getLogger(__name__)
@@ -247,8 +248,12 @@ def _result(score: float, reason: str | None, evidence: Sequence[str]) -> Suppor
 def missing_values(statement: str, texts: Sequence[str]) -> list[str]:
     """Numbers and dates of ``statement`` that ``texts`` do not hold, however written
     ("5,000"/"5000", "$5 million"/"$5,000,000", "Oct 20"/"20 October")."""
+    return values_missing_from(statement, read_evidence(texts))
+
+
+def values_missing_from(statement: str, evidence: Evidence) -> list[str]:
+    """``missing_values`` against evidence already read (the whole article's, say)."""
     claim = read_claim(statement)
-    evidence = read_evidence(texts)
     missing = [q.text for q in claim.quantities if not q.values & evidence.values]
     return missing + sorted(claim.dates - evidence.dates)
 
