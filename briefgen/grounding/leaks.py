@@ -40,9 +40,7 @@ class LeakFinder:
     """Finds what an answer copied from the request instead of the article."""
 
     def __init__(self, article: str, prompts: Sequence[str] = ()):
-        prompt_runs: frozenset[tuple[str, ...]] = frozenset().union(
-            *(_runs(words(p)) for p in prompts)
-        )
+        prompt_runs = _prompt_runs(tuple(prompts))
         if prompt_runs:
             # A run the article itself contains is the article's, whoever else says it.
             tokens = words(article)
@@ -53,9 +51,7 @@ class LeakFinder:
             }
             prompt_runs = prompt_runs - in_article
         self._prompt_runs = prompt_runs
-        self._fields = re.compile(
-            r"\b(" + "|".join(sorted(map(re.escape, schema_field_names()))) + r")\b"
-        )
+        self._fields = _field_names()
 
     def find(self, text: str) -> str | None:
         """Why ``text`` is not article content, or None."""
@@ -67,6 +63,17 @@ class LeakFinder:
         if self._prompt_runs and not self._prompt_runs.isdisjoint(_runs(words(text))):
             return "copies the instructions of the prompt"
         return None
+
+
+@lru_cache(maxsize=32)
+def _prompt_runs(prompts: tuple[str, ...]) -> frozenset[tuple[str, ...]]:
+    """The word runs of the prompts, read once: every memo is asked with the same ones."""
+    return frozenset().union(*(_runs(words(p)) for p in prompts))
+
+
+@lru_cache(maxsize=1)
+def _field_names() -> re.Pattern[str]:
+    return re.compile(r"\b(" + "|".join(sorted(map(re.escape, schema_field_names()))) + r")\b")
 
 
 def _runs(tokens: Iterable[str]) -> frozenset[tuple[str, ...]]:
