@@ -224,10 +224,10 @@ async def agenerate_briefs(
 
     async def one(index: int, article: SourceInput, runtime: Runtime) -> BriefOrError:
         async with slots:
-            if runtime.gate.locked():
-                # It would wait for a request slot anyway: let the requests of the
-                # memos ahead leave before reading this article takes the CPU.
-                await requests_written()
+            # Let the requests of the memos ahead leave before reading this article
+            # takes the CPU: a request written late is answered late, and at the start
+            # of a batch every memo would otherwise be read before the first is sent.
+            await requests_written()
             started = time.perf_counter()
             try:
                 doc = as_article(article, cfg)
