@@ -1,6 +1,8 @@
 """Said-clauses that reach past the words right next to a quotation, in a language read
 by its patterns (``_patterns``). Each is a word order of news in many languages:
 
+- the two parts of a quotation a said-clause interrupts are both its speaker's: "„A“,
+  sagte X, „B“", "« A », a déclaré X, « B »", "«A», — сказал X, — «B»";
 - a list of quotations shares the said-clause after the last one: "« A », « B », selon
   X" / "„A“, „B“, sagte X";
 - a said-clause that closes the sentence after a comma belongs to a quotation inside the
@@ -46,6 +48,7 @@ class Patterns(Protocol):
 
 
 _ENDS = frozenset({".", "!", "?", "…", ";"})
+_MARKS = frozenset({",", "—", "–"})
 _MAX_SUBJECT = 6
 
 
@@ -67,6 +70,36 @@ def listed(patterns: Patterns, tokens: Sequence[Token], q: int) -> Clause | None
     end = next((m for m in range(n + 1, len(tokens)) if tokens[m].kind == "quote"), len(tokens))
     clause = patterns.after_quote(tokens[n + 1 : end])
     return clause if clause is not None and clause.phrase is not None else None
+
+
+def beyond(
+    patterns: Patterns, tokens: Sequence[Token], q: int, start: int, following: Sequence[Token]
+) -> Clause | None:
+    """The said-clause of ``tokens[q]`` read past the words right next to it, with
+    ``start`` where the words after the quotation before it begin, and ``following``
+    the words after it up to the next one."""
+    return (
+        interrupted(patterns, tokens, start, q)
+        or listed(patterns, tokens, q)
+        or closing(patterns, following)
+        or opening(patterns, tokens, q)
+    )
+
+
+def interrupted(patterns: Patterns, tokens: Sequence[Token], start: int, q: int) -> Clause | None:
+    """ "„A“, sagte X, „B“": the said-clause between the two parts of one quotation,
+    from the mark after A to the mark before B, is B's too; nothing else stands there."""
+    region = list(tokens[start:q])
+    if not start or tokens[start - 1].kind != "quote" or len(region) < 3:
+        return None
+    if region[0].text not in _MARKS or region[-1].text not in _MARKS:
+        return None  # "„A“ und „B“", "„A“, sagte X. „B“": no interruption
+    while region and region[-1].text in _MARKS:
+        region.pop()
+    clause = patterns.after_quote(region)
+    if clause is None or clause.phrase is None:
+        return None
+    return clause if clause.phrase.tokens[-1].start == region[-1].start else None
 
 
 def closing(patterns: Patterns, following: Sequence[Token]) -> Clause | None:

@@ -25,10 +25,8 @@ from briefgen.text.speakers._characters import characters_clause, characters_phr
 from briefgen.text.speakers._clauses import Clause
 from briefgen.text.speakers._frames import (
     adjacent,
-    closing,
+    beyond,
     introduction,
-    listed,
-    opening,
     particle_verb,
     perfect_subject,
     shared,
@@ -72,7 +70,7 @@ class Patterns:
             or self.before_quote(tokens[start:q])
         )
         if clause is None or clause.phrase is None:
-            wider = listed(self, tokens, q) or closing(self, following) or opening(self, tokens, q)
+            wider = beyond(self, tokens, q, start, following)
             clause = wider or shared(self, tokens[start:q]) or clause
         return clause
 

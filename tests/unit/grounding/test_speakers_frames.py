@@ -1,7 +1,8 @@
 """Who speaks a quotation outside English, read past the words right next to it: a
 pronoun speaker resolved to the one person the text before it names (never with two
-candidates, never to a body or a place, never to a name inside the quotation); a list of
-quotations sharing the said-clause after the last; a said-clause that closes or opens
+candidates, never to a body or a place, never to a name inside the quotation); the second
+part of a quotation a said-clause interrupts; a list of quotations sharing the said-clause
+after the last; a said-clause that closes or opens
 the sentence around reported words; a sentence that introduces the next quotation; "so
 X" and "selon X" between commas; a subject and verb right before a quotation; a said-
 clause going on with "and" into a colon; German "X hat ... gesagt". The sentences are
@@ -496,6 +497,50 @@ CASES: list[tuple[str, str, str, str | None, str]] = [
         None,
         "unsure",
     ),
+    # the second part of a quotation a said-clause interrupts
+    (
+        "de",
+        "»Wir bleiben bei unserer Linie«, sagte Karl Brandt, »und zwar bis zum Ende des Jahres.«",
+        "und zwar",
+        "Karl Brandt",
+        "interrupted",
+    ),
+    (
+        "fr",
+        "« Nous ne signerons pas », a déclaré Paul Martin, « ni aujourd'hui ni demain. »",
+        "ni aujourd",
+        "Paul Martin",
+        "interrupted",
+    ),
+    (
+        "es",
+        "«No firmaremos este acuerdo», dijo Pedro Sánchez, «ni hoy ni mañana».",
+        "ni hoy",
+        "Pedro Sánchez",
+        "interrupted",
+    ),
+    (
+        "ru",
+        "«Мы не подпишем это», — сказал Сергей Лавров, — «ни сегодня, ни завтра».",
+        "ни сегодня",
+        "Сергей Лавров",
+        "interrupted",
+    ),
+    (
+        "de",
+        "Karl Brandt traf Anna Weber. »Wir bleiben dabei«, sagte er, »bis zum Ende des Jahres.«",
+        "bis zum",
+        None,
+        "unsure",
+    ),
+    (
+        "de",
+        "»Wir bleiben bei unserer Linie«, sagte Karl Brandt, und Anna Weber meinte, »es bleibt "
+        "bis zum Ende so.«",
+        "es bleibt",
+        "Anna Weber",
+        "interrupted",
+    ),
     # a heading is no introduction
     (
         "de",
@@ -530,7 +575,7 @@ def test_the_speaker_is_read_past_the_words_next_to_the_quotation_or_none(
 
 
 def test_every_pattern_is_shown_in_german_french_spanish_and_russian() -> None:
-    for what in ("pronoun", "unsure", "list", "closing", "opening", "introduction"):
+    for what in ("pronoun", "unsure", "list", "closing", "opening", "introduction", "interrupted"):
         languages = {code for code, *_, kind in CASES if kind == what}
         assert {"de", "fr", "es", "ru"} <= languages, what
 
