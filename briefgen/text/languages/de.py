@@ -67,7 +67,8 @@ SPEECH = speech_of(
         "postpositions": "zufolge",
         "particle_verbs": "stellt fest | stellte fest | stellten fest | hält fest | hielt fest "
         "| führt aus | führte aus | gibt zu | gab zu | weist hin | wies hin | legt nach "
-        "| legte nach | merkt an | merkte an",
+        "| legte nach | merkt an | merkte an | lässt wissen | ließ wissen | ließen wissen "
+        "| lässt verlauten | ließ verlauten",
     },
     pronouns="er sie es ich wir ihr man",
     person_pronouns="er sie",
@@ -78,7 +79,10 @@ SPEECH = speech_of(
     "initiative bundestag landtag rat kommission",
     body_suffixes="verein verband partei stiftung ministerium verwaltung behörde gericht "
     "kommission institut gesellschaft",
-    determiners="der die das den dem des ein eine einen einem einer eines",
+    # Possessives open a noun phrase as articles do: "ließ der Minister seine Partei
+    # wissen" ends the speaker before the listener.
+    determiners="der die das den dem des ein eine einen einem einer eines sein seine seinen "
+    "seinem seiner seines ihre ihren ihrem ihrer ihres",
     titles="dr dr. prof prof. herr frau hr fr",
     roles="sprecher sprecherin minister ministerin kanzler kanzlerin präsident präsidentin "
     "vorsitzende vorsitzender chef chefin anwalt anwältin sprecher experte expertin "
@@ -89,9 +93,9 @@ SPEECH = speech_of(
     "virologe virologin wissenschaftler wissenschaftlerin forscher forscherin "
     "quelle kreise insider ministerpräsident ministerpräsidentin gericht politiker politikerin "
     "autor autorin",
-    role_suffixes="gericht ist istin isten sprecher sprecherin minister ministerin präsident "
-    "präsidentin vorsitzende vorsitzender chef chefin leiter leiterin politiker politikerin "
-    "experte expertin meister meisterin direktor direktorin anwalt anwältin",
+    role_suffixes="könig königin gericht ist istin isten sprecher sprecherin minister ministerin "
+    "präsident präsidentin vorsitzende vorsitzender chef chefin leiter leiterin politiker "
+    "politikerin experte expertin meister meisterin direktor direktorin anwalt anwältin",
     documents="erklärung mitteilung bericht studie umfrage brief schreiben papier "
     "pressemitteilung stellungnahme urteil gesetz text",
     outlets="dpa afp reuters ap spiegel zeit faz bild welt taz tagesschau ard zdf "

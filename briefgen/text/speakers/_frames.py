@@ -15,7 +15,8 @@ by its patterns (``_patterns``). Each is a word order of news in many languages:
   is a subject and a verb of speech only ("Die Richter schreiben" ¶ "„…“");
 - a subject and a verb of speech right before a quotation, with no mark: "Die Richter
   schreiben „…“";
-- a German verb whose particle ends the clause: "Das Gericht stellt dazu fest: „…“";
+- a German verb whose particle ends the clause: "Das Gericht stellt dazu fest: „…“",
+  "„…“, stellte das Gericht fest", "„…“, ließ der Minister wissen";
 - in German, the subject of a perfect tense opens its clause before the auxiliary:
   "Bendels hatte ... gesagt, dass „…“".
 
@@ -89,7 +90,7 @@ def beyond(
 def interrupted(patterns: Patterns, tokens: Sequence[Token], start: int, q: int) -> Clause | None:
     """ "„A“, sagte X, „B“": the said-clause between the two parts of one quotation,
     from the mark after A to the mark before B, is B's too; nothing else stands there."""
-    region = list(tokens[start:q])
+    region, speech = list(tokens[start:q]), patterns.speech
     if not start or tokens[start - 1].kind != "quote" or len(region) < 3:
         return None
     if region[0].text not in _MARKS or region[-1].text not in _MARKS:
@@ -99,7 +100,13 @@ def interrupted(patterns: Patterns, tokens: Sequence[Token], start: int, q: int)
     clause = patterns.after_quote(region)
     if clause is None or clause.phrase is None:
         return None
-    return clause if clause.phrase.tokens[-1].start == region[-1].start else None
+    end = next(n for n, t in enumerate(region) if t.start == clause.phrase.tokens[-1].start)
+    # After the speaker, only a listener that opens with an article (the speaker ends
+    # before one) and the particle of its verb: "sagte X der Zeitung", "ließ X Y wissen".
+    rest = region[end + 1 :]
+    if rest and {(t.bare, rest[-1].bare) for t in region[:end]} & set(speech.particle_verbs):
+        rest = rest[:-1]
+    return clause if not rest or rest[0].bare in speech.determiners else None
 
 
 def closing(patterns: Patterns, following: Sequence[Token]) -> Clause | None:
@@ -210,6 +217,28 @@ def particle_verb(
         if (region[n].bare, particle) in patterns.speech.particle_verbs:
             return n, region[:-1]
     return None, region
+
+
+def without_particle(patterns: Patterns, region: Sequence[Token], verb: int) -> Sequence[Token]:
+    """ "„…“, stellte das Gericht fest.": the clause after a quotation without the particle
+    that ends it, when ``region[verb]`` is the verb it belongs to (the speaker between
+    them ends the clause then); else the clause as it is."""
+    end = next((n for n in range(verb + 1, len(region)) if _ends_clause(region, n)), len(region))
+    if end - verb < 3 or (region[verb].bare, region[end - 1].bare) not in (
+        patterns.speech.particle_verbs
+    ):
+        return region
+    return [*region[: end - 1], *region[end:]]
+
+
+def _ends_clause(region: Sequence[Token], n: int) -> bool:
+    """A mark that ends a clause; not the full stop of an ordinal or an abbreviation
+    inside the sentence, before a word in lower case ("Friedrich II. wissen")."""
+    if region[n].is_word:
+        return False
+    following = region[n + 1] if n + 1 < len(region) else None
+    inside = following is not None and following.is_word and not following.capitalised
+    return not (region[n].text == "." and inside)
 
 
 def perfect_subject(patterns: Patterns, region: Sequence[Token]) -> Phrase | None:

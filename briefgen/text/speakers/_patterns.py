@@ -30,10 +30,11 @@ from briefgen.text.speakers._frames import (
     particle_verb,
     perfect_subject,
     shared,
+    without_particle,
 )
 from briefgen.text.speakers._known import known_surnames, places, stem
 from briefgen.text.speakers._phrases import Phrase
-from briefgen.text.speakers._tokens import Token, without_full_stop
+from briefgen.text.speakers._tokens import Token, elided, without_full_stop
 
 _LEADING = frozenset({",", "—", "–", "-", "--", ";", "،", "，"})
 _TRAILING = frozenset({",", ":", "：", "—", "–", "-", "--", "،"})
@@ -95,7 +96,9 @@ class Patterns:
         j = 0
         while j < len(region) - 1 and region[j].bare in speech.auxiliaries:
             j += 1
-        if self._verb(region[j]):
+        cut = without_particle(self, region, j)  # "„…“, stellte das Gericht fest."
+        if self._verb(region[j]) or len(cut) < len(region):
+            region = cut
             start = self._skip(region, j + 1)
             found = self._forward(region, start)
             if found is None and speech.null_subject and not any(t.is_word for t in region[start:]):
@@ -328,7 +331,7 @@ class Patterns:
         return token.bare in self.speech.titles or token.bare.rstrip(".") in self.speech.titles
 
     def _role(self, token: Token) -> bool:
-        word = _elided(token.bare)
+        word = elided(token.bare)
         speech = self.speech
         if word in speech.roles:
             return True
@@ -396,12 +399,6 @@ class Patterns:
         if self._pronoun(token) or word in self.speech.determiners:
             return True
         return token.capitalised and not token.opens and not self.speech.capitalised_nouns
-
-
-def _elided(word: str) -> str:
-    """The word without an elided article ("l'ambassadeur" -> "ambassadeur")."""
-    head, mark, rest = word.partition("'")
-    return rest if mark and len(head) == 1 and rest else word
 
 
 def _phrase_at(tokens: Sequence[Token], i: int, phrases: tuple[tuple[str, ...], ...]) -> int:

@@ -83,6 +83,12 @@ def _takes_stop(token: Token, lexicon: Lexicon) -> bool:
     return token.bare in lexicon.honorifics or (len(token.text) == 1 and token.text.isupper())
 
 
+def elided(word: str) -> str:
+    """The word without an elided article ("l'ambassadeur" -> "ambassadeur")."""
+    head, mark, rest = word.partition("'")
+    return rest if mark and len(head) == 1 and rest else word
+
+
 def without_full_stop(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
     """Without the sentence's full stop on its last word ("sagte der Minister.": the
     English honorific "minister" kept it); an initial keeps its own ("Lutz S.")."""

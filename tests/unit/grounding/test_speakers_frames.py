@@ -1,7 +1,8 @@
 """Who speaks a quotation outside English, read past the words right next to it: a
 pronoun speaker resolved to the one person the text before it names (never with two
 candidates, never to a body or a place, never to a name inside the quotation); the second
-part of a quotation a said-clause interrupts; a list of quotations sharing the said-clause
+part of a quotation a said-clause interrupts; a German verb whose particle ends the
+clause ("stellte X fest", "ließ X wissen"); a list of quotations sharing the said-clause
 after the last; a said-clause that closes or opens
 the sentence around reported words; a sentence that introduces the next quotation; "so
 X" and "selon X" between commas; a subject and verb right before a quotation; a said-
@@ -540,6 +541,36 @@ CASES: list[tuple[str, str, str, str | None, str]] = [
         "es bleibt",
         "Anna Weber",
         "interrupted",
+    ),
+    # German: a verb whose particle ends the said-clause after the quotation
+    (
+        "de",
+        "„Die Klägerin ist keine Privatperson“, stellte das Gericht fest.",
+        "Die Klägerin",
+        "das Gericht",
+        "particle",
+    ),
+    (
+        "de",
+        "»Wir bleiben bei unserer Linie«, ließ der Minister seine Partei wissen, »und zwar bis "
+        "zum Ende des Jahres.«",
+        "und zwar",
+        "der Minister",
+        "particle",
+    ),
+    (
+        "de",
+        "»Wir bleiben bei unserer Linie«, ließ der Minister seine Partei wissen.",
+        "Wir bleiben",
+        "der Minister",
+        "particle",
+    ),
+    (
+        "de",
+        "»Wir bleiben bei unserer Linie«, ließ der Sonnenkönig verlauten.",
+        "Wir bleiben",
+        "der Sonnenkönig",
+        "particle",
     ),
     # a heading is no introduction
     (
