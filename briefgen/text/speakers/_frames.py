@@ -3,6 +3,8 @@ by its patterns (``_patterns``). Each is a word order of news in many languages:
 
 - the two parts of a quotation a said-clause interrupts are both its speaker's: "„A“,
   sagte X, „B“", "« A », a déclaré X, « B »", "«A», — сказал X, — «B»";
+- a short aside in parentheses after a word is read past: "Angela Merkel (CDU) sagte:
+  „…“", "a déclaré Marine Le Pen (RN)";
 - a list of quotations shares the said-clause after the last one: "« A », « B », selon
   X" / "„A“, „B“, sagte X";
 - a said-clause that closes the sentence after a comma belongs to a quotation inside the
@@ -49,6 +51,7 @@ class Patterns(Protocol):
 
 
 _ENDS = frozenset({".", "!", "?", "…", ";"})
+_MAX_ASIDE = 4
 _MARKS = frozenset({",", "—", "–"})
 _MAX_SUBJECT = 6
 
@@ -71,6 +74,30 @@ def listed(patterns: Patterns, tokens: Sequence[Token], q: int) -> Clause | None
     end = next((m for m in range(n + 1, len(tokens)) if tokens[m].kind == "quote"), len(tokens))
     clause = patterns.after_quote(tokens[n + 1 : end])
     return clause if clause is not None and clause.phrase is not None else None
+
+
+def without_asides(tokens: Sequence[Token], q: int = -1) -> tuple[list[Token], int]:
+    """The sentence without the short asides in parentheses that follow a word (a party,
+    an age: "Angela Merkel (CDU) sagte"), and where the quotation ``tokens[q]`` is then."""
+    kept: list[Token] = []
+    n, at = 0, -1
+    while n < len(tokens):
+        close = next((m for m in range(n + 1, len(tokens)) if tokens[m].text == ")"), None)
+        inside = tokens[n + 1 : close] if close is not None else []
+        if (
+            tokens[n].text == "("
+            and kept
+            and kept[-1].is_word
+            and 0 < len(inside) <= _MAX_ASIDE
+            and all(t.is_word for t in inside)
+            and close is not None
+        ):
+            n = close + 1
+            continue
+        at = len(kept) if n == q else at
+        kept.append(tokens[n])
+        n += 1
+    return kept, at
 
 
 def beyond(

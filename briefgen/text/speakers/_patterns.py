@@ -30,6 +30,7 @@ from briefgen.text.speakers._frames import (
     particle_verb,
     perfect_subject,
     shared,
+    without_asides,
     without_particle,
 )
 from briefgen.text.speakers._known import known_surnames, places, stem
@@ -60,6 +61,7 @@ class Patterns:
 
     def around(self, tokens: Sequence[Token], q: int) -> Clause | None:
         """The said-clause of the quotation ``tokens[q]``, in its own sentence."""
+        tokens, q = without_asides(tokens, q)
         end = next((n for n in range(q + 1, len(tokens)) if tokens[n].kind == "quote"), None)
         start = next((n + 1 for n in range(q - 1, -1, -1) if tokens[n].kind == "quote"), 0)
         following = tokens[q + 1 : len(tokens) if end is None else end]
@@ -178,6 +180,7 @@ class Patterns:
     def introduces(self, tokens: Sequence[Token]) -> Clause | None:
         """A sentence that introduces the quotation after it: it ends in a colon, or in
         a said-clause after its reported speech ("Es sei teurer, sagt de Decker.")."""
+        tokens = without_asides(tokens)[0]
         if not tokens:
             return None
         if tokens[-1].text in (":", "："):
@@ -421,7 +424,8 @@ def _back(tokens: Sequence[Token], verb: int, speech: Speech) -> int:
 
 def _opening(tokens: Sequence[Token], end: int, speech: Speech) -> int | None:
     """Where the subject that ends at ``end`` begins, when it opens its clause: at the
-    start, after a mark or after a conjunction ("Und X sagte:"); None otherwise."""
+    start, after a mark or after a conjunction ("Und X sagte:", not after a name: "Merkel
+    und Scholz sagten" are two); None otherwise."""
     start = end
     while start and tokens[start - 1].is_word and end - start < _MAX_WORDS:
         word = tokens[start - 1].bare
@@ -432,7 +436,8 @@ def _opening(tokens: Sequence[Token], end: int, speech: Speech) -> int | None:
         return None
     if start == 0 or tokens[start - 1].kind == "mark":
         return start
-    return start if tokens[start - 1].bare in speech.conjunctions else None
+    joined = start > 1 and tokens[start - 2].capitalised and not tokens[start - 2].opens
+    return start if tokens[start - 1].bare in speech.conjunctions and not joined else None
 
 
 def _link(tokens: Sequence[Token], i: int) -> bool:

@@ -2,7 +2,8 @@
 pronoun speaker resolved to the one person the text before it names (never with two
 candidates, never to a body or a place, never to a name inside the quotation); the second
 part of a quotation a said-clause interrupts; a German verb whose particle ends the
-clause ("stellte X fest", "ließ X wissen"); a list of quotations sharing the said-clause
+clause ("stellte X fest", "ließ X wissen"); a short aside in parentheses ("Merkel (CDU)
+sagte:"); a list of quotations sharing the said-clause
 after the last; a said-clause that closes or opens
 the sentence around reported words; a sentence that introduces the next quotation; "so
 X" and "selon X" between commas; a subject and verb right before a quotation; a said-
@@ -571,6 +572,35 @@ CASES: list[tuple[str, str, str, str | None, str]] = [
         "Wir bleiben",
         "der Sonnenkönig",
         "particle",
+    ),
+    # a short aside in parentheses after the speaker
+    (
+        "de",
+        "Angela Merkel (CDU) sagte: „Wir bleiben bei unserer Linie.“",
+        "Wir bleiben",
+        "Angela Merkel",
+        "aside",
+    ),
+    (
+        "fr",
+        "Marine Le Pen (RN) a déclaré : « Nous ne signerons pas cet accord. »",
+        "Nous ne",
+        "Marine Le Pen",
+        "aside",
+    ),
+    (
+        "de",
+        "Angela Merkel und Olaf Scholz sagten: „Wir bleiben bei unserer Linie.“",
+        "Wir bleiben",
+        None,
+        "unsure",
+    ),
+    (
+        "de",
+        "Angela Merkel (CDU) und Olaf Scholz (SPD) sagten: „Wir bleiben bei unserer Linie.“",
+        "Wir bleiben",
+        None,
+        "unsure",
     ),
     # a heading is no introduction
     (
