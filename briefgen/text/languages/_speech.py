@@ -27,6 +27,9 @@ class Speech:
     "X, “…” dedi"; "diye konuştu")."""
     according: tuple[tuple[str, ...], ...] = ()
     """Phrases before a source, anywhere in the sentence ("laut", "selon", "по словам")."""
+    according_opening: tuple[tuple[str, ...], ...] = ()
+    """Phrases before a source only where they open the sentence and the quotation
+    follows the source and its comma (French "Pour X, « … »"; elsewhere "pour" is "for")."""
     according_after: tuple[tuple[str, ...], ...] = ()
     """Phrases before a source only right after a quotation (German "„…“, so X")."""
     particle_verbs: tuple[tuple[str, ...], ...] = ()

@@ -58,7 +58,10 @@ SPEECH = speech_of(
     "recordó recuerda expresó expresa precisó precisa concluyó concluye "
     "manifestó anunció anuncia tuiteó aclaró aclara enfatizó enfatiza criticó critica",
     auxiliaries="ha han había habían",
-    phrases={"according": "según | de acuerdo con | en palabras de | a juicio de"},
+    phrases={
+        "according": "según | de acuerdo con | en palabras de | a juicio de",
+        "according_opening": "para",
+    },
     pronouns="él ella ellos ellas yo nosotros usted",
     person_pronouns="él ella",
     plural_endings="n",

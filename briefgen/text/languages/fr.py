@@ -52,7 +52,10 @@ SPEECH = speech_of(
     "poursuivi poursuit résumé résume protesté proteste interrogé demandé demande "
     "jugé juge déploré déplore observé observe noté note relevé relève",
     auxiliaries="a ont avait avaient aurait",
-    phrases={"according": "selon | d'après | d’après | pour reprendre les mots de"},
+    phrases={
+        "according": "selon | d'après | d’après | pour reprendre les mots de",
+        "according_opening": "pour",
+    },
     pronouns="il elle ils elles on je nous vous lui",
     person_pronouns="il elle",
     bodies="sa sas sarl groupe société entreprise compagnie parti association fédération "

@@ -59,7 +59,7 @@ SPEECH = speech_of(
     "chiesto chiede dichiarò disse affermò aggiunse spiegò sottolineò scrisse "
     "concluso conclude evidenziato evidenzia twittato",
     auxiliaries="ha hanno aveva avevano",
-    phrases={"according": "secondo | stando a | a detta di"},
+    phrases={"according": "secondo | stando a | a detta di", "according_opening": "per"},
     pronouns="lui lei loro egli ella io noi",
     determiners="il lo la l' l’ i gli le un uno una un'",
     titles="sig sig. sig.ra dott dott. dr prof prof. on on.",

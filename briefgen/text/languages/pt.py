@@ -59,7 +59,10 @@ SPEECH = speech_of(
     "lembrou lembra ressaltou ressalta frisou frisa concluiu conclui anunciou anuncia "
     "criticou critica defendeu defende",
     auxiliaries="tem têm tinha",
-    phrases={"according": "segundo | de acordo com | conforme | nas palavras de"},
+    phrases={
+        "according": "segundo | de acordo com | conforme | nas palavras de",
+        "according_opening": "para",
+    },
     pronouns="ele ela eles elas eu nós você",
     person_pronouns="ele ela",
     bodies="sa ltda empresa companhia partido associação ministério governo sindicato banco "

@@ -35,7 +35,7 @@ from briefgen.text.speakers._frames import (
 )
 from briefgen.text.speakers._known import known_surnames, places, stem
 from briefgen.text.speakers._phrases import Phrase
-from briefgen.text.speakers._tokens import Token, elided, without_full_stop
+from briefgen.text.speakers._tokens import Token, elided, phrase_at, without_full_stop
 
 _LEADING = frozenset({",", "—", "–", "-", "--", ";", "،", "，"})
 _TRAILING = frozenset({",", ":", "：", "—", "–", "-", "--", "،"})
@@ -92,7 +92,7 @@ class Patterns:
                 return None
             return Clause(characters_phrase(self.speech, said, region[0].start), "said-clause")
         for phrases in (speech.according_after, speech.according):
-            length = _phrase_at(region, 0, phrases)
+            length = phrase_at(region, 0, phrases)
             if length:
                 return Clause(self._forward(region, length), "according-to")
         j = 0
@@ -117,7 +117,7 @@ class Patterns:
     def _final(self, before: Sequence[Token], region: Sequence[Token]) -> Clause | None:
         """Turkish "X, “…” dedi.": a verb after the quotation whose speaker opens the
         sentence before it (up to its first comma)."""
-        length = _phrase_at(region, 0, self.speech.final_verbs)
+        length = phrase_at(region, 0, self.speech.final_verbs)
         if not length or not before:
             return None
         comma = next((n for n, t in enumerate(before) if t.text in (",", "،")), len(before))
@@ -137,9 +137,11 @@ class Patterns:
         region = region[:end]
         for i in range(len(region)):
             if i == 0 or region[i - 1].kind == "mark":
-                length = _phrase_at(region, i, speech.according)
+                length = phrase_at(region, i, speech.according)
                 if not length and i and region[i - 1].text == ",":
-                    length = _phrase_at(region, i, speech.according_after)  # ", so X, „…“"
+                    length = phrase_at(region, i, speech.according_after)  # ", so X, „…“"
+                if not length and not i:
+                    length = phrase_at(region, 0, speech.according_opening)  # "Pour X, « … »"
                 if length and i + length < len(region):
                     return Clause(self.phrase(region[i + length :]), "according-to")
         verb = next((n for n in range(end - 1, -1, -1) if self._verb(region[n])), None)
@@ -164,10 +166,10 @@ class Patterns:
             return None
         found: list[Phrase | None] = []
         for n in range(len(tokens)):
-            length = _phrase_at(tokens, n, self.speech.according)
+            length = phrase_at(tokens, n, self.speech.according)
             if length:
                 found.append(self._forward(tokens, n + length))
-            length = _phrase_at(tokens, n, self.speech.postpositions)
+            length = phrase_at(tokens, n, self.speech.postpositions)
             if length and n:
                 start = n - 1
                 while start and tokens[start - 1].is_word and n - start < _MAX_WORDS:
@@ -194,7 +196,7 @@ class Patterns:
 
     def according_at(self, tokens: Sequence[Token], n: int) -> int:
         """How many words of an according-to phrase start at ``tokens[n]`` (0: none)."""
-        return _phrase_at(tokens, n, self.speech.according)
+        return phrase_at(tokens, n, self.speech.according)
 
     def phrase(self, tokens: Sequence[Token]) -> Phrase | None:
         """``tokens`` as a speaker, or None: a name with what describes it, a noun of
@@ -402,14 +404,6 @@ class Patterns:
         if self._pronoun(token) or word in self.speech.determiners:
             return True
         return token.capitalised and not token.opens and not self.speech.capitalised_nouns
-
-
-def _phrase_at(tokens: Sequence[Token], i: int, phrases: tuple[tuple[str, ...], ...]) -> int:
-    for words in phrases:
-        got = tuple(t.bare for t in tokens[i : i + len(words)])
-        if got == words:
-            return len(words)
-    return 0
 
 
 def _back(tokens: Sequence[Token], verb: int, speech: Speech) -> int:

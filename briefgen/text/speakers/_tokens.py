@@ -83,6 +83,15 @@ def _takes_stop(token: Token, lexicon: Lexicon) -> bool:
     return token.bare in lexicon.honorifics or (len(token.text) == 1 and token.text.isupper())
 
 
+def phrase_at(tokens: Sequence[Token], i: int, phrases: tuple[tuple[str, ...], ...]) -> int:
+    """How many words of one of ``phrases`` start at ``tokens[i]`` (0: none)."""
+    for words in phrases:
+        got = tuple(t.bare for t in tokens[i : i + len(words)])
+        if got == words:
+            return len(words)
+    return 0
+
+
 def elided(word: str) -> str:
     """The word without an elided article ("l'ambassadeur" -> "ambassadeur")."""
     head, mark, rest = word.partition("'")

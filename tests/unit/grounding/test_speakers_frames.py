@@ -3,7 +3,7 @@ pronoun speaker resolved to the one person the text before it names (never with 
 candidates, never to a body or a place, never to a name inside the quotation); the second
 part of a quotation a said-clause interrupts; a German verb whose particle ends the
 clause ("stellte X fest", "ließ X wissen"); a short aside in parentheses ("Merkel (CDU)
-sagte:"); a list of quotations sharing the said-clause
+sagte:"); "Pour X, « … »" opening the sentence; a list of quotations sharing the said-clause
 after the last; a said-clause that closes or opens
 the sentence around reported words; a sentence that introduces the next quotation; "so
 X" and "selon X" between commas; a subject and verb right before a quotation; a said-
@@ -599,6 +599,42 @@ CASES: list[tuple[str, str, str, str | None, str]] = [
         "de",
         "Angela Merkel (CDU) und Olaf Scholz (SPD) sagten: „Wir bleiben bei unserer Linie.“",
         "Wir bleiben",
+        None,
+        "unsure",
+    ),
+    # "for X," opening the sentence gives X's view (only there: elsewhere it is "for")
+    (
+        "fr",
+        "Pour Gérald Darmanin, « la situation est grave et inquiétante ».",
+        "la situation",
+        "Gérald Darmanin",
+        "opening according-to",
+    ),
+    (
+        "es",
+        "Para Pedro Sánchez, «la situación es grave e inquietante».",
+        "la situación",
+        "Pedro Sánchez",
+        "opening according-to",
+    ),
+    (
+        "it",
+        "Per Mario Draghi, «la situazione è grave e preoccupante».",
+        "la situazione",
+        "Mario Draghi",
+        "opening according-to",
+    ),
+    (
+        "fr",
+        "Il a voté pour Gérald Darmanin, « la situation est grave et inquiétante ».",
+        "la situation",
+        None,
+        "unsure",
+    ),
+    (
+        "fr",
+        "Pour la première fois, « la situation est grave et inquiétante ».",
+        "la situation",
         None,
         "unsure",
     ),
