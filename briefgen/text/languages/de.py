@@ -112,7 +112,9 @@ SPEECH = speech_of(
     "kiew peking washington london wien brüssel bund",
     prepositions="auf in im bei über vor gegenüber mit nach zu zum zur",
     locatives="in im",
-    modifiers="auch noch dazu zudem weiter später damals jetzt nun dann heute gestern "
+    # Adverbs that open a clause before its verb too ("Dort sagte sie:").
+    modifiers="auch noch dazu zudem weiter später damals jetzt nun dann heute gestern dort "
+    "hier danach anschließend zuvor außerdem zunächst schließlich daraufhin "
     "bereits schon ebenfalls beispielsweise etwa zum beispiel gegenüber deshalb daher darin "
     "uns mir ihm ihnen",
     conjunctions="und doch aber",

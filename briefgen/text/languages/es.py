@@ -68,7 +68,8 @@ SPEECH = speech_of(
     null_subject=True,
     bodies="sa empresa compañía sociedad partido asociación federación ministerio gobierno "
     "sindicato banco instituto universidad consejo comisión congreso senado tribunal corte grupo",
-    determiners="el la los las un una unos unas",
+    # Demonstratives too: "ha dicho Pedro Sánchez este lunes" ends the speaker there.
+    determiners="el la los las un una unos unas este esta estos estas ese esa",
     titles="sr sr. sra sra. srta dr dr. dra don doña",
     roles="presidente presidenta ministro ministra portavoz diputado diputada senador "
     "senadora alcalde alcaldesa director directora secretario secretaria abogado "

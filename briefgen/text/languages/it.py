@@ -61,7 +61,8 @@ SPEECH = speech_of(
     auxiliaries="ha hanno aveva avevano",
     phrases={"according": "secondo | stando a | a detta di", "according_opening": "per"},
     pronouns="lui lei loro egli ella io noi",
-    determiners="il lo la l' l’ i gli le un uno una un'",
+    # Demonstratives too: "ha detto Mario Draghi questo lunedì" ends the speaker there.
+    determiners="il lo la l' l’ i gli le un uno una un' questo questa",
     titles="sig sig. sig.ra dott dott. dr prof prof. on on.",
     roles="presidente ministro ministra portavoce deputato deputata senatore senatrice "
     "sindaco sindaca direttore direttrice segretario segretaria avvocato avvocata "

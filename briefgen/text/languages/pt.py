@@ -67,7 +67,8 @@ SPEECH = speech_of(
     person_pronouns="ele ela",
     bodies="sa ltda empresa companhia partido associação ministério governo sindicato banco "
     "instituto universidade conselho comissão congresso senado tribunal grupo",
-    determiners="o a os as um uma uns umas",
+    # Demonstratives too: "disse Lula esta segunda-feira" ends the speaker there.
+    determiners="o a os as um uma uns umas este esta estes estas nesta neste",
     titles="sr sr. sra sra. dr dr. dra dom dona",
     roles="presidente ministro ministra porta-voz deputado deputada senador senadora "
     "prefeito prefeita autarca diretor diretora secretário secretária advogado "

@@ -638,6 +638,28 @@ CASES: list[tuple[str, str, str, str | None, str]] = [
         None,
         "unsure",
     ),
+    # an adverb opening the clause before its verb; a demonstrative ends the speaker
+    (
+        "de",
+        "Angela Merkel kam nach Bonn. Dort sagte sie: „Wir bleiben bei unserer Linie.“",
+        "Wir bleiben",
+        "Angela Merkel",
+        "pronoun",
+    ),
+    (
+        "es",
+        "«No vamos a ceder en nada», ha dicho Pedro Sánchez este lunes.",
+        "No vamos",
+        "Pedro Sánchez",
+        "speaker",
+    ),
+    (
+        "pt",
+        "«Não vamos ceder em nada», disse Lula nesta segunda-feira.",
+        "Não vamos",
+        "Lula",
+        "speaker",
+    ),
     # a heading is no introduction
     (
         "de",
