@@ -60,7 +60,8 @@ SPEECH = speech_of(
     "erzählt erzählte erzählten mahnt mahnte fordert forderte kündigt kündigte "
     "verspricht versprach beklagt beklagte bestätigt bestätigte erwidert erwiderte "
     "twittert twitterte teilt teilte argumentiert argumentierte",
-    auxiliaries="hat haben hatte",
+    # "soll ... gesagt haben": reported speech, as the perfect is.
+    auxiliaries="hat haben hatte soll sollen",
     phrases={
         "according": "laut | nach worten von | nach angaben von",
         "according_after": "so",
@@ -114,7 +115,7 @@ SPEECH = speech_of(
     locatives="in im",
     # Adverbs that open a clause before its verb too ("Dort sagte sie:").
     modifiers="auch noch dazu zudem weiter später damals jetzt nun dann heute gestern dort "
-    "hier danach anschließend zuvor außerdem zunächst schließlich daraufhin "
+    "hier danach anschließend zuvor außerdem zunächst schließlich daraufhin so "
     "bereits schon ebenfalls beispielsweise etwa zum beispiel gegenüber deshalb daher darin "
     "uns mir ihm ihnen",
     conjunctions="und doch aber",

@@ -19,8 +19,9 @@ by its patterns (``_patterns``). Each is a word order of news in many languages:
   schreiben „…“";
 - a German verb whose particle ends the clause: "Das Gericht stellt dazu fest: „…“",
   "„…“, stellte das Gericht fest", "„…“, ließ der Minister wissen";
-- in German, the subject of a perfect tense opens its clause before the auxiliary:
-  "Bendels hatte ... gesagt, dass „…“".
+- in German, the subject of a perfect tense opens its clause before the auxiliary, or
+  follows it after an opening adverb: "Bendels hatte ... gesagt, dass „…“", "Am Montag
+  hat X gesagt: „…“".
 
 Each gives a speaker only when the clause reads one plainly; otherwise nothing.
 """
@@ -48,10 +49,13 @@ class Patterns(Protocol):
     def according_at(self, tokens: Sequence[Token], n: int) -> int: ...
     def _verb(self, token: Token) -> bool: ...
     def _forward(self, tokens: Sequence[Token], start: int) -> Phrase | None: ...
+    def _adverbial(self, opening: Sequence[Token]) -> bool: ...
+    def _skip(self, tokens: Sequence[Token], i: int) -> int: ...
 
 
 _ENDS = frozenset({".", "!", "?", "…", ";"})
 _MAX_ASIDE = 4
+_MAX_GAP = 2
 _MARKS = frozenset({",", "—", "–"})
 _MAX_SUBJECT = 6
 
@@ -157,17 +161,19 @@ def closing(patterns: Patterns, following: Sequence[Token]) -> Clause | None:
 
 def opening(patterns: Patterns, tokens: Sequence[Token], q: int) -> Clause | None:
     """ "Nun schreibt das Gericht, man könne nicht von „…“ ausgehen.", "Le ministre a
-    estimé que la situation était « … ».": the sentence's one quotation inside the
-    reported words after a said-clause that opens the sentence (up to its first comma
-    or "that"), with no other verb of speech after it."""
+    estimé que la situation était « … ».": the sentence's quotations inside the reported
+    words after a said-clause that opens the sentence (up to its first comma or "that"),
+    with no other verb of speech after it; several only a word or two apart ("dass „A“
+    werde und „B“"), as one list of reported words."""
     complementisers = patterns.speech.complementisers
     comma = next(
         (n for n in range(q) if tokens[n].text == "," or tokens[n].bare in complementisers), None
     )
-    if comma is None or sum(t.kind == "quote" for t in tokens) != 1:
+    quotes = [n for n, t in enumerate(tokens) if t.kind == "quote"]
+    if comma is None or quotes[0] < comma:
         return None
-    if any(t.kind == "quote" for t in tokens[:comma]):
-        return None
+    if any(b - a > _MAX_GAP + 1 for a, b in pairwise(quotes)):
+        return None  # "X sagte, „A“, und dann erklärte Y „B“": B may be another's
     if any(patterns._verb(t) for t in tokens[comma + 1 :]):
         return None  # "X sagte, Y habe erklärt, „…“": Y's, not X's
     clause = patterns.before_quote(tokens[: comma + 1])
@@ -270,7 +276,9 @@ def _ends_clause(region: Sequence[Token], n: int) -> bool:
 
 def perfect_subject(patterns: Patterns, region: Sequence[Token]) -> Phrase | None:
     """German "X hat ... gesagt": the subject that opens the clause before the auxiliary
-    of the participle after ``region`` (the clause's words before it)."""
+    of the participle after ``region`` (the clause's words before it), or after it when
+    an adverb or a time opens the clause ("Am Montag hat X gesagt", "So soll X gesagt
+    haben")."""
     speech = patterns.speech
     aux = next((n for n, t in enumerate(region) if t.bare in speech.auxiliaries), None)
     if aux is None or not aux or aux > _MAX_SUBJECT:
@@ -278,6 +286,8 @@ def perfect_subject(patterns: Patterns, region: Sequence[Token]) -> Phrase | Non
     if any(t.kind == "quote" or t.text == "," for t in region):
         return None  # one clause: "Die Abteilung hat 60 Leute, deren Chef sagt:" is two
     found = patterns.phrase(region[:aux])
+    if found is None and patterns._adverbial(region[:aux]):  # "Am Montag hat X ... gesagt"
+        found = patterns._forward(region, patterns._skip(region, aux + 1))
     return found if found is not None and found.kind != "pronoun" else None
 
 

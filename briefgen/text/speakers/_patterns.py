@@ -109,8 +109,8 @@ class Patterns:
         for v in range(1, min(len(region), _MAX_TO_VERB)):
             if region[v].kind == "quote":
                 return None
-            if self._verb(region[v]):
-                found = self.phrase(region[: _back(region, v, speech)])
+            if self._verb(region[v]):  # "«…», X dijo"; "„…“, hat X gesagt": after the auxiliary
+                found = self.phrase(region[j : _back(region, v, speech)])
                 return Clause(found if self._ends(region, v + 1) else None, "said-clause")
         return None
 
@@ -150,7 +150,8 @@ class Patterns:
         if verb is None:
             return None
         tail = region[self._skip(region, verb + 1) :]
-        if not tail or tail[0].bare in speech.prepositions:  # "X schreibt auf Facebook:"
+        # "X schreibt auf Facebook:", "X soll gesagt haben:": the subject is before the verb
+        if all(t.bare in speech.auxiliaries for t in tail) or tail[0].bare in speech.prepositions:
             start = _opening(region, _back(region, verb, speech), speech)
             if start is None:
                 return Clause(perfect_subject(self, region[:verb]), "said-clause")

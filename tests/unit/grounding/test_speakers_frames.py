@@ -1,14 +1,15 @@
-"""Who speaks a quotation outside English, read past the words right next to it: a
-pronoun speaker resolved to the one person the text before it names (never with two
-candidates, never to a body or a place, never to a name inside the quotation); the second
-part of a quotation a said-clause interrupts; a German verb whose particle ends the
-clause ("stellte X fest", "ließ X wissen"); a short aside in parentheses ("Merkel (CDU)
-sagte:"); "Pour X, « … »" opening the sentence; a list of quotations sharing the said-clause
-after the last; a said-clause that closes or opens
-the sentence around reported words; a sentence that introduces the next quotation; "so
-X" and "selon X" between commas; a subject and verb right before a quotation; a said-
-clause going on with "and" into a colon; German "X hat ... gesagt". The sentences are
-our own, in German, French, Spanish and Russian."""
+"""Who speaks a quotation outside English, read past the words right next to it: a pronoun
+speaker resolved to the one person the text before it names (never with two candidates,
+never to a body or a place, never to a name inside the quotation); the second part of a
+quotation a said-clause interrupts; a German verb whose particle ends the clause
+("stellte X fest", "ließ X wissen"); a short aside in parentheses ("Merkel (CDU)
+sagte:"); "Pour X, « … »" opening the sentence; a list of quotations sharing the said-
+clause after the last; a said-clause that closes or opens the sentence around reported
+words; a sentence that introduces the next quotation; "so X" and "selon X" between
+commas; a subject and verb right before a quotation; a said- clause going on with "and"
+into a colon; German "X hat ... gesagt", "Am Montag hat X gesagt", "X soll gesagt
+haben". The sentences are our own, in German, French, Spanish, Russian and a few other
+languages."""
 
 from __future__ import annotations
 
@@ -659,6 +660,67 @@ CASES: list[tuple[str, str, str, str | None, str]] = [
         "Não vamos",
         "Lula",
         "speaker",
+    ),
+    # German perfect and "soll": the subject after an opening adverb, or after the
+    # auxiliary right after the quotation; the verb's own auxiliaries after it
+    (
+        "de",
+        "Am Montag hat Angela Merkel gesagt: „Wir bleiben bei unserer Linie.“",
+        "Wir bleiben",
+        "Angela Merkel",
+        "perfect",
+    ),
+    (
+        "de",
+        "Angela Merkel soll gesagt haben: „Wir bleiben bei unserer Linie.“",
+        "Wir bleiben",
+        "Angela Merkel",
+        "perfect",
+    ),
+    (
+        "de",
+        "So soll Angela Merkel in Berlin gesagt haben, dass „wir bei unserer Linie bleiben“.",
+        "wir bei",
+        "Angela Merkel",
+        "perfect",
+    ),
+    (
+        "de",
+        "„Wir bleiben bei unserer Linie“, soll Angela Merkel gesagt haben.",
+        "Wir bleiben",
+        "Angela Merkel",
+        "perfect",
+    ),
+    (
+        "de",
+        "Am Montag hat die Zeitung berichtet: „Wir bleiben bei unserer Linie.“",
+        "Wir bleiben",
+        None,
+        "unsure",
+    ),
+    # several quotations a word apart in the reported words after an opening said-clause
+    (
+        "de",
+        "Angela Merkel sagte, sie sei „sehr zufrieden mit dem Ergebnis“ und „stolz auf die "
+        "Partei“.",
+        "stolz auf",
+        "Angela Merkel",
+        "opening",
+    ),
+    (
+        "fr",
+        "Le ministre a estimé que la situation était « très grave » et « inquiétante pour tous ».",
+        "inquiétante",
+        "Le ministre",
+        "opening",
+    ),
+    (
+        "de",
+        "Angela Merkel sagte, sie sei „sehr zufrieden mit dem Ergebnis“, und dann nannte Olaf "
+        "Scholz es „einen großen Erfolg für uns“.",
+        "einen großen",
+        None,
+        "unsure",
     ),
     # a heading is no introduction
     (
