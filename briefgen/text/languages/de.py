@@ -68,8 +68,8 @@ SPEECH = speech_of(
         "postpositions": "zufolge",
         "particle_verbs": "stellt fest | stellte fest | stellten fest | hält fest | hielt fest "
         "| führt aus | führte aus | gibt zu | gab zu | weist hin | wies hin | legt nach "
-        "| legte nach | merkt an | merkte an | lässt wissen | ließ wissen | ließen wissen "
-        "| lässt verlauten | ließ verlauten",
+        "| legte nach | merkt an | merkte an | fügt hinzu | fügte hinzu | lässt wissen "
+        "| ließ wissen | ließen wissen | lässt verlauten | ließ verlauten",
     },
     pronouns="er sie es ich wir ihr man",
     person_pronouns="er sie",

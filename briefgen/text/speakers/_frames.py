@@ -274,6 +274,21 @@ def _ends_clause(region: Sequence[Token], n: int) -> bool:
     return not (region[n].text == "." and inside)
 
 
+def subject_first(
+    patterns: Patterns, region: Sequence[Token], verb: int, tail: Sequence[Token]
+) -> bool:
+    """Whether the speaker of a said-clause before a colon is the subject before its verb
+    ``region[verb]``, from what follows the verb (``tail``): nothing but auxiliaries ("X
+    soll gesagt haben:"), a place or listener after a preposition ("X schreibt auf
+    Facebook:"), or a listener with an article when no adverb opens the clause ("X
+    sagte dem Sender:"; "Dann sagte der Minister:" has its speaker after the verb)."""
+    speech = patterns.speech
+    if all(t.bare in speech.auxiliaries for t in tail) or tail[0].bare in speech.prepositions:
+        return True
+    listener = tail[0].is_word and tail[0].bare in speech.determiners
+    return listener and verb > 0 and not patterns._adverbial(region[:verb])
+
+
 def perfect_subject(patterns: Patterns, region: Sequence[Token]) -> Phrase | None:
     """German "X hat ... gesagt": the subject that opens the clause before the auxiliary
     of the participle after ``region`` (the clause's words before it), or after it when

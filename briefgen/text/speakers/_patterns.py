@@ -30,6 +30,7 @@ from briefgen.text.speakers._frames import (
     particle_verb,
     perfect_subject,
     shared,
+    subject_first,
     without_asides,
     without_particle,
 )
@@ -144,14 +145,13 @@ class Patterns:
                     length = phrase_at(region, 0, speech.according_opening)  # "Pour X, « … »"
                 if length and i + length < len(region):
                     return Clause(self.phrase(region[i + length :]), "according-to")
-        verb = next((n for n in range(end - 1, -1, -1) if self._verb(region[n])), None)
+        verb, region = particle_verb(self, region)  # "Das Gericht stellt dazu fest:"
         if verb is None:
-            verb, region = particle_verb(self, region)  # "Das Gericht stellt dazu fest:"
+            verb = next((n for n in range(end - 1, -1, -1) if self._verb(region[n])), None)
         if verb is None:
             return None
         tail = region[self._skip(region, verb + 1) :]
-        # "X schreibt auf Facebook:", "X soll gesagt haben:": the subject is before the verb
-        if all(t.bare in speech.auxiliaries for t in tail) or tail[0].bare in speech.prepositions:
+        if subject_first(self, region, verb, tail):  # "X schreibt auf Facebook:"
             start = _opening(region, _back(region, verb, speech), speech)
             if start is None:
                 return Clause(perfect_subject(self, region[:verb]), "said-clause")

@@ -3,10 +3,10 @@ speaker resolved to the one person the text before it names (never with two cand
 never to a body or a place, never to a name inside the quotation); the second part of a
 quotation a said-clause interrupts; a German verb whose particle ends the clause
 ("stellte X fest", "ließ X wissen"); a short aside in parentheses ("Merkel (CDU)
-sagte:"); "Pour X, « … »" opening the sentence; a list of quotations sharing the said-
-clause after the last; a said-clause that closes or opens the sentence around reported
+sagte:"); "Pour X, « … »" opening the sentence; a list of quotations sharing the
+said-clause after the last; a said-clause that closes or opens the sentence around reported
 words; a sentence that introduces the next quotation; "so X" and "selon X" between
-commas; a subject and verb right before a quotation; a said- clause going on with "and"
+commas; a subject and verb right before a quotation; a said-clause going on with "and"
 into a colon; German "X hat ... gesagt", "Am Montag hat X gesagt", "X soll gesagt
 haben". The sentences are our own, in German, French, Spanish, Russian and a few other
 languages."""
@@ -719,6 +719,29 @@ CASES: list[tuple[str, str, str, str | None, str]] = [
         "Angela Merkel sagte, sie sei „sehr zufrieden mit dem Ergebnis“, und dann nannte Olaf "
         "Scholz es „einen großen Erfolg für uns“.",
         "einen großen",
+        None,
+        "unsure",
+    ),
+    # before a colon: a listener with an article after the verb, or the verb's particle
+    (
+        "de",
+        "Der Minister sagte dem Sender: „Wir bleiben bei unserer Linie.“",
+        "Wir bleiben",
+        "Der Minister",
+        "listener",
+    ),
+    (
+        "de",
+        "Karl Brandt kam am Abend nach Bonn. Er fügte hinzu: „Wir bleiben bei unserer Linie.“",
+        "Wir bleiben",
+        "Karl Brandt",
+        "particle",
+    ),
+    (
+        "de",
+        "Nach dem Treffen mit Anna Weber sagte der Minister den Journalisten: „Wir bleiben "
+        "bei unserer Linie.“",
+        "Wir bleiben",
         None,
         "unsure",
     ),
