@@ -344,7 +344,7 @@ class Patterns:
         return any(word.endswith(s) and len(word) > len(s) + 2 for s in speech.role_suffixes)
 
     def _outlet(self, token: Token) -> bool:
-        word = token.bare
+        word = elided(token.bare)  # "l'AFP"
         speech = self.speech
         # Arabic writes "to", "and", "by" onto the word: "لرويترز" is "to Reuters".
         bare = word[1:] if not speech.cased and word[:1] in _PREFIXES else word
@@ -383,14 +383,17 @@ class Patterns:
         return word in self.speech.modifiers or fold_text(word) in self.times
 
     def _skip(self, tokens: Sequence[Token], i: int) -> int:
-        """Past adverbs and a time ("am Montag", "lundi") after a verb of speech."""
+        """Past adverbs, a time ("am Montag", "lundi") and an outlet spoken to ("explique à
+        l'AFP X") after a verb of speech."""
         while i < len(tokens) and tokens[i].is_word:
             if self._modifier(tokens[i]):
                 i += 1
-            elif (
-                i + 1 < len(tokens)
-                and tokens[i].bare in self.speech.stops
-                and (fold_text(tokens[i + 1].bare) in self.times)
+            elif i + 1 < len(tokens) and (
+                (
+                    tokens[i].bare in self.speech.stops
+                    and fold_text(tokens[i + 1].bare) in self.times
+                )
+                or (tokens[i].bare in self.speech.prepositions and self._outlet(tokens[i + 1]))
             ):
                 i += 2
             else:

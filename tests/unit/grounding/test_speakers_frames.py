@@ -745,6 +745,21 @@ CASES: list[tuple[str, str, str, str | None, str]] = [
         None,
         "unsure",
     ),
+    # an outlet spoken to between the verb and its speaker
+    (
+        "fr",
+        "« Nous ne signerons pas cet accord », explique à l'AFP Gérald Darmanin.",
+        "Nous ne",
+        "Gérald Darmanin",
+        "listener",
+    ),
+    (
+        "es",
+        "«No firmaremos este acuerdo», dijo a Reuters el ministro.",
+        "No firmaremos",
+        "el ministro",
+        "listener",
+    ),
     # a heading is no introduction
     (
         "de",
