@@ -56,7 +56,12 @@ SPEECH = speech_of(
     "escribió escribe comentó comenta respondió responde preguntó pregunta "
     "reconoció reconoce admitió admite denunció denuncia lamentó lamenta "
     "recordó recuerda expresó expresa precisó precisa concluyó concluye "
-    "manifestó anunció anuncia tuiteó aclaró aclara enfatizó enfatiza criticó critica",
+    "manifestó anunció anuncia tuiteó aclaró aclara enfatizó enfatiza criticó critica "
+    # Participles: Spain's news writes the perfect ("ha asegurado X").
+    "afirmado asegurado declarado explicado añadido agregado señalado indicado subrayado "
+    "destacado advertido sostenido manifestado insistido apuntado escrito comentado "
+    "respondido preguntado reconocido admitido denunciado lamentado recordado expresado "
+    "precisado concluido anunciado aclarado criticado",
     auxiliaries="ha han había habían",
     phrases={
         "according": "según | de acuerdo con | en palabras de | a juicio de",

@@ -383,22 +383,23 @@ class Patterns:
         return word in self.speech.modifiers or fold_text(word) in self.times
 
     def _skip(self, tokens: Sequence[Token], i: int) -> int:
-        """Past adverbs, a time ("am Montag", "lundi") and an outlet spoken to ("explique à
-        l'AFP X") after a verb of speech."""
+        """Past adverbs, a time and an outlet spoken to after a verb of speech."""
         while i < len(tokens) and tokens[i].is_word:
             if self._modifier(tokens[i]):
                 i += 1
-            elif i + 1 < len(tokens) and (
-                (
-                    tokens[i].bare in self.speech.stops
-                    and fold_text(tokens[i + 1].bare) in self.times
-                )
-                or (tokens[i].bare in self.speech.prepositions and self._outlet(tokens[i + 1]))
-            ):
+            elif i + 1 < len(tokens) and self._spoken_to(tokens[i], tokens[i + 1]):
                 i += 2
             else:
                 break
         return i
+
+    def _spoken_to(self, word: Token, following: Token) -> bool:
+        """A time ("am Montag", "este lunes") or an outlet spoken to ("à l'AFP")."""
+        speech, bare = self.speech, word.bare
+        timed = (
+            bare in speech.stops | speech.determiners and fold_text(following.bare) in self.times
+        )
+        return timed or (bare in speech.prepositions and self._outlet(following))
 
     def _subject_like(self, token: Token) -> bool:
         """A word that says the clause before a verb already has its subject."""

@@ -760,6 +760,21 @@ CASES: list[tuple[str, str, str, str | None, str]] = [
         "el ministro",
         "listener",
     ),
+    # Spanish perfect, and a time after the verb with a demonstrative
+    (
+        "es",
+        "«No firmaremos este acuerdo», ha asegurado Borja Sémper.",
+        "No firmaremos",
+        "Borja Sémper",
+        "perfect",
+    ),
+    (
+        "es",
+        "«No firmaremos este acuerdo», aseguró este lunes el ministro en rueda de prensa.",
+        "No firmaremos",
+        "el ministro",
+        "speaker",
+    ),
     # a heading is no introduction
     (
         "de",
