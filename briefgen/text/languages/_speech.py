@@ -81,6 +81,9 @@ class Speech:
     says where or when, it is not part of the speaker."""
     conjunctions: frozenset[str] = frozenset()
     """Words that may open the clause of a speaker before its verb ("und", "et")."""
+    relatives: frozenset[str] = frozenset()
+    """Relative pronouns that open a clause about a speaker between commas ("qui",
+    "который"; German's are its articles)."""
     complementisers: frozenset[str] = frozenset()
     """"that" before a quotation ("dass", "que", "что")."""
     subject_particles: frozenset[str] = frozenset()

@@ -119,6 +119,7 @@ SPEECH = speech_of(
     "bereits schon ebenfalls beispielsweise etwa zum beispiel gegenüber deshalb daher darin "
     "uns mir ihm ihnen",
     conjunctions="und doch aber",
+    relatives="welcher welche",
     complementisers="dass",
     capitalised_nouns=True,
 )

@@ -97,5 +97,6 @@ SPEECH = speech_of(
     locatives="en",
     modifiers="también además luego después ayer hoy entonces",
     conjunctions="y pero",
+    relatives="quien quienes",
     complementisers="que",
 )

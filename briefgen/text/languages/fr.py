@@ -85,5 +85,6 @@ SPEECH = speech_of(
     locatives="en au aux dans",
     modifiers="aussi encore ensuite alors également enfin déjà plus tard",
     conjunctions="et mais puis",
+    relatives="qui",
     complementisers="que qu' qu’",
 )

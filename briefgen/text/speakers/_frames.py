@@ -19,6 +19,8 @@ by its patterns (``_patterns``). Each is a word order of news in many languages:
   schreiben „…“";
 - a German verb whose particle ends the clause: "Das Gericht stellt dazu fest: „…“",
   "„…“, stellte das Gericht fest", "„…“, ließ der Minister wissen";
+- a subject before an apposition or a relative clause between commas: "Anna Weber,
+  Chefin der Behörde, sagte: „…“";
 - in German, the subject of a perfect tense opens its clause before the auxiliary, or
   follows it after an opening adverb: "Bendels hatte ... gesagt, dass „…“", "Am Montag
   hat X gesagt: „…“".
@@ -35,7 +37,7 @@ from typing import Protocol
 from briefgen.text.languages import Speech
 from briefgen.text.speakers._clauses import Clause
 from briefgen.text.speakers._phrases import Phrase
-from briefgen.text.speakers._tokens import Token
+from briefgen.text.speakers._tokens import Token, name_link
 
 
 class Patterns(Protocol):
@@ -51,11 +53,13 @@ class Patterns(Protocol):
     def _forward(self, tokens: Sequence[Token], start: int) -> Phrase | None: ...
     def _adverbial(self, opening: Sequence[Token]) -> bool: ...
     def _skip(self, tokens: Sequence[Token], i: int) -> int: ...
+    def _role(self, token: Token) -> bool: ...
 
 
 _ENDS = frozenset({".", "!", "?", "…", ";"})
 _MAX_ASIDE = 4
 _MAX_GAP = 2
+_MAX_SUBJECT_WORDS = 7  # as a speaker's phrase (_patterns)
 _MARKS = frozenset({",", "—", "–"})
 _MAX_SUBJECT = 6
 
@@ -287,6 +291,63 @@ def subject_first(
         return True
     listener = tail[0].is_word and tail[0].bare in speech.determiners
     return listener and verb > 0 and not patterns._adverbial(region[:verb])
+
+
+def apposed_subject(patterns: Patterns, region: Sequence[Token], end: int) -> Phrase | None:
+    """ "Anna Weber, Chefin der Behörde, sagte:", "Anna Weber, die seit 2010 im Amt ist,
+    sagte:": the subject that opens the sentence before an apposition or a relative clause
+    between commas, right before the verb (and its auxiliaries) at ``region[end]``. Not a
+    list ("A, B und C sagten"): the part between the commas opens with an article, a
+    relative or a noun of role, holds no "and" and no verb of speech, and the verb is in
+    the singular."""
+    speech = patterns.speech
+    plural = bool(speech.plural_endings) and region[end].bare.endswith(speech.plural_endings)
+    if end < 4 or region[end - 1].text != "," or plural:
+        return None
+    first = next(n for n, t in enumerate(region) if t.text == ",")
+    inserted = region[first + 1 : end - 1]
+    opener = inserted[0] if inserted else None
+    if opener is None or not (
+        opener.bare in speech.determiners | speech.relatives or patterns._role(opener)
+    ):
+        return None
+    if any(not t.is_word or t.bare in speech.conjunctions or patterns._verb(t) for t in inserted):
+        return None
+    found = patterns.phrase(region[:first])
+    return found if found is not None and found.kind != "pronoun" else None
+
+
+def subject_end(tokens: Sequence[Token], verb: int, speech: Speech) -> int:
+    """Where the subject ends before ``tokens[verb]``: past auxiliaries, adverbs and a
+    subject particle ("X hat gesagt", "X نے کہا")."""
+    end = verb
+    skipped = speech.auxiliaries | speech.modifiers | speech.subject_particles
+    while end and tokens[end - 1].is_word and tokens[end - 1].bare in skipped:
+        end -= 1
+    return end
+
+
+def subject_start(tokens: Sequence[Token], end: int, speech: Speech) -> int | None:
+    """Where the subject that ends at ``end`` begins, when it opens its clause: at the
+    start, after a mark or after a conjunction ("Und X sagte:"; not after a name, nor
+    before a verb in the plural: "Merkel und Scholz sagten" are two); None otherwise."""
+    start = end
+    while start and tokens[start - 1].is_word and end - start < _MAX_SUBJECT_WORDS:
+        word = tokens[start - 1].bare
+        if word in speech.conjunctions or (
+            word in speech.stops and not name_link(tokens, start - 1)
+        ):
+            break
+        start -= 1
+    if start == end:
+        return None
+    if start == 0 or tokens[start - 1].kind == "mark":
+        return start
+    joined = start > 1 and tokens[start - 2].capitalised and not tokens[start - 2].opens
+    plural = bool(speech.plural_endings) and tokens[end].bare.endswith(speech.plural_endings)
+    return (
+        start if tokens[start - 1].bare in speech.conjunctions and not (joined or plural) else None
+    )
 
 
 def perfect_subject(patterns: Patterns, region: Sequence[Token]) -> Phrase | None:

@@ -25,18 +25,28 @@ from briefgen.text.speakers._characters import characters_clause, characters_phr
 from briefgen.text.speakers._clauses import Clause
 from briefgen.text.speakers._frames import (
     adjacent,
+    apposed_subject,
     beyond,
     introduction,
     particle_verb,
     perfect_subject,
     shared,
+    subject_end,
     subject_first,
+    subject_start,
     without_asides,
     without_particle,
 )
 from briefgen.text.speakers._known import known_surnames, places, stem
 from briefgen.text.speakers._phrases import Phrase
-from briefgen.text.speakers._tokens import Token, elided, phrase_at, without_full_stop
+from briefgen.text.speakers._tokens import (
+    NAME_LINKS,
+    Token,
+    elided,
+    name_link,
+    phrase_at,
+    without_full_stop,
+)
 
 _LEADING = frozenset({",", "—", "–", "-", "--", ";", "،", "，"})
 _TRAILING = frozenset({",", ":", "：", "—", "–", "-", "--", "،"})
@@ -44,7 +54,6 @@ _ENDING = frozenset({".", ",", ";", ":", "!", "?", "…", "،", "؛", "۔", "(",
 _MAX_WORDS = 7
 _MAX_TO_VERB = 8
 _MAX_OPENING = 5
-_NAME_LINKS = frozenset({"de", "del", "da", "di", "dos", "van", "von", "der", "la", "le", "bin"})
 _PREFIXES = frozenset("لوب")
 
 
@@ -111,7 +120,7 @@ class Patterns:
             if region[v].kind == "quote":
                 return None
             if self._verb(region[v]):  # "«…», X dijo"; "„…“, hat X gesagt": after the auxiliary
-                found = self.phrase(region[j : _back(region, v, speech)])
+                found = self.phrase(region[j : subject_end(region, v, speech)])
                 return Clause(found if self._ends(region, v + 1) else None, "said-clause")
         return None
 
@@ -152,10 +161,13 @@ class Patterns:
             return None
         tail = region[self._skip(region, verb + 1) :]
         if subject_first(self, region, verb, tail):  # "X schreibt auf Facebook:"
-            start = _opening(region, _back(region, verb, speech), speech)
+            ends = subject_end(region, verb, speech)
+            start = subject_start(region, ends, speech)
             if start is None:
-                return Clause(perfect_subject(self, region[:verb]), "said-clause")
-            return Clause(self.phrase(region[start : _back(region, verb, speech)]), "said-clause")
+                found = perfect_subject(self, region[:verb])
+                found = found or apposed_subject(self, region, ends)
+                return Clause(found, "said-clause")
+            return Clause(self.phrase(region[start:ends]), "said-clause")
         if not self._adverbial(region[:verb]):
             return Clause(None, "said-clause")  # "Merkel fragte Macron:": Macron is asked
         return Clause(self.phrase(tail), "said-clause")
@@ -225,14 +237,14 @@ class Patterns:
     def _cased(self, tokens: tuple[Token, ...], body: tuple[Token, ...]) -> Phrase | None:
         speech = self.speech
         name = len(body)
-        while name and (body[name - 1].capitalised or _link(body, name - 1)):
+        while name and (body[name - 1].capitalised or name_link(body, name - 1)):
             name -= 1
         while name < len(body) and (self._role(body[name]) or self._title(body[name])):
             name += 1  # "Fraktionsvorsitzende Michael Panse": the role describes the name
         while name < len(body) - 1 and self._place(body[name]):
             name += 1  # "министр ... России Сергей Лавров": the place describes the name
         named, described = body[name:], body[:name]
-        if described and all(t.text in _NAME_LINKS for t in described):
+        if described and all(t.text in NAME_LINKS for t in described):
             named, described = body, ()  # "de Decker", "van Gaal": the particle opens it
         if not named:
             return Phrase(tokens, "role") if self._role(body[-1]) else None
@@ -261,7 +273,7 @@ class Patterns:
             word = tokens[end].bare
             # Portuguese "a" is a determiner and a preposition: first, it is the former.
             opening = end == start and word in speech.determiners
-            if (word in speech.stops and not _link(tokens, end) and not opening) or (
+            if (word in speech.stops and not name_link(tokens, end) and not opening) or (
                 end > start and self._outlet(tokens[end])
             ):
                 break
@@ -286,7 +298,7 @@ class Patterns:
         if comma is None or comma - stop > _MAX_WORDS or tokens[comma].text != ",":
             return role
         end = comma + 1
-        while end < len(tokens) and (tokens[end].capitalised or _link(tokens, end)):
+        while end < len(tokens) and (tokens[end].capitalised or name_link(tokens, end)):
             end += 1
         named = self.phrase(tokens[comma + 1 : end])
         closed = end >= len(tokens) or not tokens[end].is_word  # the name ends the clause
@@ -409,41 +421,3 @@ class Patterns:
         if self._pronoun(token) or word in self.speech.determiners:
             return True
         return token.capitalised and not token.opens and not self.speech.capitalised_nouns
-
-
-def _back(tokens: Sequence[Token], verb: int, speech: Speech) -> int:
-    """Where the subject ends before ``tokens[verb]``: past auxiliaries, adverbs and a
-    subject particle ("X hat gesagt", "X نے کہا")."""
-    end = verb
-    skipped = speech.auxiliaries | speech.modifiers | speech.subject_particles
-    while end and tokens[end - 1].is_word and tokens[end - 1].bare in skipped:
-        end -= 1
-    return end
-
-
-def _opening(tokens: Sequence[Token], end: int, speech: Speech) -> int | None:
-    """Where the subject that ends at ``end`` begins, when it opens its clause: at the
-    start, after a mark or after a conjunction ("Und X sagte:", not after a name: "Merkel
-    und Scholz sagten" are two); None otherwise."""
-    start = end
-    while start and tokens[start - 1].is_word and end - start < _MAX_WORDS:
-        word = tokens[start - 1].bare
-        if word in speech.conjunctions or (word in speech.stops and not _link(tokens, start - 1)):
-            break
-        start -= 1
-    if start == end:
-        return None
-    if start == 0 or tokens[start - 1].kind == "mark":
-        return start
-    joined = start > 1 and tokens[start - 2].capitalised and not tokens[start - 2].opens
-    return start if tokens[start - 1].bare in speech.conjunctions and not joined else None
-
-
-def _link(tokens: Sequence[Token], i: int) -> bool:
-    """A particle inside a name ("Ursula von der Leyen", "Luiz Inácio da Silva")."""
-    return (
-        tokens[i].text in _NAME_LINKS
-        and 0 < i < len(tokens) - 1
-        and tokens[i - 1].capitalised
-        and (tokens[i + 1].capitalised or tokens[i + 1].text in _NAME_LINKS)
-    )

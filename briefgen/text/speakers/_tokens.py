@@ -83,6 +83,19 @@ def _takes_stop(token: Token, lexicon: Lexicon) -> bool:
     return token.bare in lexicon.honorifics or (len(token.text) == 1 and token.text.isupper())
 
 
+NAME_LINKS = frozenset({"de", "del", "da", "di", "dos", "van", "von", "der", "la", "le", "bin"})
+
+
+def name_link(tokens: Sequence[Token], i: int) -> bool:
+    """A particle inside a name ("Ursula von der Leyen", "Luiz Inácio da Silva")."""
+    return (
+        tokens[i].text in NAME_LINKS
+        and 0 < i < len(tokens) - 1
+        and tokens[i - 1].capitalised
+        and (tokens[i + 1].capitalised or tokens[i + 1].text in NAME_LINKS)
+    )
+
+
 def phrase_at(tokens: Sequence[Token], i: int, phrases: tuple[tuple[str, ...], ...]) -> int:
     """How many words of one of ``phrases`` start at ``tokens[i]`` (0: none)."""
     for words in phrases:

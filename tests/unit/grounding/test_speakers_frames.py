@@ -775,6 +775,49 @@ CASES: list[tuple[str, str, str, str | None, str]] = [
         "el ministro",
         "speaker",
     ),
+    # a subject before an apposition or a relative clause between commas
+    (
+        "de",
+        "Anna Weber, Chefin der Behörde, sagte: „Wir bleiben bei unserer Linie.“",
+        "Wir bleiben",
+        "Anna Weber",
+        "apposition",
+    ),
+    (
+        "fr",
+        "Gérald Darmanin, qui était en visite à Lille, a déclaré : « Nous ne signerons pas. »",
+        "Nous ne",
+        "Gérald Darmanin",
+        "apposition",
+    ),
+    (
+        "es",
+        "Pedro Sánchez, presidente del Gobierno, dijo: «No firmaremos este acuerdo».",
+        "No firmaremos",
+        "Pedro Sánchez",
+        "apposition",
+    ),
+    (
+        "ru",
+        "Сергей Лавров, который прибыл в Женеву, заявил: «Мы не подпишем это соглашение».",
+        "Мы не",
+        "Сергей Лавров",
+        "apposition",
+    ),
+    (
+        "de",
+        "Anna Weber, Olaf Scholz und Karl Brandt sagten: „Wir bleiben bei unserer Linie.“",
+        "Wir bleiben",
+        None,
+        "unsure",
+    ),
+    (
+        "de",
+        "Anna Weber, die Ministerin, und Olaf Scholz sagten: „Wir bleiben bei unserer Linie.“",
+        "Wir bleiben",
+        None,
+        "unsure",
+    ),
     # a heading is no introduction
     (
         "de",
