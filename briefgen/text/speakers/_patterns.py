@@ -378,10 +378,12 @@ class Patterns:
         if first is None:
             return True
         starts = first.bare in speech.stops | speech.modifiers and first.is_word
+        # "Zu den Vorwürfen sagte X:": an article after an opening preposition is its own
+        governed = speech.determiners if first.bare in speech.prepositions else frozenset()
         return (
             starts
             and len(opening) <= _MAX_OPENING
-            and not any(self._subject_like(t) for t in opening)
+            and not any(self._subject_like(t) and t.bare not in governed for t in opening)
         )
 
     def _modifier(self, token: Token) -> bool:

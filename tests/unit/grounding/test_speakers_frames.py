@@ -818,6 +818,21 @@ CASES: list[tuple[str, str, str, str | None, str]] = [
         None,
         "unsure",
     ),
+    # an opening phrase with a preposition and an article, the speaker after the verb
+    (
+        "de",
+        "Zu den Vorwürfen sagte Anna Weber: „Wir bleiben bei unserer Linie.“",
+        "Wir bleiben",
+        "Anna Weber",
+        "opening phrase",
+    ),
+    (
+        "es",
+        "Ante la prensa dijo el ministro: «No firmaremos este acuerdo».",
+        "No firmaremos",
+        "el ministro",
+        "opening phrase",
+    ),
     # a heading is no introduction
     (
         "de",
