@@ -81,6 +81,9 @@ class Speech:
     says where or when, it is not part of the speaker."""
     conjunctions: frozenset[str] = frozenset()
     """Words that may open the clause of a speaker before its verb ("und", "et")."""
+    copulas: frozenset[str] = frozenset()
+    """"is", "was" in the singular ("ist", "est", "es"): a role after one says what the
+    subject is ("X ist Sprecher"), not someone else a pronoun could stand for."""
     relatives: frozenset[str] = frozenset()
     """Relative pronouns that open a clause about a speaker between commas ("qui",
     "который"; German's are its articles)."""

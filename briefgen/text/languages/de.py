@@ -120,6 +120,7 @@ SPEECH = speech_of(
     "uns mir ihm ihnen",
     conjunctions="und doch aber",
     relatives="welcher welche",
+    copulas="ist war",
     complementisers="dass",
     capitalised_nouns=True,
 )

@@ -98,5 +98,6 @@ SPEECH = speech_of(
     modifiers="también además luego después ayer hoy entonces",
     conjunctions="y pero",
     relatives="quien quienes",
+    copulas="es era",
     complementisers="que",
 )

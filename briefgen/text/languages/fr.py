@@ -86,5 +86,6 @@ SPEECH = speech_of(
     modifiers="aussi encore ensuite alors également enfin déjà plus tard",
     conjunctions="et mais puis",
     relatives="qui",
+    copulas="est était",
     complementisers="que qu' qu’",
 )

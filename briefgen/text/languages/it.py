@@ -83,5 +83,6 @@ SPEECH = speech_of(
     locatives="in a",
     modifiers="anche poi inoltre ancora ieri oggi",
     conjunctions="e ma",
+    copulas="è era",
     complementisers="che",
 )

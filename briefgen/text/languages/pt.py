@@ -90,5 +90,6 @@ SPEECH = speech_of(
     locatives="em no na",
     modifiers="também ainda depois ontem hoje então",
     conjunctions="e mas",
+    copulas="é era",
     complementisers="que",
 )

@@ -833,6 +833,29 @@ CASES: list[tuple[str, str, str, str | None, str]] = [
         "el ministro",
         "opening phrase",
     ),
+    # a role after a copula says what the person is: no second candidate
+    (
+        "de",
+        "Karl Brandt ist Sprecher der Partei. Er sagt: „Wir bleiben bei unserer Linie.“",
+        "Wir bleiben",
+        "Karl Brandt",
+        "pronoun",
+    ),
+    (
+        "fr",
+        "Paul Martin est le ministre de l'Intérieur. « Nous ne signerons pas cet accord », "
+        "a-t-il déclaré.",
+        "Nous ne",
+        "Paul Martin",
+        "pronoun",
+    ),
+    (
+        "de",
+        "Karl Brandt ist der Chef von Anna Weber. Er sagt: „Wir bleiben bei unserer Linie.“",
+        "Wir bleiben",
+        None,
+        "unsure",
+    ),
     # a heading is no introduction
     (
         "de",
