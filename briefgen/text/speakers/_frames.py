@@ -5,6 +5,8 @@ by its patterns (``_patterns``). Each is a word order of news in many languages:
   sagte X, „B“", "« A », a déclaré X, « B »", "«A», — сказал X, — «B»";
 - a short aside in parentheses after a word is read past: "Angela Merkel (CDU) sagte:
   „…“", "a déclaré Marine Le Pen (RN)";
+- a said-clause inside the quotation's own marks, between commas or dashes: "« A,
+  a-t-il dit, B »", "«A —dijo Sánchez—. B»";
 - a list of quotations shares the said-clause after the last one: "« A », « B », selon
   X" / "„A“, „B“, sagte X";
 - a said-clause that closes the sentence after a comma belongs to a quotation inside the
@@ -34,16 +36,17 @@ from collections.abc import Sequence
 from itertools import pairwise
 from typing import Protocol
 
-from briefgen.text.languages import Speech
+from briefgen.text.languages import Speech, lexicon
 from briefgen.text.speakers._clauses import Clause
 from briefgen.text.speakers._phrases import Phrase
-from briefgen.text.speakers._tokens import Token, name_link
+from briefgen.text.speakers._tokens import Token, name_link, tokenise
 
 
 class Patterns(Protocol):
     """What these frames read with: ``_patterns.Patterns`` (which calls them)."""
 
     speech: Speech
+    text: str
 
     def after_quote(self, region: Sequence[Token]) -> Clause | None: ...
     def before_quote(self, region: Sequence[Token]) -> Clause | None: ...
@@ -59,6 +62,8 @@ class Patterns(Protocol):
 _ENDS = frozenset({".", "!", "?", "…", ";"})
 _MAX_ASIDE = 4
 _MAX_GAP = 2
+_INCISE = frozenset({",", "—", "–"})
+_MAX_INCISE = 6
 _MAX_SUBJECT_WORDS = 7  # as a speaker's phrase (_patterns)
 _MARKS = frozenset({",", "—", "–"})
 _MAX_SUBJECT = 6
@@ -119,7 +124,29 @@ def beyond(
         or listed(patterns, tokens, q)
         or closing(patterns, following)
         or opening(patterns, tokens, q)
+        or incise(patterns, tokens[q])
     )
+
+
+def incise(patterns: Patterns, quote: Token) -> Clause | None:
+    """ "« A, a-t-il dit, B »", "«A —dijo Sánchez—. B»", "«A, — сказал он. — B»": a
+    said-clause the quotation's own marks hold, between commas or dashes after its first
+    words: a verb of speech and its speaker, nothing else, as after a quotation."""
+    inner = tokenise(patterns.text, quote.start + 1, quote.end - 1, [], lexicon("en"))
+    marks = [n for n, t in enumerate(inner) if t.text in _INCISE or t.text in _ENDS]
+    for a, b in pairwise(marks):
+        part = inner[a + 1 : b]
+        if not a or inner[a].text not in _INCISE or not 0 < len(part) <= _MAX_INCISE:
+            continue
+        if any(not t.is_word for t in part):
+            continue
+        clause = patterns.after_quote(part)  # None without a verb of speech
+        # Not an according-to: "« Les chiffres, selon le ministre, sont faux »" is another's.
+        if clause is not None and clause.phrase is not None and clause.how == "said-clause":
+            last = clause.phrase.tokens[-1]  # the speaker, or the verb, ends it: no run-on
+            if last.start == part[-1].start or patterns._verb(part[-1]):
+                return clause
+    return None
 
 
 def interrupted(patterns: Patterns, tokens: Sequence[Token], start: int, q: int) -> Clause | None:

@@ -113,8 +113,9 @@ class Patterns:
             region = cut
             start = self._skip(region, j + 1)
             found = self._forward(region, start)
-            if found is None and speech.null_subject and not any(t.is_word for t in region[start:]):
-                found = Phrase((region[j],), "pronoun")  # "«…», dijo.": the verb is "he"
+            alone = not any(t.is_word for t in region[start:])
+            if found is None and alone and (speech.null_subject or self._pronoun(region[j])):
+                found = Phrase((region[j],), "pronoun")  # "«…», dijo.", "dit-il": the verb is "he"
             return Clause(found, "said-clause")
         for v in range(1, min(len(region), _MAX_TO_VERB)):
             if region[v].kind == "quote":
@@ -338,7 +339,9 @@ class Patterns:
         return token.bare in speech.stops | speech.determiners or self._modifier(token)
 
     def _verb(self, token: Token) -> bool:
-        return token.is_word and not token.capitalised and token.bare in self.speech.verbs
+        # "dit-il", "déclare-t-elle": a verb with its subject written onto it.
+        word = token.bare.split("-")[0] if self._pronoun(token) else token.bare
+        return token.is_word and not token.capitalised and word in self.speech.verbs
 
     def _pronoun(self, token: Token) -> bool:
         # "a-t-il", "déclare-t-elle": the pronoun is written onto the verb.

@@ -3,7 +3,8 @@ speaker resolved to the one person the text before it names (never with two cand
 never to a body or a place, never to a name inside the quotation); the second part of a
 quotation a said-clause interrupts; a German verb whose particle ends the clause
 ("stellte X fest", "ließ X wissen"); a short aside in parentheses ("Merkel (CDU)
-sagte:"); "Pour X, « … »" opening the sentence; a list of quotations sharing the
+sagte:"); a said-clause inside the quotation's own marks ("« A, a-t-il dit, B »"); "Pour
+X, « … »" opening the sentence; a list of quotations sharing the
 said-clause after the last; a said-clause that closes or opens the sentence around reported
 words; a sentence that introduces the next quotation; "so X" and "selon X" between
 commas; a subject and verb right before a quotation; a said-clause going on with "and"
@@ -853,6 +854,52 @@ CASES: list[tuple[str, str, str, str | None, str]] = [
         "de",
         "Karl Brandt ist der Chef von Anna Weber. Er sagt: „Wir bleiben bei unserer Linie.“",
         "Wir bleiben",
+        None,
+        "unsure",
+    ),
+    # a said-clause inside the quotation's own marks, between commas or dashes
+    (
+        "fr",
+        "Paul Martin est arrivé lundi à Paris. « Nous ne signerons pas cet accord, a-t-il "
+        "dit. Jamais. »",
+        "Nous ne",
+        "Paul Martin",
+        "incise",
+    ),
+    (
+        "es",
+        "«No vamos a ceder —afirmó Pedro Sánchez—. Es nuestra posición».",
+        "No vamos",
+        "Pedro Sánchez",
+        "incise",
+    ),
+    (
+        "ru",
+        "«Мы не уступим, — сказал Сергей Лавров. — Никогда и ни за что».",
+        "Мы не",
+        "Сергей Лавров",
+        "incise",
+    ),
+    (
+        "fr",
+        "« Les chiffres, selon le ministre, sont faux et trompeurs. »",
+        "Les chiffres",
+        None,
+        "unsure",
+    ),
+    # French: the subject pronoun written onto the verb
+    (
+        "fr",
+        "Marie Dupont est arrivée lundi à Paris. « Nous ne signerons pas cet accord », "
+        "déclare-t-elle.",
+        "Nous ne",
+        "Marie Dupont",
+        "pronoun",
+    ),
+    (
+        "fr",
+        "Paul Martin et Marie Dupont sont arrivés. « Nous ne signerons pas cet accord », dit-il.",
+        "Nous ne",
         None,
         "unsure",
     ),
