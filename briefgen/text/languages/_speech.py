@@ -81,6 +81,9 @@ class Speech:
     says where or when, it is not part of the speaker."""
     conjunctions: frozenset[str] = frozenset()
     """Words that may open the clause of a speaker before its verb ("und", "et")."""
+    oblique: frozenset[str] = frozenset()
+    """Articles that never open a subject (German "den", "dem", "einem"): what they open
+    is an object or a listener, never a speaker."""
     copulas: frozenset[str] = frozenset()
     """"is", "was" in the singular ("ist", "est", "es"): a role after one says what the
     subject is ("X ist Sprecher"), not someone else a pronoun could stand for."""

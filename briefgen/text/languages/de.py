@@ -121,6 +121,7 @@ SPEECH = speech_of(
     conjunctions="und doch aber",
     relatives="welcher welche",
     copulas="ist war",
+    oblique="den dem einen einem",
     complementisers="dass",
     capitalised_nouns=True,
 )

@@ -217,7 +217,9 @@ class Patterns:
         role, or a lone pronoun; never an outlet, a place or a document."""
         tokens = without_full_stop(tuple(tokens))
         speech = self.speech
-        if not tokens or len(tokens) > _MAX_WORDS or not all(t.is_word for t in tokens):
+        # "Den Minister fragte die Journalistin:": an oblique article opens the object.
+        oblique = bool(tokens) and tokens[0].bare in speech.oblique
+        if oblique or not tokens or len(tokens) > _MAX_WORDS or not all(t.is_word for t in tokens):
             return None
         if len(tokens) == 1 and self._pronoun(tokens[0]):
             return Phrase(tokens, "pronoun")
@@ -380,9 +382,9 @@ class Patterns:
         first = next((t for t in opening if t.bare not in speech.conjunctions), None)
         if first is None:
             return True
-        starts = first.bare in speech.stops | speech.modifiers and first.is_word
-        # "Zu den Vorwürfen sagte X:": an article after an opening preposition is its own
-        governed = speech.determiners if first.bare in speech.prepositions else frozenset()
+        starts = first.bare in speech.stops | speech.modifiers | speech.oblique and first.is_word
+        # "Zu den Vorwürfen sagte X:", "Dem Sender sagte X:": the article is no subject's
+        governed = speech.determiners if first.bare in speech.prepositions | speech.oblique else ()
         return (
             starts
             and len(opening) <= _MAX_OPENING

@@ -903,6 +903,21 @@ CASES: list[tuple[str, str, str, str | None, str]] = [
         None,
         "unsure",
     ),
+    # German: an oblique article ("den", "dem") opens an object or a listener, no subject
+    (
+        "de",
+        "Den Minister fragte die Journalistin: „Bleiben Sie bei Ihrer Linie?“",
+        "Bleiben Sie",
+        "die Journalistin",
+        "oblique",
+    ),
+    (
+        "de",
+        "Dem Sender sagte die Ministerin: „Wir bleiben bei unserer Linie.“",
+        "Wir bleiben",
+        "die Ministerin",
+        "oblique",
+    ),
     # a heading is no introduction
     (
         "de",
