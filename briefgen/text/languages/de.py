@@ -69,7 +69,9 @@ SPEECH = speech_of(
         "particle_verbs": "stellt fest | stellte fest | stellten fest | hält fest | hielt fest "
         "| führt aus | führte aus | gibt zu | gab zu | weist hin | wies hin | legt nach "
         "| legte nach | merkt an | merkte an | fügt hinzu | fügte hinzu | lässt wissen "
-        "| ließ wissen | ließen wissen | lässt verlauten | ließ verlauten",
+        "| ließ wissen | ließen wissen | lässt verlauten | ließ verlauten | räumt ein "
+        "| räumte ein | gibt an | gab an | stellt klar | stellte klar | hebt hervor "
+        "| hob hervor | weist zurück | wies zurück",
     },
     pronouns="er sie es ich wir ihr man",
     person_pronouns="er sie",

@@ -50,7 +50,11 @@ SPEECH = speech_of(
     "rappelé rappelle reconnu reconnaît admis admet dénoncé dénonce regretté regrette "
     "commenté commente raconté raconte tweeté twitté annoncé annonce conclu conclut "
     "poursuivi poursuit résumé résume protesté proteste interrogé demandé demande "
-    "jugé juge déploré déplore observé observe noté note relevé relève",
+    "jugé juge déploré déplore observé observe noté note relevé relève "
+    # Not "lâche", "tranche", "tonne", "glisse": nouns or adjectives as often as verbs.
+    "rétorqué rétorque lâché glissé tonné ironisé ironise plaidé plaide détaillé "
+    "nuancé témoigné témoigne avoué avoue soufflé asséné assène fustigé fustige "
+    "tranché renchéri renchérit complété",
     auxiliaries="a ont avait avaient aurait",
     phrases={
         "according": "selon | d'après | d’après | pour reprendre les mots de",

@@ -918,6 +918,28 @@ CASES: list[tuple[str, str, str, str | None, str]] = [
         "die Ministerin",
         "oblique",
     ),
+    # more verbs of speech: German particle verbs, French verbs of news
+    (
+        "de",
+        "„Das ist ein Fehler gewesen“, räumte Karl Brandt ein.",
+        "Das ist",
+        "Karl Brandt",
+        "particle",
+    ),
+    (
+        "de",
+        "„Das ist falsch und unfair“, wies Karl Brandt die Vorwürfe zurück.",
+        "Das ist",
+        "Karl Brandt",
+        "particle",
+    ),
+    (
+        "fr",
+        "« Nous ne signerons pas cet accord », a rétorqué Paul Martin.",
+        "Nous ne",
+        "Paul Martin",
+        "speaker",
+    ),
     # a heading is no introduction
     (
         "de",
