@@ -21,7 +21,10 @@ QUOTE_MARKS = "\"'“”„‟«»‘’‚‛‹›「」『』"
 # Pairs read in every text: English and German double marks, straight quotes, the
 # corner brackets of Chinese and Japanese, and English single marks (whose closing mark
 # is also the apostrophe, so a reader of sentence ends leaves them out).
-_DOUBLE = r"“[^”\n]+”|\"[^\"\n]+\"|„[^“”\n]+[“”]|「[^」\n]+」|『[^』\n]+』"
+# A German quotation may quote inside it with „…“ again (for ‚…‘): "„Sie nannte es eine
+# „Parallelaktion“ des Vereins“": its first closing mark closes the inner one.
+_GERMAN = r"„(?:[^„“”\n]|„[^„“”\n]*[“”])+[“”]|„[^“”\n]+[“”]"
+_DOUBLE = rf"“[^”\n]+”|\"[^\"\n]+\"|{_GERMAN}|「[^」\n]+」|『[^』\n]+』"
 _SINGLE = r"‘[^’\n]+’"
 _ALWAYS = f"{_DOUBLE}|{_SINGLE}"
 # Guillemets, pointing out (French, Russian ...) or in (German, Danish ...).

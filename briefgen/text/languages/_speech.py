@@ -27,6 +27,9 @@ class Speech:
     "X, “…” dedi"; "diye konuştu")."""
     according: tuple[tuple[str, ...], ...] = ()
     """Phrases before a source, anywhere in the sentence ("laut", "selon", "по словам")."""
+    according_opening: tuple[tuple[str, ...], ...] = ()
+    """Phrases before a source only where they open the sentence and the quotation
+    follows the source and its comma (French "Pour X, « … »"; elsewhere "pour" is "for")."""
     according_after: tuple[tuple[str, ...], ...] = ()
     """Phrases before a source only right after a quotation (German "„…“, so X")."""
     particle_verbs: tuple[tuple[str, ...], ...] = ()
@@ -78,6 +81,15 @@ class Speech:
     says where or when, it is not part of the speaker."""
     conjunctions: frozenset[str] = frozenset()
     """Words that may open the clause of a speaker before its verb ("und", "et")."""
+    oblique: frozenset[str] = frozenset()
+    """Articles that never open a subject (German "den", "dem", "einem"): what they open
+    is an object or a listener, never a speaker."""
+    copulas: frozenset[str] = frozenset()
+    """"is", "was" in the singular ("ist", "est", "es"): a role after one says what the
+    subject is ("X ist Sprecher"), not someone else a pronoun could stand for."""
+    relatives: frozenset[str] = frozenset()
+    """Relative pronouns that open a clause about a speaker between commas ("qui",
+    "который"; German's are its articles)."""
     complementisers: frozenset[str] = frozenset()
     """"that" before a quotation ("dass", "que", "что")."""
     subject_particles: frozenset[str] = frozenset()

@@ -60,14 +60,18 @@ SPEECH = speech_of(
     "erzählt erzählte erzählten mahnt mahnte fordert forderte kündigt kündigte "
     "verspricht versprach beklagt beklagte bestätigt bestätigte erwidert erwiderte "
     "twittert twitterte teilt teilte argumentiert argumentierte",
-    auxiliaries="hat haben hatte",
+    # "soll ... gesagt haben": reported speech, as the perfect is.
+    auxiliaries="hat haben hatte soll sollen",
     phrases={
         "according": "laut | nach worten von | nach angaben von",
         "according_after": "so",
         "postpositions": "zufolge",
         "particle_verbs": "stellt fest | stellte fest | stellten fest | hält fest | hielt fest "
         "| führt aus | führte aus | gibt zu | gab zu | weist hin | wies hin | legt nach "
-        "| legte nach | merkt an | merkte an",
+        "| legte nach | merkt an | merkte an | fügt hinzu | fügte hinzu | lässt wissen "
+        "| ließ wissen | ließen wissen | lässt verlauten | ließ verlauten | räumt ein "
+        "| räumte ein | gibt an | gab an | stellt klar | stellte klar | hebt hervor "
+        "| hob hervor | weist zurück | wies zurück",
     },
     pronouns="er sie es ich wir ihr man",
     person_pronouns="er sie",
@@ -78,7 +82,10 @@ SPEECH = speech_of(
     "initiative bundestag landtag rat kommission",
     body_suffixes="verein verband partei stiftung ministerium verwaltung behörde gericht "
     "kommission institut gesellschaft",
-    determiners="der die das den dem des ein eine einen einem einer eines",
+    # Possessives open a noun phrase as articles do: "ließ der Minister seine Partei
+    # wissen" ends the speaker before the listener.
+    determiners="der die das den dem des ein eine einen einem einer eines sein seine seinen "
+    "seinem seiner seines ihre ihren ihrem ihrer ihres",
     titles="dr dr. prof prof. herr frau hr fr",
     roles="sprecher sprecherin minister ministerin kanzler kanzlerin präsident präsidentin "
     "vorsitzende vorsitzender chef chefin anwalt anwältin sprecher experte expertin "
@@ -89,9 +96,9 @@ SPEECH = speech_of(
     "virologe virologin wissenschaftler wissenschaftlerin forscher forscherin "
     "quelle kreise insider ministerpräsident ministerpräsidentin gericht politiker politikerin "
     "autor autorin",
-    role_suffixes="gericht ist istin isten sprecher sprecherin minister ministerin präsident "
-    "präsidentin vorsitzende vorsitzender chef chefin leiter leiterin politiker politikerin "
-    "experte expertin meister meisterin direktor direktorin anwalt anwältin",
+    role_suffixes="könig königin gericht ist istin isten sprecher sprecherin minister ministerin "
+    "präsident präsidentin vorsitzende vorsitzender chef chefin leiter leiterin politiker "
+    "politikerin experte expertin meister meisterin direktor direktorin anwalt anwältin",
     documents="erklärung mitteilung bericht studie umfrage brief schreiben papier "
     "pressemitteilung stellungnahme urteil gesetz text",
     outlets="dpa afp reuters ap spiegel zeit faz bild welt taz tagesschau ard zdf "
@@ -108,10 +115,15 @@ SPEECH = speech_of(
     "kiew peking washington london wien brüssel bund",
     prepositions="auf in im bei über vor gegenüber mit nach zu zum zur",
     locatives="in im",
-    modifiers="auch noch dazu zudem weiter später damals jetzt nun dann heute gestern "
+    # Adverbs that open a clause before its verb too ("Dort sagte sie:").
+    modifiers="auch noch dazu zudem weiter später damals jetzt nun dann heute gestern dort "
+    "hier danach anschließend zuvor außerdem zunächst schließlich daraufhin so "
     "bereits schon ebenfalls beispielsweise etwa zum beispiel gegenüber deshalb daher darin "
     "uns mir ihm ihnen",
     conjunctions="und doch aber",
+    relatives="welcher welche",
+    copulas="ist war",
+    oblique="den dem einen einem",
     complementisers="dass",
     capitalised_nouns=True,
 )

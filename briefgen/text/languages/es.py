@@ -56,16 +56,25 @@ SPEECH = speech_of(
     "escribió escribe comentó comenta respondió responde preguntó pregunta "
     "reconoció reconoce admitió admite denunció denuncia lamentó lamenta "
     "recordó recuerda expresó expresa precisó precisa concluyó concluye "
-    "manifestó anunció anuncia tuiteó aclaró aclara enfatizó enfatiza criticó critica",
+    "manifestó anunció anuncia tuiteó aclaró aclara enfatizó enfatiza criticó critica "
+    # Participles: Spain's news writes the perfect ("ha asegurado X").
+    "afirmado asegurado declarado explicado añadido agregado señalado indicado subrayado "
+    "destacado advertido sostenido manifestado insistido apuntado escrito comentado "
+    "respondido preguntado reconocido admitido denunciado lamentado recordado expresado "
+    "precisado concluido anunciado aclarado criticado",
     auxiliaries="ha han había habían",
-    phrases={"according": "según | de acuerdo con | en palabras de | a juicio de"},
+    phrases={
+        "according": "según | de acuerdo con | en palabras de | a juicio de",
+        "according_opening": "para",
+    },
     pronouns="él ella ellos ellas yo nosotros usted",
     person_pronouns="él ella",
     plural_endings="n",
     null_subject=True,
     bodies="sa empresa compañía sociedad partido asociación federación ministerio gobierno "
     "sindicato banco instituto universidad consejo comisión congreso senado tribunal corte grupo",
-    determiners="el la los las un una unos unas",
+    # Demonstratives too: "ha dicho Pedro Sánchez este lunes" ends the speaker there.
+    determiners="el la los las un una unos unas este esta estos estas ese esa",
     titles="sr sr. sra sra. srta dr dr. dra don doña",
     roles="presidente presidenta ministro ministra portavoz diputado diputada senador "
     "senadora alcalde alcaldesa director directora secretario secretaria abogado "
@@ -88,5 +97,7 @@ SPEECH = speech_of(
     locatives="en",
     modifiers="también además luego después ayer hoy entonces",
     conjunctions="y pero",
+    relatives="quien quienes",
+    copulas="es era",
     complementisers="que",
 )

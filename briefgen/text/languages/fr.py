@@ -50,9 +50,16 @@ SPEECH = speech_of(
     "rappelé rappelle reconnu reconnaît admis admet dénoncé dénonce regretté regrette "
     "commenté commente raconté raconte tweeté twitté annoncé annonce conclu conclut "
     "poursuivi poursuit résumé résume protesté proteste interrogé demandé demande "
-    "jugé juge déploré déplore observé observe noté note relevé relève",
+    "jugé juge déploré déplore observé observe noté note relevé relève "
+    # Not "lâche", "tranche", "tonne", "glisse": nouns or adjectives as often as verbs.
+    "rétorqué rétorque lâché glissé tonné ironisé ironise plaidé plaide détaillé "
+    "nuancé témoigné témoigne avoué avoue soufflé asséné assène fustigé fustige "
+    "tranché renchéri renchérit complété",
     auxiliaries="a ont avait avaient aurait",
-    phrases={"according": "selon | d'après | d’après | pour reprendre les mots de"},
+    phrases={
+        "according": "selon | d'après | d’après | pour reprendre les mots de",
+        "according_opening": "pour",
+    },
     pronouns="il elle ils elles on je nous vous lui",
     person_pronouns="il elle",
     bodies="sa sas sarl groupe société entreprise compagnie parti association fédération "
@@ -82,5 +89,7 @@ SPEECH = speech_of(
     locatives="en au aux dans",
     modifiers="aussi encore ensuite alors également enfin déjà plus tard",
     conjunctions="et mais puis",
+    relatives="qui",
+    copulas="est était",
     complementisers="que qu' qu’",
 )

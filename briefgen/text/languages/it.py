@@ -59,9 +59,10 @@ SPEECH = speech_of(
     "chiesto chiede dichiarò disse affermò aggiunse spiegò sottolineò scrisse "
     "concluso conclude evidenziato evidenzia twittato",
     auxiliaries="ha hanno aveva avevano",
-    phrases={"according": "secondo | stando a | a detta di"},
+    phrases={"according": "secondo | stando a | a detta di", "according_opening": "per"},
     pronouns="lui lei loro egli ella io noi",
-    determiners="il lo la l' l’ i gli le un uno una un'",
+    # Demonstratives too: "ha detto Mario Draghi questo lunedì" ends the speaker there.
+    determiners="il lo la l' l’ i gli le un uno una un' questo questa",
     titles="sig sig. sig.ra dott dott. dr prof prof. on on.",
     roles="presidente ministro ministra portavoce deputato deputata senatore senatrice "
     "sindaco sindaca direttore direttrice segretario segretaria avvocato avvocata "
@@ -82,5 +83,6 @@ SPEECH = speech_of(
     locatives="in a",
     modifiers="anche poi inoltre ancora ieri oggi",
     conjunctions="e ma",
+    copulas="è era",
     complementisers="che",
 )

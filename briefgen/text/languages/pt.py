@@ -59,12 +59,16 @@ SPEECH = speech_of(
     "lembrou lembra ressaltou ressalta frisou frisa concluiu conclui anunciou anuncia "
     "criticou critica defendeu defende",
     auxiliaries="tem têm tinha",
-    phrases={"according": "segundo | de acordo com | conforme | nas palavras de"},
+    phrases={
+        "according": "segundo | de acordo com | conforme | nas palavras de",
+        "according_opening": "para",
+    },
     pronouns="ele ela eles elas eu nós você",
     person_pronouns="ele ela",
     bodies="sa ltda empresa companhia partido associação ministério governo sindicato banco "
     "instituto universidade conselho comissão congresso senado tribunal grupo",
-    determiners="o a os as um uma uns umas",
+    # Demonstratives too: "disse Lula esta segunda-feira" ends the speaker there.
+    determiners="o a os as um uma uns umas este esta estes estas nesta neste",
     titles="sr sr. sra sra. dr dr. dra dom dona",
     roles="presidente ministro ministra porta-voz deputado deputada senador senadora "
     "prefeito prefeita autarca diretor diretora secretário secretária advogado "
@@ -86,5 +90,6 @@ SPEECH = speech_of(
     locatives="em no na",
     modifiers="também ainda depois ontem hoje então",
     conjunctions="e mas",
+    copulas="é era",
     complementisers="que",
 )

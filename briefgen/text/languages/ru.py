@@ -95,6 +95,7 @@ SPEECH = speech_of(
     modifiers="также тоже еще ещё затем позже потом тогда вчера сегодня журналистам репортерам "
     "корреспонденту изданию",
     conjunctions="и а но",
+    relatives="который которая",
     complementisers="что",
     inflected=True,
 )

@@ -81,6 +81,7 @@ SPEECH = speech_of(
     modifiers="також теж ще потім пізніше тоді вчора сьогодні журналістам репортерам кореспонденту "
     "виданню",
     conjunctions="і та а але",
+    relatives="який яка",
     complementisers="що",
     inflected=True,
 )

@@ -25,17 +25,28 @@ from briefgen.text.speakers._characters import characters_clause, characters_phr
 from briefgen.text.speakers._clauses import Clause
 from briefgen.text.speakers._frames import (
     adjacent,
-    closing,
+    apposed_subject,
+    beyond,
     introduction,
-    listed,
-    opening,
     particle_verb,
     perfect_subject,
     shared,
+    subject_end,
+    subject_first,
+    subject_start,
+    without_asides,
+    without_particle,
 )
 from briefgen.text.speakers._known import known_surnames, places, stem
 from briefgen.text.speakers._phrases import Phrase
-from briefgen.text.speakers._tokens import Token, without_full_stop
+from briefgen.text.speakers._tokens import (
+    NAME_LINKS,
+    Token,
+    elided,
+    name_link,
+    phrase_at,
+    without_full_stop,
+)
 
 _LEADING = frozenset({",", "—", "–", "-", "--", ";", "،", "，"})
 _TRAILING = frozenset({",", ":", "：", "—", "–", "-", "--", "،"})
@@ -43,7 +54,6 @@ _ENDING = frozenset({".", ",", ";", ":", "!", "?", "…", "،", "؛", "۔", "(",
 _MAX_WORDS = 7
 _MAX_TO_VERB = 8
 _MAX_OPENING = 5
-_NAME_LINKS = frozenset({"de", "del", "da", "di", "dos", "van", "von", "der", "la", "le", "bin"})
 _PREFIXES = frozenset("لوب")
 
 
@@ -61,6 +71,7 @@ class Patterns:
 
     def around(self, tokens: Sequence[Token], q: int) -> Clause | None:
         """The said-clause of the quotation ``tokens[q]``, in its own sentence."""
+        tokens, q = without_asides(tokens, q)
         end = next((n for n in range(q + 1, len(tokens)) if tokens[n].kind == "quote"), None)
         start = next((n + 1 for n in range(q - 1, -1, -1) if tokens[n].kind == "quote"), 0)
         following = tokens[q + 1 : len(tokens) if end is None else end]
@@ -72,7 +83,7 @@ class Patterns:
             or self.before_quote(tokens[start:q])
         )
         if clause is None or clause.phrase is None:
-            wider = listed(self, tokens, q) or closing(self, following) or opening(self, tokens, q)
+            wider = beyond(self, tokens, q, start, following)
             clause = wider or shared(self, tokens[start:q]) or clause
         return clause
 
@@ -91,30 +102,33 @@ class Patterns:
                 return None
             return Clause(characters_phrase(self.speech, said, region[0].start), "said-clause")
         for phrases in (speech.according_after, speech.according):
-            length = _phrase_at(region, 0, phrases)
+            length = phrase_at(region, 0, phrases)
             if length:
                 return Clause(self._forward(region, length), "according-to")
         j = 0
         while j < len(region) - 1 and region[j].bare in speech.auxiliaries:
             j += 1
-        if self._verb(region[j]):
+        cut = without_particle(self, region, j)  # "„…“, stellte das Gericht fest."
+        if self._verb(region[j]) or len(cut) < len(region):
+            region = cut
             start = self._skip(region, j + 1)
             found = self._forward(region, start)
-            if found is None and speech.null_subject and not any(t.is_word for t in region[start:]):
-                found = Phrase((region[j],), "pronoun")  # "«…», dijo.": the verb is "he"
+            alone = not any(t.is_word for t in region[start:])
+            if found is None and alone and (speech.null_subject or self._pronoun(region[j])):
+                found = Phrase((region[j],), "pronoun")  # "«…», dijo.", "dit-il": the verb is "he"
             return Clause(found, "said-clause")
         for v in range(1, min(len(region), _MAX_TO_VERB)):
             if region[v].kind == "quote":
                 return None
-            if self._verb(region[v]):
-                found = self.phrase(region[: _back(region, v, speech)])
+            if self._verb(region[v]):  # "«…», X dijo"; "„…“, hat X gesagt": after the auxiliary
+                found = self.phrase(region[j : subject_end(region, v, speech)])
                 return Clause(found if self._ends(region, v + 1) else None, "said-clause")
         return None
 
     def _final(self, before: Sequence[Token], region: Sequence[Token]) -> Clause | None:
         """Turkish "X, “…” dedi.": a verb after the quotation whose speaker opens the
         sentence before it (up to its first comma)."""
-        length = _phrase_at(region, 0, self.speech.final_verbs)
+        length = phrase_at(region, 0, self.speech.final_verbs)
         if not length or not before:
             return None
         comma = next((n for n, t in enumerate(before) if t.text in (",", "،")), len(before))
@@ -134,22 +148,27 @@ class Patterns:
         region = region[:end]
         for i in range(len(region)):
             if i == 0 or region[i - 1].kind == "mark":
-                length = _phrase_at(region, i, speech.according)
+                length = phrase_at(region, i, speech.according)
                 if not length and i and region[i - 1].text == ",":
-                    length = _phrase_at(region, i, speech.according_after)  # ", so X, „…“"
+                    length = phrase_at(region, i, speech.according_after)  # ", so X, „…“"
+                if not length and not i:
+                    length = phrase_at(region, 0, speech.according_opening)  # "Pour X, « … »"
                 if length and i + length < len(region):
                     return Clause(self.phrase(region[i + length :]), "according-to")
-        verb = next((n for n in range(end - 1, -1, -1) if self._verb(region[n])), None)
+        verb, region = particle_verb(self, region)  # "Das Gericht stellt dazu fest:"
         if verb is None:
-            verb, region = particle_verb(self, region)  # "Das Gericht stellt dazu fest:"
+            verb = next((n for n in range(end - 1, -1, -1) if self._verb(region[n])), None)
         if verb is None:
             return None
         tail = region[self._skip(region, verb + 1) :]
-        if not tail or tail[0].bare in speech.prepositions:  # "X schreibt auf Facebook:"
-            start = _opening(region, _back(region, verb, speech), speech)
+        if subject_first(self, region, verb, tail):  # "X schreibt auf Facebook:"
+            ends = subject_end(region, verb, speech)
+            start = subject_start(region, ends, speech)
             if start is None:
-                return Clause(perfect_subject(self, region[:verb]), "said-clause")
-            return Clause(self.phrase(region[start : _back(region, verb, speech)]), "said-clause")
+                found = perfect_subject(self, region[:verb])
+                found = found or apposed_subject(self, region, ends)
+                return Clause(found, "said-clause")
+            return Clause(self.phrase(region[start:ends]), "said-clause")
         if not self._adverbial(region[:verb]):
             return Clause(None, "said-clause")  # "Merkel fragte Macron:": Macron is asked
         return Clause(self.phrase(tail), "said-clause")
@@ -161,10 +180,10 @@ class Patterns:
             return None
         found: list[Phrase | None] = []
         for n in range(len(tokens)):
-            length = _phrase_at(tokens, n, self.speech.according)
+            length = phrase_at(tokens, n, self.speech.according)
             if length:
                 found.append(self._forward(tokens, n + length))
-            length = _phrase_at(tokens, n, self.speech.postpositions)
+            length = phrase_at(tokens, n, self.speech.postpositions)
             if length and n:
                 start = n - 1
                 while start and tokens[start - 1].is_word and n - start < _MAX_WORDS:
@@ -177,6 +196,7 @@ class Patterns:
     def introduces(self, tokens: Sequence[Token]) -> Clause | None:
         """A sentence that introduces the quotation after it: it ends in a colon, or in
         a said-clause after its reported speech ("Es sei teurer, sagt de Decker.")."""
+        tokens = without_asides(tokens)[0]
         if not tokens:
             return None
         if tokens[-1].text in (":", "："):
@@ -190,14 +210,16 @@ class Patterns:
 
     def according_at(self, tokens: Sequence[Token], n: int) -> int:
         """How many words of an according-to phrase start at ``tokens[n]`` (0: none)."""
-        return _phrase_at(tokens, n, self.speech.according)
+        return phrase_at(tokens, n, self.speech.according)
 
     def phrase(self, tokens: Sequence[Token]) -> Phrase | None:
         """``tokens`` as a speaker, or None: a name with what describes it, a noun of
         role, or a lone pronoun; never an outlet, a place or a document."""
         tokens = without_full_stop(tuple(tokens))
         speech = self.speech
-        if not tokens or len(tokens) > _MAX_WORDS or not all(t.is_word for t in tokens):
+        # "Den Minister fragte die Journalistin:": an oblique article opens the object.
+        oblique = bool(tokens) and tokens[0].bare in speech.oblique
+        if oblique or not tokens or len(tokens) > _MAX_WORDS or not all(t.is_word for t in tokens):
             return None
         if len(tokens) == 1 and self._pronoun(tokens[0]):
             return Phrase(tokens, "pronoun")
@@ -218,14 +240,14 @@ class Patterns:
     def _cased(self, tokens: tuple[Token, ...], body: tuple[Token, ...]) -> Phrase | None:
         speech = self.speech
         name = len(body)
-        while name and (body[name - 1].capitalised or _link(body, name - 1)):
+        while name and (body[name - 1].capitalised or name_link(body, name - 1)):
             name -= 1
         while name < len(body) and (self._role(body[name]) or self._title(body[name])):
             name += 1  # "Fraktionsvorsitzende Michael Panse": the role describes the name
         while name < len(body) - 1 and self._place(body[name]):
             name += 1  # "министр ... России Сергей Лавров": the place describes the name
         named, described = body[name:], body[:name]
-        if described and all(t.text in _NAME_LINKS for t in described):
+        if described and all(t.text in NAME_LINKS for t in described):
             named, described = body, ()  # "de Decker", "van Gaal": the particle opens it
         if not named:
             return Phrase(tokens, "role") if self._role(body[-1]) else None
@@ -254,7 +276,7 @@ class Patterns:
             word = tokens[end].bare
             # Portuguese "a" is a determiner and a preposition: first, it is the former.
             opening = end == start and word in speech.determiners
-            if (word in speech.stops and not _link(tokens, end) and not opening) or (
+            if (word in speech.stops and not name_link(tokens, end) and not opening) or (
                 end > start and self._outlet(tokens[end])
             ):
                 break
@@ -279,7 +301,7 @@ class Patterns:
         if comma is None or comma - stop > _MAX_WORDS or tokens[comma].text != ",":
             return role
         end = comma + 1
-        while end < len(tokens) and (tokens[end].capitalised or _link(tokens, end)):
+        while end < len(tokens) and (tokens[end].capitalised or name_link(tokens, end)):
             end += 1
         named = self.phrase(tokens[comma + 1 : end])
         closed = end >= len(tokens) or not tokens[end].is_word  # the name ends the clause
@@ -319,7 +341,9 @@ class Patterns:
         return token.bare in speech.stops | speech.determiners or self._modifier(token)
 
     def _verb(self, token: Token) -> bool:
-        return token.is_word and not token.capitalised and token.bare in self.speech.verbs
+        # "dit-il", "déclare-t-elle": a verb with its subject written onto it.
+        word = token.bare.split("-")[0] if self._pronoun(token) else token.bare
+        return token.is_word and not token.capitalised and word in self.speech.verbs
 
     def _pronoun(self, token: Token) -> bool:
         # "a-t-il", "déclare-t-elle": the pronoun is written onto the verb.
@@ -330,14 +354,14 @@ class Patterns:
         return token.bare in self.speech.titles or token.bare.rstrip(".") in self.speech.titles
 
     def _role(self, token: Token) -> bool:
-        word = _elided(token.bare)
+        word = elided(token.bare)
         speech = self.speech
         if word in speech.roles:
             return True
         return any(word.endswith(s) and len(word) > len(s) + 2 for s in speech.role_suffixes)
 
     def _outlet(self, token: Token) -> bool:
-        word = token.bare
+        word = elided(token.bare)  # "l'AFP"
         speech = self.speech
         # Arabic writes "to", "and", "by" onto the word: "لرويترز" is "to Reuters".
         bare = word[1:] if not speech.cased and word[:1] in _PREFIXES else word
@@ -358,11 +382,13 @@ class Patterns:
         first = next((t for t in opening if t.bare not in speech.conjunctions), None)
         if first is None:
             return True
-        starts = first.bare in speech.stops | speech.modifiers and first.is_word
+        starts = first.bare in speech.stops | speech.modifiers | speech.oblique and first.is_word
+        # "Zu den Vorwürfen sagte X:", "Dem Sender sagte X:": the article is no subject's
+        governed = speech.determiners if first.bare in speech.prepositions | speech.oblique else ()
         return (
             starts
             and len(opening) <= _MAX_OPENING
-            and not any(self._subject_like(t) for t in opening)
+            and not any(self._subject_like(t) and t.bare not in governed for t in opening)
         )
 
     def _modifier(self, token: Token) -> bool:
@@ -376,19 +402,23 @@ class Patterns:
         return word in self.speech.modifiers or fold_text(word) in self.times
 
     def _skip(self, tokens: Sequence[Token], i: int) -> int:
-        """Past adverbs and a time ("am Montag", "lundi") after a verb of speech."""
+        """Past adverbs, a time and an outlet spoken to after a verb of speech."""
         while i < len(tokens) and tokens[i].is_word:
             if self._modifier(tokens[i]):
                 i += 1
-            elif (
-                i + 1 < len(tokens)
-                and tokens[i].bare in self.speech.stops
-                and (fold_text(tokens[i + 1].bare) in self.times)
-            ):
+            elif i + 1 < len(tokens) and self._spoken_to(tokens[i], tokens[i + 1]):
                 i += 2
             else:
                 break
         return i
+
+    def _spoken_to(self, word: Token, following: Token) -> bool:
+        """A time ("am Montag", "este lunes") or an outlet spoken to ("à l'AFP")."""
+        speech, bare = self.speech, word.bare
+        timed = (
+            bare in speech.stops | speech.determiners and fold_text(following.bare) in self.times
+        )
+        return timed or (bare in speech.prepositions and self._outlet(following))
 
     def _subject_like(self, token: Token) -> bool:
         """A word that says the clause before a verb already has its subject."""
@@ -398,53 +428,3 @@ class Patterns:
         if self._pronoun(token) or word in self.speech.determiners:
             return True
         return token.capitalised and not token.opens and not self.speech.capitalised_nouns
-
-
-def _elided(word: str) -> str:
-    """The word without an elided article ("l'ambassadeur" -> "ambassadeur")."""
-    head, mark, rest = word.partition("'")
-    return rest if mark and len(head) == 1 and rest else word
-
-
-def _phrase_at(tokens: Sequence[Token], i: int, phrases: tuple[tuple[str, ...], ...]) -> int:
-    for words in phrases:
-        got = tuple(t.bare for t in tokens[i : i + len(words)])
-        if got == words:
-            return len(words)
-    return 0
-
-
-def _back(tokens: Sequence[Token], verb: int, speech: Speech) -> int:
-    """Where the subject ends before ``tokens[verb]``: past auxiliaries, adverbs and a
-    subject particle ("X hat gesagt", "X نے کہا")."""
-    end = verb
-    skipped = speech.auxiliaries | speech.modifiers | speech.subject_particles
-    while end and tokens[end - 1].is_word and tokens[end - 1].bare in skipped:
-        end -= 1
-    return end
-
-
-def _opening(tokens: Sequence[Token], end: int, speech: Speech) -> int | None:
-    """Where the subject that ends at ``end`` begins, when it opens its clause: at the
-    start, after a mark or after a conjunction ("Und X sagte:"); None otherwise."""
-    start = end
-    while start and tokens[start - 1].is_word and end - start < _MAX_WORDS:
-        word = tokens[start - 1].bare
-        if word in speech.conjunctions or (word in speech.stops and not _link(tokens, start - 1)):
-            break
-        start -= 1
-    if start == end:
-        return None
-    if start == 0 or tokens[start - 1].kind == "mark":
-        return start
-    return start if tokens[start - 1].bare in speech.conjunctions else None
-
-
-def _link(tokens: Sequence[Token], i: int) -> bool:
-    """A particle inside a name ("Ursula von der Leyen", "Luiz Inácio da Silva")."""
-    return (
-        tokens[i].text in _NAME_LINKS
-        and 0 < i < len(tokens) - 1
-        and tokens[i - 1].capitalised
-        and (tokens[i + 1].capitalised or tokens[i + 1].text in _NAME_LINKS)
-    )

@@ -7,9 +7,11 @@ that names anyone decides (up to three sentences back, across one paragraph brea
 most): one person named there and nothing else that could be a "he" or "she" (a noun of
 role, an organisation, an outlet, a second name) gives that person; anything else leaves
 the quotation unattributed. A sentence where the same pronoun comes before its names is
-that person going on ("Sie hat ... Anna getroffen."): its names are passed over. A name
-in the pronoun's own sentence before it is doubt too ("Nach dem Treffen mit Anna Weber
-sagte er"), and so is a place, and words inside quotation marks never name anyone.
+that person going on ("Sie hat ... Anna getroffen."): its names are passed over. A role
+after a copula says what the subject is and names no one else ("X ist Sprecher der
+Partei"). A name in the pronoun's own sentence before it is doubt too ("Nach dem
+Treffen mit Anna Weber sagte er"), and so is a place, and words inside quotation marks
+never name anyone.
 """
 
 from __future__ import annotations
@@ -88,7 +90,7 @@ class Referents:
         found: list[Candidate] = []
         n = 0
         while n < len(tokens) and (before is None or tokens[n].start < before):
-            end = n
+            begin = end = n
             while end < len(tokens) and (tokens[end].capitalised or _inner_link(tokens, end)):
                 end += 1
             if end > n:
@@ -101,9 +103,18 @@ class Referents:
                 is_role = token.is_word and self.patterns._role(token)
                 candidate = Candidate(token.start, token.text, False) if is_role else None
                 n += 1
-            if candidate is not None:
+            if candidate is not None and (candidate.person or not self._predicate(tokens, begin)):
                 found.append(candidate)
         return found
+
+    def _predicate(self, tokens: Sequence[Token], start: int) -> bool:
+        """Whether the role at ``tokens[start]`` says what the subject is ("Karl Brandt
+        ist Sprecher der Partei", "Paul Martin est le ministre"): a copula, and maybe an
+        article, right before it. Such a role names no one else."""
+        m = start - 1
+        if m >= 0 and tokens[m].bare in self.speech.determiners:
+            m -= 1
+        return m >= 0 and tokens[m].bare in self.speech.copulas
 
     def _run(self, run: Sequence[Token]) -> Candidate | None:
         """A run of capitalised words as a candidate: a person, doubt (a role, a body,

@@ -83,6 +83,34 @@ def _takes_stop(token: Token, lexicon: Lexicon) -> bool:
     return token.bare in lexicon.honorifics or (len(token.text) == 1 and token.text.isupper())
 
 
+NAME_LINKS = frozenset({"de", "del", "da", "di", "dos", "van", "von", "der", "la", "le", "bin"})
+
+
+def name_link(tokens: Sequence[Token], i: int) -> bool:
+    """A particle inside a name ("Ursula von der Leyen", "Luiz Inácio da Silva")."""
+    return (
+        tokens[i].text in NAME_LINKS
+        and 0 < i < len(tokens) - 1
+        and tokens[i - 1].capitalised
+        and (tokens[i + 1].capitalised or tokens[i + 1].text in NAME_LINKS)
+    )
+
+
+def phrase_at(tokens: Sequence[Token], i: int, phrases: tuple[tuple[str, ...], ...]) -> int:
+    """How many words of one of ``phrases`` start at ``tokens[i]`` (0: none)."""
+    for words in phrases:
+        got = tuple(t.bare for t in tokens[i : i + len(words)])
+        if got == words:
+            return len(words)
+    return 0
+
+
+def elided(word: str) -> str:
+    """The word without an elided article ("l'ambassadeur" -> "ambassadeur")."""
+    head, mark, rest = word.partition("'")
+    return rest if mark and len(head) == 1 and rest else word
+
+
 def without_full_stop(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
     """Without the sentence's full stop on its last word ("sagte der Minister.": the
     English honorific "minister" kept it); an initial keeps its own ("Lutz S.")."""

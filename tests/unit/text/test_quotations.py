@@ -111,3 +111,10 @@ def test_a_name_in_a_script_without_spaces_is_found_between_other_characters() -
     assert not name_occurs("李文亮", article)  # an invented name is still not there
     english = Article.from_text("Rex Tillerson met Sergei Lavrov on Monday.")
     assert name_occurs("Tillerson", english) and not name_occurs("Tiller", english)
+
+
+def test_a_german_quotation_quoting_with_the_same_marks_inside_is_one_quotation() -> None:
+    text = "„Sie nannte es eine „Parallelaktion“ des Vereins“, schreibt ein Sprecher."
+    assert _quoted(text) == ["Sie nannte es eine „Parallelaktion“ des Vereins"]
+    # One left open is read as before: up to the first closing mark.
+    assert _quoted("„Offen und „zu“ danach") == ["Offen und „zu"]
