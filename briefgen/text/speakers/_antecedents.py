@@ -6,6 +6,8 @@ place or a body, and nothing when in doubt.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -50,6 +52,12 @@ def _names(name: tuple[str, ...], speaker: Phrase) -> bool:
     """Whether a speaker phrase ends in the surname of ``name``."""
     last = speaker.tokens[-1].text
     return bool(name) and last.removesuffix("’s").removesuffix("'s") == name[-1]
+
+
+def _from(tokens: list[Token], offset: int) -> int:
+    """The index of the first token that starts at or after ``offset`` (tokens are in
+    order: a sentence of thousands of tokens is searched, not walked, for each name)."""
+    return bisect.bisect_left(tokens, offset, key=lambda t: t.start)
 
 
 class Antecedents:
@@ -191,20 +199,20 @@ class Antecedents:
         the example of Obama ..."), when the article says they are a "he" (a "she"): a
         pronoun in the next sentence goes on about the subject, not the others named."""
         tokens = after_dateline(self._tokens_of(k))
-        words = [t for t in tokens if t.is_word]
-        if not words or not fitting:
+        first = next((t for t in tokens if t.is_word), None)
+        if first is None or not fitting:
             return None
         person, mention = min(fitting.values(), key=lambda pair: pair[1].start)
-        if mention.start != words[0].start:
+        if mention.start != first.start:
             return None
         # Of unknown gender, only as the one person the sentence names.
         if person.gender != gender and (person.gender is not None or len(fitting) > 1):
             return None
         # The name's words, then a verb of its own or an apposition ("Scott Reed, who ...").
         end = mention.start + len(mention.shown)
-        own = [t for t in tokens if mention.start <= t.start < end]
-        after = [t for t in tokens if t.start >= end]
-        if not after or any(self.words.possessive(t) for t in own[-1:] + after[:1]):
+        at = _from(tokens, end)
+        own, after = tokens[at - 1 : at], tokens[at : at + 2]
+        if not after or any(self.words.possessive(t) for t in own + after[:1]):
             return None  # "Trump's misinformation": the name is no subject
         if after[0].is_word and not after[0].capitalised:
             return mention.shown
@@ -217,32 +225,32 @@ class Antecedents:
         """A name used as a modifier ("the Clinton phone bank", "a Trump rally"): no one
         a pronoun can stand for."""
         tokens = self._tokens_of(k)
-        end = mention.start + len(mention.shown)
-        before = [t for t in tokens if t.end <= mention.start]
-        after = [t for t in tokens if t.start >= end]
+        opening = _from(tokens, mention.start)
+        following = _from(tokens, mention.start + len(mention.shown))
         return bool(
-            before
-            and self.words.determiner(before[-1])
-            and after
-            and after[0].is_word
-            and not after[0].capitalised
+            opening
+            and self.words.determiner(tokens[opening - 1])
+            and following < len(tokens)
+            and tokens[following].is_word
+            and not tokens[following].capitalised
         )
 
     def _listeners(self, pronoun: Phrase, k: int) -> set[tuple[str, ...]]:
         """The names right after "told" (or "assured" ...) when that verb follows
         ``pronoun`` in sentence ``k``: "he told Rubio"."""
         tokens = self._tokens_of(k)
-        after = [t for t in tokens if t.start > pronoun.start]
-        if not after or after[0].bare not in self.words.lexicon.listener_verbs:
+        verb = _from(tokens, pronoun.start + 1)
+        if verb >= len(tokens) or tokens[verb].bare not in self.words.lexicon.listener_verbs:
             return set()
-        stop = next((t.start for t in after[1:] if not t.is_word), after[-1].end)
+        rest = itertools.islice(tokens, verb + 1, None)
+        stop = next((t.start for t in rest if not t.is_word), tokens[-1].end)
         return {
             m.name
             for m in [
                 *(m for _, m in self._people().in_sentence(k)),
                 *self._people().maybe_people(k),
             ]
-            if after[0].end <= m.start < stop
+            if tokens[verb].end <= m.start < stop
         }
 
     def _subject_pronouns(self, k: int, gender: str) -> list[int]:

@@ -25,6 +25,8 @@ from briefgen.text.speakers._tokens import Token, Words, proper_words, tokenise
 # How far back a continuation may be, in sentences (a pronoun's reach: _antecedents).
 _CONTINUATION_REACH = 3
 _MAX_DEPTH = 4
+# Characters read on each side of a quotation for its said-clause (a long sentence's).
+_WINDOW_REACH = 1500
 _JOINS = frozenset({"and", "or", "nor", "&"})
 # A quotation shorter than this with no closing punctuation is a title or scare quotes
 # ("the “rigged” system"): it does not end a said-clause.
@@ -295,7 +297,23 @@ class Reader:
 
     def _window(self, first: int, last: int, span: tuple[int, int]) -> list[Token]:
         start, end = self.sentences[first][0], self.sentences[last][1]
+        # A said-clause stands near its quotation: a sentence of thousands of words (a
+        # page with no full stop) is read around the quotation only, not whole for each.
+        start = max(start, self._word_start(span[0] - _WINDOW_REACH))
+        end = min(end, self._word_end(span[1] + _WINDOW_REACH))
         return self._mark_titles(self._tokenise(start, end, span), keep=span[0])
+
+    def _word_start(self, offset: int) -> int:
+        """The start of the word at ``offset`` (or of the text)."""
+        if offset <= 0:
+            return 0
+        space = max(self.text.rfind(" ", 0, offset), self.text.rfind("\n", 0, offset))
+        return space + 1
+
+    def _word_end(self, offset: int) -> int:
+        """The end of the word at ``offset`` (or of the text)."""
+        found = [i for i in (self.text.find(" ", offset), self.text.find("\n", offset)) if i >= 0]
+        return min(found) if found else len(self.text)
 
     def _tokenise(self, start: int, end: int, span: tuple[int, int] | None) -> list[Token]:
         quotes = [(max(a, start), min(b, end)) for a, b in self.quotes if a < end and b > start]

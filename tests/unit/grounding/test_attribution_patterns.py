@@ -392,3 +392,14 @@ def test_a_name_used_as_a_modifier_is_no_one_she_stands_for() -> None:
         "“Bernie has a passionate speech that draws young people,” she said."
     )
     assert _speaker(text, "Bernie has a passionate") is None
+
+
+def test_a_quotation_deep_in_a_sentence_of_thousands_of_words_keeps_its_speaker() -> None:
+    # A page with no full stop is one sentence: its quotations are read around them.
+    filler = "and the talks went on in the capital with the delegations " * 150
+    text = (
+        f"The envoys met {filler}“We are close to a deal that both sides can sign,” said "
+        f"Sen. Omar Haddad, {filler}until the night"
+    )
+    assert len(text) > 15_000
+    assert _speaker(text, "We are close to a deal") == "Sen. Omar Haddad"
