@@ -115,7 +115,20 @@ def sentence_text(sentence: Sentence, article: Article) -> str:
 def article_evidence(article: Article) -> Evidence:
     """The whole article as evidence, read sentence by sentence: the readings its cited
     sentences are checked with (cached), rather than one more reading of all its text."""
-    return read_evidence([sentence_text(s, article) for s in article.sentences], article.language)
+    # Kept by the article's text: every check of a memo asks for it, and listing a long
+    # document's sentences again for each would cost more than the check.
+    key = (article.text, article.language, len(article.sentences))
+    found = _ARTICLES.get(key)
+    if found is None:
+        texts = [sentence_text(s, article) for s in article.sentences]
+        found = _ARTICLES[key] = read_evidence(texts, article.language)
+        while len(_ARTICLES) > _ARTICLES_KEPT:
+            del _ARTICLES[next(iter(_ARTICLES))]
+    return found
+
+
+_ARTICLES_KEPT = 64
+_ARTICLES: dict[tuple[str, str | None, int], Evidence] = {}
 
 
 def best_evidence(statement: str, article: Article, limit: int = MAX_EVIDENCE) -> list[Sentence]:
