@@ -8,6 +8,7 @@ it, allowing for inflection ("negotiat-ions"/"-ors") and aliases ("US"/"United S
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -121,14 +122,17 @@ def article_evidence(article: Article) -> Evidence:
     found = _ARTICLES.get(key)
     if found is None:
         texts = [sentence_text(s, article) for s in article.sentences]
-        found = _ARTICLES[key] = read_evidence(texts, article.language)
-        while len(_ARTICLES) > _ARTICLES_KEPT:
-            del _ARTICLES[next(iter(_ARTICLES))]
+        found = read_evidence(texts, article.language)
+        with _ARTICLES_LOCK:  # memos are grounded on worker threads
+            _ARTICLES[key] = found
+            while len(_ARTICLES) > _ARTICLES_KEPT:
+                del _ARTICLES[next(iter(_ARTICLES))]
     return found
 
 
 _ARTICLES_KEPT = 64
 _ARTICLES: dict[tuple[str, str | None, int], Evidence] = {}
+_ARTICLES_LOCK = threading.Lock()
 
 
 def best_evidence(statement: str, article: Article, limit: int = MAX_EVIDENCE) -> list[Sentence]:
