@@ -18,6 +18,8 @@ from briefgen.text.speakers._tokens import Token, Words
 # How far back a pronoun's person may be, in sentences; it looks across one paragraph
 # break at most (news paragraphs are a sentence or two).
 _PRONOUN_REACH = 3
+# How many quotations in a row a "he" may go on from another "he" (each a sentence back).
+_MAX_CHAIN = 12
 _DATELINE_WORDS = 6
 _SUBORDINATE_OPENERS = frozenset(
     "as when after while although though if because since before once until unless".split()
@@ -78,12 +80,15 @@ class Antecedents:
         self._paragraph_break = paragraph_break
         self._sentence_speaker = sentence_speaker
 
-    def resolve(self, pronoun: Phrase, sentence: int, quote: int | None = None) -> Reading:
+    def resolve(
+        self, pronoun: Phrase, sentence: int, quote: int | None = None, depth: int = 0
+    ) -> Reading:
         """The one person "he" or "she" can stand for, in the nearest sentence that names
-        anyone whose gender fits: its only person, or its speaker when the article says
-        that speaker is a "he" (or "she"). A sentence where the same pronoun comes
-        before the names is that person going on: its names are not the antecedent.
-        Any doubt leaves the quotation unattributed."""
+        anyone whose gender fits: its only person; its speaker (see ``_by_speaker``); the
+        person it opens with as subject; or whom that sentence's own "he" stood for, when
+        it is spoken by the same pronoun (``depth``: how many such steps back already). A
+        sentence where the same pronoun comes before the names is that person going on:
+        its names are not the antecedent. Any doubt leaves the quotation unattributed."""
         word = pronoun.tokens[0].text
         lexicon = self.words.lexicon
         bare = self.words.unclitic(pronoun.tokens[0])
@@ -110,7 +115,7 @@ class Antecedents:
             ]
             fitting = {id(p): (p, m) for p, m in named if p.gender in (None, gender)}
             unknown = [m for m in people.maybe_people(k, before=before) if m.name not in listeners]
-            if k < sentence and (earlier := self._going_on(word, k, bare)) is not None:
+            if k < sentence and (earlier := self._going_on(word, k, bare, depth)) is not None:
                 return earlier
             if k < sentence and (fitting or unknown):
                 same = [at for at in self._subject_pronouns(k, gender)]
@@ -147,7 +152,7 @@ class Antecedents:
             passed = passed or bool(named)
         return Reading(None, f"'{word}', and no one it can stand for is named before it")
 
-    def _going_on(self, word: str, k: int, bare: str) -> Reading | None:
+    def _going_on(self, word: str, k: int, bare: str, depth: int) -> Reading | None:
         """When sentence ``k``'s speaker is the same "he" ("“…,” he said"), whom that one
         stands for, or no one: the same person goes on speaking. None when it is not."""
         speaker = self._sentence_speaker(k)
@@ -155,7 +160,9 @@ class Antecedents:
             return None
         if self.words.unclitic(speaker.tokens[0]) != bare:
             return None
-        earlier = self.resolve(speaker, k)
+        if depth >= _MAX_CHAIN:  # a transcript of "he said" after "he said": too far back
+            return Reading(None, f"'{word}' goes on from a '{word}' too far back")
+        earlier = self.resolve(speaker, k, depth=depth + 1)
         if earlier.speaker is None:
             return Reading(None, f"'{word}' goes on from a '{word}' read as no one")
         return self._resolved(word, earlier.speaker, earlier.sentence or k)

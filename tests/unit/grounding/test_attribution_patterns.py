@@ -403,3 +403,12 @@ def test_a_quotation_deep_in_a_sentence_of_thousands_of_words_keeps_its_speaker(
     )
     assert len(text) > 15_000
     assert _speaker(text, "We are close to a deal") == "Sen. Omar Haddad"
+
+
+def test_a_long_run_of_he_said_is_followed_only_so_far_back() -> None:
+    # A transcript: "he said" after "he said", more of them than Python's recursion limit.
+    text = "Sen. Omar Haddad said on Tuesday that he would not run again.\n\n" + "".join(
+        f"“We have come a long way in month number {i} of it,” he said.\n\n" for i in range(1200)
+    )
+    assert _speaker(text, "We have come a long way in month number 2 of it") == "Sen. Omar Haddad"
+    assert _speaker(text, "We have come a long way in month number 1199 of it") is None
