@@ -95,7 +95,9 @@ def without_asides(tokens: Sequence[Token], q: int = -1) -> tuple[list[Token], i
     kept: list[Token] = []
     n, at = 0, -1
     while n < len(tokens):
-        close = next((m for m in range(n + 1, len(tokens)) if tokens[m].text == ")"), None)
+        close = None
+        if tokens[n].text == "(":  # looked for only at an opening: no walk per word
+            close = next((m for m in range(n + 1, len(tokens)) if tokens[m].text == ")"), None)
         inside = tokens[n + 1 : close] if close is not None else []
         if (
             tokens[n].text == "("

@@ -34,13 +34,25 @@ def known_surnames(text: str, speech: Speech) -> set[str]:
     found = set()
     closed = speech.determiners | speech.stops | speech.modifiers | speech.pronouns
     for match in re.finditer(r"(?<=[^\W\d_]|\.) +([A-ZÄÖÜ][\w-]+)", text):
-        previous = re.search(r"(\S+)$", text[: match.start()])
-        if previous is None:
+        word = _word_before(text, match.start())
+        if not word:
             continue
-        word = previous.group(1)
         titled = word.lower().rstrip(".") in speech.titles
         if word.endswith(".") and not titled and len(word) != 2:
             continue  # a sentence ended: what follows opens the next one
         if titled or (word[:1].isupper() and word.lower() not in closed):
             found.add(match.group(1).lower())
     return found
+
+
+_LAST_WORD = re.compile(r"(\S+)$")
+_WORD_REACH = 100
+
+
+def _word_before(text: str, end: int) -> str:
+    """The run of non-space characters that ends at ``end``, read from a short stretch
+    before it (searching the whole text up to each capital made long texts quadratic)."""
+    found = _LAST_WORD.search(text, max(0, end - _WORD_REACH), end)
+    if found is not None and found.start() == max(0, end - _WORD_REACH) and end > _WORD_REACH:
+        found = _LAST_WORD.search(text, 0, end)  # a word longer than the stretch
+    return found.group(1) if found is not None else ""
