@@ -5,8 +5,9 @@ briefgen's: reading the article, chunking, prompts, grounding (quote alignment, 
 checks) and rendering. Its answers quote near-matches (one word dropped from a real
 sentence), so every quote goes through the fuzzy stage of the alignment. Articles of
 50k, 200k, 600k and 1.99M characters show how the time grows; a single sentence of
-112,000 characters with no full stop is the worst case for the fuzzy search; a 50 MB
-string must be refused before any work.
+112,000 characters with no full stop is the worst case for the fuzzy search; a German
+report of 200,000 characters, a language that capitalises every noun, is the worst case
+for the speaker reading; a 50 MB string must be refused before any work.
 
     python benchmarks/grounding_scale.py [--sizes 50000,200000] [--quotes 6]
 """
@@ -79,6 +80,25 @@ def huge_sentence_article(seed: str, size: int = HUGE_SENTENCE) -> str:
         length += len(word) + 1
         i += 1
     return "A sentence that does not end\n" + " ".join(out)[:size].rstrip(" ,")
+
+
+GERMAN_SIZE = 200_000
+_GERMAN = (
+    "Die Bundesregierung will die Mietpreisbremse um vier Jahre verlängern, und das Kabinett "
+    "beschloss am Mittwoch in Berlin einen entsprechenden Gesetzentwurf. „Wir lassen die "
+    "Mieterinnen und Mieter nicht im Stich“, sagte Justizminister Marco Buschmann bei der "
+    "Vorstellung. Der Mieterbund begrüßte die Pläne, forderte aber schärfere Regeln."
+)
+
+
+def german_article(size: int) -> str:
+    """A German report of ``size`` characters: its paragraph again and again."""
+    out, length, n = ["Regierung plant neue Regeln für Mieten"], 0, 0
+    while length < size:
+        n += 1
+        out.append(f"Absatz {n}: {_GERMAN}")
+        length += len(out[-1]) + 1
+    return "\n".join(out)
 
 
 # -- the instant model -------------------------------------------------------------------
@@ -250,6 +270,11 @@ def main() -> None:
     )
     met = "met" if wall < GOAL_HUGE_SENTENCE_S else "NOT MET"
     print(f"goal: 112k-character sentence memo < {GOAL_HUGE_SENTENCE_S:.0f} s: {wall:.2f} s, {met}")
+
+    # German capitalises every noun: the speaker reading looks at each capital's word.
+    text = german_article(GERMAN_SIZE)
+    wall, spent, brief = run_memo(text, args.quotes)
+    print(line(f"German, {GERMAN_SIZE // 1000}k", len(text), wall, spent, brief))
 
     huge = "Words and more words, " * (REFUSED_SIZE // 22 + 1)
     started = time.perf_counter()
