@@ -85,10 +85,10 @@ class Gold:
     source: str
     judged_by: str
     unquoted: str = ""
-    origin: int = -1
-    """Where the Content span starts in the corpus's own text (the audit's key)."""
     """The Content span less its quoted words: where PolNeAR's Content holds an inner
     attribution ("“…,” Sanders said, according to CNN": Source CNN), its speaker."""
+    origin: int = -1
+    """Where the Content span starts in the corpus's own text (the audit's key)."""
 
 
 def _words(text: str) -> set[str]:
