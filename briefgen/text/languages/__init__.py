@@ -101,6 +101,12 @@ class Lexicon:
     clause_openers: frozenset[str]
     """Words after which a speaker read after the verb is a clause's subject, not the
     speaker ("said the plan *will* fail")."""
+    common_person_nouns: frozenset[str] = frozenset()
+    """Nouns for a person from a lexical database (WordNet's noun.person for English):
+    a head only when written in lower case, since many are surnames too ("Sanders")."""
+    continuing_verbs: frozenset[str] = frozenset()
+    """Forms of verbs that carry a speaker on to a verb of speech ("went on to say",
+    "proceeded to add"): the speaker is their subject."""
     stance_verbs: frozenset[str] = frozenset()
     """Forms of verbs that state a stance without speech ("rejects", "opposed"): whose
     subject holds a position."""

@@ -7,6 +7,8 @@ and the words that never end a speaker's noun phrase.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from briefgen.text.languages import Lexicon
 
 
@@ -127,6 +129,15 @@ attendee attendees participant participants organiser delegate panelist panelist
 hopeful hopefuls juror jurors plaintiff plaintiffs defendant defendants suspect suspects prisoner
 prisoners inmate inmates lobbyist lobbyists fundraiser fundraisers campaigner
 """
+
+
+def _wordnet_person_nouns() -> frozenset[str]:
+    """WordNet's nouns for a person (``en_person_nouns.txt``, made by
+    ``benchmarks/make_person_nouns.py``)."""
+    text = (Path(__file__).parent / "en_person_nouns.txt").read_text(encoding="utf-8")
+    return frozenset(line for line in text.splitlines() if line and line[0] != "#")
+
+
 _PERSON_SUFFIXES = (
     "man",
     "woman",
@@ -257,6 +268,7 @@ LEXICON = Lexicon(
     male_words=_words(_MALE),
     female_words=_words(_FEMALE),
     person_nouns=_words(_PERSON_NOUNS),
+    common_person_nouns=_wordnet_person_nouns(),
     person_suffixes=_PERSON_SUFFIXES,
     document_nouns=_words(_DOCUMENT_NOUNS),
     body_nouns=_words(_BODY_NOUNS),
@@ -287,6 +299,10 @@ LEXICON = Lexicon(
     possessive_endings=("'s", "’s", "s'", "s’"),
     clitics=("'s", "'d", "'ll", "'re", "'ve", "'m"),
     clause_openers=_words(_CLAUSE_OPENERS),
+    continuing_verbs=_words(
+        "go goes going went gone continue continues continuing continued proceed proceeds "
+        "proceeding proceeded"
+    ),
     stance_verbs=_words(_STANCE_VERBS.replace("|", " ")),
     denial_words=_words(_DENIAL_WORDS),
     negations=_words("not never no nor neither n't cannot"),

@@ -148,6 +148,9 @@ class Clauses:
     def subject_of(self, region: Sequence[Token], verb: int) -> Phrase | None:
         """Who does ``region[verb]``: the phrase before it; for "..., adding", "... but
         added" or "X, who told ...", the speaker of the clause it hangs on."""
+        carried = self._carried(region, verb)
+        if carried is not None:
+            return self.subject_of(region, carried)  # "X went on to say"
         before_verb = skip_modifiers(region, verb, self.words)
         left = region[before_verb - 1].bare if before_verb else ""
         if verb and region[verb - 1].bare in _CLAUSE_BOUNDARY:
@@ -160,7 +163,10 @@ class Clauses:
             inner = self._last_verb(region[: before_verb - 1])
             if inner is not None:
                 return self.subject_of(region, inner)  # "X said ... but added"
-            return self.opening_subject(region[: before_verb - 1])  # "X paused and said"
+            found = self.opening_subject(region[: before_verb - 1])  # "X paused and said"
+            if found is None and left == "then":  # "Williams then said"
+                return self.subject(region[: before_verb - 1], whole=True)
+            return found
         if left in _RELATIVE and before_verb > 1 and region[before_verb - 2].text == ",":
             return self.subject(region[: before_verb - 2], whole=False)  # "X, who told ..."
         end = verb
@@ -168,6 +174,17 @@ class Clauses:
             while end and region[end - 1].bare in self.words.lexicon.progressive_auxiliaries:
                 end -= 1
         return self.subject(region[:end], whole=False)
+
+    def _carried(self, region: Sequence[Token], verb: int) -> int | None:
+        """The verb that carries a speaker on to ``region[verb]``: "went (on) to say"."""
+        k = verb - 1
+        if k < 1 or region[k].bare != "to":
+            return None
+        k -= 1 if region[k - 1].bare == "on" else 0
+        carrying = region[k - 1] if k >= 1 else None
+        if carrying is None or carrying.bare not in self.words.lexicon.continuing_verbs:
+            return None
+        return k - 1
 
     def subject(self, pre: Sequence[Token], *, whole: bool) -> Phrase | None:
         """The speaker just before a verb of speech: modifiers ("also", "on Tuesday"), a
@@ -192,9 +209,15 @@ class Clauses:
         for opening in range(i - 2, 0, -1):
             if pre[opening].text != ",":
                 continue
-            if any(words.speech_verb(t) for t in pre[opening:i]):
+            # A clause of speech set off ("X, who said Y, said") ends the search; a
+            # participle that opens the set-off phrase (", noting the polls,") does not.
+            spoken = pre[opening + 1 : i]
+            if spoken and spoken[0].bare.endswith("ing"):
+                spoken = spoken[1:]
+            if any(words.speech_verb(t) for t in spoken):
                 break
-            found = self._subject_at(pre, opening, whole=whole)
+            # "Sen. Durbin (D-Ill.), noting ..., said": the parenthesis is the name's.
+            found = self._subject_at(pre, skip_modifiers(pre, opening, words), whole=whole)
             if found is not None:
                 return found
         return direct

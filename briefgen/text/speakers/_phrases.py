@@ -48,7 +48,7 @@ def phrase(tokens: Sequence[Token], words: Words) -> Phrase | None:
         return None
     if len(tokens) == 1 and words.pronoun_kind(tokens[0]):
         return Phrase(tokens, "pronoun")
-    core = _core(tokens, words)
+    core = _owned(tokens, words) if _owner(tokens[0], words) else _core(tokens, words)
     if core is not None:
         return core
     for i in range(1, len(tokens) - 1):
@@ -91,6 +91,16 @@ def _core(tokens: tuple[Token, ...], words: Words) -> Phrase | None:
         if described or _plural(head, words):
             return Phrase(tokens, "role")
     return None
+
+
+def _owned(tokens: tuple[Token, ...], words: Words) -> Phrase | None:
+    """A phrase after a possessive determiner: "his nephew Ali Soheil" names Ali Soheil;
+    "her lawyer" alone leaves open whose, and is no speaker."""
+    named = _core(tokens[1:], words) if len(tokens) > 2 else None
+    described = any(words.role_noun(t) or words.body_noun(t) for t in tokens[1:-1])
+    if named is None or named.kind != "name" or not described:
+        return None
+    return Phrase(tokens, "name")
 
 
 def _named(tokens: tuple[Token, ...], words: Words) -> tuple[Token, ...]:
@@ -167,7 +177,7 @@ def before(tokens: Sequence[Token], end: int, words: Words) -> tuple[Phrase | No
         token = tokens[i]
         if not token.is_word:
             break
-        if words.determiner(token):
+        if words.determiner(token) or _owner(token, words):
             i -= 1
             break
         link = token.text in words.lexicon.name_links and i > 0 and i + 1 < end
@@ -176,7 +186,7 @@ def before(tokens: Sequence[Token], end: int, words: Words) -> tuple[Phrase | No
             continue
         if words.function_word(token) or words.speech_verb(token):
             break
-        if is_time(tokens, i, words) or _participle_opening(tokens, i):
+        if is_time(tokens, i, words) or _participle_opening(tokens, i, words):
             break
         i -= 1
     start = i + 1
@@ -192,14 +202,21 @@ def before(tokens: Sequence[Token], end: int, words: Words) -> tuple[Phrase | No
     return found, start
 
 
+def _owner(token: Token, words: Words) -> bool:
+    """A possessive determiner before a speaker: "*his* campaign manager Jeff Weaver"."""
+    word = token.bare
+    return token.is_word and word != "whose" and word in words.lexicon.possessive_determiners
+
+
 def _gerund(token: Token) -> bool:
     return not token.capitalised and len(token.text) > 4 and token.text.endswith("ing")
 
 
-def _participle_opening(tokens: Sequence[Token], i: int) -> bool:
-    # "Speaking Tuesday Trump said": an opening participle is not part of a name.
+def _participle_opening(tokens: Sequence[Token], i: int, words: Words) -> bool:
+    # "Speaking Tuesday Trump said": an opening participle is not part of a name; but
+    # "“…,” Ebeling said" names Ebeling, whom no sentence opening capitalises.
     word = tokens[i].text
-    return i == 0 and len(word) > 5 and word.endswith("ing")
+    return i == 0 and len(word) > 5 and word.endswith("ing") and words.lone_opening(tokens[i])
 
 
 def after(tokens: Sequence[Token], start: int, words: Words) -> tuple[Phrase | None, int]:
@@ -213,7 +230,7 @@ def after(tokens: Sequence[Token], start: int, words: Words) -> tuple[Phrase | N
         token = tokens[j]
         if not token.is_word:
             break
-        if j == start and words.determiner(token):
+        if j == start and (words.determiner(token) or _owner(token, words)):
             j += 1
             continue
         link = token.text in words.lexicon.name_links and j > start and j + 1 < len(tokens)

@@ -175,12 +175,15 @@ class Words:
         word = token.bare
         if word in self.lexicon.person_nouns:
             return True
+        if not token.capitalised and word in self.lexicon.common_person_nouns:
+            return True
         if word in self.lexicon.document_nouns:
             return False
         # "congressman", "strategist"; but a capitalised "Zimmerman" is a surname.
         suffixes = self.lexicon.person_suffixes
+        # A hyphened suffix needs only its number: "the 46-year-old".
         return not token.capitalised and any(
-            word.endswith(s) and len(word) > len(s) + 2 for s in suffixes
+            word.endswith(s) and len(word) > len(s) + (0 if s[0] == "-" else 2) for s in suffixes
         )
 
     def body_noun(self, token: Token) -> bool:

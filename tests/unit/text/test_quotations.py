@@ -45,6 +45,32 @@ def test_an_english_text_with_a_stray_closing_mark_is_not_read_as_finnish() -> N
     assert _quoted(text) == ["It is over,"]
 
 
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        # Copy-edited news mixes the two double marks within one quotation; read as
+        # pairs of one kind, the said-clause between two quotations is inside one.
+        (
+            '“We disagree," said Ann Lee, the mayor. "The plan has no bearing on us.”',
+            ["We disagree,", "The plan has no bearing on us."],
+        ),
+        (
+            '"There are two people who can do it,” said Bob Hale. “That is all.”',
+            ["There are two people who can do it,", "That is all."],
+        ),
+        # A straight pair inside a curly quotation is a term, not its end.
+        (
+            'He called it “a "rigged" vote in the state,” Lee said.',
+            ['a "rigged" vote in the state,'],
+        ),
+    ],
+)
+def test_a_quotation_opened_with_one_double_mark_may_close_with_the_other(
+    text: str, quoted: list[str]
+) -> None:
+    assert _quoted(text) == quoted
+
+
 def test_blanking_keeps_the_narrative_between_german_quotations() -> None:
     text = "»Nein«, sagte er. »Ja«"
     assert blank_quotations(text).strip() == ", sagte er."
