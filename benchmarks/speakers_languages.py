@@ -2,7 +2,10 @@
 French), read as briefgen reads an HTML page. Of the quotations whose page names who
 spoke them (read by hand, kept below), how many got that speaker, how many another.
 
-    python benchmarks/speakers_languages.py --pages PATH [--show]  (trafilatura's tests/cache)
+    python benchmarks/speakers_languages.py --pages PATH [--show] [--show-unattributed K]
+
+(``--show-unattributed K``: each attributed quotation that got no speaker, with K
+characters of the page either side of it, to read what pattern was missed.)
 
 Only ``tests/cache`` of adbar/trafilatura is read (``git clone
 https://github.com/adbar/trafilatura`` and pass ``trafilatura/tests/cache``); its
@@ -481,6 +484,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=Path, required=True, help="trafilatura's tests/cache")
     parser.add_argument("--show", action="store_true", help="print each quotation's verdict")
+    parser.add_argument(
+        "--show-unattributed",
+        type=int,
+        metavar="K",
+        help="print each attributed quotation left without a speaker, K characters around it",
+    )
     args = parser.parse_args()
     tally: Counter[str] = Counter()
     languages: Counter[str] = Counter()
@@ -500,7 +509,16 @@ def main() -> None:
             tally[verdict] += 1
             if args.show and verdict != "no speaker, none printed":
                 print(f"  {verdict:26} {speaker!r:34} {path.name}: {quote[:50]!r}")
+            if args.show_unattributed is not None and verdict == "attributed, none printed":
+                _show_context(article.text, start, end, args.show_unattributed, path.name)
     _report(tally, languages)
+
+
+def _show_context(text: str, start: int, end: int, around: int, page: str) -> None:
+    """The quotation in [[ ]] with ``around`` characters of the page either side."""
+    before = text[max(0, start - around) : start]
+    after = text[end : end + around]
+    print(f"-- {page}: ...{before}[[{text[start:end]}]]{after}...".replace("\n", " / "))
 
 
 def _verdict(page: str, quote: str, speaker: str | None) -> str:

@@ -92,6 +92,9 @@ class Speech:
     "который"; German's are its articles)."""
     complementisers: frozenset[str] = frozenset()
     """"that" before a quotation ("dass", "que", "что")."""
+    as_openers: frozenset[str] = frozenset()
+    """"as" opening a clause of speech before a quotation, its subject the speaker
+    ("wie" in "Wie X sagte, „…“", "comme", "como")."""
     subject_particles: frozenset[str] = frozenset()
     """Words after a subject and before its verb (Urdu "نے")."""
     capitalised_nouns: bool = False

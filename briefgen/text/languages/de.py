@@ -59,7 +59,9 @@ SPEECH = speech_of(
     "bekräftigt bekräftigte unterstreicht unterstrich berichtet berichtete "
     "erzählt erzählte erzählten mahnt mahnte fordert forderte kündigt kündigte "
     "verspricht versprach beklagt beklagte bestätigt bestätigte erwidert erwiderte "
-    "twittert twitterte teilt teilte argumentiert argumentierte",
+    "twittert twitterte teilt teilte argumentiert argumentierte "
+    # A message sent or posted: "Dann schickte sie ihm eine Nachricht: „…“".
+    "schickt schickte schickten postet postete posteten",
     # "soll ... gesagt haben": reported speech, as the perfect is.
     auxiliaries="hat haben hatte soll sollen",
     phrases={
@@ -125,5 +127,6 @@ SPEECH = speech_of(
     copulas="ist war",
     oblique="den dem einen einem",
     complementisers="dass",
+    as_openers="wie",
     capitalised_nouns=True,
 )

@@ -100,4 +100,5 @@ SPEECH = speech_of(
     relatives="quien quienes",
     copulas="es era",
     complementisers="que",
+    as_openers="como",
 )

@@ -92,4 +92,5 @@ SPEECH = speech_of(
     relatives="qui",
     copulas="est était",
     complementisers="que qu' qu’",
+    as_openers="comme",
 )

@@ -85,4 +85,5 @@ SPEECH = speech_of(
     conjunctions="e ma",
     copulas="è era",
     complementisers="che",
+    as_openers="come",
 )

@@ -92,4 +92,5 @@ SPEECH = speech_of(
     conjunctions="e mas",
     copulas="é era",
     complementisers="que",
+    as_openers="como",
 )

@@ -97,5 +97,6 @@ SPEECH = speech_of(
     conjunctions="и а но",
     relatives="который которая",
     complementisers="что",
+    as_openers="как",
     inflected=True,
 )

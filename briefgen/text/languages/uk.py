@@ -83,5 +83,6 @@ SPEECH = speech_of(
     conjunctions="і та а але",
     relatives="який яка",
     complementisers="що",
+    as_openers="як",
     inflected=True,
 )

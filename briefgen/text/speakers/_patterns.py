@@ -38,6 +38,7 @@ from briefgen.text.speakers._frames import (
     without_particle,
 )
 from briefgen.text.speakers._known import known_surnames, places, stem
+from briefgen.text.speakers._orders import as_clause, inverted
 from briefgen.text.speakers._phrases import Phrase
 from briefgen.text.speakers._tokens import (
     NAME_LINKS,
@@ -155,6 +156,9 @@ class Patterns:
                     length = phrase_at(region, 0, speech.according_opening)  # "Pour X, « … »"
                 if length and i + length < len(region):
                     return Clause(self.phrase(region[i + length :]), "according-to")
+        said_as = as_clause(self, region)  # "Wie X sagte, „…“"
+        if said_as is not None:
+            return said_as
         verb, region = particle_verb(self, region)  # "Das Gericht stellt dazu fest:"
         if verb is None:
             verb = next((n for n in range(end - 1, -1, -1) if self._verb(region[n])), None)
@@ -171,7 +175,8 @@ class Patterns:
             return Clause(self.phrase(region[start:ends]), "said-clause")
         if not self._adverbial(region[:verb]):
             return Clause(None, "said-clause")  # "Merkel fragte Macron:": Macron is asked
-        return Clause(self.phrase(tail), "said-clause")
+        # "Dann sagte der Minister der Zeitung:": the listener after the speaker
+        return Clause(self.phrase(tail) or inverted(self, tail), "said-clause")
 
     def according_anywhere(self, tokens: Sequence[Token]) -> Clause | None:
         """One according-to in a sentence of one quotation: "laut X", "X zufolge", "по
