@@ -54,6 +54,9 @@ cry cries cried crying | scoff scoffs scoffed scoffing | snap snaps snapped snap
 charge charges charged charging | bark barks barked barking | laugh laughs laughed laughing
 sigh sighs sighed sighing | gripe gripes griped griping | fume fumes fumed fuming
 grumble grumbles grumbled grumbling | mutter mutters muttered muttering
+remember remembers remembered remembering
+brag brags bragged bragging | marvel marvels marveled marvelled marveling marvelling
+email emails emailed emailing | opine opines opined opining
 """
 _LISTENER_VERBS = "tell tells told telling assure assures assured assuring remind reminds reminded"
 

@@ -36,6 +36,9 @@ _OPENERS = '“"«„「『'
 _ASKED = re.compile(r"[?!][’'”\"»]*$")
 # In Chinese a full stop ends the quotation's sentence too: "“…。”钟南山说。"
 _ENDED = re.compile(r"[?!。！？][’'”\"»」]*$")
+# A quotation closed after its own full stop, its said-clause a sentence of its own.
+_STOPPED = re.compile(r"\.[’'”\"]*$")
+_SAID_ALONE = 5
 _CLOSERS = {"“": "”", "«": "»", "„": "“”"}
 
 
@@ -110,7 +113,8 @@ class Reader:
         if any(t.kind != "mark" for t in tokens[q + 1 :]):
             return None
         ends = _ENDED if self.patterns is not None and self.patterns.speech.after else _ASKED
-        if not ends.search(tokens[q].text):
+        stopped = self.patterns is None and _STOPPED.search(tokens[q].text) is not None
+        if not ends.search(tokens[q].text) and not stopped:
             return None
         following = last + 1
         if following >= len(self.sentences) or self._paragraph_break(last, following):
@@ -122,6 +126,11 @@ class Reader:
             return clause if clause is not None and clause.phrase is not None else None
         clause = self.clauses.after_quote(words[:end])
         if clause is None or clause.phrase is None or not self.clauses.closes(words[:end]):
+            return None
+        # After a full stop only a sentence that is the said-clause and nothing more
+        # ("“…missing.” Trump said.") is the quotation's: not "Trump said in May ...".
+        spoken = [t for t in words[:end] if t.kind != "mark"]
+        if stopped and not ends.search(tokens[q].text) and len(spoken) > _SAID_ALONE:
             return None
         return clause
 

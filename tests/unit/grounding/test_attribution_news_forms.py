@@ -65,6 +65,18 @@ def _speaker(text: str, quote: str) -> str | None:
             "From the bottom of my soul",
             "Bryne",
         ),
+        (  # the quotation's own full stop, then its said-clause as a sentence
+            "Donald Trump spoke in Florida. “Russia, if you are listening, I hope you find "
+            "the emails.” Trump said.",
+            "Russia, if you are listening",
+            "Trump",
+        ),
+        (
+            "Roy Verley worked at the firm. “A lot of analysts said no, and she proved them "
+            "wrong,” remembers Roy Verley.",
+            "A lot of analysts said no",
+            "Roy Verley",
+        ),
     ],
 )
 def test_the_speaker_is_read_on_forms_of_real_news(text: str, quote: str, expected: str) -> None:
@@ -83,6 +95,11 @@ def test_the_speaker_is_read_on_forms_of_real_news(text: str, quote: str, expect
             "Ann Lee met Bob Smith. Ann Lee wants Bob Smith to say, “There are places here "
             "that are dangerous.”",
             "There are places here",
+        ),
+        (  # after a full stop, "Trump said in May that ..." reports something else
+            "Donald Trump spoke in Florida. “Russia, if you are listening, I hope you find "
+            "the emails.” Trump said in May that the polls were rigged.",
+            "Russia, if you are listening",
         ),
         (  # a capitalised surname is no role, though "sander" is a noun for a person
             "Sanders and Lee spoke. “We came here to be heard,” Lee said of the Sanders.",
