@@ -234,11 +234,13 @@ class Clauses:
         return None
 
     def _labelled(self, region: Sequence[Token]) -> Phrase | None:
-        """A name set off right before the colon: "Pollsters agree - Ann Lee: “…”"."""
-        found, start = before(region, len(region), self.words)
-        if found is None or found.kind != "name" or start == 0:
+        """A name set off right before the colon: "Pollsters agree - Ann Lee: “…”", or
+        that is all before it: "Clinton: “…”" (a transcript's or a headline's label)."""
+        # "Rep. Trey Gowdy (R-S.C.): “…”": the parenthesis is the name's.
+        found, start = before(region, skip_modifiers(region, len(region), self.words), self.words)
+        if found is None or found.kind != "name":
             return None
-        return found if region[start - 1].text in _LEADING_MARKS else None
+        return found if start == 0 or region[start - 1].text in _LEADING_MARKS else None
 
     def opening_subject(self, region: Sequence[Token]) -> Phrase | None:
         """The subject a clause opens with ("Trump *took* aim:"), after an opening

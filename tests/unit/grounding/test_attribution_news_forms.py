@@ -77,6 +77,18 @@ def _speaker(text: str, quote: str) -> str | None:
             "A lot of analysts said no",
             "Roy Verley",
         ),
+        (  # a transcript's label
+            "Jeb Bush and Hillary Clinton reject the term. Clinton: “Our goal is not to "
+            "contain the group, but to defeat it.” Bush: “The mission is to destroy it.”",
+            "The mission is to destroy it.",
+            "Bush",
+        ),
+        (
+            "Rep. Trey Gowdy questioned her. Rep. Trey Gowdy (R-S.C.): “I have not heard "
+            "anyone other than you cite that figure.”",
+            "I have not heard anyone",
+            "Rep. Trey Gowdy",
+        ),
     ],
 )
 def test_the_speaker_is_read_on_forms_of_real_news(text: str, quote: str, expected: str) -> None:
@@ -95,6 +107,11 @@ def test_the_speaker_is_read_on_forms_of_real_news(text: str, quote: str, expect
             "Ann Lee met Bob Smith. Ann Lee wants Bob Smith to say, “There are places here "
             "that are dangerous.”",
             "There are places here",
+        ),
+        (  # a label that is no name
+            "The hearing went on. Update: “We have not heard anyone other than you cite "
+            "that figure.”",
+            "We have not heard anyone",
         ),
         (  # after a full stop, "Trump said in May that ..." reports something else
             "Donald Trump spoke in Florida. “Russia, if you are listening, I hope you find "
