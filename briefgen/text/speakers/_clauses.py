@@ -133,6 +133,8 @@ class Clauses:
                 if stop == len(region):
                     return Clause(found, "according-to")
         verb = self._last_verb(region)
+        if verb is None and self._opening_verb(region[0]):
+            verb = 0  # "Said Comey, “…”": the sentence opens with its verb of speech
         if verb is not None and all(t.kind == "mark" for t in region[:verb]):
             # Between two halves: "“…,” said Sen. Ann Lee, “…”".
             found, stop = after(region, verb + 1, self.words)
@@ -144,6 +146,13 @@ class Clauses:
         if colon:
             return Clause(self._labelled(region) or self.opening_subject(region), "introduction")
         return None
+
+    def _opening_verb(self, token: Token) -> bool:
+        """A verb of speech in the past that opens its sentence ("Said Comey, “…”"),
+        and that the article capitalises nowhere else (not "Edward Said")."""
+        word = token.bare
+        past = word.endswith(("ed", "aid", "ote")) and word in self.words.lexicon.speech_verbs
+        return past and token.capitalised and self.words.lone_opening(token)
 
     def subject_of(self, region: Sequence[Token], verb: int) -> Phrase | None:
         """Who does ``region[verb]``: the phrase before it; for "..., adding", "... but
@@ -326,8 +335,9 @@ class Clauses:
         if len(tail) > _MAX_TAIL:
             return False
         words = self.words
-        for token in tail:
-            if token.kind == "quote" or words.speech_verb(token):
+        for n, token in enumerate(tail):
+            # A verb of speech is a clause of its own; the noun is not ("in an email").
+            if token.kind == "quote" or self.is_verb(tail, n):
                 return False
             if token.bare in words.lexicon.clause_openers:
                 return False

@@ -89,6 +89,24 @@ def _speaker(text: str, quote: str) -> str | None:
             "I have not heard anyone",
             "Rep. Trey Gowdy",
         ),
+        (  # the sentence opens with its verb
+            "James Comey spoke on Friday. Said Comey, “The thought that an error on our "
+            "part led to this is very painful.”",
+            "The thought that an error",
+            "Comey",
+        ),
+        (  # "email" after "an" is a noun, not a second verb of speech
+            "John Weaver spoke. John Weaver, a strategist who has feuded with Manafort, "
+            "wrote in an email: “This was probably the worst first week of any campaign.”",
+            "This was probably the worst",
+            "John Weaver",
+        ),
+        (
+            "Donald Trump spoke. “If she picks the judges, nothing you can do, folks,” Trump "
+            "said before adding: “Though the Second Amendment people, maybe there is.”",
+            "Though the Second Amendment people",
+            "Trump",
+        ),
     ],
 )
 def test_the_speaker_is_read_on_forms_of_real_news(text: str, quote: str, expected: str) -> None:
@@ -107,6 +125,11 @@ def test_the_speaker_is_read_on_forms_of_real_news(text: str, quote: str, expect
             "Ann Lee met Bob Smith. Ann Lee wants Bob Smith to say, “There are places here "
             "that are dangerous.”",
             "There are places here",
+        ),
+        (  # "Said" is a name this article writes elsewhere
+            "Edward Said spoke. Said thought, “The thought that an error on our part led to "
+            "this is very painful.”",
+            "The thought that an error",
         ),
         (  # a label that is no name
             "The hearing went on. Update: “We have not heard anyone other than you cite "
