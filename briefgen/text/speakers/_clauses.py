@@ -136,9 +136,12 @@ class Clauses:
         if verb is None and self._opening_verb(region[0]):
             verb = 0  # "Said Comey, “…”": the sentence opens with its verb of speech
         if verb is not None and all(t.kind == "mark" for t in region[:verb]):
-            # Between two halves: "“…,” said Sen. Ann Lee, “…”".
+            # Between two halves: "“…,” said Sen. Ann Lee, “…”", or "said X, an
+            # economist who ..., “…”" (what is set off after the name says who X is).
             found, stop = after(region, verb + 1, self.words)
-            return Clause(found if stop == len(region) else None, "said-clause")
+            if stop < len(region) and not self._set_off(region[stop:]):
+                found = None
+            return Clause(found, "said-clause")
         if verb is not None:
             if not self._tail(region[verb + 1 :]):
                 return Clause(None, "the verb of speech before it is not the quotation's")
@@ -146,6 +149,13 @@ class Clauses:
         if colon:
             return Clause(self._labelled(region) or self.opening_subject(region), "introduction")
         return None
+
+    def _set_off(self, rest: Sequence[Token]) -> bool:
+        """Whether ``rest`` is an apposition or a relative clause after a comma, with no
+        verb of speech of its own: ", an economist who directs the forecast"."""
+        if len(rest) < 2 or rest[0].text != "," or len(rest) > _MAX_TO_VERB:
+            return False
+        return not any(t.kind == "quote" or self.is_verb(rest, n) for n, t in enumerate(rest))
 
     def _opening_verb(self, token: Token) -> bool:
         """A verb of speech in the past that opens its sentence ("Said Comey, “…”"),

@@ -107,6 +107,18 @@ def _speaker(text: str, quote: str) -> str | None:
             "Though the Second Amendment people",
             "Trump",
         ),
+        (  # between two halves, the name set off by who it is
+            "Edward Leamer spoke. “The risk,” said Edward Leamer, an economist who directs "
+            "the forecast, “is that we are going to be attracting workers.”",
+            "is that we are going",
+            "Edward Leamer",
+        ),
+        (
+            "The museum opened. Said Dorothy Poynter, who grew up with Ali in the "
+            "neighborhood, “We were all so proud of him.”",
+            "We were all so proud",
+            "Dorothy Poynter",
+        ),
     ],
 )
 def test_the_speaker_is_read_on_forms_of_real_news(text: str, quote: str, expected: str) -> None:
@@ -130,6 +142,11 @@ def test_the_speaker_is_read_on_forms_of_real_news(text: str, quote: str, expect
             "Edward Said spoke. Said thought, “The thought that an error on our part led to "
             "this is very painful.”",
             "The thought that an error",
+        ),
+        (  # what follows the name is a clause of speech of its own
+            "Ann Lee spoke. “The risk,” said Ann Lee, adding that Bob Smith had warned her, "
+            "“is that we are going to be attracting workers.”",
+            "is that we are going",
         ),
         (  # a label that is no name
             "The hearing went on. Update: “We have not heard anyone other than you cite "
