@@ -29,11 +29,12 @@ def _speaker(text: str, quote: str, *, language: str = "en") -> str | None:
             "We are going to build it",
             "Mr. Grant",
         ),
-        (  # not "governor was answering questions regarding his", nor a word cut in two
+        (  # not "governor was answering questions regarding his", nor a word cut in two:
+            # the one answering ("his notes" is a noun, no second verb of speech)
             "The governor was answering questions regarding his notes: “I wrote every one "
             "of them myself.”",
             "I wrote every one",
-            None,
+            "The governor",
         ),
         (  # not "was made up of women and"
             "Most of the crowd was made up of women and says it will return: “We are not "
