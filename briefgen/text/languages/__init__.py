@@ -101,6 +101,9 @@ class Lexicon:
     clause_openers: frozenset[str]
     """Words after which a speaker read after the verb is a clause's subject, not the
     speaker ("said the plan *will* fail")."""
+    region_abbreviations: frozenset[str] = frozenset()
+    """Abbreviations of a country's regions written after a town ("Salem, N.H.",
+    "Tampa, Fla."), without the final full stop: the name before one is a place."""
     common_person_nouns: frozenset[str] = frozenset()
     """Nouns for a person from a lexical database (WordNet's noun.person for English):
     a head only when written in lower case, since many are surnames too ("Sanders")."""

@@ -272,6 +272,12 @@ LEXICON = Lexicon(
     female_words=_words(_FEMALE),
     person_nouns=_words(_PERSON_NOUNS),
     common_person_nouns=_wordnet_person_nouns(),
+    # The AP stylebook's abbreviations of the US states, as a dateline or "X, N.H." writes them.
+    region_abbreviations=_words(
+        "ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo "
+        "mont neb nev n.h n.j n.m n.y n.c n.d okla ore pa r.i s.c s.d tenn vt va wash w.va "
+        "wis wyo d.c"
+    ),
     person_suffixes=_PERSON_SUFFIXES,
     document_nouns=_words(_DOCUMENT_NOUNS),
     body_nouns=_words(_BODY_NOUNS),

@@ -199,6 +199,9 @@ class People:
         if j < len(tokens) and tokens[j].text == ",":
             head = self._apposition_head(tokens, j)
             not_a_person = not_a_person or (head is not None and words.body_noun(head))
+            # "Salem, N.H., resident named Caroline": a town, not the woman.
+            region = tokens[j + 1].bare if j + 1 < len(tokens) else ""
+            not_a_person = not_a_person or region in words.lexicon.region_abbreviations
         body = (
             any(words.organisation_word(t) for t in run[-1:])
             or (not_a_person and not words.possessive(run[-1]))  # "in California", "X, the group,"

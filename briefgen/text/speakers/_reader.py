@@ -28,6 +28,7 @@ _MAX_DEPTH = 4
 # Characters read on each side of a quotation for its said-clause (a long sentence's).
 _WINDOW_REACH = 1500
 _JOINS = frozenset({"and", "or", "nor", "&"})
+_JOINED_CLAUSE = frozenset({"and", "but", "while", "whereas"})
 # A quotation shorter than this with no closing punctuation is a title or scare quotes
 # ("the “rigged” system"): it does not end a said-clause.
 _UTTERANCE_WORDS = 4
@@ -159,6 +160,8 @@ class Reader:
             spoken = [t for t in tokens if t.kind == "quote"]
             if spoken:
                 last = spoken[-1]
+                if self.patterns is None and _joins_another(tokens, last):
+                    return Reading(None, "the sentence before goes on to another clause")
                 found = self.read(last.start + 1, last.end - 1, depth + 1)
                 if found.speaker is None:
                     return found
@@ -345,6 +348,16 @@ class Reader:
             else t
             for t in tokens
         ]
+
+
+def _joins_another(tokens: list[Token], last: Token) -> bool:
+    """Whether the sentence goes on after its last quotation to a clause joined by a
+    comma and a conjunction ("“…,” Ebeling said, and her husband cut in."): who speaks
+    next may be that clause's subject, not the quotation's speaker."""
+    after = [t for t in tokens if t.start >= last.end]
+    return any(
+        t.bare in _JOINED_CLAUSE and n > 0 and after[n - 1].text == "," for n, t in enumerate(after)
+    )
 
 
 def _utterance(quoted: str) -> bool:

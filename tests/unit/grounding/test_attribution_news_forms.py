@@ -148,6 +148,16 @@ def test_the_speaker_is_read_on_forms_of_real_news(text: str, quote: str, expect
             "“is that we are going to be attracting workers.”",
             "is that we are going",
         ),
+        (  # the sentence before goes on to someone else: "and her husband cut in"
+            "Betsy Ebeling knocked on doors. “Tell her I promised you a picture,” Ebeling "
+            "said, and her husband cut in. “Do not forget her husband Tom, we were friends.”",
+            "Do not forget her husband",
+        ),
+        (  # a town before a state's abbreviation is no one "she" stands for
+            "The woman identified herself as a 52-year-old Salem, N.H., resident. “He truly "
+            "cares about the American people,” she said.",
+            "He truly cares",
+        ),
         (  # a label that is no name
             "The hearing went on. Update: “We have not heard anyone other than you cite "
             "that figure.”",
