@@ -20,6 +20,8 @@ _TRAILING_MARKS = frozenset({",", ":", "—", "–", "-", "--"})
 _MAX_TAIL = 12
 _MAX_TO_VERB = 20
 _MAX_SUBJECT = 10
+# The longest apposition or relative clause set off after a name between two halves.
+_MAX_SET_OFF = 20
 # Words that start a clause: a speaker read before its verb may follow one ("and Trump
 # said"), but never a preposition ("the letter to Trump said").
 _CLAUSE_BOUNDARY = frozenset(
@@ -153,7 +155,7 @@ class Clauses:
     def _set_off(self, rest: Sequence[Token]) -> bool:
         """Whether ``rest`` is an apposition or a relative clause after a comma, with no
         verb of speech of its own: ", an economist who directs the forecast"."""
-        if len(rest) < 2 or rest[0].text != "," or len(rest) > _MAX_TO_VERB:
+        if len(rest) < 2 or rest[0].text != "," or len(rest) > _MAX_SET_OFF:
             return False
         return not any(t.kind == "quote" or self.is_verb(rest, n) for n, t in enumerate(rest))
 

@@ -69,14 +69,14 @@ def as_clause(patterns: Reads, region: Sequence[Token]) -> Clause | None:
         return None
     found = None
     verb = verbs[0]
-    if len(verbs) > 1 or not all(t.is_word for t in words):
+    if len(verbs) == 1 and all(t.is_word for t in words):
+        if verb == len(words) - 1:
+            found = patterns.phrase(words[:verb])
+        elif all(_object_pronoun(t, speech.pronouns | speech.determiners) for t in words[:verb]):
+            # "comme l'a dit X": the object pronoun before the verb stands for what is said
+            found = patterns.phrase(words[verb + 1 :])
+    if found is not None and found.kind == "pronoun":
         found = None
-    elif verb == len(words) - 1:
-        found = patterns.phrase(words[:verb])
-    elif all(_object_pronoun(t, speech.pronouns | speech.determiners) for t in words[:verb]):
-        # "comme l'a dit X": the object pronoun before the verb stands for what is said
-        found = patterns.phrase(words[verb + 1 :])
-    found = found if found is not None and found.kind != "pronoun" else None
     return Clause(found, "said-clause")
 
 

@@ -114,8 +114,9 @@ class Reader:
         if any(t.kind != "mark" for t in tokens[q + 1 :]):
             return None
         ends = _ENDED if self.patterns is not None and self.patterns.speech.after else _ASKED
-        stopped = self.patterns is None and _STOPPED.search(tokens[q].text) is not None
-        if not ends.search(tokens[q].text) and not stopped:
+        asked = ends.search(tokens[q].text) is not None
+        stopped = not asked and self.patterns is None and _STOPPED.search(tokens[q].text)
+        if not asked and not stopped:
             return None
         following = last + 1
         if following >= len(self.sentences) or self._paragraph_break(last, following):
@@ -131,7 +132,7 @@ class Reader:
         # After a full stop only a sentence that is the said-clause and nothing more
         # ("“…missing.” Trump said.") is the quotation's: not "Trump said in May ...".
         spoken = [t for t in words[:end] if t.kind != "mark"]
-        if stopped and not ends.search(tokens[q].text) and len(spoken) > _SAID_ALONE:
+        if stopped and len(spoken) > _SAID_ALONE:
             return None
         return clause
 
