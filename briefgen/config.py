@@ -88,7 +88,7 @@ def cache_dir() -> Path:
 def data_dir() -> Path:
     """BRIEFGEN_DATA_DIR, else the platform's user data directory for briefgen. Unlike the
     cache, what is kept here (the memos of a story) cannot be made again for free."""
-    override = environment().data_dir
+    override = os.environ.get("BRIEFGEN_DATA_DIR", "").strip()  # (as environment() reads it)
     if override:
         return Path(override).expanduser()
     return Path(platformdirs.user_data_dir("briefgen", appauthor=False))

@@ -1,14 +1,16 @@
 """The story store's file: its connections and transactions, its schema and format.
 
 Every operation is one transaction on a connection of its own; a read's connection is
-then kept, idle, for the same store's next read (``earlier``, then the story's index and
-the articles a change needs: the file is opened and its schema read once per memo). A
+then kept, idle, for the process's next read of the same file (``earlier``, then the
+story's index and the articles a change needs, then the next memo's: the file is opened
+and its schema read once per process, not once per read). A
 file that is not a SQLite database, is locked too long, or is of a newer format is a
 ``StoryStoreError``; the file is never replaced or repaired.
 """
 
 from __future__ import annotations
 
+import atexit
 import os
 import sqlite3
 import threading
@@ -16,6 +18,7 @@ import time
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import cached_property
 from pathlib import Path
 
 from briefgen.errors import StoryStoreError
@@ -48,6 +51,11 @@ _SCHEMA = (
 # connection is open, so another process could then take the file from under it.
 _OPEN_LOCK = threading.Lock()
 _OPEN: Counter[str] = Counter()
+# Each connection's file, as counted in _OPEN (its path resolved when it was opened).
+_COUNTED: dict[int, str] = {}
+# One idle read connection per path (and busy timeout), with the file's identity when it
+# was opened: a store moved away and made again is another file, read afresh.
+_IDLE: dict[tuple[str, float], tuple[sqlite3.Connection, tuple[int, int]]] = {}
 
 
 class StoreFile:
@@ -57,9 +65,11 @@ class StoreFile:
         self.path = path
         self.timeout = timeout
         self._held = threading.local()
-        self._lock = threading.Lock()
-        self._idle: sqlite3.Connection | None = None
-        self._key = str(self.path.resolve())
+
+    @cached_property
+    def _key(self) -> str:
+        # Resolved only to open a connection: a read that takes the idle one does not.
+        return str(self.path.resolve())
 
     def _problem(self, exc: BaseException) -> StoryStoreError:
         text = str(exc)
@@ -121,12 +131,9 @@ class StoreFile:
     @contextmanager
     def _connection(self, *, write: bool) -> Iterator[sqlite3.Connection]:
         """A connection in one transaction (``BEGIN IMMEDIATE`` for a write). A read's
-        connection is kept, idle, for this store's next read (``earlier`` then the
-        story's index and articles: one file opening, one schema read, per memo)."""
-        if write:
-            self.close()
-        with self._lock:
-            db, self._idle = (None, self._idle) if write else (self._idle, None)
+        connection is kept, idle, for the process's next read of the file (one file
+        opening, one schema read, for all the memos a process makes)."""
+        db = None if write else self._take_idle()
         kept = False
         try:
             if db is None:
@@ -149,11 +156,31 @@ class StoreFile:
                 db.execute("ROLLBACK")
             raise
         finally:
-            with self._lock:
-                if kept and self._idle is None:
-                    self._idle, db = db, None
+            if kept and db is not None and self._keep_idle(db):
+                db = None
             if db is not None:
                 self._closed(db)
+
+    def _take_idle(self) -> sqlite3.Connection | None:
+        """The idle read connection to this file, if the file is still the one it opened."""
+        with _OPEN_LOCK:
+            kept = _IDLE.pop((str(self.path), self.timeout), None)
+        if kept is None:
+            return None
+        db, identity = kept
+        if _identity(self.path) == identity:
+            return db
+        self._closed(db)
+        return None
+
+    def _keep_idle(self, db: sqlite3.Connection) -> bool:
+        """Keep ``db`` idle for the next read (False: one is kept already)."""
+        identity = _identity(self.path)
+        with _OPEN_LOCK:
+            if identity is None or (str(self.path), self.timeout) in _IDLE:
+                return False
+            _IDLE[(str(self.path), self.timeout)] = (db, identity)
+            return True
 
     def _connect(self, *, write: bool) -> sqlite3.Connection:
         """A new connection (the file made, private, for a write), its header read first
@@ -175,27 +202,21 @@ class StoreFile:
             except (OSError, sqlite3.Error) as exc:
                 raise self._problem(exc) from None
             _OPEN[self._key] += 1
+            _COUNTED[id(db)] = self._key
             return db
 
     def _closed(self, db: sqlite3.Connection) -> None:
         with _OPEN_LOCK:
             db.close()
-            _OPEN[self._key] -= 1
+            _OPEN[_COUNTED.pop(id(db))] -= 1
 
     def close(self) -> None:
-        """Close the read connection kept idle (it is closed with the store otherwise)."""
-        with self._lock:
-            db, self._idle = self._idle, None
-        if db is not None:
+        """Close the read connections kept idle for this file (at exit otherwise)."""
+        with _OPEN_LOCK:
+            keys = [key for key, (db, _) in _IDLE.items() if _COUNTED[id(db)] == self._key]
+            kept = [_IDLE.pop(key)[0] for key in keys]
+        for db in kept:
             self._closed(db)
-
-    def __del__(self) -> None:
-        if getattr(self, "_idle", None) is None:
-            return
-        try:
-            self.close()
-        except Exception:  # at interpreter exit, with the module gone: the OS closes it
-            return
 
     def _wal(self, db: sqlite3.Connection) -> None:
         """The store in WAL mode. Switching a new store to it takes the file whole, and
@@ -229,3 +250,21 @@ class StoreFile:
             for statement in (*_SCHEMA, *INDEX_TABLES):
                 db.execute(statement)
             db.execute(f"PRAGMA user_version = {STORE_FORMAT}")
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    return found.st_dev, found.st_ino
+
+
+@atexit.register
+def _close_idle() -> None:
+    # The last connection's close folds the WAL into the file and removes it.
+    with _OPEN_LOCK:
+        kept = [db for db, _ in _IDLE.values()]
+        _IDLE.clear()
+    for db in kept:
+        db.close()

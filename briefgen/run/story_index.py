@@ -18,7 +18,7 @@ import sqlite3
 import sys
 from array import array
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from functools import partial
 from typing import Any, TypeVar
@@ -28,6 +28,8 @@ from pydantic import BaseModel, ValidationError
 from briefgen.errors import StoryStoreError
 from briefgen.grounding.changes import (
     DIGEST_FORMAT,
+    Asked,
+    Based,
     Carried,
     CarriedActor,
     CarriedPosition,
@@ -103,7 +105,8 @@ def _rows(memo: int, digest: MemoDigest | StoryDigest) -> Iterator[_Row]:
     for entry in stamp(digest.statements):
         ident = _hashed(entry.section, entry.text)
         keys = [f"s{stem}" for stem in entry.stems] + [f"v{value}" for value in entry.values]
-        yield "s", ident, "", entry.memo, entry.model_dump_json(), sorted(set(keys))
+        # Looked up by id, never by look: it keeps the section (read without the body).
+        yield "s", ident, entry.section, entry.memo, entry.model_dump_json(), sorted(set(keys))
     for quote in stamp(digest.quotes):
         yield "q", _hashed(quote.folded), quote.folded, quote.memo, quote.model_dump_json(), []
     for position in stamp(digest.positions):
@@ -268,46 +271,44 @@ class StoredStory:
         )
         return [(memo, _parsed(model, body)) for memo, body in rows]
 
-    def statements(
-        self, stems: frozenset[str], needed: int, values: frozenset[str], *, carried: bool
-    ) -> list[tuple[int, int, bool, Callable[[], Carried]]]:
-        """The statements holding at least ``needed`` of ``stems``, in story order: each
-        with how many it holds, whether it holds every one of ``values`` (only those
-        that do, when ``carried``), and how to read it."""
-        postings = self._postings([f"s{stem}" for stem in stems] + [f"v{v}" for v in values])
-        shared = Counter[int]()
-        if carried and values:
-            # Only statements with every value are asked for: those are counted (often
-            # none, when a value is new to the story), not every statement of a stem.
-            pool = set(postings[f"v{min(values)}"])
-            for value in values:
-                pool.intersection_update(postings[f"v{value}"])
-            for stem in stems if pool else ():
-                shared.update(pool.intersection(postings[f"s{stem}"]))
-        else:
-            for stem in stems:
-                shared.update(postings[f"s{stem}"])
-        holding = {entry for entry, count in shared.items() if count >= needed}
-        with_values = set(holding)
-        for value in values:
-            with_values.intersection_update(postings[f"v{value}"])
-        wanted = sorted(with_values if carried else holding)
+    def statements(self, asked: Sequence[Asked], *, carried: bool) -> list[list[Based]]:
+        """For each of ``asked``, the statements holding at least its number of its stems,
+        in story order (only those holding every one of its values, when ``carried``):
+        the postings of all in one query, the statements found in one more."""
+        postings = self._postings(
+            sorted(
+                {f"s{stem}" for a in asked for stem in a.stems}
+                | {f"v{value}" for a in asked for value in a.values}
+            )
+        )
+        counted = [_counted(postings, one, carried=carried) for one in asked]
+        wanted = sorted(set().union(*(held for held, _, _ in counted)))
         if not wanted:
-            return []
+            return [[] for _ in asked]
         # By rowid ("+story": not by the story's index, which would read all its entries).
         rows = self._select(
-            "SELECT id, memo FROM story_entries WHERE +story = ? AND id IN "
+            "SELECT id, memo, look FROM story_entries WHERE +story = ? AND id IN "
             "(SELECT value FROM json_each(?)) ORDER BY rank",
             json.dumps(wanted),
         )
-        return [
-            (memo, shared[entry], entry in with_values, partial(self._entry, Carried, entry))
-            for entry, memo in rows
-        ]
-
-    def prefetch(self, stems: Collection[str], values: Collection[str]) -> None:
-        """The postings of ``stems`` and ``values``, read in one query."""
-        self._postings([f"s{stem}" for stem in stems] + [f"v{value}" for value in values])
+        # Each statement's place in story order, then each lookup's statements in it.
+        placed = {entry: n for n, (entry, _, _) in enumerate(rows)}
+        found = []
+        for held, shared, with_values in counted:
+            mine = sorted(placed[entry] for entry in held if entry in placed)
+            found.append(
+                [
+                    Based(
+                        rows[n][1],
+                        shared[rows[n][0]],
+                        rows[n][0] in with_values,
+                        rows[n][2],
+                        partial(self._entry, Carried, rows[n][0]),
+                    )
+                    for n in mine
+                ]
+            )
+        return found
 
     def _postings(self, keys: list[str]) -> dict[str, array[int]]:
         """The postings of ``keys`` (empty for a key no statement has), each read once
@@ -329,14 +330,17 @@ class StoredStory:
             raise StoryBaseError(f"entry {entry} of the story's index is gone")
         return _parsed(model, rows[0][0])
 
-    def forms(self, surname: str) -> list[tuple[str, int]]:
-        """The names whose key ends in ``surname``, with their first memo."""
+    def forms(self, surnames: Collection[str]) -> dict[str, list[tuple[str, int]]]:
+        """For each of ``surnames``, the names whose key ends in it, with their first memo."""
         rows = self._select(
-            "SELECT ident, memo FROM story_entries WHERE story = ? AND kind = 'n' AND look = ? "
-            "ORDER BY rank",
-            surname,
+            "SELECT look, ident, memo FROM story_entries WHERE story = ? AND kind = 'n' AND "
+            "look IN (SELECT value FROM json_each(?)) ORDER BY rank",
+            json.dumps(sorted(set(surnames)), ensure_ascii=False),
         )
-        return [(name, memo) for name, memo in rows]
+        found: dict[str, list[tuple[str, int]]] = {surname: [] for surname in surnames}
+        for look, name, memo in rows:
+            found[look].append((name, memo))
+        return found
 
     def has_words(self, found: Collection[str]) -> bool:
         """Whether every one of ``found`` is a word the story carried."""
@@ -378,11 +382,11 @@ class StoredStory:
         """Every value given of ``measure`` of ``subject``, in story order, each read
         when asked for."""
         rows = self._select(
-            "SELECT id, memo FROM story_entries WHERE story = ? AND kind = 'f' AND look = ? "
+            "SELECT memo, body FROM story_entries WHERE story = ? AND kind = 'f' AND look = ? "
             "ORDER BY rank",
             _hashed(measure, subject),
         )
-        return [(memo, partial(self._entry, Figure, entry)) for entry, memo in rows]
+        return [(memo, partial(_parsed, Figure, body)) for memo, body in rows]
 
     def holders(self, role: frozenset[str]) -> list[tuple[int, CarriedActor]]:
         """Every actor given the role ``role``, in story order."""
@@ -391,6 +395,31 @@ class StoredStory:
     def positions(self, party: str) -> list[tuple[int, CarriedPosition]]:
         """The positions of parties whose key ends as ``party``'s, in story order."""
         return self._entries(CarriedPosition, "p", name_look(party))
+
+
+def _counted(
+    postings: dict[str, array[int]], asked: Asked, *, carried: bool
+) -> tuple[set[int], Counter[int], set[int]]:
+    """The statements holding at least ``asked.needed`` of its stems (only those with
+    every value, when ``carried``), how many each holds, and those with every value."""
+    stems, values = asked.stems, asked.values
+    shared = Counter[int]()
+    if carried and values:
+        # Only statements with every value are asked for: those are counted (often none,
+        # when a value is new to the story), not every statement of a stem.
+        pool = set(postings[f"v{min(values)}"])
+        for value in values:
+            pool.intersection_update(postings[f"v{value}"])
+        for stem in stems if pool else ():
+            shared.update(pool.intersection(postings[f"s{stem}"]))
+    else:
+        for stem in stems:
+            shared.update(postings[f"s{stem}"])
+    holding = {entry for entry, count in shared.items() if count >= asked.needed}
+    with_values = set(holding)
+    for value in values:
+        with_values.intersection_update(postings[f"v{value}"])
+    return (with_values if carried else holding), shared, with_values
 
 
 def _parsed(model: type[Entry], body: str) -> Entry:

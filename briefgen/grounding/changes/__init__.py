@@ -21,7 +21,14 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from briefgen.grounding.changes._base import StoryBase, StoryBaseError, name_look, role_look
+from briefgen.grounding.changes._base import (
+    Asked,
+    Based,
+    StoryBase,
+    StoryBaseError,
+    name_look,
+    role_look,
+)
 from briefgen.grounding.changes._changed import (
     figure_changes,
     position_changes,
@@ -51,6 +58,8 @@ __all__ = [
     "DIGEST_FORMAT",
     "NEWS_SECTIONS",
     "ArticleOf",
+    "Asked",
+    "Based",
     "Before",
     "Carried",
     "CarriedActor",

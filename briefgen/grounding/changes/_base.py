@@ -5,9 +5,9 @@ rebuilds the whole story."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 from contextlib import AbstractContextManager
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from briefgen.errors import BriefgenError
 from briefgen.grounding.changes._digest import (
@@ -25,6 +25,29 @@ class StoryBaseError(BriefgenError):
     the story is then read memo by memo instead."""
 
 
+class Asked(NamedTuple):
+    """What a statement is looked up by: its stems, how many of them an earlier statement
+    must hold, and its values (numbers and dates)."""
+
+    stems: frozenset[str]
+    needed: int
+    values: frozenset[str]
+
+
+class Based(NamedTuple):
+    """An earlier statement a lookup found."""
+
+    memo: int
+    shared: int
+    """How many of the stems asked for it holds."""
+    same_values: bool
+    """Whether it holds every value asked for."""
+    section: str
+    """Its section's field, when the base keeps it ("" when not: read the statement)."""
+    read: Callable[[], Carried]
+    """The statement itself (inside ``reading()``)."""
+
+
 class StoryBase(Protocol):
     """What the memos ``memos`` of a story carried, merged as ``StoryDigest`` merges
     them (each entry once, at its last giving; a name at its first), looked up by key.
@@ -40,21 +63,15 @@ class StoryBase(Protocol):
         """The base open for lookups until the block ends."""
         ...
 
-    def statements(
-        self, stems: frozenset[str], needed: int, values: frozenset[str], *, carried: bool
-    ) -> list[tuple[int, int, bool, Callable[[], Carried]]]:
-        """The statements holding at least ``needed`` of ``stems``, each as (memo, how
-        many it holds, whether it holds every one of ``values``, how to read the
-        statement, inside ``reading()``); only those holding every value when
-        ``carried``."""
+    def statements(self, asked: Sequence[Asked], *, carried: bool) -> list[list[Based]]:
+        """For each of ``asked`` (stems, how many of them, values), the statements holding
+        at least that many of the stems, in story order, each as a ``Based``; only those
+        holding every value when ``carried``. One read of the base for them all."""
         ...
 
-    def prefetch(self, stems: Collection[str], values: Collection[str]) -> None:
-        """Read at once what ``statements`` will be asked about these stems and values."""
-        ...
-
-    def forms(self, surname: str) -> list[tuple[str, int]]:
-        """The names given whose key ends in ``surname``, each with its first memo."""
+    def forms(self, surnames: Collection[str]) -> dict[str, list[tuple[str, int]]]:
+        """For each of ``surnames``, the names given whose key ends in it, each with its
+        first memo (in one read of the base)."""
         ...
 
     def has_words(self, words: Collection[str]) -> bool:

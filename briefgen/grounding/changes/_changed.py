@@ -202,11 +202,14 @@ def withdrawn(index: StatementIndex, sentences: list[Sentence]) -> list[FoundWit
     """Earlier statements that a sentence of the new article negates or withdraws."""
     found: list[FoundWithdrawn] = []
     seen: set[tuple[int, str]] = set()
-    for sentence in sentences:
+    every = index.matches_each([s.text for s in sentences], share=SAME_TOPIC)
+    for sentence, matches in zip(sentences, every, strict=True):
         cue = bool(stems_of(sentence.text) & _WITHDRAWN)
-        for match in index.matches(sentence.text, share=SAME_TOPIC):
+        for match in matches:
+            if match.section == "cited":
+                continue
             entry = match.statement
-            if entry.section == "cited" or (match.memo, entry.text) in seen:
+            if (match.memo, entry.text) in seen:
                 continue
             negated = negation_mismatch(read_claim(entry.text), read_evidence([sentence.text]))
             if negated is None and not cue:

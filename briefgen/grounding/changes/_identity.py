@@ -21,6 +21,8 @@ class Identities:
         self._by_surname: dict[str, list[str]] = defaultdict(list)
         self._words: set[str] = set()
         self._first: dict[str, int] = {}
+        self._based: dict[str, list[tuple[str, int]]] = {}
+        """The base's forms of each surname asked for so far (read once)."""
 
     def add(self, name: str, memo: int = 0) -> None:
         """``name`` as a form of an actor first named in memo ``memo``."""
@@ -43,11 +45,19 @@ class Identities:
             return []
         return [form for form in self._candidates(surname) if same_actor(form, name)]
 
+    def prefetch(self, names: Iterable[str]) -> None:
+        """Read the base's forms of all ``names``' surnames at once (inside its reading)."""
+        surnames = {name_look(name) for name in names} - {""} - self._based.keys()
+        if self._base is not None and surnames:
+            self._based.update(self._base.forms(surnames))
+
     def _candidates(self, surname: str) -> list[str]:
         found = self._by_surname.get(surname, [])
         if self._base is None:
             return found
-        based = self._base.forms(surname)
+        if surname not in self._based:
+            self._based.update(self._base.forms([surname]))
+        based = self._based[surname]
         for form, memo in based:  # the base's memos come before those added here
             self._first[form] = min(memo, self._first.get(form, memo))
         return [*dict.fromkeys([form for form, _ in based] + found)]

@@ -4,7 +4,7 @@ already carried (those move to Background)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Sequence
 from typing import Any
 
 from briefgen.grounding.changes._found import Carry, Findings
@@ -22,30 +22,31 @@ def find_new(story: Story, data: Any, changed: set[str], found: Findings) -> Non
     """Add to ``found`` the new items of ``data`` and the news items already carried.
     ``changed``: the new article's sentences a change stands on (an item resting only on
     them is the change, not news of its own)."""
+    news = [
+        (field, kind, index, item)
+        for field, kind, _ in _NEWS
+        for index, item in enumerate(getattr(data, field))
+    ]
     texts = [text_of(item) for field, _, text_of in _NEWS for item in getattr(data, field)]
-    story.statements.prefetch(texts + [position.stance for position in data.positions])
-    for field, kind, text_of in _NEWS:
-        for index, item in enumerate(getattr(data, field)):
-            text = text_of(item)
-            match = story.statements.carried(text)
-            if match is not None:
-                where = match.statement.section
-                part = section(where).label if where != "cited" else "a sentence it cited"
-                how = (
-                    f"already reported in the {story.label(match.memo)} ({part}; "
-                    f"{match.coverage:.0%} of its words)"
-                )
-                found.carried.append(Carry(field, index, match.memo, how))
-            elif not _only_changed(item.sentence_ids, changed):
-                found.new.append(
-                    _new(kind, _shown(field, item), item.sentence_ids, "not in any earlier memo")
-                )
+    # Every statement (news item, then position) looked up in one read of the index.
+    matches = story.statements.carried_each([*texts, *(p.stance for p in data.positions)])
+    for (field, kind, index, item), match in zip(news, matches, strict=False):
+        if match is not None:
+            where = match.section
+            part = section(where).label if where != "cited" else "a sentence it cited"
+            how = (
+                f"already reported in the {story.label(match.memo)} ({part}; "
+                f"{match.coverage:.0%} of its words)"
+            )
+            found.carried.append(Carry(field, index, match.memo, how))
+        elif not _only_changed(item.sentence_ids, changed):
+            found.new.append(
+                _new(kind, _shown(field, item), item.sentence_ids, "not in any earlier memo")
+            )
     _new_actors(story, data.actors, found)
-    for position in data.positions:
+    for position, match in zip(data.positions, matches[len(news) :], strict=True):
         text = f"{position.party}: {position.stance}"
-        if story.statements.carried(position.stance) is None and not _only_changed(
-            position.sentence_ids, changed
-        ):
+        if match is None and not _only_changed(position.sentence_ids, changed):
             found.new.append(
                 _new("position", text, position.sentence_ids, "a position no earlier memo gave")
             )
@@ -67,7 +68,8 @@ def find_new(story: Story, data: Any, changed: set[str], found: Findings) -> Non
     found.new.sort(key=lambda item: order[item.kind])
 
 
-def _new_actors(story: Story, actors: Iterable[Any], found: Findings) -> None:
+def _new_actors(story: Story, actors: Sequence[Any], found: Findings) -> None:
+    story.identities.prefetch(actor.name for actor in actors)
     listed: list[str] = []
     for actor in actors:
         if story.identities.known(actor.name) or any(same_actor(actor.name, n) for n in listed):

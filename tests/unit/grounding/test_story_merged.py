@@ -13,6 +13,7 @@ from repo_paths import BENCHMARKS
 from story_answers import memo
 
 from briefgen.grounding.changes import Story, compare, digest_memo, merge_all
+from briefgen.memo.sections import sections
 from briefgen.run.story_store import StoryStore
 
 
@@ -253,3 +254,27 @@ def test_the_index_finds_the_quotations_the_memos_read_one_by_one_find() -> None
     assert by_index == [said(in_memory, text) for text in asked]
     assert by_index[-1] is None and all(f is not None for f in by_index[:-1])
     assert by_index[-2] is not None and by_index[-2][0] > 1
+
+
+def test_an_index_that_keeps_no_statement_sections_says_the_same() -> None:
+    """A store written before the index kept each statement's section (``look`` empty)
+    finds the same carried news, each said to be from the same section, read from the
+    statement itself."""
+    bench = _benchmark()
+    briefs = [bench._memo(day) for day in range(1, 8)]
+    store = StoryStore()
+    for brief in briefs[:6]:
+        store.add("Sectioned talks", brief)
+
+    def carried() -> list[Any]:
+        base = store.earlier("Sectioned talks")[-1].story
+        assert base is not None
+        with Story.over(base).reading() as story:
+            return list(_findings(story, briefs[6]).carried)
+
+    kept = carried()
+    assert _sql("SELECT COUNT(*) FROM story_entries WHERE kind = 's' AND look = ''") == [(0,)]
+    _sql("UPDATE story_entries SET look = '' WHERE kind = 's'")
+    assert carried() == kept
+    named = {c.how.split(" (", 1)[1].split(";")[0] for c in kept}
+    assert named and named <= {spec.label for spec in sections()} | {"a sentence it cited"}

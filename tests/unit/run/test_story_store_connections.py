@@ -1,9 +1,11 @@
-"""The story store keeps one read connection idle for the next read of the same memo,
-and never reads the file's header by itself while the process has a connection to the
-file open (closing that handle would drop the locks SQLite holds on the file)."""
+"""The story store keeps one read connection idle for the process's next read of the
+file (the next memo's too), and never reads the file's header by itself while the
+process has a connection to the file open (closing that handle would drop the locks
+SQLite holds on the file)."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -43,3 +45,39 @@ def test_a_read_after_another_process_wrote_sees_the_write() -> None:
     assert len(reader.earlier("Seen talks")) == 1
     StoryStore().add("Seen talks", memo(2))
     assert len(reader.earlier("Seen talks")) == 2  # the idle connection reads anew
+
+
+def test_the_next_read_of_the_file_in_the_process_opens_no_connection(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    StoryStore().add("Pooled talks", memo(1))
+    assert len(StoryStore().earlier("Pooled talks")) == 1
+    opened: list[object] = []
+    connect = story_store.StoryStore._connect
+
+    def counted(self: StoryStore, *, write: bool) -> Any:
+        opened.append(write)
+        return connect(self, write=write)
+
+    monkeypatch.setattr(story_store.StoryStore, "_connect", counted)
+    # Another store object (the next memo's), as a batch makes one per memo.
+    again = StoryStore().earlier("Pooled talks")
+    assert again[-1].load_article() == memo(1).article
+    assert opened == []
+    StoryStore().add("Pooled talks", memo(2))  # a write has its own connection
+    assert opened == [True]
+    assert len(StoryStore().earlier("Pooled talks")) == 2
+    assert opened == [True]
+
+
+def test_a_store_moved_away_and_made_again_is_read_afresh(tmp_path: Path) -> None:
+    path = story_store.store_path()
+    StoryStore().add("Old talks", memo(1))
+    assert [s.name for s in StoryStore().stories()] == ["Old talks"]  # its connection idle
+    moved = tmp_path / "moved"
+    moved.mkdir()
+    for part in path.parent.glob(path.name + "*"):
+        part.rename(moved / part.name)
+    StoryStore().add("New talks", memo(1))
+    assert [s.name for s in StoryStore().stories()] == ["New talks"]
+    assert [s.name for s in StoryStore(moved / path.name).stories()] == ["Old talks"]
