@@ -260,6 +260,19 @@ def _identity(path: Path) -> tuple[int, int] | None:
     return found.st_dev, found.st_ino
 
 
+def _forget_inherited() -> None:
+    # A forked child must not use (nor close: SQLite would checkpoint) its parent's
+    # connections; it opens its own (and a lock another thread held at the fork is new).
+    global _OPEN_LOCK  # noqa: PLW0603 (a new lock: the held one cannot be released here)
+    _OPEN_LOCK = threading.Lock()
+    _IDLE.clear()
+    _COUNTED.clear()
+    _OPEN.clear()
+
+
+os.register_at_fork(after_in_child=_forget_inherited)
+
+
 @atexit.register
 def _close_idle() -> None:
     # The last connection's close folds the WAL into the file and removes it.

@@ -23,14 +23,15 @@ def find_new(story: Story, data: Any, changed: set[str], found: Findings) -> Non
     ``changed``: the new article's sentences a change stands on (an item resting only on
     them is the change, not news of its own)."""
     news = [
-        (field, kind, index, item)
-        for field, kind, _ in _NEWS
+        (field, kind, index, item, text_of(item))
+        for field, kind, text_of in _NEWS
         for index, item in enumerate(getattr(data, field))
     ]
-    texts = [text_of(item) for field, _, text_of in _NEWS for item in getattr(data, field)]
     # Every statement (news item, then position) looked up in one read of the index.
-    matches = story.statements.carried_each([*texts, *(p.stance for p in data.positions)])
-    for (field, kind, index, item), match in zip(news, matches, strict=False):
+    matches = story.statements.carried_each(
+        [*(text for *_, text in news), *(p.stance for p in data.positions)]
+    )
+    for (field, kind, index, item, _), match in zip(news, matches[: len(news)], strict=True):
         if match is not None:
             where = match.section
             part = section(where).label if where != "cited" else "a sentence it cited"

@@ -5,13 +5,14 @@ SQLite holds on the file)."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
 import pytest
 from story_answers import memo
 
-from briefgen.run import story_store
+from briefgen.run import story_file, story_store
 from briefgen.run.story_store import StoryStore
 
 
@@ -81,3 +82,20 @@ def test_a_store_moved_away_and_made_again_is_read_afresh(tmp_path: Path) -> Non
     StoryStore().add("New talks", memo(1))
     assert [s.name for s in StoryStore().stories()] == ["New talks"]
     assert [s.name for s in StoryStore(moved / path.name).stories()] == ["Old talks"]
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork here")
+def test_a_forked_child_opens_its_own_connection() -> None:
+    StoryStore().add("Forked talks", memo(1))
+    assert len(StoryStore().earlier("Forked talks")) == 1  # the parent's connection idle
+    assert story_file._IDLE
+    child = os.fork()
+    if child == 0:  # the child: the parent's connection is not its to use
+        code = 0 if not story_file._IDLE else 3
+        if code == 0 and len(StoryStore().earlier("Forked talks")) != 1:
+            code = 4
+        os._exit(code)
+    _, status = os.waitpid(child, 0)
+    assert os.waitstatus_to_exitcode(status) == 0
+    assert story_file._IDLE  # the parent's own is still there
+    assert len(StoryStore().earlier("Forked talks")) == 1
