@@ -115,10 +115,13 @@ class Antecedents:
             ]
             fitting = {id(p): (p, m) for p, m in named if p.gender in (None, gender)}
             unknown = [m for m in people.maybe_people(k, before=before) if m.name not in listeners]
-            if k < sentence and (earlier := self._going_on(word, k, bare, depth)) is not None:
+            names = bool(named or unknown)
+            if k < sentence and (
+                earlier := self._passed_on(word, bare, k, gender, depth=depth, names=names)
+            ):
                 return earlier
-            if k < sentence and (fitting or unknown):
-                same = [at for at in self._subject_pronouns(k, gender)]
+            if fitting or unknown:
+                same = self._same_before(k, sentence, gender, limit)
                 first = min([m.start for _, m in fitting.values()] + [m.start for m in unknown])
                 if same and same[0] < first:
                     excluded.update(id(p) for p, _ in named)  # the same "he" going on
@@ -167,6 +170,42 @@ class Antecedents:
             return Reading(None, f"'{word}' goes on from a '{word}' read as no one")
         return self._resolved(word, earlier.speaker, earlier.sentence or k)
 
+    def _passed_on(
+        self, word: str, bare: str, k: int, gender: str, *, depth: int, names: bool
+    ) -> Reading | None:
+        """Whom the same pronoun in sentence ``k`` stood for, when it is that sentence's
+        speaker, or its opening subject and the sentence ``names`` no one; None when
+        sentence ``k`` hands nothing on."""
+        earlier = self._going_on(word, k, bare, depth)
+        if earlier is None and not names:
+            earlier = self._chained(word, k, gender, depth)
+        return earlier
+
+    def _same_before(self, k: int, sentence: int, gender: str, limit: int) -> list[int]:
+        """Where a pronoun of ``gender`` stands in sentence ``k`` for someone named before
+        it: a subject "he" in a sentence before, any "he", "his" or "him" before ``limit``
+        in the pronoun's own ("Asked about her vote, should Clinton lose, she replied")."""
+        if k < sentence:
+            return self._subject_pronouns(k, gender)
+        pronouns = self._people().pronouns.get(k, [])
+        return [at for at, g, _ in pronouns if g == gender and at < limit]
+
+    def _chained(self, word: str, k: int, gender: str, depth: int) -> Reading | None:
+        """When sentence ``k``, which names no one, opens with the same pronoun as its
+        subject ("He's also supportive of the tests."), whom that one stands for (or no
+        one); None when it does not open so."""
+        tokens = after_dateline(self._tokens_of(k))
+        opening = next((t for t in tokens if t.is_word), None)
+        subjects = self._subject_pronouns(k, gender)
+        if opening is None or not subjects or subjects[0] != opening.start:
+            return None
+        if depth >= _MAX_CHAIN:
+            return Reading(None, f"'{word}' goes on from a '{word}' too far back")
+        earlier = self.resolve(Phrase((opening,), "pronoun"), k, depth=depth + 1)
+        if earlier.speaker is None:
+            return Reading(None, f"'{word}' goes on from a '{word}' read as no one")
+        return self._resolved(word, earlier.speaker, earlier.sentence or k)
+
     def _by_speaker(
         self,
         word: str,
@@ -186,7 +225,12 @@ class Antecedents:
             return self._resolved(word, said[0][1].shown, k)
         # A speaker the article's people do not hold is never read as someone else.
         unsure = None if said else Reading(None, f"'{word}' could be {speaker.text} or another")
-        if passed or unknown or any(p.gender == gender for p, _ in fitting.values()):
+        # Known by the article itself: a given name's usual gender rules no one in.
+        if (
+            passed
+            or unknown
+            or any(p.gender == gender and not p.gender_by_name for p, _ in fitting.values())
+        ):
             return unsure
         if len(said) == 1:
             return self._resolved(word, said[0][1].shown, k)
@@ -212,8 +256,12 @@ class Antecedents:
         person, mention = min(fitting.values(), key=lambda pair: pair[1].start)
         if mention.start != first.start:
             return None
-        # Of unknown gender, only as the one person the sentence names.
-        if person.gender != gender and (person.gender is not None or len(fitting) > 1):
+        # Of unknown gender, only as the one person the sentence names; known only by a
+        # given name's usual gender, only as the one who fits (the name rules others out,
+        # never picks among them).
+        if person.gender not in (None, gender):
+            return None
+        if len(fitting) > 1 and (person.gender is None or person.gender_by_name):
             return None
         # The name's words, then a verb of its own or an apposition ("Scott Reed, who ...").
         end = mention.start + len(mention.shown)

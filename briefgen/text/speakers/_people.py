@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from briefgen.text.given_names import given_name_gender
 from briefgen.text.names import ALIAS_GROUPS
 from briefgen.text.speakers._tokens import Token, Words
 
@@ -48,6 +49,9 @@ class Person:
     full: tuple[str, ...]
     gender: str | None = None
     mentions: list[Mention] = field(default_factory=list)
+    gender_by_name: bool = False
+    """Its gender is only its given name's usual one: it rules the person out for a
+    pronoun of the other gender, never picks them among several who fit."""
 
 
 class People:
@@ -87,7 +91,8 @@ class People:
     def _learn_genders(self, count: int) -> None:
         """A person's gender from the article's own pronouns: "he", "his" or "him" in
         a sentence that names only them, after the name, and in the next sentence when
-        it names no one ("Ann Lee won. She said ...")."""
+        it names no one ("Ann Lee won. She said ..."); failing those, from their given
+        name, when the dataset of names finds it plain."""
         votes: dict[int, dict[str, int]] = {}
         for k in range(count):
             named = self.in_sentence(k)
@@ -114,6 +119,11 @@ class People:
             tally = votes.get(id(person), {})
             if person.gender is None and len(tally) == 1:
                 person.gender = next(iter(tally))
+            elif person.gender is None and not tally and len(person.full) > 1:
+                # The article says nothing: the given name's usual gender ("Hillary
+                # Clinton" is no "he"). Votes both ways leave it unknown.
+                person.gender = given_name_gender(person.full[0])
+                person.gender_by_name = person.gender is not None
 
     def in_sentence(self, index: int, before: int | None = None) -> list[tuple[Person, Mention]]:
         """The people named in sentence ``index`` (before offset ``before``), in order."""

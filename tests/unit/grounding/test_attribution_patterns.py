@@ -413,3 +413,49 @@ def test_a_long_run_of_he_said_is_followed_only_so_far_back() -> None:
     )
     assert _speaker(text, "We have come a long way in month number 2 of it") == "Sen. Omar Haddad"
     assert _speaker(text, "We have come a long way in month number 1199 of it") is None
+
+
+def test_a_given_name_rules_out_the_one_of_the_other_gender() -> None:
+    # The article says nothing of either one's gender; "Maria" and "David" do.
+    text = "Sen. Maria Lopez met Gov. David Chen in Ohio on Monday. “It went well,” she said."
+    assert _speaker(text, "It went well") == "Sen. Maria Lopez"
+
+
+def test_the_article_s_own_pronouns_outweigh_a_given_name() -> None:
+    # Ashley is mostly a woman's name; this article's Ashley Smith is a "he".
+    text = (
+        "Mayor Ashley Smith won a second term in March. He said he would serve one term.\n\n"
+        "Smith met Sen. Maria Lopez in Ohio on Monday. “It went well,” he said."
+    )
+    assert _speaker(text, "It went well") == "Smith"
+
+
+def test_a_given_name_never_picks_among_two_who_fit() -> None:
+    # Two men by their names: the subject is no surer a "he" than the other.
+    text = "Sen. David Chen met Gov. Omar Haddad in Ohio on Monday. “It went well,” he said."
+    assert _speaker(text, "It went well") is None
+
+
+def test_a_name_no_dataset_can_read_leaves_the_doubt() -> None:
+    # "Sandy" is borne by men and women alike: "she" could be either one.
+    text = "Sen. Sandy Brown met Gov. Maria Lopez in Ohio on Monday. “It went well,” she said."
+    assert _speaker(text, "It went well") is None
+
+
+def test_a_he_that_opens_a_sentence_of_no_names_passes_its_person_on() -> None:
+    text = (
+        "“It started with the governor, and it was continued,” Beruff said.\n\n"
+        "He’s also supportive of the state’s testing program.\n\n"
+        "“If you don’t test, how are you going to measure the results?” he said."
+    )
+    assert _speaker(text, "If you don’t test") == "Beruff"
+
+
+def test_a_her_before_the_names_of_the_pronoun_s_own_sentence_goes_on_from_before() -> None:
+    # Not Hillary Clinton, named inside the question the actress was asked.
+    text = (
+        "“I think he would encourage people,” Susan Sarandon told MSNBC on Monday.\n\n"
+        "Asked about her own vote in the event that Hillary Clinton faces Donald Trump, she "
+        "replied: “I don’t know. I’m going to see what happens.”"
+    )
+    assert _speaker(text, "I don’t know.") == "Susan Sarandon"
