@@ -122,7 +122,7 @@ class People:
             elif person.gender is None and not tally and len(person.full) > 1:
                 # The article says nothing: the given name's usual gender ("Hillary
                 # Clinton" is no "he"). Votes both ways leave it unknown.
-                person.gender = given_name_gender(person.full[0])
+                person.gender = _given_gender(person.full)
                 person.gender_by_name = person.gender is not None
 
     def in_sentence(self, index: int, before: int | None = None) -> list[tuple[Person, Mention]]:
@@ -282,12 +282,19 @@ class People:
     def _apposition_head(self, tokens: Sequence[Token], j: int) -> Token | None:
         """The head of the apposition after ``tokens[j]`` (a comma): its last word before
         the next mark or preposition ("Al-Shabaab, the terrorist *group* based in")."""
+        words = self.words
+        window = tokens[j + 1 : j + 1 + _APPOSITION_REACH]
+        # "the former New Jersey governor": in a noun phrase (not "who managed Bob
+        # Dole's campaign"), a name goes on to the phrase's noun when the word before it
+        # names no kind of person or body.
+        phrase = bool(window) and words.determiner(window[0])
         head = None
-        for token in tokens[j + 1 : j + 1 + _APPOSITION_REACH]:
-            if not token.is_word or token.bare in self.words.lexicon.phrase_prepositions:
+        for token in window:
+            if not token.is_word or token.bare in words.lexicon.phrase_prepositions:
                 break
-            if token.capitalised or self.words.function_word(token):
-                if head is not None:
+            if token.capitalised or words.function_word(token):
+                kind = head is not None and (words.role_noun(head) or words.body_noun(head))
+                if head is not None and not (phrase and token.capitalised and not kind):
                     break
                 continue
             head = token
@@ -324,6 +331,12 @@ def _people(mentions: list[Mention]) -> dict[tuple[str, ...], Person]:
         person.mentions.append(mention)
         person.gender = person.gender or mention.gender
     return people
+
+
+def _given_gender(full: tuple[str, ...]) -> str | None:
+    """The gender of the first given name before the surname ("Republican Christine Todd
+    Whitman": Christine's), or None."""
+    return next(filter(None, (given_name_gender(part) for part in full[:-1])), None)
 
 
 def _bare_name(text: str) -> str:

@@ -459,3 +459,26 @@ def test_a_her_before_the_names_of_the_pronoun_s_own_sentence_goes_on_from_befor
         "replied: “I don’t know. I’m going to see what happens.”"
     )
     assert _speaker(text, "I don’t know.") == "Susan Sarandon"
+
+
+def test_a_name_inside_an_apposition_goes_on_to_its_noun() -> None:
+    # "the former New Jersey governor": the head is "governor", a role, so Whitman is a
+    # person (and Christine a woman's name), not "former".
+    text = (
+        "Back home, the reaction has been fierce.\n\n"
+        "Republican Christine Todd Whitman, the former New Jersey governor, told reporters "
+        "last week she would rather vote for Hillary Clinton than Trump.\n\n"
+        "“I am ashamed that Christie would endorse him,” she said."
+    )
+    assert _speaker(text, "I am ashamed") == "Republican Christine Todd Whitman"
+
+
+def test_a_relative_clause_after_a_name_is_no_apposition_of_a_body() -> None:
+    # "who managed Bob Dole's 1996 campaign" does not make Scott Reed a campaign.
+    text = (
+        "Scott Reed, who managed Bob Dole’s 1996 campaign, said “the fear is as high as it "
+        "has ever been” in the establishment.\n\n"
+        "“But I am amazed that people are acting surprised,” he said.\n\n"
+        "Watching the debate on Tuesday night, Reed said the party must unite."
+    )
+    assert _speaker(text, "But I am amazed") == "Scott Reed"
