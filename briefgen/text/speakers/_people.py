@@ -222,6 +222,8 @@ class People:
             return None
         if len(own) == 1 and not titled and (words.lone_opening(own[0]) or own[0].text.isupper()):
             return None  # "Signs" opening a sentence; "AIDS", "FBI": not a person's name
+        if len(own) == 1 and words.pronoun_kind(own[0]) is not None:
+            return None  # "He’s also supportive": a pronoun, however the article writes it
         name = tuple(_bare_name(t.text) for t in own)
         gender = _gender(titled + list(tokens[max(0, i - 2) : i]), words)
         evidence = bool(titled) or self._evidence(tokens, i, j)

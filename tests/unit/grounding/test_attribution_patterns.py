@@ -482,3 +482,14 @@ def test_a_relative_clause_after_a_name_is_no_apposition_of_a_body() -> None:
         "Watching the debate on Tuesday night, Reed said the party must unite."
     )
     assert _speaker(text, "But I am amazed") == "Scott Reed"
+
+
+def test_a_pronoun_the_article_capitalises_after_a_quotation_is_never_a_name() -> None:
+    # '“It works.” He said' capitalises "He" after a word-like mark; "He’s" is still "he".
+    text = (
+        "“It started with the governor, and it was continued,” Beruff said.\n\n"
+        "“It works.” He said it twice.\n\n"
+        "He’s also supportive of the state’s testing program.\n\n"
+        "“If you don’t test, how are you going to measure the results?” he said."
+    )
+    assert _speaker(text, "If you don’t test") == "Beruff"
