@@ -224,9 +224,10 @@ class Clauses:
                 return found
         # "Gov. John Kasich (R-Ohio), said": a name right before the comma is the speaker;
         # else an apposition ("X, the minister, said") opens at one of the commas before.
-        direct = self._subject_at(pre, skip_modifiers(pre, i - 1, words), whole=whole)
+        end = skip_modifiers(pre, i - 1, words)
+        direct = self._subject_at(pre, end, whole=whole)
         if direct is not None and direct.kind == "name":
-            return direct
+            return self._unless_region(pre, end, direct, whole=whole)
         for opening in range(i - 2, 0, -1):
             if pre[opening].text != ",":
                 continue
@@ -238,10 +239,19 @@ class Clauses:
             if any(words.speech_verb(t) for t in spoken):
                 break
             # "Sen. Durbin (D-Ill.), noting ..., said": the parenthesis is the name's.
-            found = self._subject_at(pre, skip_modifiers(pre, opening, words), whole=whole)
+            end = skip_modifiers(pre, opening, words)
+            found = self._subject_at(pre, end, whole=whole)
             if found is not None:
-                return found
+                return self._unless_region(pre, end, found, whole=whole)
         return direct
+
+    def _unless_region(
+        self, pre: Sequence[Token], end: int, found: Phrase, *, whole: bool
+    ) -> Phrase | None:
+        """``found`` (ending at ``pre[end]``), unless it is the region of a place: "X, a
+        philanthropist from Monsey, New York, said" is read as if it ended at the place."""
+        region = _region_start(pre, end, len(found.tokens), self.words)
+        return found if region is None else self.subject(pre[:region], whole=whole)
 
     def _subject_at(self, pre: Sequence[Token], i: int, *, whole: bool) -> Phrase | None:
         found, start = before(pre, i, self.words)
@@ -356,6 +366,22 @@ class Clauses:
             if words.pronoun_kind(token) in _SUBJECT_PRONOUNS:
                 return False
         return True
+
+
+def _region_start(pre: Sequence[Token], end: int, length: int, words: Words) -> int | None:
+    """Where ``pre[end - length : end]`` follows a place as its region ("from Monsey, *New
+    York*", "of Washington, *D.C.*", "in Aurora, *Colorado*"): the index just after the
+    place's comma; None when it does not."""
+    start = end - length
+    if start < 3 or pre[start - 1].text != ",":
+        return None
+    if any(t.text in "()" or words.honorific(t) for t in pre[start:end]):
+        return None  # "in Iowa, Sen. Ted Cruz (R-Texas), said": a person
+    k = start - 2
+    while k >= 0 and pre[k].is_word and pre[k].capitalised:
+        k -= 1
+    place = k < start - 2 and k >= 0 and pre[k].bare in words.lexicon.phrase_prepositions
+    return start if place else None
 
 
 def skip_modifiers(pre: Sequence[Token], i: int, words: Words) -> int:

@@ -493,3 +493,28 @@ def test_a_pronoun_the_article_capitalises_after_a_quotation_is_never_a_name() -
         "“If you don’t test, how are you going to measure the results?” he said."
     )
     assert _speaker(text, "If you don’t test") == "Beruff"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "expected"),
+    [
+        (
+            "Rachel Berg, a philanthropist from Monsey, New York, said, “I feel bad to say it.”",
+            "I feel bad",
+            "Rachel Berg",
+        ),
+        (
+            "Sandy Phillips, who lost her daughter in Aurora, Colorado, in July 2012, said: "
+            "“Bernie promised to meet with us face to face.”",
+            "Bernie promised",
+            "Sandy Phillips",
+        ),
+        (  # a person after a place and its comma is still the speaker
+            "In Iowa, Sen. Ted Cruz (R-Texas), said: “We will win.”",
+            "We will win.",
+            "Sen. Ted Cruz",
+        ),
+    ],
+)
+def test_the_region_of_a_place_is_never_the_speaker(text: str, quote: str, expected: str) -> None:
+    assert _speaker(text, quote) == expected
