@@ -195,7 +195,19 @@ class Reader:
             return self._introduced(k) or Reading(
                 None, "the introduction before it names no speaker"
             )
-        return Reading(None, "no said-clause in its sentence or paragraph")
+        return self._quoted_before(tokens, depth)
+
+    def _quoted_before(self, tokens: list[Token], depth: int) -> Reading:
+        """A quotation that opens its paragraph with no said-clause after a paragraph
+        that ends in someone's quotation: that speaker goes on ("“…,” Collins told MSNBC.
+        ¶ “So the best way we do it …”"). Not after a question: an answer is another's."""
+        quoted = [t for t in tokens if t.kind == "quote"]
+        if not quoted or quoted[-1].text.rstrip("”’\"'»«“ ").endswith("?"):
+            return Reading(None, "no said-clause in its sentence or paragraph")
+        found = self.read(quoted[-1].start + 1, quoted[-1].end - 1, depth + 1)
+        if found.speaker is None:
+            return Reading(None, "no said-clause, and the paragraph before names no speaker")
+        return Reading(found.speaker, "goes on from the paragraph before", found.kind)
 
     def _introduced(self, k: int) -> Reading | None:
         """The speaker of sentence ``k`` when it introduces a quotation: its one verb of

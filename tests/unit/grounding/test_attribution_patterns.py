@@ -518,3 +518,21 @@ def test_a_pronoun_the_article_capitalises_after_a_quotation_is_never_a_name() -
 )
 def test_the_region_of_a_place_is_never_the_speaker(text: str, quote: str, expected: str) -> None:
     assert _speaker(text, quote) == expected
+
+
+def test_a_quotation_opening_its_paragraph_goes_on_with_the_speaker_before() -> None:
+    text = (
+        "Ottawa news.\n\n"
+        "“All of us are fearful if it came down to that,” Collins told MSNBC.\n\n"
+        "“So the best way we do it, we get to 1,237. Game over.”"
+    )
+    assert _speaker(text, "So the best way") == "Collins"
+
+
+def test_an_answer_after_a_question_is_not_the_asker_s() -> None:
+    text = (
+        "Ottawa news.\n\n"
+        "“Are you running again?” a reporter asked Smith.\n\n"
+        "“No, I am not running this year.”"
+    )
+    assert _speaker(text, "No, I am not running") is None
