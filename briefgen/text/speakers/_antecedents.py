@@ -261,7 +261,10 @@ class Antecedents:
         # never picks among them).
         if person.gender not in (None, gender):
             return None
-        if len(fitting) > 1 and (person.gender is None or person.gender_by_name):
+        # The others only as owners ("Hollande denounced Trump's remarks"): no one the
+        # next sentence goes on about in the subject's place.
+        owners = all(self._owner(k, m) for p, m in fitting.values() if p is not person)
+        if len(fitting) > 1 and not owners and (person.gender is None or person.gender_by_name):
             return None
         # The name's words, then a verb of its own or an apposition ("Scott Reed, who ...").
         end = mention.start + len(mention.shown)
@@ -275,6 +278,12 @@ class Antecedents:
             # "Scott Reed, who managed ...", not "Trump, Sexton said, has ...".
             return mention.shown if after[1].is_word and not after[1].capitalised else None
         return None
+
+    def _owner(self, k: int, mention: Mention) -> bool:
+        """Whether ``mention`` in sentence ``k`` is written as an owner ("Trump's")."""
+        tokens = self._tokens_of(k)
+        at = _from(tokens, mention.start + len(mention.shown))
+        return any(self.words.possessive(t) for t in tokens[max(0, at - 1) : at + 1])
 
     def _attributive(self, k: int, mention: Mention) -> bool:
         """A name used as a modifier ("the Clinton phone bank", "a Trump rally"): no one

@@ -536,3 +536,24 @@ def test_an_answer_after_a_question_is_not_the_asker_s() -> None:
         "“No, I am not running this year.”"
     )
     assert _speaker(text, "No, I am not running") is None
+
+
+def test_he_goes_on_with_the_subject_when_the_others_are_owners() -> None:
+    # Not Donald Trump, named only as the owner of the remarks.
+    text = (
+        "Ottawa news.\n\n"
+        "French President François Hollande denounced Donald Trump’s remarks as “hurtful "
+        "and humiliating” on Tuesday.\n\n"
+        "“If the Americans choose that path, it will have consequences,” he said."
+    )
+    assert _speaker(text, "If the Americans") == "President François Hollande"
+
+
+def test_an_owner_that_is_the_subject_is_no_one_the_next_he_goes_on_about() -> None:
+    # "Trump's pollster" opens the sentence: Trump owns, he does not act.
+    text = (
+        "Ottawa news.\n\n"
+        "Donald Trump’s pollster told Sen. Omar Haddad the numbers were bad.\n\n"
+        "“We have work to do,” he said."
+    )
+    assert _speaker(text, "We have work to do") is None
