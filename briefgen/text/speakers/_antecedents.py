@@ -253,9 +253,15 @@ class Antecedents:
         first = next((t for t in tokens if t.is_word), None)
         if first is None or not fitting:
             return None
-        person, mention = min(fitting.values(), key=lambda pair: pair[1].start)
-        if mention.start != first.start:
+        # "Asked about Trump's remark, Christie blamed ...": after an opening phrase, the
+        # subject is the name after its comma, and the names inside it are no subject.
+        opening = self._opening_phrase_end(tokens, first, fitting)
+        if opening is not None:
+            first = next((t for t in tokens if t.is_word and t.start > opening), first)
+        found = [pair for pair in fitting.values() if pair[1].start == first.start]
+        if not found:
             return None
+        person, mention = found[0]
         # Of unknown gender, only as the one person the sentence names; known only by a
         # given name's usual gender, only as the one who fits (the name rules others out,
         # never picks among them).
@@ -263,7 +269,11 @@ class Antecedents:
             return None
         # The others only as owners ("Hollande denounced Trump's remarks"): no one the
         # next sentence goes on about in the subject's place.
-        owners = all(self._owner(k, m) for p, m in fitting.values() if p is not person)
+        owners = all(
+            self._owner(k, m) or (opening is not None and m.start < opening)
+            for p, m in fitting.values()
+            if p is not person
+        )
         if len(fitting) > 1 and not owners and (person.gender is None or person.gender_by_name):
             return None
         # The name's words, then a verb of its own or an apposition ("Scott Reed, who ...").
@@ -278,6 +288,24 @@ class Antecedents:
             # "Scott Reed, who managed ...", not "Trump, Sexton said, has ...".
             return mention.shown if after[1].is_word and not after[1].capitalised else None
         return None
+
+    def _opening_phrase_end(
+        self, tokens: list[Token], first: Token, fitting: dict[int, tuple[Person, Mention]]
+    ) -> int | None:
+        """Where the phrase a sentence opens with ends (its comma), when it opens with a
+        preposition, a subordinator or a participle ("In his assessment,", "Asked about
+        ...,", "Following Sanders on MSNBC,"), not with a name; else None."""
+        if any(m.start == first.start for _, m in fitting.values()):
+            return None
+        word = first.bare
+        participle = len(word) > 4 and word.endswith(("ing", "ed"))
+        if not (
+            participle
+            or word in _SUBORDINATE_OPENERS
+            or word in self.words.lexicon.phrase_prepositions
+        ):
+            return None
+        return next((t.start for t in tokens if t.text == ","), None)
 
     def _owner(self, k: int, mention: Mention) -> bool:
         """Whether ``mention`` in sentence ``k`` is written as an owner ("Trump's")."""

@@ -557,3 +557,15 @@ def test_an_owner_that_is_the_subject_is_no_one_the_next_he_goes_on_about() -> N
         "“We have work to do,” he said."
     )
     assert _speaker(text, "We have work to do") is None
+
+
+def test_after_an_opening_phrase_he_goes_on_with_the_subject_after_its_comma() -> None:
+    # Clinton and Trump are named inside the phrase, or as its object: not the "he".
+    text = (
+        "Ottawa news.\n\n"
+        "Donald Trump said on Monday that the race was over.\n\n"
+        "Asked about Trump’s calling Hillary Clinton a bigot last week, Gov. Chris Christie "
+        "blamed Clinton for the charges.\n\n"
+        "“The fact is that she started it,” he said."
+    )
+    assert _speaker(text, "The fact is") == "Gov. Chris Christie"
