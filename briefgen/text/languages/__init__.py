@@ -107,6 +107,9 @@ class Lexicon:
     common_person_nouns: frozenset[str] = frozenset()
     """Nouns for a person from a lexical database (WordNet's noun.person for English):
     a head only when written in lower case, since many are surnames too ("Sanders")."""
+    question_verbs: frozenset[str] = frozenset()
+    """Verbs of asking ("asked"): their object is who was asked ("“…?” Obama asked
+    Republicans."), but the name right after one is the asker ("“…?” asked Lee")."""
     continuing_verbs: frozenset[str] = frozenset()
     """Forms of verbs that carry a speaker on to a verb of speech ("went on to say",
     "proceeded to add"): the speaker is their subject."""

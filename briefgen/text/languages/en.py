@@ -266,6 +266,7 @@ LEXICON = Lexicon(
     code="en",
     speech_verbs=_words(_SPEECH_VERBS.replace("|", " ")),
     listener_verbs=_words(_LISTENER_VERBS),
+    question_verbs=_words("ask asks asked asking"),
     according_to=(("according", "to"), ("in", "the", "words", "of")),
     honorifics=_words(_HONORIFICS),
     male_words=_words(_MALE),

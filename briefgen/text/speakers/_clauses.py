@@ -42,6 +42,10 @@ class Clause:
     how: str
 
 
+# Words a listener may take after "told" or "asked" ("Britain's ITV television station").
+_LISTENER_WORDS = 4
+
+
 class Clauses:
     """Said-clauses, read with one language's words."""
 
@@ -112,7 +116,34 @@ class Clauses:
             return True  # "said X ...": after() has read where X ends
         following = rest[0]
         lexicon = self.words.lexicon
+        if region[verb].bare in lexicon.listener_verbs | lexicon.question_verbs:
+            # "Obama asked Republican politicians.", "X told Britain's ITV in an
+            # interview": whom it was said to, then nothing of its own.
+            rest = self._after_listener(region, verb + 1)
+            if not rest:
+                return True
+            following = rest[0]
         return following.bare in lexicon.phrase_prepositions or self.words.time_word(following)
+
+    def _after_listener(self, region: Sequence[Token], start: int) -> list[Token]:
+        """What follows the listener a verb like "told" names at ``region[start]`` (a
+        determiner, then a few words of no clause of their own), marks left out."""
+        words = self.words
+        n = start + 1 if start < len(region) and words.determiner(region[start]) else start
+        end = n
+        while (
+            end < len(region)
+            and end - n < _LISTENER_WORDS
+            and region[end].is_word
+            and not words.function_word(region[end])
+            and region[end].bare not in words.lexicon.phrase_prepositions
+            and not words.speech_verb(region[end])
+            and not words.time_word(region[end])
+        ):
+            end += 1
+        if end == n:
+            return [t for t in region[start:] if t.kind != "mark"]
+        return [t for t in region[end:] if t.kind != "mark"]
 
     def _bare_verb(self, region: Sequence[Token]) -> bool:
         """Just a verb of speech between marks: ", adding," "—saying"."""

@@ -569,3 +569,31 @@ def test_after_an_opening_phrase_he_goes_on_with_the_subject_after_its_comma() -
         "“The fact is that she started it,” he said."
     )
     assert _speaker(text, "The fact is") == "Gov. Chris Christie"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "expected"),
+    [
+        (
+            "Ottawa news.\n\n“Why are you still endorsing him?” Obama asked Republican "
+            "politicians.",
+            "Why are you still",
+            "Obama",
+        ),
+        (
+            "Ottawa news.\n\n“It looks like we will not get along, who knows?” Trump told "
+            "Britain’s ITV television station in an interview aired on Monday.",
+            "It looks like",
+            "Trump",
+        ),
+        (  # "told reporters" goes on to a clause of its own: not this quotation's clause
+            "Ottawa news.\n\n“Are you sure?” Obama told reporters the polls were wrong.",
+            "Are you sure?",
+            None,
+        ),
+    ],
+)
+def test_a_said_clause_after_a_question_may_name_whom_it_was_said_to(
+    text: str, quote: str, expected: str | None
+) -> None:
+    assert _speaker(text, quote) == expected
