@@ -298,7 +298,8 @@ class Antecedents:
         if any(m.start == first.start for _, m in fitting.values()):
             return None
         word = first.bare
-        participle = len(word) > 4 and word.endswith(("ing", "ed"))
+        # A participle is never capitalised elsewhere ("Alfred" may be a name).
+        participle = word.endswith(("ing", "ed")) and self.words.lone_opening(first)
         if not (
             participle
             or word in _SUBORDINATE_OPENERS

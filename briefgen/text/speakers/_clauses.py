@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from briefgen.text.given_names import given_name_gender
 from briefgen.text.speakers._phrases import Phrase, after, before, is_time
 from briefgen.text.speakers._tokens import Token, Words
 
@@ -408,6 +409,8 @@ def _region_start(pre: Sequence[Token], end: int, length: int, words: Words) -> 
         return None
     if any(t.text in "()" or words.honorific(t) for t in pre[start:end]):
         return None  # "in Iowa, Sen. Ted Cruz (R-Texas), said": a person
+    if length > 1 and given_name_gender(pre[start].text) is not None:
+        return None  # "Speaking in Iowa, Ted Cruz, a senator, said": a given name
     k = start - 2
     while k >= 0 and pre[k].is_word and pre[k].capitalised:
         k -= 1

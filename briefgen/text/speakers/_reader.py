@@ -198,9 +198,10 @@ class Reader:
         return self._quoted_before(tokens, depth)
 
     def _quoted_before(self, tokens: list[Token], depth: int) -> Reading:
-        """A quotation that opens its paragraph with no said-clause after a paragraph
-        that ends in someone's quotation: that speaker goes on ("“…,” Collins told MSNBC.
-        ¶ “So the best way we do it …”"). Not after a question: an answer is another's."""
+        """A quotation that opens its paragraph with no said-clause, after a paragraph
+        whose last sentence (``tokens``) holds someone's quotation: that speaker goes on
+        ("“…,” Collins told MSNBC. ¶ “So the best way we do it …”"). Not after a
+        question: an answer is another's."""
         quoted = [t for t in tokens if t.kind == "quote"]
         if not quoted or quoted[-1].text.rstrip("”’\"'»«“ ").endswith("?"):
             return Reading(None, "no said-clause in its sentence or paragraph")

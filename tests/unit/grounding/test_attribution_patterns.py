@@ -514,6 +514,11 @@ def test_a_pronoun_the_article_capitalises_after_a_quotation_is_never_a_name() -
             "We will win.",
             "Sen. Ted Cruz",
         ),
+        (  # a given name and a surname are a person, not a region
+            "Speaking in Iowa, Ted Cruz, a senator from Texas, said: “We will win.”",
+            "We will win.",
+            "Ted Cruz",
+        ),
     ],
 )
 def test_the_region_of_a_place_is_never_the_speaker(text: str, quote: str, expected: str) -> None:
