@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from briefgen.text.given_names import given_name_gender
-from briefgen.text.speakers._phrases import Phrase, after, before, is_time
+from briefgen.text.speakers._bounds import after_listener, region_start, skip_modifiers
+from briefgen.text.speakers._phrases import Phrase, after, before
 from briefgen.text.speakers._tokens import Token, Words
 
 _LEADING_MARKS = frozenset({",", "—", "–", "-", "--", ";", "”", "’", '"', "'"})
@@ -41,10 +41,6 @@ class Clause:
 
     phrase: Phrase | None
     how: str
-
-
-# Words a listener may take after "told" or "asked" ("Britain's ITV television station").
-_LISTENER_WORDS = 4
 
 
 class Clauses:
@@ -120,31 +116,11 @@ class Clauses:
         if region[verb].bare in lexicon.listener_verbs | lexicon.question_verbs:
             # "Obama asked Republican politicians.", "X told Britain's ITV in an
             # interview": whom it was said to, then nothing of its own.
-            rest = self._after_listener(region, verb + 1)
+            rest = after_listener(region, verb + 1, self.words)
             if not rest:
                 return True
             following = rest[0]
         return following.bare in lexicon.phrase_prepositions or self.words.time_word(following)
-
-    def _after_listener(self, region: Sequence[Token], start: int) -> list[Token]:
-        """What follows the listener a verb like "told" names at ``region[start]`` (a
-        determiner, then a few words of no clause of their own), marks left out."""
-        words = self.words
-        n = start + 1 if start < len(region) and words.determiner(region[start]) else start
-        end = n
-        while (
-            end < len(region)
-            and end - n < _LISTENER_WORDS
-            and region[end].is_word
-            and not words.function_word(region[end])
-            and region[end].bare not in words.lexicon.phrase_prepositions
-            and not words.speech_verb(region[end])
-            and not words.time_word(region[end])
-        ):
-            end += 1
-        if end == n:
-            return [t for t in region[start:] if t.kind != "mark"]
-        return [t for t in region[end:] if t.kind != "mark"]
 
     def _bare_verb(self, region: Sequence[Token]) -> bool:
         """Just a verb of speech between marks: ", adding," "—saying"."""
@@ -273,6 +249,12 @@ class Clauses:
             # "Sen. Durbin (D-Ill.), noting ..., said": the parenthesis is the name's.
             end = skip_modifiers(pre, opening, words)
             found = self._subject_at(pre, end, whole=whole)
+            if found is not None and found.kind == "role":
+                # "the governor's deputy chief of staff, Ann Lee, told": the name set
+                # off after the role is who it is.
+                named, named_start = before(pre, skip_modifiers(pre, i - 1, words), words)
+                if named is not None and named.kind == "name" and named_start == opening + 1:
+                    return named
             if found is not None:
                 return self._unless_region(pre, end, found, whole=whole)
         return direct
@@ -282,7 +264,7 @@ class Clauses:
     ) -> Phrase | None:
         """``found`` (ending at ``pre[end]``), unless it is the region of a place: "X, a
         philanthropist from Monsey, New York, said" is read as if it ended at the place."""
-        region = _region_start(pre, end, len(found.tokens), self.words)
+        region = region_start(pre, end, len(found.tokens), self.words)
         return found if region is None else self.subject(pre[:region], whole=whole)
 
     def _subject_at(self, pre: Sequence[Token], i: int, *, whole: bool) -> Phrase | None:
@@ -398,45 +380,6 @@ class Clauses:
             if words.pronoun_kind(token) in _SUBJECT_PRONOUNS:
                 return False
         return True
-
-
-def _region_start(pre: Sequence[Token], end: int, length: int, words: Words) -> int | None:
-    """Where ``pre[end - length : end]`` follows a place as its region ("from Monsey, *New
-    York*", "of Washington, *D.C.*", "in Aurora, *Colorado*"): the index just after the
-    place's comma; None when it does not."""
-    start = end - length
-    if start < 3 or pre[start - 1].text != ",":
-        return None
-    if any(t.text in "()" or words.honorific(t) for t in pre[start:end]):
-        return None  # "in Iowa, Sen. Ted Cruz (R-Texas), said": a person
-    if length > 1 and given_name_gender(pre[start].text) is not None:
-        return None  # "Speaking in Iowa, Ted Cruz, a senator, said": a given name
-    k = start - 2
-    while k >= 0 and pre[k].is_word and pre[k].capitalised:
-        k -= 1
-    place = k < start - 2 and k >= 0 and pre[k].bare in words.lexicon.phrase_prepositions
-    return start if place else None
-
-
-def skip_modifiers(pre: Sequence[Token], i: int, words: Words) -> int:
-    """Where a speaker ends before ``pre[i]``: past adverbs, auxiliaries, a time phrase
-    ("on Tuesday") and a parenthesis ("(R-Ohio)")."""
-    while i:
-        token = pre[i - 1]
-        if token.text == ")":
-            opening = next((n for n in range(i - 2, -1, -1) if pre[n].text == "("), None)
-            if opening is None:
-                return i
-            i = opening
-        elif words.modifier(token):
-            i -= 1
-        elif is_time(pre, i - 1, words):
-            i -= 1
-            if i and pre[i - 1].bare in words.lexicon.time_prepositions:
-                i -= 1
-        else:
-            return i
-    return i
 
 
 def _may_open_subject(token: Token, words: Words) -> bool:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from briefgen.text.speakers._tokens import Token, Words
 
 _MAX_WORDS = 10
-_MAX_MODIFIERS = 4
+_MAX_MODIFIERS = 5
 # Words that may follow a speaker read after its verb: the end of the clause, a
 # preposition ("said Pitt of his role"), a relative ("said one source who ...").
 _RELATIVES = frozenset({"who", "whose", "which"})
@@ -68,7 +68,9 @@ def _core(tokens: tuple[Token, ...], words: Words) -> Phrase | None:
         return None
     lowercase = 0
     for i, token in enumerate(body):
-        if words.determiner(token) or words.speech_verb(token):
+        if words.determiner(token) or (
+            words.speech_verb(token) and not _linked_noun(body, i, words)
+        ):
             return None
         if token.text in words.lexicon.name_links and 0 < i < len(body) - 1:
             if body[i - 1].capitalised and body[i + 1].capitalised:
@@ -91,6 +93,14 @@ def _core(tokens: tuple[Token, ...], words: Words) -> Phrase | None:
         if described or _plural(head, words):
             return Phrase(tokens, "role")
     return None
+
+
+def _linked_noun(tokens: Sequence[Token], i: int, words: Words) -> bool:
+    """Whether ``tokens[i]`` is the noun a role's link governs ("secretary of *state*"),
+    not a verb of speech."""
+    return (
+        i >= 2 and tokens[i - 1].text in words.lexicon.name_links and words.role_noun(tokens[i - 2])
+    )
 
 
 def _owned(tokens: tuple[Token, ...], words: Words) -> Phrase | None:
@@ -158,7 +168,9 @@ def _complement(tokens: Sequence[Token], words: Words) -> bool:
         link = token.text in words.lexicon.name_links and 0 < i < len(rest) - 1
         if link and rest[i - 1].capitalised and rest[i + 1].capitalised:
             continue
-        if words.function_word(token) or words.speech_verb(token) or words.determiner(token):
+        # Right after the preposition a verb of speech's form is a noun ("of state").
+        spoken = words.speech_verb(token) and (i > 0 or rest is not tokens)
+        if words.function_word(token) or spoken or words.determiner(token):
             return False
     return bool(rest)
 
@@ -181,10 +193,15 @@ def before(tokens: Sequence[Token], end: int, words: Words) -> tuple[Phrase | No
             i -= 1
             break
         link = token.text in words.lexicon.name_links and i > 0 and i + 1 < end
-        if link and tokens[i - 1].capitalised and tokens[i + 1].capitalised:
+        if link and (
+            (tokens[i - 1].capitalised and tokens[i + 1].capitalised)
+            or words.role_noun(tokens[i - 1])
+        ):
             i -= 1
             continue
-        if words.function_word(token) or words.speech_verb(token):
+        if words.function_word(token) or (
+            words.speech_verb(token) and not _linked_noun(tokens, i, words)
+        ):
             break
         if is_time(tokens, i, words) or _participle_opening(tokens, i, words):
             break
@@ -234,10 +251,15 @@ def after(tokens: Sequence[Token], start: int, words: Words) -> tuple[Phrase | N
             j += 1
             continue
         link = token.text in words.lexicon.name_links and j > start and j + 1 < len(tokens)
-        if link and tokens[j - 1].capitalised and tokens[j + 1].capitalised:
+        # "Secretary of State", and "former secretary of state Hillary Clinton".
+        if link and (
+            (tokens[j - 1].capitalised and tokens[j + 1].capitalised)
+            or (words.role_noun(tokens[j - 1]) and tokens[j + 1].is_word)
+        ):
             j += 1
             continue
-        if words.function_word(token) or words.speech_verb(token) or is_time(tokens, j, words):
+        spoken = words.speech_verb(token) and not _linked_noun(tokens, j, words)
+        if words.function_word(token) or spoken or is_time(tokens, j, words):
             break
         j += 1
     # The longest run that is a speaker: "said a source *involved* in" stops at "source".

@@ -190,8 +190,13 @@ def test_they_is_never_read_as_one_person() -> None:
             "The talks have stalled",
             "Sen. Ann Lee",
         ),
-        (  # X's spokesman said
+        (  # X's spokesman said (his name set off after the role is who he is)
             "“We are studying the offer closely,” Sen. Ann Lee’s spokesman, Omar Haddad, said.",
+            "We are studying the offer",
+            "Omar Haddad",
+        ),
+        (  # X's spokesman said
+            "“We are studying the offer closely,” Sen. Ann Lee’s spokesman said.",
             "We are studying the offer",
             "Sen. Ann Lee’s spokesman",
         ),
@@ -250,11 +255,6 @@ def test_the_attribution_patterns_of_news_are_read(
         (  # two people before "he", neither the speaker of a said-clause
             "Sen. Omar Haddad met Gov. Ben Okafor in Ohio on Monday. “It went well,” he said.",
             "It went well,",
-        ),
-        (  # who follows "told" listens: the outlet is never the speaker
-            "“The vote will come in the spring, whatever the polls say,” the governor’s "
-            "deputy chief of staff, Ann Lee, told REUTERS after the meeting.",
-            "The vote will come in the spring",
         ),
         (  # "a court document": the head is a document, and "a court" is no phrase of it
             "“The evidence cannot support a prosecution of any of the men,” according to a "
@@ -601,4 +601,37 @@ def test_after_an_opening_phrase_he_goes_on_with_the_subject_after_its_comma() -
 def test_a_said_clause_after_a_question_may_name_whom_it_was_said_to(
     text: str, quote: str, expected: str | None
 ) -> None:
+    assert _speaker(text, quote) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "expected"),
+    [
+        (  # "state" after "secretary of" is a noun, not the verb of speech
+            "Ottawa news.\n\n“The first line of defense is within the community,” said former "
+            "secretary of state Hillary Clinton, who praised former president George W. Bush.",
+            "The first line",
+            "former secretary of state Hillary Clinton",
+        ),
+        (
+            "Ottawa news.\n\n“We will go,” the secretary of state said.",
+            "We will go,",
+            "the secretary of state",
+        ),
+        (
+            "Ottawa news.\n\n“There was wrongdoing,” said a former senior law enforcement "
+            "official.",
+            "There was wrongdoing",
+            "a former senior law enforcement official",
+        ),
+        (  # who follows "told" listens: the outlet is never the speaker; the name set off
+            # after the role is who the role is
+            "“The vote will come in the spring, whatever the polls say,” the governor’s "
+            "deputy chief of staff, Ann Lee, told REUTERS after the meeting.",
+            "The vote will come in the spring",
+            "Ann Lee",
+        ),
+    ],
+)
+def test_a_role_of_news_reads_whole(text: str, quote: str, expected: str) -> None:
     assert _speaker(text, quote) == expected
