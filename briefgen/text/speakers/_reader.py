@@ -195,20 +195,35 @@ class Reader:
             return self._introduced(k) or Reading(
                 None, "the introduction before it names no speaker"
             )
-        return self._quoted_before(tokens, depth)
+        return self._quoted_before(tokens, k + 1, depth)
 
-    def _quoted_before(self, tokens: list[Token], depth: int) -> Reading:
+    def _quoted_before(self, tokens: list[Token], index: int, depth: int) -> Reading:
         """A quotation that opens its paragraph with no said-clause, after a paragraph
         whose last sentence (``tokens``) holds someone's quotation: that speaker goes on
         ("“…,” Collins told MSNBC. ¶ “So the best way we do it …”"). Not after a
-        question: an answer is another's."""
+        question: an answer is another's, and not when the quotation's own paragraph
+        goes on in words of its own ("“…” Sen. Smith, the chairman, said on Tuesday.")."""
         quoted = [t for t in tokens if t.kind == "quote"]
         if not quoted or quoted[-1].text.rstrip("”’\"'»«“ ").endswith("?"):
             return Reading(None, "no said-clause in its sentence or paragraph")
+        if not self._only_quoted(index):
+            return Reading(None, "its paragraph goes on after it, naming no speaker plainly")
         found = self.read(quoted[-1].start + 1, quoted[-1].end - 1, depth + 1)
         if found.speaker is None:
             return Reading(None, "no said-clause, and the paragraph before names no speaker")
         return Reading(found.speaker, "goes on from the paragraph before", found.kind)
+
+    def _only_quoted(self, index: int) -> bool:
+        """Whether the paragraph from sentence ``index`` on holds quotations and marks
+        only."""
+        k = index
+        while k < len(self.sentences):
+            if any(t.kind not in ("quote", "mark") for t in self._sentence_tokens(k)):
+                return False
+            if k + 1 >= len(self.sentences) or self._paragraph_break(k, k + 1):
+                return True
+            k += 1
+        return True
 
     def _introduced(self, k: int) -> Reading | None:
         """The speaker of sentence ``k`` when it introduces a quotation: its one verb of

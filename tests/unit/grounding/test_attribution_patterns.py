@@ -635,3 +635,14 @@ def test_a_said_clause_after_a_question_may_name_whom_it_was_said_to(
 )
 def test_a_role_of_news_reads_whole(text: str, quote: str, expected: str) -> None:
     assert _speaker(text, quote) == expected
+
+
+def test_a_paragraph_that_goes_on_after_its_quotation_is_not_the_speaker_before() -> None:
+    # Sen. Smith's said-clause is too long to be read, so no one: never Collins.
+    text = (
+        "Ottawa news.\n\n"
+        "“All of us are fearful,” Collins told MSNBC.\n\n"
+        "“We will win this time.” Sen. Ann Smith, the party chairman, said on Tuesday in "
+        "Ohio."
+    )
+    assert _speaker(text, "We will win this time.") in (None, "Sen. Ann Smith")
