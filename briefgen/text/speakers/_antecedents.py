@@ -21,6 +21,8 @@ _PRONOUN_REACH = 3
 # How many quotations in a row a "he" may go on from another "he" (each a sentence back).
 _MAX_CHAIN = 12
 _DATELINE_WORDS = 6
+# Words that may come before the subject of a sentence that goes on: "And he ...".
+_COORDINATORS = frozenset({"and", "but", "yet", "so"})
 _SUBORDINATE_OPENERS = frozenset(
     "as when after while although though if because since before once until unless".split()
 )
@@ -195,13 +197,18 @@ class Antecedents:
         subject ("He's also supportive of the tests."), whom that one stands for (or no
         one); None when it does not open so."""
         tokens = after_dateline(self._tokens_of(k))
-        opening = next((t for t in tokens if t.is_word), None)
+        opening = next((n for n, t in enumerate(tokens) if t.is_word), None)
+        if opening is not None and tokens[opening].bare in _COORDINATORS:
+            opening += 1  # "And he's predicted big wins."
         subjects = self._subject_pronouns(k, gender)
-        if opening is None or not subjects or subjects[0] != opening.start:
+        if opening is None or opening >= len(tokens) or not subjects:
             return None
+        if subjects[0] != tokens[opening].start:
+            return None
+        opening_token = tokens[opening]
         if depth >= _MAX_CHAIN:
             return Reading(None, f"'{word}' goes on from a '{word}' too far back")
-        earlier = self.resolve(Phrase((opening,), "pronoun"), k, depth=depth + 1)
+        earlier = self.resolve(Phrase((opening_token,), "pronoun"), k, depth=depth + 1)
         if earlier.speaker is None:
             return Reading(None, f"'{word}' goes on from a '{word}' read as no one")
         return self._resolved(word, earlier.speaker, earlier.sentence or k)

@@ -646,3 +646,13 @@ def test_a_paragraph_that_goes_on_after_its_quotation_is_not_the_speaker_before(
         "Ohio."
     )
     assert _speaker(text, "We will win this time.") in (None, "Sen. Ann Smith")
+
+
+def test_a_he_after_a_coordinator_passes_its_person_on() -> None:
+    text = (
+        "Ottawa news.\n\n"
+        "Sen. Omar Haddad is thanking his supporters for a first-place finish.\n\n"
+        "And he’s predicted big wins in the races ahead.\n\n"
+        "“Folks, let’s go, let’s have a big win in Nevada,” he tells hundreds of supporters."
+    )
+    assert _speaker(text, "Folks, let’s go") == "Sen. Omar Haddad"
