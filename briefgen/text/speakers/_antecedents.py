@@ -165,12 +165,17 @@ class Antecedents:
             return None
         if self.words.unclitic(speaker.tokens[0]) != bare:
             return None
+        return self._stood_for(word, speaker, k, depth)
+
+    def _stood_for(self, word: str, earlier: Phrase, k: int, depth: int) -> Reading:
+        """``word`` read as whom the same pronoun ``earlier`` in sentence ``k`` stands for,
+        or no one."""
         if depth >= _MAX_CHAIN:  # a transcript of "he said" after "he said": too far back
             return Reading(None, f"'{word}' goes on from a '{word}' too far back")
-        earlier = self.resolve(speaker, k, depth=depth + 1)
-        if earlier.speaker is None:
+        found = self.resolve(earlier, k, depth=depth + 1)
+        if found.speaker is None:
             return Reading(None, f"'{word}' goes on from a '{word}' read as no one")
-        return self._resolved(word, earlier.speaker, earlier.sentence or k)
+        return self._resolved(word, found.speaker, found.sentence or k)
 
     def _passed_on(
         self, word: str, bare: str, k: int, gender: str, *, depth: int, names: bool
@@ -196,22 +201,13 @@ class Antecedents:
         """When sentence ``k``, which names no one, opens with the same pronoun as its
         subject ("He's also supportive of the tests."), whom that one stands for (or no
         one); None when it does not open so."""
-        tokens = after_dateline(self._tokens_of(k))
-        opening = next((n for n, t in enumerate(tokens) if t.is_word), None)
-        if opening is not None and tokens[opening].bare in _COORDINATORS:
-            opening += 1  # "And he's predicted big wins."
+        opening = [t for t in after_dateline(self._tokens_of(k)) if t.is_word][:2]
+        if opening and opening[0].bare in _COORDINATORS:
+            opening = opening[1:]  # "And he's predicted big wins."
         subjects = self._subject_pronouns(k, gender)
-        if opening is None or opening >= len(tokens) or not subjects:
+        if not opening or not subjects or subjects[0] != opening[0].start:
             return None
-        if subjects[0] != tokens[opening].start:
-            return None
-        opening_token = tokens[opening]
-        if depth >= _MAX_CHAIN:
-            return Reading(None, f"'{word}' goes on from a '{word}' too far back")
-        earlier = self.resolve(Phrase((opening_token,), "pronoun"), k, depth=depth + 1)
-        if earlier.speaker is None:
-            return Reading(None, f"'{word}' goes on from a '{word}' read as no one")
-        return self._resolved(word, earlier.speaker, earlier.sentence or k)
+        return self._stood_for(word, Phrase((opening[0],), "pronoun"), k, depth)
 
     def _by_speaker(
         self,
@@ -286,8 +282,8 @@ class Antecedents:
         # The name's words, then a verb of its own or an apposition ("Scott Reed, who ...").
         end = mention.start + len(mention.shown)
         at = _from(tokens, end)
-        own, after = tokens[at - 1 : at], tokens[at : at + 2]
-        if not after or any(self.words.possessive(t) for t in own + after[:1]):
+        after = tokens[at : at + 2]
+        if not after or self._owner(k, mention):
             return None  # "Trump's misinformation": the name is no subject
         if after[0].is_word and not after[0].capitalised:
             return mention.shown

@@ -113,7 +113,10 @@ class Clauses:
             return True  # "said X ...": after() has read where X ends
         following = rest[0]
         lexicon = self.words.lexicon
-        if region[verb].bare in lexicon.listener_verbs | lexicon.question_verbs:
+        if (
+            region[verb].bare in lexicon.listener_verbs
+            or region[verb].bare in lexicon.question_verbs
+        ):
             # "Obama asked Republican politicians.", "X told Britain's ITV in an
             # interview": whom it was said to, then nothing of its own.
             rest = after_listener(region, verb + 1, self.words)
