@@ -57,6 +57,11 @@ grumble grumbles grumbled grumbling | mutter mutters muttered muttering
 remember remembers remembered remembering
 brag brags bragged bragging | marvel marvels marveled marvelled marveling marvelling
 email emails emailed emailing | opine opines opined opining
+report reports reported reporting | echo echoes echoed echoing
+commented commenting | mention mentions mentioned mentioning
+confirm confirms confirmed confirming | reveal reveals revealed revealing
+elaborate elaborates elaborated elaborating
+mock mocks mocked mocking | blast blasts blasted blasting
 """
 _LISTENER_VERBS = "tell tells told telling assure assures assured assuring remind reminds reminded"
 
@@ -223,7 +228,7 @@ _NAME_LINKS = "of de del della di da van von der den la le du bin ibn al el y"
 _MODIFIER_WORDS = """
 also later then once again further first last previously recently earlier has have had
 would will could might may should can simply quickly immediately repeatedly often
-still now even
+still now even do does did not never don't doesn't didn't won't wouldn't
 """
 _TIME_WORDS = """
 monday tuesday wednesday thursday friday saturday sunday today tonight yesterday tomorrow

@@ -23,6 +23,7 @@ _MAX_TO_VERB = 20
 _MAX_SUBJECT = 10
 # The longest apposition or relative clause set off after a name between two halves.
 _MAX_SET_OFF = 20
+_MAX_ASIDE = 6  # the words of a parenthesis after a name: "(D-N.Y.)", "(R-Ohio)"
 # Words that start a clause: a speaker read before its verb may follow one ("and Trump
 # said"), but never a preposition ("the letter to Trump said").
 _CLAUSE_BOUNDARY = frozenset(
@@ -32,6 +33,7 @@ _CLAUSE_BOUNDARY = frozenset(
 _RELATIVE = frozenset({"who", "which", "that"})
 _RELATIVE_PERSON = frozenset({"who", "whose", "whom"})
 _SUBORDINATORS = frozenset({"when", "if", "once", "unless", "after", "before", "as", "while"})
+_OPENING_CONJUNCTIONS = frozenset({"and", "but", "so", "then", "yet"})
 _SUBJECT_PRONOUNS = frozenset({"person", "group", "speaker", "thing"})
 
 
@@ -295,7 +297,13 @@ class Clauses:
         phrase and its comma ("On Tuesday, Trump ..."), an apposition skipped."""
         words = self.words
         start = 0
-        if region and not _may_open_subject(region[0], words):
+        # "And then Trump went on the attack, saying": a conjunction and a modifier that
+        # open the clause stand before its subject.
+        while start < len(region) - 1 and (
+            region[start].bare in _OPENING_CONJUNCTIONS or (start and words.modifier(region[start]))
+        ):
+            start += 1
+        if region and not _may_open_subject(region[start], words):
             commas = [n for n, t in enumerate(region) if t.text == ","]
             if not commas:
                 return None
@@ -311,6 +319,19 @@ class Clauses:
                 if closing is None:
                     return None
                 limit += closing + 1 - j  # the subject's own words are what is counted
+                j = closing + 1
+                continue
+            if token.text == "(":  # "Rep. Hakeem Jeffries (D-N.Y.) reacted": the name's
+                closing = next(
+                    (
+                        n
+                        for n in range(j + 1, min(len(region), j + _MAX_ASIDE + 2))
+                        if region[n].text == ")"
+                    ),
+                    None,
+                )
+                if closing is None:
+                    return None
                 j = closing + 1
                 continue
             if not token.is_word:
@@ -393,7 +414,11 @@ def _may_open_subject(token: Token, words: Words) -> bool:
 
 def _verb_like(token: Token, words: Words) -> bool:
     """A lower-case word that a subject does not hold: the verb after it."""
-    if not token.text.isalpha() or token.capitalised or words.determiner(token):
+    if token.capitalised:
+        return False
+    if token.bare.endswith("n't"):  # "didn't", "won't": a verb, negated
+        return True
+    if not token.text.isalpha() or words.determiner(token):
         return False
     if words.possessive(token):
         return False

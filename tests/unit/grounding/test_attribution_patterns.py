@@ -656,3 +656,55 @@ def test_a_he_after_a_coordinator_passes_its_person_on() -> None:
         "“Folks, let’s go, let’s have a big win in Nevada,” he tells hundreds of supporters."
     )
     assert _speaker(text, "Folks, let’s go") == "Sen. Omar Haddad"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "expected"),
+    [
+        (  # a conjunction and a modifier open the clause the participle hangs on
+            "Ottawa news. Omar Haddad spoke first.\n\n"
+            "And then Haddad went fully on the attack, saying, “Is the minister going to "
+            "finally resign?”",
+            "Is the minister going",
+            "Haddad",
+        ),
+        (  # a negated verb after the subject ("didn't seem"), then the participle
+            "Ottawa news. We met Ann Weber.\n\n"
+            "Weber didn’t seem impressed with the plan on Tuesday, telling reporters, “A lot "
+            "of people said the governor should step down.”",
+            "A lot of people said",
+            "Weber",
+        ),
+        (  # a party's parenthesis after the name, an opening phrase before it
+            "Ottawa news.\n\n"
+            "In a statement released Thursday, Rep. Ann Lee (D-N.Y.) reacted to the news, "
+            "saying: “The killer should be in prison for life.”",
+            "The killer should be",
+            "Rep. Ann Lee",
+        ),
+        (  # "did not mention ..., but told": the subject before the negated verb (with
+            # "mention" a verb of speech, "Haddad did not" was read as no one)
+            "Ottawa news. Omar Haddad spoke at the rally.\n\n"
+            "Haddad did not mention any of his rivals by name, but told his supporters, "
+            "“Our nation is in horrible trouble today.”",
+            "Our nation is in",
+            "Haddad",
+        ),
+        (  # a verb of reporting: an outlet is its speaker
+            "Ottawa news.\n\n"
+            "“Some restaurants have added a surcharge to cover the higher wages,” the Kesh "
+            "Herald reported.",
+            "Some restaurants have",
+            "the Kesh Herald",
+        ),
+        (  # "But back on home soil, he": the opening phrase ends at its comma
+            "Ottawa news. Omar Haddad spoke.\n\n"
+            "But back on home soil, Haddad returned to his familiar lines: “There will be no "
+            "amnesty for anyone!”",
+            "There will be no",
+            "Haddad",
+        ),
+    ],
+)
+def test_a_clause_that_opens_before_its_subject(text: str, quote: str, expected: str) -> None:
+    assert _speaker(text, quote) == expected
