@@ -110,6 +110,9 @@ class Lexicon:
     question_verbs: frozenset[str] = frozenset()
     """Verbs of asking ("asked"): their object is who was asked ("“…?” Obama asked
     Republicans."), but the name right after one is the asker ("“…?” asked Lee")."""
+    particle_verbs: frozenset[tuple[str, str]] = frozenset()
+    """Verbs of speech written with a particle ("shot back", "pointed out"), as (verb,
+    particle): read as one word, unless "to" follows ("went on to say" carries)."""
     continuing_verbs: frozenset[str] = frozenset()
     """Forms of verbs that carry a speaker on to a verb of speech ("went on to say",
     "proceeded to add"): the speaker is their subject."""

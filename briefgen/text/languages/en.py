@@ -63,6 +63,16 @@ confirm confirms confirmed confirming | reveal reveals revealed revealing
 elaborate elaborates elaborated elaborating
 mock mocks mocked mocking | blast blasts blasted blasting
 """
+# Verbs of speech with a particle, each form and its particle. Not "went on": before a
+# quotation it is as often a trip ("went on a tour with “…”") as speech.
+_PARTICLE_VERBS = (
+    ("shoot shoots shot shooting", "back"),
+    ("fire fires fired firing", "back"),
+    ("write writes wrote writing", "back"),
+    ("point points pointed pointing", "out"),
+    ("chime chimes chimed chiming", "in"),
+    ("weigh weighs weighed weighing", "in"),
+)
 _LISTENER_VERBS = "tell tells told telling assure assures assured assuring remind reminds reminded"
 
 _HONORIFICS = """
@@ -269,7 +279,8 @@ false untrue baseless unfounded groundless fabricated lie lies nonsense
 
 LEXICON = Lexicon(
     code="en",
-    speech_verbs=_words(_SPEECH_VERBS.replace("|", " ")),
+    speech_verbs=_words(_SPEECH_VERBS.replace("|", " "))
+    | {f"{verb} {particle}" for forms, particle in _PARTICLE_VERBS for verb in forms.split()},
     listener_verbs=_words(_LISTENER_VERBS),
     question_verbs=_words("ask asks asked asking"),
     according_to=(("according", "to"), ("in", "the", "words", "of")),
@@ -314,6 +325,9 @@ LEXICON = Lexicon(
     possessive_endings=("'s", "’s", "s'", "s’"),
     clitics=("'s", "'d", "'ll", "'re", "'ve", "'m"),
     clause_openers=_words(_CLAUSE_OPENERS),
+    particle_verbs=frozenset(
+        (verb, particle) for forms, particle in _PARTICLE_VERBS for verb in forms.split()
+    ),
     continuing_verbs=_words(
         "go goes going went gone continue continues continuing continued proceed proceeds "
         "proceeding proceeded"

@@ -73,7 +73,26 @@ def _words(text: str, start: int, end: int, lexicon: Lexicon) -> list[Token]:
             found[-1] = Token(last.text + _STOP, last.start, match.end(), "word")
             continue
         found.append(Token(word, match.start(), match.end(), kind))
-    return found
+    return _with_particles(found, lexicon) if lexicon.particle_verbs else found
+
+
+def _with_particles(found: list[Token], lexicon: Lexicon) -> list[Token]:
+    """A verb and its particle as one word ("shot back"), unless "to" follows the
+    particle: "went on to say" is a verb that carries the speaker to another."""
+    merged: list[Token] = []
+    n = 0
+    while n < len(found):
+        token = found[n]
+        pair = (token.bare, found[n + 1].bare) if n + 1 < len(found) else None
+        following = found[n + 2].bare if n + 2 < len(found) else ""
+        if pair in lexicon.particle_verbs and following != "to" and not token.capitalised:
+            particle = found[n + 1]
+            merged.append(Token(f"{token.text} {particle.text}", token.start, particle.end, "word"))
+            n += 2
+            continue
+        merged.append(token)
+        n += 1
+    return merged
 
 
 def _takes_stop(token: Token, lexicon: Lexicon) -> bool:

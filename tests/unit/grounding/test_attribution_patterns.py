@@ -708,3 +708,37 @@ def test_a_he_after_a_coordinator_passes_its_person_on() -> None:
 )
 def test_a_clause_that_opens_before_its_subject(text: str, quote: str, expected: str) -> None:
     assert _speaker(text, quote) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "expected"),
+    [
+        (
+            "Ottawa news. We met Omar Haddad.\n\n"
+            "“They are all here because he is promising them free stuff,” Haddad shot back "
+            "with a laugh.",
+            "They are all here",
+            "Haddad",
+        ),
+        (
+            "Ottawa news.\n\n"
+            "“Voters consistently reject the candidates of the party,” Ann Weber points out.",
+            "Voters consistently reject",
+            "Ann Weber",
+        ),
+        (  # "went on to say" still carries its subject to "say"
+            "Ottawa news. We met Omar Haddad.\n\n"
+            "Haddad went on to say, “We will win big in every state.”",
+            "We will win big",
+            "Haddad",
+        ),
+        (  # "went on" is not read as speech: "went on a trip" does not speak
+            "Ottawa news. We met Omar Haddad.\n\n"
+            "Haddad went on a trip to the coast with “the friends of the small town”.",
+            "the friends of the",
+            None,
+        ),
+    ],
+)
+def test_a_verb_of_speech_with_its_particle(text: str, quote: str, expected: str | None) -> None:
+    assert _speaker(text, quote) == expected
