@@ -111,6 +111,9 @@ class Clauses:
         rest = [t for t in region[verb + 1 :] if t.kind != "mark"]
         if not rest:
             return True
+        # "X tweeted, quoting the memo": what follows is how it was said, not what.
+        if rest[0].bare.endswith("ing") and region[verb + 1].text == ",":
+            return True
         if verb == 0 or (region[0].kind == "mark" and verb == 1):
             return True  # "said X ...": after() has read where X ends
         following = rest[0]

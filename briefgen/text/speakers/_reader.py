@@ -34,9 +34,9 @@ _JOINED_CLAUSE = frozenset({"and", "but", "while", "whereas"})
 _UTTERANCE_WORDS = 4
 _UTTERANCE_END = re.compile(r"[,.?!…:;。！？，]\W*$")
 _OPENERS = '“"«„「『'
-_ASKED = re.compile(r"[?!][’'”\"»]*$")
+_ASKED = re.compile(r"[?!…][’'”\"»]*$")
 # In Chinese a full stop ends the quotation's sentence too: "“…。”钟南山说。"
-_ENDED = re.compile(r"[?!。！？][’'”\"»」]*$")
+_ENDED = re.compile(r"[?!…。！？][’'”\"»」]*$")
 # A quotation closed after its own full stop, its said-clause a sentence of its own.
 _STOPPED = re.compile(r"\.[’'”\"]*$")
 _SAID_ALONE = 5

@@ -742,3 +742,41 @@ def test_a_clause_that_opens_before_its_subject(text: str, quote: str, expected:
 )
 def test_a_verb_of_speech_with_its_particle(text: str, quote: str, expected: str | None) -> None:
     assert _speaker(text, quote) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "expected"),
+    [
+        (  # an exclamation ends the sentence; the next is the said-clause and when (a
+            # guard)
+            "Ottawa news. We met Ann Weber.\n\n"
+            "“The great state of Kesh is proud to nominate its own governor!” Sen. Ann "
+            "Weber said when she opened the session.",
+            "The great state of Kesh",
+            "Sen. Ann Weber",
+        ),
+        (  # the said-clause, then how it was said
+            "Ottawa news. We met Omar Haddad.\n\n"
+            "“The minister is not fit to serve. Not fit!” Haddad tweeted, quoting the "
+            "report.",
+            "The minister is not fit",
+            "Haddad",
+        ),
+        (  # a quotation that trails off ends its sentence too
+            "Ottawa news. We met Ann Weber.\n\n"
+            "“Well, yes. I am going to talk to a lot of different people…” Weber said.",
+            "I am going to talk",
+            "Weber",
+        ),
+        (  # a sentence of its own after the quotation is not its said-clause
+            "Ottawa news. We met Ann Weber.\n\n"
+            "“We will not give up on the town!” Weber said the town would vote in May.",
+            "We will not give up",
+            None,
+        ),
+    ],
+)
+def test_a_said_clause_after_a_quotation_that_ends_its_sentence(
+    text: str, quote: str, expected: str | None
+) -> None:
+    assert _speaker(text, quote) == expected
