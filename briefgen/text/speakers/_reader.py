@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 
 from briefgen.text.languages import lexicon, speech
 from briefgen.text.quotations import quoted_spans
@@ -122,13 +123,19 @@ class Reader:
         if following >= len(self.sentences) or self._paragraph_break(last, following):
             return None
         words = self._sentence_tokens(following)
+        if words and self.patterns is None:
+            # Its first word follows the quotation, which opened the sentence as read:
+            # "“…?” Will Estrada said" (a name, not the verb "will").
+            words = [replace(words[0], opens=False), *words[1:]]
         end = next((n for n, t in enumerate(words) if t.kind == "quote"), len(words))
         if self.patterns is not None:
             clause = self.patterns.after_quote(words[:end])
             return clause if clause is not None and clause.phrase is not None else None
         clause = self.clauses.after_quote(words[:end])
-        if clause is None or clause.phrase is None or not self.clauses.closes(words[:end]):
+        if clause is None or not self.clauses.closes(words[:end]):
             return None
+        if clause.phrase is None:
+            return clause  # its said-clause, naming no one plainly: not the one before
         # After a full stop only a sentence that is the said-clause and nothing more
         # ("“…missing.” Trump said.") is the quotation's: not "Trump said in May ...".
         spoken = [t for t in words[:end] if t.kind != "mark"]

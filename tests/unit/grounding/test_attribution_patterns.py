@@ -768,6 +768,20 @@ def test_a_verb_of_speech_with_its_particle(text: str, quote: str, expected: str
             "I am going to talk",
             "Weber",
         ),
+        (  # the next sentence's first word follows the quotation: "Will" is a name
+            "Ottawa news. We met Will Haddad.\n\n"
+            "The leaders say the visits were long. “How do we win the town of Loudoun?” "
+            "Will Haddad, the chairman for the exurb, said of the encounter.",
+            "How do we win the town",
+            "Will Haddad",
+        ),
+        (  # its said-clause names no one plainly: not the sentence that came before
+            "Ottawa news.\n\n"
+            "Local party leaders say the visits were long. “How do we win the town of "
+            "Loudoun?” The one who, after the rally, met him said of the encounter.",
+            "How do we win the town",
+            None,
+        ),
         (  # a sentence of its own after the quotation is not its said-clause
             "Ottawa news. We met Ann Weber.\n\n"
             "“We will not give up on the town!” Weber said the town would vote in May.",
