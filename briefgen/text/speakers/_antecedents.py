@@ -118,16 +118,19 @@ class Antecedents:
             fitting = {id(p): (p, m) for p, m in named if p.gender in (None, gender)}
             unknown = [m for m in people.maybe_people(k, before=before) if m.name not in listeners]
             names = bool(named or unknown)
-            if k < sentence and (
-                earlier := self._passed_on(word, bare, k, gender, depth=depth, names=names)
-            ):
-                return earlier
-            if fitting or unknown:
+            earlier = self._passed_on(word, bare, k, sentence, gender, depth=depth, names=names)
+            if earlier is None and (fitting or unknown):
                 same = self._same_before(k, sentence, gender, limit)
                 first = min([m.start for _, m in fitting.values()] + [m.start for m in unknown])
                 if same and same[0] < first:
-                    excluded.update(id(p) for p, _ in named)  # the same "he" going on
-                    continue
+                    going_on = self._opening_pronoun(k, same[0]) if k < sentence else None
+                    if going_on is None:
+                        excluded.update(id(p) for p, _ in named)  # the same "he" going on
+                        continue
+                    # "He nodded to Cruz." ¶ "“…,” he said.": whom that "he" stands for.
+                    earlier = self._stood_for(word, going_on, k, depth)
+            if earlier is not None:
+                return earlier
             speaker = self._sentence_speaker(k) if k < sentence else None
             if speaker is not None and speaker.kind == "role":
                 # "The Republican incumbent said ...": the one described may be "she".
@@ -178,11 +181,13 @@ class Antecedents:
         return self._resolved(word, found.speaker, found.sentence or k)
 
     def _passed_on(
-        self, word: str, bare: str, k: int, gender: str, *, depth: int, names: bool
+        self, word: str, bare: str, k: int, sentence: int, gender: str, *, depth: int, names: bool
     ) -> Reading | None:
-        """Whom the same pronoun in sentence ``k`` stood for, when it is that sentence's
-        speaker, or its opening subject and the sentence ``names`` no one; None when
-        sentence ``k`` hands nothing on."""
+        """Whom the same pronoun in sentence ``k`` (before the pronoun's ``sentence``) stood
+        for, when it is that sentence's speaker, or its opening subject and the sentence
+        ``names`` no one; None when sentence ``k`` hands nothing on."""
+        if k >= sentence:
+            return None
         earlier = self._going_on(word, k, bare, depth)
         if earlier is None and not names:
             earlier = self._chained(word, k, gender, depth)
@@ -196,6 +201,17 @@ class Antecedents:
             return self._subject_pronouns(k, gender)
         pronouns = self._people().pronouns.get(k, [])
         return [at for at, g, _ in pronouns if g == gender and at < limit]
+
+    def _opening_pronoun(self, k: int, offset: int) -> Phrase | None:
+        """The subject pronoun at ``offset`` when sentence ``k`` opens with it and has no
+        speaker of its own: the person the sentence is about ("He nodded to Cruz."), not
+        one inside a clause ("..., which he is expected to win, Jones said")."""
+        opening = [t for t in after_dateline(self._tokens_of(k)) if t.is_word][:2]
+        if opening and opening[0].bare in _COORDINATORS:
+            opening = opening[1:]
+        if not opening or opening[0].start != offset or self._sentence_speaker(k) is not None:
+            return None
+        return Phrase((opening[0],), "pronoun")
 
     def _chained(self, word: str, k: int, gender: str, depth: int) -> Reading | None:
         """When sentence ``k``, which names no one, opens with the same pronoun as its

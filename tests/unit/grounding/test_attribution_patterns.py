@@ -794,3 +794,27 @@ def test_a_said_clause_after_a_quotation_that_ends_its_sentence(
     text: str, quote: str, expected: str | None
 ) -> None:
     assert _speaker(text, quote) == expected
+
+
+def test_a_he_that_opens_the_paragraph_before_goes_on() -> None:
+    # "He" opens the paragraph before as its subject, before the names in it: the same
+    # person goes on speaking, two paragraphs after he was named.
+    text = (
+        "Ottawa news.\n\n"
+        "Sen. Omar Haddad never mentioned Lee, who trailed Ann Weber by 20 points.\n\n"
+        "He nodded only obliquely to his second-place finish behind Hamid Karsh.\n\n"
+        "“You know, we learned a lot about ground games in one week,” he said."
+    )
+    assert _speaker(text, "You know, we learned") == "Sen. Omar Haddad"
+
+
+def test_a_he_inside_a_clause_of_the_sentence_before_is_not_passed_on() -> None:
+    # The "he" of "which he is expected to win" is not who the sentence is about.
+    text = (
+        "Ottawa news.\n\n"
+        "Omar Haddad trails only Hamid Karsh in money raised.\n\n"
+        "That could carry him into the primary in Kesh, which he is expected to win, Lee "
+        "Jones said.\n\n"
+        "“He is gaining momentum, building his base and has a plan,” he said."
+    )
+    assert _speaker(text, "He is gaining momentum") in (None, "Lee Jones")
