@@ -18,6 +18,9 @@ _MAX_MODIFIERS = 5
 # Words that may follow a speaker read after its verb: the end of the clause, a
 # preposition ("said Pitt of his role"), a relative ("said one source who ...").
 _RELATIVES = frozenset({"who", "whose", "which"})
+# What may stand before an "as" that opens a clause ("But as The Hill pointed out"), not
+# one that follows a noun ("a job as Secretary of Defense").
+_AS_OPENERS = frozenset({"and", "but", "so", "yet", "just", "exactly"})
 
 
 @dataclass(frozen=True)
@@ -211,6 +214,10 @@ def before(tokens: Sequence[Token], end: int, words: Words) -> tuple[Phrase | No
     if found is None or start == 0:
         return found, start
     left = tokens[start - 1]
+    if left.bare == "as" and (
+        start < 2 or not tokens[start - 2].is_word or tokens[start - 2].bare in _AS_OPENERS
+    ):
+        return found, start  # "As Michael Dell said": the clause's "as", no preposition
     if left.is_word and left.bare in words.lexicon.phrase_prepositions:
         outer, outer_start = before(tokens, start - 1, words)
         if outer is None or outer.kind == "pronoun":

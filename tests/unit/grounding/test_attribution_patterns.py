@@ -818,3 +818,36 @@ def test_a_he_inside_a_clause_of_the_sentence_before_is_not_passed_on() -> None:
         "“He is gaining momentum, building his base and has a plan,” he said."
     )
     assert _speaker(text, "He is gaining momentum") in (None, "Lee Jones")
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "expected"),
+    [
+        (
+            "Ottawa news.\n\n"
+            "As the Kesh Herald’s Ann Weber wrote, “The war has come home to the capital at "
+            "last.”",
+            "The war has come home",
+            "the Kesh Herald’s Ann Weber",
+        ),
+        (
+            "Ottawa news.\n\n"
+            "But as the Kesh Herald pointed out, “Still, the minister has declined to release "
+            "any tax returns.”",
+            "Still, the minister",
+            "the Kesh Herald",
+        ),
+        (  # an "as" after a noun is a preposition: "a job as Secretary of Defense"
+            "Ottawa news.\n\n"
+            "Omar Haddad is getting advice from a veteran on the army.\n\n"
+            "The man ended up in the middle of the room with his arm around Haddad.\n\n"
+            "Haddad jokingly offered the man a job as Secretary of Defense, then says he will "
+            "welcome advice.\n\n"
+            "He says, “that is how you get smart, you cannot limit the advice.”",
+            "that is how you get smart",
+            "Haddad",
+        ),
+    ],
+)
+def test_a_said_clause_that_opens_with_as(text: str, quote: str, expected: str) -> None:
+    assert _speaker(text, quote) == expected
