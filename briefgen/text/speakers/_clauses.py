@@ -198,7 +198,7 @@ class Clauses:
         )
         if hangs or left in _CLAUSE_BOUNDARY:
             inner = self._last_verb(region[: before_verb - 1])
-            if inner is not None:
+            if inner is not None and inner > _opening_clause_end(region):
                 return self.subject_of(region, inner)  # "X said ... but added"
             found = self.opening_subject(region[: before_verb - 1])  # "X paused and said"
             if found is None and left == "then":  # "Williams then said"
@@ -407,6 +407,14 @@ class Clauses:
             if words.pronoun_kind(token) in _SUBJECT_PRONOUNS:
                 return False
         return True
+
+
+def _opening_clause_end(region: Sequence[Token]) -> int:
+    """Where a subordinate clause the region opens with ends (its comma), else -1: in
+    "As the crowd began to chant, Lee joked", "chant" is not Lee's."""
+    if not region or region[0].bare not in _SUBORDINATORS:
+        return -1
+    return next((n for n, t in enumerate(region) if t.text == ","), -1)
 
 
 def _may_open_subject(token: Token, words: Words) -> bool:

@@ -851,3 +851,12 @@ def test_a_he_inside_a_clause_of_the_sentence_before_is_not_passed_on() -> None:
 )
 def test_a_said_clause_that_opens_with_as(text: str, quote: str, expected: str) -> None:
     assert _speaker(text, quote) == expected
+
+
+def test_a_verb_of_speech_in_an_opening_subordinate_clause_is_not_the_speakers() -> None:
+    text = (
+        "Ottawa news. We met Ann Weber.\n\n"
+        "As the crowd began to chant, Weber was joined on stage again by Sen. Omar Haddad "
+        "and joked, “Folks at the back, you are being ridiculous,” drawing loud jeers."
+    )
+    assert _speaker(text, "Folks at the back") == "Weber"
