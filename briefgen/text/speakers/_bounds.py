@@ -71,3 +71,30 @@ def region_start(pre: Sequence[Token], end: int, length: int, words: Words) -> i
         k -= 1
     place = k < start - 2 and k >= 0 and pre[k].bare in words.lexicon.phrase_prepositions
     return start if place else None
+
+
+def opening_clause_end(region: Sequence[Token], subordinators: frozenset[str]) -> int:
+    """Where a subordinate clause the region opens with ends (its comma), else -1: in
+    "As the crowd began to chant, Lee joked", "chant" is not Lee's."""
+    if not region or region[0].bare not in subordinators:
+        return -1
+    return next((n for n, t in enumerate(region) if t.text == ","), -1)
+
+
+def may_open_subject(token: Token, words: Words) -> bool:
+    if words.determiner(token) or words.pronoun_kind(token) == "person":
+        return True
+    return token.capitalised and (words.name_word(token) or words.honorific(token))
+
+
+def verb_like(token: Token, words: Words) -> bool:
+    """A lower-case word that a subject does not hold: the verb after it."""
+    if token.capitalised:
+        return False
+    if token.bare.endswith("n't"):  # "didn't", "won't": a verb, negated
+        return True
+    if not token.text.isalpha() or words.determiner(token):
+        return False
+    if words.possessive(token):
+        return False
+    return not (words.role_noun(token) or words.body_noun(token)) or words.speech_verb(token)

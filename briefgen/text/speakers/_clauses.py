@@ -12,7 +12,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from briefgen.text.speakers._bounds import after_listener, region_start, skip_modifiers
+from briefgen.text.speakers._bounds import (
+    after_listener,
+    may_open_subject,
+    opening_clause_end,
+    region_start,
+    skip_modifiers,
+    verb_like,
+)
 from briefgen.text.speakers._phrases import Phrase, after, before
 from briefgen.text.speakers._tokens import Token, Words
 
@@ -198,7 +205,7 @@ class Clauses:
         )
         if hangs or left in _CLAUSE_BOUNDARY:
             inner = self._last_verb(region[: before_verb - 1])
-            if inner is not None and inner > _opening_clause_end(region):
+            if inner is not None and inner > opening_clause_end(region, _SUBORDINATORS):
                 return self.subject_of(region, inner)  # "X said ... but added"
             found = self.opening_subject(region[: before_verb - 1])  # "X paused and said"
             if found is None and left == "then":  # "Williams then said"
@@ -306,7 +313,7 @@ class Clauses:
             region[start].bare in _OPENING_CONJUNCTIONS or (start and words.modifier(region[start]))
         ):
             start += 1
-        if region and not _may_open_subject(region[start], words):
+        if region and not may_open_subject(region[start], words):
             commas = [n for n, t in enumerate(region) if t.text == ","]
             if not commas:
                 return None
@@ -339,7 +346,7 @@ class Clauses:
                 continue
             if not token.is_word:
                 return None
-            if _verb_like(token, words):
+            if verb_like(token, words):
                 return self.subject(region[start:j], whole=True)
             j += 1
         return None
@@ -407,33 +414,6 @@ class Clauses:
             if words.pronoun_kind(token) in _SUBJECT_PRONOUNS:
                 return False
         return True
-
-
-def _opening_clause_end(region: Sequence[Token]) -> int:
-    """Where a subordinate clause the region opens with ends (its comma), else -1: in
-    "As the crowd began to chant, Lee joked", "chant" is not Lee's."""
-    if not region or region[0].bare not in _SUBORDINATORS:
-        return -1
-    return next((n for n, t in enumerate(region) if t.text == ","), -1)
-
-
-def _may_open_subject(token: Token, words: Words) -> bool:
-    if words.determiner(token) or words.pronoun_kind(token) == "person":
-        return True
-    return token.capitalised and (words.name_word(token) or words.honorific(token))
-
-
-def _verb_like(token: Token, words: Words) -> bool:
-    """A lower-case word that a subject does not hold: the verb after it."""
-    if token.capitalised:
-        return False
-    if token.bare.endswith("n't"):  # "didn't", "won't": a verb, negated
-        return True
-    if not token.text.isalpha() or words.determiner(token):
-        return False
-    if words.possessive(token):
-        return False
-    return not (words.role_noun(token) or words.body_noun(token)) or words.speech_verb(token)
 
 
 def _next_quote(tokens: Sequence[Token], start: int, end: int) -> int:
