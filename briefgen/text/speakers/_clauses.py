@@ -75,8 +75,8 @@ class Clauses:
         while i < len(region) and region[i].text in _LEADING_MARKS:
             i += 1
         region = region[i:]
-        if not region:
-            return None
+        if not region or _participle_after(region, self.words):
+            return None  # "Lee cautioned “…,” before optimistically predicting that ..."
         words = self.words
         opening = self.according_length(region, 0)
         if opening:
@@ -414,6 +414,15 @@ class Clauses:
             if words.pronoun_kind(token) in _SUBJECT_PRONOUNS:
                 return False
         return True
+
+
+def _participle_after(region: Sequence[Token], words: Words) -> bool:
+    """ "before (optimistically) predicting": a participle hung on the clause before the
+    quotation, whose subject it shares; not a said-clause of its own."""
+    if region[0].bare not in {"before", "after", "while"}:
+        return False
+    rest = [t for t in region[1:3] if t.is_word and not words.modifier(t)]
+    return bool(rest) and rest[0].bare.endswith("ing")
 
 
 def _next_quote(tokens: Sequence[Token], start: int, end: int) -> int:

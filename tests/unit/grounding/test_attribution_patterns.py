@@ -860,3 +860,12 @@ def test_a_verb_of_speech_in_an_opening_subordinate_clause_is_not_the_speakers()
         "and joked, “Folks at the back, you are being ridiculous,” drawing loud jeers."
     )
     assert _speaker(text, "Folks at the back") == "Weber"
+
+
+def test_a_participle_after_the_quotation_shares_the_subject_before_it() -> None:
+    text = (
+        "Ottawa news. We met Omar Haddad.\n\n"
+        "Haddad cautioned “let us not get ahead of ourselves,” before optimistically "
+        "predicting that a contested convention could heal the party."
+    )
+    assert _speaker(text, "let us not get ahead") == "Haddad"
