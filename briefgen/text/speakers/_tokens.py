@@ -213,7 +213,7 @@ class Words:
         word or a verb of speech that opens a sentence ("But", "Tuesday", "Said")."""
         if not token.capitalised:
             return False
-        word = token.bare
+        word = _unpossessed(token.bare)  # "December's" is the month's
         lexicon = self.lexicon
         return not (
             word in lexicon.function_words

@@ -869,3 +869,12 @@ def test_a_participle_after_the_quotation_shares_the_subject_before_it() -> None
         "predicting that a contested convention could heal the party."
     )
     assert _speaker(text, "let us not get ahead") == "Haddad"
+
+
+def test_a_months_possessive_is_no_one_a_pronoun_can_stand_for() -> None:
+    text = (
+        "Ottawa news. We met Omar Haddad in Paris in December.\n\n"
+        "December’s global agreement was a personal triumph for Haddad.\n\n"
+        "“I am grateful to all the parties involved in the agreement,” he said."
+    )
+    assert _speaker(text, "I am grateful to all") == "Haddad"
