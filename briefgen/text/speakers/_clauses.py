@@ -417,8 +417,11 @@ class Clauses:
 
 
 def _participle_after(region: Sequence[Token], words: Words) -> bool:
-    """ "before (optimistically) predicting": a participle hung on the clause before the
-    quotation, whose subject it shares; not a said-clause of its own."""
+    """ "before (optimistically) predicting", "promising the club will ...": a participle
+    hung on the clause before the quotation, whose subject it shares; not a said-clause
+    of its own."""
+    if region[0].bare.endswith("ing") and words.speech_verb(region[0]) and len(region) > 2:
+        return True
     if region[0].bare not in {"before", "after", "while"}:
         return False
     rest = [t for t in region[1:3] if t.is_word and not words.modifier(t)]

@@ -871,6 +871,15 @@ def test_a_participle_after_the_quotation_shares_the_subject_before_it() -> None
     assert _speaker(text, "let us not get ahead") == "Haddad"
 
 
+def test_a_participle_right_after_the_quotation_is_no_said_clause() -> None:
+    text = (
+        "Ottawa news. We met Omar Haddad.\n\n"
+        "Haddad said the members will still meet for drinks, but said, “It is time we "
+        "change how we do it,” promising the club will return to its roots."
+    )
+    assert _speaker(text, "It is time we change") == "Haddad"
+
+
 def test_a_months_possessive_is_no_one_a_pronoun_can_stand_for() -> None:
     text = (
         "Ottawa news. We met Omar Haddad in Paris in December.\n\n"
