@@ -110,6 +110,8 @@ class Lexicon:
     question_verbs: frozenset[str] = frozenset()
     """Verbs of asking ("asked"): their object is who was asked ("“…?” Obama asked
     Republicans."), but the name right after one is the asker ("“…?” asked Lee")."""
+    partitives: frozenset[str] = frozenset()
+    """Words that take a role after "of" ("*one* of those advisers"): the role is who."""
     particle_verbs: frozenset[tuple[str, str]] = frozenset()
     """Verbs of speech written with a particle ("shot back", "pointed out"), as (verb,
     particle): read as one word, unless "to" follows ("went on to say" carries)."""

@@ -325,6 +325,7 @@ LEXICON = Lexicon(
     possessive_endings=("'s", "’s", "s'", "s’"),
     clitics=("'s", "'d", "'ll", "'re", "'ve", "'m"),
     clause_openers=_words(_CLAUSE_OPENERS),
+    partitives=_words("one two three four some several many most each both"),
     particle_verbs=frozenset(
         (verb, particle) for forms, particle in _PARTICLE_VERBS for verb in forms.split()
     ),

@@ -54,8 +54,14 @@ def phrase(tokens: Sequence[Token], words: Words) -> Phrase | None:
     core = _owned(tokens, words) if _owner(tokens[0], words) else _core(tokens, words)
     if core is not None:
         return core
+    lexicon = words.lexicon
     for i in range(1, len(tokens) - 1):
-        if tokens[i].text in words.lexicon.phrase_prepositions:
+        if tokens[i].text in lexicon.phrase_prepositions:
+            if i == 1 and tokens[0].bare in lexicon.partitives and tokens[1].bare == "of":
+                # "one of those advisers": people, not "one of the campaign"
+                rest = tokens[3:] if _of_determiner(tokens[2], words) else tokens[2:]
+                people = bool(rest) and words.role_noun(rest[-1]) and _plural(rest[-1], words)
+                return Phrase(tokens, "role") if people and _core(rest, words) else None
             head = _core(tokens[:i], words)
             if head is not None and _complement(tokens[i + 1 :], words):
                 return Phrase(tokens, head.kind)
@@ -226,6 +232,18 @@ def before(tokens: Sequence[Token], end: int, words: Words) -> tuple[Phrase | No
     return found, start
 
 
+def _of_determiner(token: Token, words: Words) -> bool:
+    """What may follow a partitive's "of": "the", "those", "his", "two"."""
+    word = token.bare
+    return (
+        words.determiner(token)
+        or _owner(token, words)
+        or word in {"those", "these"}
+        or word.isdigit()
+        or word in words.lexicon.partitives
+    )
+
+
 def _owner(token: Token, words: Words) -> bool:
     """A possessive determiner before a speaker: "*his* campaign manager Jeff Weaver"."""
     word = token.bare
@@ -257,6 +275,9 @@ def after(tokens: Sequence[Token], start: int, words: Words) -> tuple[Phrase | N
         if j == start and (words.determiner(token) or _owner(token, words)):
             j += 1
             continue
+        if j == start + 1 and token.bare == "of" and tokens[start].bare in words.lexicon.partitives:
+            j += 2 if j + 1 < len(tokens) and _of_determiner(tokens[j + 1], words) else 1
+            continue  # "one of (those, his) advisers"
         link = token.text in words.lexicon.name_links and j > start and j + 1 < len(tokens)
         # "Secretary of State", and "former secretary of state Hillary Clinton".
         if link and (

@@ -887,3 +887,26 @@ def test_a_months_possessive_is_no_one_a_pronoun_can_stand_for() -> None:
         "“I am grateful to all the parties involved in the agreement,” he said."
     )
     assert _speaker(text, "I am grateful to all") == "Haddad"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "expected"),
+    [
+        (
+            "Ottawa news.\n\n"
+            "“We will see how it goes in the end,” said one of those advisers, who spoke on "
+            "the condition of anonymity.",
+            "We will see how it goes",
+            "one of those advisers",
+        ),
+        (  # one of a body is no one in particular
+            "Ottawa news.\n\n“We will see how it goes in the end,” said one of the campaign.",
+            "We will see how it goes",
+            None,
+        ),
+    ],
+)
+def test_an_unnamed_source_as_news_describes_one(
+    text: str, quote: str, expected: str | None
+) -> None:
+    assert _speaker(text, quote) == expected
