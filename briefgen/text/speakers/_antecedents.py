@@ -206,24 +206,27 @@ class Antecedents:
         """The subject pronoun at ``offset`` when sentence ``k`` opens with it and has no
         speaker of its own: the person the sentence is about ("He nodded to Cruz."), not
         one inside a clause ("..., which he is expected to win, Jones said")."""
+        opening = self._first_word(k)
+        if opening is None or opening.start != offset or self._sentence_speaker(k) is not None:
+            return None
+        return Phrase((opening,), "pronoun")
+
+    def _first_word(self, k: int) -> Token | None:
+        """Sentence ``k``'s first word after any dateline and an opening "And" or "But"."""
         opening = [t for t in after_dateline(self._tokens_of(k)) if t.is_word][:2]
         if opening and opening[0].bare in _COORDINATORS:
-            opening = opening[1:]
-        if not opening or opening[0].start != offset or self._sentence_speaker(k) is not None:
-            return None
-        return Phrase((opening[0],), "pronoun")
+            opening = opening[1:]  # "And he's predicted big wins."
+        return opening[0] if opening else None
 
     def _chained(self, word: str, k: int, gender: str, depth: int) -> Reading | None:
         """When sentence ``k``, which names no one, opens with the same pronoun as its
         subject ("He's also supportive of the tests."), whom that one stands for (or no
         one); None when it does not open so."""
-        opening = [t for t in after_dateline(self._tokens_of(k)) if t.is_word][:2]
-        if opening and opening[0].bare in _COORDINATORS:
-            opening = opening[1:]  # "And he's predicted big wins."
+        opening = self._first_word(k)
         subjects = self._subject_pronouns(k, gender)
-        if not opening or not subjects or subjects[0] != opening[0].start:
+        if opening is None or not subjects or subjects[0] != opening.start:
             return None
-        return self._stood_for(word, Phrase((opening[0],), "pronoun"), k, depth)
+        return self._stood_for(word, Phrase((opening,), "pronoun"), k, depth)
 
     def _by_speaker(
         self,

@@ -82,6 +82,8 @@ def opening_clause_end(region: Sequence[Token], subordinators: frozenset[str]) -
 
 
 def may_open_subject(token: Token, words: Words) -> bool:
+    """A word a clause's subject may open with: a determiner, "he" or "she", a name or a
+    title."""
     if words.determiner(token) or words.pronoun_kind(token) == "person":
         return True
     return token.capitalised and (words.name_word(token) or words.honorific(token))
