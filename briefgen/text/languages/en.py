@@ -73,6 +73,9 @@ _PARTICLE_VERBS = (
     ("chime chimes chimed chiming", "in"),
     ("weigh weighs weighed weighing", "in"),
 )
+_PARTICLE_PAIRS = frozenset(
+    (verb, particle) for forms, particle in _PARTICLE_VERBS for verb in forms.split()
+)
 _LISTENER_VERBS = "tell tells told telling assure assures assured assuring remind reminds reminded"
 
 _HONORIFICS = """
@@ -279,8 +282,7 @@ false untrue baseless unfounded groundless fabricated lie lies nonsense
 
 LEXICON = Lexicon(
     code="en",
-    speech_verbs=_words(_SPEECH_VERBS.replace("|", " "))
-    | {f"{verb} {particle}" for forms, particle in _PARTICLE_VERBS for verb in forms.split()},
+    speech_verbs=_words(_SPEECH_VERBS.replace("|", " ")) | {" ".join(p) for p in _PARTICLE_PAIRS},
     listener_verbs=_words(_LISTENER_VERBS),
     question_verbs=_words("ask asks asked asking"),
     according_to=(("according", "to"), ("in", "the", "words", "of")),
@@ -326,9 +328,7 @@ LEXICON = Lexicon(
     clitics=("'s", "'d", "'ll", "'re", "'ve", "'m"),
     clause_openers=_words(_CLAUSE_OPENERS),
     partitives=_words("one two three four some several many most each both"),
-    particle_verbs=frozenset(
-        (verb, particle) for forms, particle in _PARTICLE_VERBS for verb in forms.split()
-    ),
+    particle_verbs=_PARTICLE_PAIRS,
     continuing_verbs=_words(
         "go goes going went gone continue continues continuing continued proceed proceeds "
         "proceeding proceeded"

@@ -41,6 +41,8 @@ _RELATIVE = frozenset({"who", "which", "that"})
 _RELATIVE_PERSON = frozenset({"who", "whose", "whom"})
 _SUBORDINATORS = frozenset({"when", "if", "once", "unless", "after", "before", "as", "while"})
 _OPENING_CONJUNCTIONS = frozenset({"and", "but", "so", "then", "yet"})
+# Words that hang a participle on the clause before a quotation: "“…,” before adding".
+_PARTICIPLE_OPENERS = frozenset({"before", "after", "while"})
 _SUBJECT_PRONOUNS = frozenset({"person", "group", "speaker", "thing"})
 
 
@@ -422,7 +424,7 @@ def _participle_after(region: Sequence[Token], words: Words) -> bool:
     of its own."""
     if region[0].bare.endswith("ing") and words.speech_verb(region[0]) and len(region) > 2:
         return True
-    if region[0].bare not in {"before", "after", "while"}:
+    if region[0].bare not in _PARTICIPLE_OPENERS:
         return False
     rest = [t for t in region[1:3] if t.is_word and not words.modifier(t)]
     return bool(rest) and rest[0].bare.endswith("ing")
