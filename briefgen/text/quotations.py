@@ -24,10 +24,14 @@ QUOTE_MARKS = "\"'“”„‟«»‘’‚‛‹›「」『』"
 # A German quotation may quote inside it with „…“ again (for ‚…‘): "„Sie nannte es eine
 # „Parallelaktion“ des Vereins“": its first closing mark closes the inner one.
 _GERMAN = r"„(?:[^„“”\n]|„[^„“”\n]*[“”])+[“”]|„[^“”\n]+[“”]"
-# Copy-edited news mixes the two double marks in one quotation ("“I disagree," said X.").
-# A straight mark closes a curly one only where a closing mark stands (after , . ? ! and
-# before a space or the line's end); elsewhere it is inner ("“a "rigged" vote”").
-_CURLY = r'“(?:[^”"\n]++|"(?!\s|$)|(?<![,.?!…])"(?=\s|$))++(?:”|(?<=[,.?!…])"(?=\s|$))'
+# Copy-edited news mixes the two double marks in one quotation ("“I disagree," said X.",
+# and, mistyped, "“Apparently not,“ he said."). A straight or an opening mark closes a
+# curly one only where a closing mark stands (after , . ? ! and before a space or the
+# line's end); elsewhere it is inner ("“a "rigged" vote”").
+_CURLY = (
+    r'“(?:[^”"“\n]++|["“](?!\s|$)|(?<![,.?!…])["“](?=\s|$))++'
+    r'(?:”|(?<=[,.?!…])["“](?=\s|$))'
+)
 _STRAIGHT = r'"[^"“”\n]+["”]'
 _DOUBLE = rf"{_CURLY}|{_STRAIGHT}|\"[^\"\n]+\"|{_GERMAN}|「[^」\n]+」|『[^』\n]+』"
 _SINGLE = r"‘[^’\n]+’"

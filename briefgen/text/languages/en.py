@@ -61,7 +61,8 @@ report reports reported reporting | echo echoes echoed echoing
 commented commenting | mention mentions mentioned mentioning
 confirm confirms confirmed confirming | reveal reveals revealed revealing
 elaborate elaborates elaborated elaborating
-mock mocks mocked mocking | blast blasts blasted blasting
+mock mocks mocked mocking | blast blasts blasted blasting | read reads
+react reacts reacted reacting | retaliate retaliates retaliated retaliating
 """
 # Verbs of speech with a particle, each form and its particle. Not "went on": before a
 # quotation it is as often a trip ("went on a tour with “…”") as speech.
@@ -72,6 +73,7 @@ _PARTICLE_VERBS = (
     ("point points pointed pointing", "out"),
     ("chime chimes chimed chiming", "in"),
     ("weigh weighs weighed weighing", "in"),
+    ("put puts putting", "it"),
 )
 _PARTICLE_PAIRS = frozenset(
     (verb, particle) for forms, particle in _PARTICLE_VERBS for verb in forms.split()
@@ -179,6 +181,7 @@ tweets post posts ad ads advertisement video videos filing complaint lawsuit tra
 poll polls survey surveys study studies document documents book article editorial op-ed
 column speech interview sign banner headline caption message messages note notes text
 indictment ruling order bill law resolution platform petition motion proposal plan rule
+suit suits listing
 draft website page account record records data
 """
 
@@ -211,7 +214,7 @@ capitol museum
 # one the reader can name).
 _DETERMINERS = """
 the a an one another two three four five six seven eight nine ten several some many
-few both all each every
+few both all each every this these those
 """
 
 _PRONOUNS = {

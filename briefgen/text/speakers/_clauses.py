@@ -291,9 +291,9 @@ class Clauses:
         if whole:
             return None
         left = pre[start - 1]
-        if not left.is_word or left.bare in _CLAUSE_BOUNDARY:
-            return found
-        return None
+        if left.bare == "that":  # not "adding that Bob Smith had warned her": reported
+            return None if any(self.words.speech_verb(t) for t in pre[: start - 1]) else found
+        return found if not left.is_word or left.bare in _CLAUSE_BOUNDARY else None
 
     def _labelled(self, region: Sequence[Token]) -> Phrase | None:
         """A name set off right before the colon: "Pollsters agree - Ann Lee: “…”", or
@@ -394,6 +394,9 @@ class Clauses:
             return False
         if left.bare in lexicon.possessive_determiners:
             return False  # "his remarks", "their claims"
+        verb_next = n + 1 < len(region) and self.words.speech_verb(region[n + 1])
+        if verb_next and self.words.document_noun(region[n]):
+            return False  # "the congressional report said": the document speaks
         return left.bare == "to" or left.bare not in lexicon.phrase_prepositions
 
     def _passive(self, region: Sequence[Token], n: int) -> bool:

@@ -29,7 +29,8 @@ class Phrase:
 
     tokens: tuple[Token, ...]
     kind: str
-    """"name" (its head is a name), "role" (a person or body described) or "pronoun"."""
+    """"name" (its head is a name), "role" (a person or body described), "document" (a
+    statement, a letter, an editorial) or "pronoun"."""
 
     @property
     def text(self) -> str:
@@ -71,14 +72,15 @@ def phrase(tokens: Sequence[Token], words: Words) -> Phrase | None:
 
 def _core(tokens: tuple[Token, ...], words: Words) -> Phrase | None:
     """A phrase with no preposition but the links of a name ("Secretary of State")."""
-    head = tokens[-1]
     body = tokens[1:] if words.determiner(tokens[0]) else tokens
     if not body:
         return None
     lowercase = 0
     for i, token in enumerate(body):
         if words.determiner(token) or (
-            words.speech_verb(token) and not _linked_noun(body, i, words)
+            words.speech_verb(token)
+            and not _linked_noun(body, i, words)
+            and not _document_head(tokens, body, i, words)
         ):
             return None
         if token.text in words.lexicon.name_links and 0 < i < len(body) - 1:
@@ -86,7 +88,7 @@ def _core(tokens: tuple[Token, ...], words: Words) -> Phrase | None:
                 continue
             if words.role_noun(body[i - 1]):  # "the secretary of state"
                 continue
-        if words.function_word(token) or is_time(body, i, words):
+        if words.function_word(token) or is_time(tokens, i + len(tokens) - len(body), words):
             return None
         if _gerund(token) and body is tokens:
             return None  # "White America embracing Obama" is a clause ("the outgoing" is not)
@@ -95,13 +97,25 @@ def _core(tokens: tuple[Token, ...], words: Words) -> Phrase | None:
             return None
     if _is_name_head(tokens, words):
         return Phrase(_named(tokens, words), "name")
+    described = body is not tokens or any(words.possessive(t) or t.capitalised for t in tokens[:-1])
+    return _described(tokens, described, words)
+
+
+def _described(tokens: tuple[Token, ...], described: bool, words: Words) -> Phrase | None:
+    """A role or body ("the official"), or a document ("the statement said": the article
+    puts the words in a document's mouth, and the memo keeps them there)."""
+    head = tokens[-1]
     if words.role_noun(head) or words.body_noun(head):
-        described = body is not tokens or any(
-            words.possessive(t) or t.capitalised for t in tokens[:-1]
-        )
-        if described or _plural(head, words):
-            return Phrase(tokens, "role")
-    return None
+        return Phrase(tokens, "role") if described or _plural(head, words) else None
+    return Phrase(tokens, "document") if words.document_noun(head) and described else None
+
+
+def _document_head(
+    tokens: tuple[Token, ...], body: tuple[Token, ...], i: int, words: Words
+) -> bool:
+    """Whether ``body[i]`` is a document that heads the phrase after its determiner ("the
+    report", "the congressional email"), not the verb of speech it may also be."""
+    return i == len(body) - 1 and body is not tokens and words.document_noun(body[i])
 
 
 def _linked_noun(tokens: Sequence[Token], i: int, words: Words) -> bool:
@@ -158,8 +172,21 @@ def _month_surname(tokens: Sequence[Token], i: int, words: Words) -> bool:
 
 
 def is_time(tokens: Sequence[Token], i: int, words: Words) -> bool:
-    """Whether ``tokens[i]`` is a word of a time phrase (not "May" in "Theresa May")."""
-    return words.time_word(tokens[i]) and not _month_surname(tokens, i, words)
+    """Whether ``tokens[i]`` is a word of a time phrase (not "May" in "Theresa May", nor
+    the year that describes a role: "a 2008 Clinton veteran")."""
+    return (
+        words.time_word(tokens[i])
+        and not _month_surname(tokens, i, words)
+        and not _year_modifier(tokens, i, words)
+    )
+
+
+def _year_modifier(tokens: Sequence[Token], i: int, words: Words) -> bool:
+    token = tokens[i]
+    if not (len(token.text) == 4 and token.text.isdigit()) or i == 0 or i + 1 >= len(tokens):
+        return False
+    following = tokens[i + 1]
+    return words.determiner(tokens[i - 1]) and following.is_word and not words.time_word(following)
 
 
 def _plural(token: Token, words: Words) -> bool:
@@ -209,7 +236,9 @@ def before(tokens: Sequence[Token], end: int, words: Words) -> tuple[Phrase | No
             i -= 1
             continue
         if words.function_word(token) or (
-            words.speech_verb(token) and not _linked_noun(tokens, i, words)
+            words.speech_verb(token)
+            and not _linked_noun(tokens, i, words)
+            and not (i == end - 1 and words.document_noun(token))  # "the report said"
         ):
             break
         if is_time(tokens, i, words) or _participle_opening(tokens, i, words):
@@ -217,9 +246,11 @@ def before(tokens: Sequence[Token], end: int, words: Words) -> tuple[Phrase | No
         i -= 1
     start = i + 1
     found = phrase(tokens[start:end], words)
-    if found is None or start == 0:
+    if start == 0:
         return found, start
     left = tokens[start - 1]
+    if found is None:
+        return _described_by_place(tokens, start, end, words) or (None, start)
     if left.bare == "as" and (
         start < 2 or not tokens[start - 2].is_word or tokens[start - 2].bare in _AS_OPENERS
     ):
@@ -230,6 +261,22 @@ def before(tokens: Sequence[Token], end: int, words: Words) -> tuple[Phrase | No
             return None, start
         return phrase(tokens[outer_start:end], words), outer_start
     return found, start
+
+
+def _described_by_place(
+    tokens: Sequence[Token], start: int, end: int, words: Words
+) -> tuple[Phrase, int] | None:
+    """ "a Democratic staffer in the room": a role, then where it is (a preposition and a
+    determined noun that is no speaker itself); None for anything else."""
+    if start < 2 or end - start < 2 or not words.determiner(tokens[start]):
+        return None
+    if tokens[start - 1].bare not in words.lexicon.locative_prepositions:
+        return None
+    outer, outer_start = before(tokens, start - 1, words)
+    if outer is None or outer.kind != "role":
+        return None
+    whole = phrase(tokens[outer_start:end], words)
+    return (whole, outer_start) if whole is not None and whole.kind == "role" else None
 
 
 def _of_determiner(token: Token, words: Words) -> bool:
@@ -307,4 +354,14 @@ def after(tokens: Sequence[Token], start: int, words: Words) -> tuple[Phrase | N
     if word in lexicon.document_nouns:
         return None, end  # "according to a court *document*": its head is no speaker
     # A role described further ("an official familiar with", "a source involved in").
-    return (found, end) if found is not None and found.kind == "role" else (None, end)
+    return (found, end) if found is not None and _kind_of_person(found, words) else (None, end)
+
+
+def _kind_of_person(found: Phrase, words: Words) -> bool:
+    """A role, or a kind of person that the article capitalises after a determiner other
+    than "the" ("one Democrat", "a Canadian"): someone described, not named."""
+    if found.kind == "role":
+        return True
+    first = found.tokens[0]
+    indefinite = words.determiner(first) and first.bare != "the"
+    return found.kind == "name" and len(found.tokens) == 2 and indefinite

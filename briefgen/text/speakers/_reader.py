@@ -21,7 +21,7 @@ from briefgen.text.speakers._patterns import Patterns
 from briefgen.text.speakers._people import People
 from briefgen.text.speakers._phrases import Phrase, after
 from briefgen.text.speakers._referents import Referents
-from briefgen.text.speakers._tokens import Token, Words, proper_words, tokenise
+from briefgen.text.speakers._tokens import Token, Words, given_surnames, proper_words, tokenise
 
 # How far back a continuation may be, in sentences (a pronoun's reach: _antecedents).
 _CONTINUATION_REACH = 3
@@ -57,7 +57,8 @@ class Reader:
         self.patterns = Patterns(patterns, text) if patterns is not None else None
         language_words = lexicon("en" if patterns is not None else language)
         proper = frozenset() if patterns is not None else proper_words(text, language_words)
-        self.words = Words(language_words, proper)
+        surnames = frozenset() if patterns is not None else given_surnames(text)
+        self.words = Words(language_words, proper, surnames)
         self.clauses = Clauses(self.words)
         spans = quoted_spans(text)
         self.quotes = sorted(spans + _unclosed(text, spans))
@@ -370,12 +371,14 @@ class Reader:
         tokens = tokenise(self.text, start, end, quotes, self.words.lexicon)
         first = bisect.bisect_left(self._starts, start)
         opening = set(self._starts[first : bisect.bisect_left(self._starts, end)])
-        return [
-            Token(t.text, t.start, t.end, t.kind, opens=True)
-            if t.kind == "word" and t.start in opening
-            else t
-            for t in tokens
-        ]
+        found: list[Token] = []
+        pending = False  # a sentence opened, and only marks so far ("~ As Vulture put it")
+        for t in tokens:
+            pending = (pending or t.start in opening) and t.kind in ("mark", "word")
+            opens = pending and t.kind == "word"
+            found.append(Token(t.text, t.start, t.end, t.kind, opens=True) if opens else t)
+            pending = pending and not opens
+        return found
 
     def _mark_titles(self, tokens: list[Token], keep: int = -1) -> list[Token]:
         return [

@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from briefgen.text.given_names import given_name_gender
 from briefgen.text.languages import Lexicon
 
 # Initials and dotted abbreviations keep their full stops ("U.S.", "J."); an honorific's
@@ -143,9 +144,15 @@ class Words:
     """What kind a token is, by the lexicon of the article's language and the words the
     article capitalises inside its sentences (``proper``)."""
 
-    def __init__(self, lexicon: Lexicon, proper: frozenset[str] = frozenset()) -> None:
+    def __init__(
+        self,
+        lexicon: Lexicon,
+        proper: frozenset[str] = frozenset(),
+        surnames: frozenset[str] = frozenset(),
+    ) -> None:
         self.lexicon = lexicon
         self.proper = proper
+        self.surnames = surnames
 
     def lone_opening(self, token: Token) -> bool:
         """A sentence's capitalised first word that the article never capitalises
@@ -208,6 +215,10 @@ class Words:
     def body_noun(self, token: Token) -> bool:
         return token.is_word and token.bare in self.lexicon.body_nouns
 
+    def document_noun(self, token: Token) -> bool:
+        """A noun for what carries words: "statement", "letter", "editorial"."""
+        return token.is_word and token.bare in self.lexicon.document_nouns
+
     def name_word(self, token: Token) -> bool:
         """A capitalised word that can be part of a name: not a function word, a time
         word or a verb of speech that opens a sentence ("But", "Tuesday", "Said")."""
@@ -219,8 +230,17 @@ class Words:
             word in lexicon.function_words
             or word in lexicon.time_words
             or word in lexicon.determiners
-            or (word in lexicon.speech_verbs and not token.text.isupper())
+            or (
+                word in lexicon.speech_verbs
+                and not token.text.isupper()
+                and not self._surname(token)
+            )
         )
+
+    def _surname(self, token: Token) -> bool:
+        """A surname that is also a word of the lexicon, inside a sentence: the article
+        writes it after a given name elsewhere ("Ian Read", then "Read said")."""
+        return not token.opens and _unpossessed(token.bare) in self.surnames
 
     def organisation_word(self, token: Token) -> bool:
         return token.is_word and token.bare.removesuffix("'s") in self.lexicon.organisation_words
@@ -255,7 +275,18 @@ def proper_words(text: str, lexicon: Lexicon) -> frozenset[str]:
     return frozenset(found)
 
 
+def given_surnames(text: str) -> frozenset[str]:
+    """Words ``text`` capitalises right after a given name ("Ian *Read*", "Edward
+    *Said*"), in lower case: surnames, whatever else the word may be."""
+    return frozenset(
+        _unpossessed(match.group(2).lower().replace("’", "'"))
+        for match in _GIVEN_THEN.finditer(text)
+        if given_name_gender(match.group(1)) is not None
+    )
+
+
 _AFTER_NAME = ",;”’\"'"
+_GIVEN_THEN = re.compile(r"\b([A-Z][a-z]+) ([A-Z][\w'’-]*)")
 _CAPITALISED = re.compile(r"(?<![\w'’.-])[A-Z][\w'’-]*")
 
 

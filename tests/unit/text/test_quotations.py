@@ -63,6 +63,12 @@ def test_an_english_text_with_a_stray_closing_mark_is_not_read_as_finnish() -> N
             'He called it “a "rigged" vote in the state,” Lee said.',
             ['a "rigged" vote in the state,'],
         ),
+        # Mistyped, an opening mark closes where a closing mark stands: the said-clause
+        # after it is no part of the quotation.
+        (
+            "“Apparently not,“ he said. “A leopard does not change its spots.”",
+            ["Apparently not,", "A leopard does not change its spots."],
+        ),
     ],
 )
 def test_a_quotation_opened_with_one_double_mark_may_close_with_the_other(
