@@ -285,7 +285,6 @@ def _of_determiner(token: Token, words: Words) -> bool:
     return (
         words.determiner(token)
         or _owner(token, words)
-        or word in {"those", "these"}
         or word.isdigit()
         or word in words.lexicon.partitives
     )
