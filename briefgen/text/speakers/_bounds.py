@@ -1,15 +1,24 @@
 """Where a speaker's phrase ends and starts around a said-clause's verb: past the
 modifiers before the verb, past whom a "told" or "asked" names after it, and never at the
-region of a place ("from Monsey, New York, said")."""
+region of a place ("from Monsey, New York, said"); and what a said-clause's verb hangs
+on or reports ("…,” before adding", "said Reid quieted them, telling")."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from briefgen.text.given_names import given_name_gender
-from briefgen.text.speakers._phrases import is_time
+from briefgen.text.speakers._phrases import before, is_time
 from briefgen.text.speakers._tokens import Token, Words
 
+# Words that start a clause: a speaker read before its verb may follow one ("and Trump
+# said"), but never a preposition ("the letter to Trump said").
+CLAUSE_BOUNDARY = frozenset(
+    "and but or so then because while when whereas after before since though although if "
+    "as where yet".split()
+)
+# Words that hang a participle on the clause before a quotation: "“…,” before adding".
+_PARTICIPLE_OPENERS = frozenset({"before", "after", "while"})
 # Words a listener may take after "told" or "asked" ("Britain's ITV television station").
 _LISTENER_WORDS = 4
 
@@ -100,3 +109,37 @@ def verb_like(token: Token, words: Words) -> bool:
     if words.possessive(token):
         return False
     return not (words.role_noun(token) or words.body_noun(token)) or words.speech_verb(token)
+
+
+def owned_role(pre: Sequence[Token], end: int, words: Words, *, whole: bool) -> bool:
+    """Whether ``pre`` ends at ``end`` in a role after a possessive determiner ("his
+    wife", "her spokesman"): no speaker alone, since it leaves open whose."""
+    _, start = before(pre, end, words)
+    owned = pre[start:end]
+    if len(owned) < 2 or owned[0].bare not in words.lexicon.possessive_determiners:
+        return False
+    if not words.role_noun(owned[-1]):
+        return False
+    return start == 0 or (not whole and pre[start - 1].bare in CLAUSE_BOUNDARY)
+
+
+def reports_subject(region: Sequence[Token], verb: int, end: int, words: Words) -> bool:
+    """Whether what ``region[verb]`` reports opens with a subject of its own, a name
+    and its verb ("said (that) Reid quieted the chatter"), before ``end``."""
+    k = verb + 1 + (verb + 1 < end and region[verb + 1].bare == "that")
+    j = k
+    while j < end and (words.name_word(region[j]) or words.honorific(region[j])):
+        j += 1
+    return k < j < end and verb_like(region[j], words)
+
+
+def participle_after(region: Sequence[Token], words: Words) -> bool:
+    """ "before (optimistically) predicting", "promising the club will ...": a participle
+    hung on the clause before the quotation, whose subject it shares; not a said-clause
+    of its own."""
+    if region[0].bare.endswith("ing") and words.speech_verb(region[0]) and len(region) > 2:
+        return True
+    if region[0].bare not in _PARTICIPLE_OPENERS:
+        return False
+    rest = [t for t in region[1:3] if t.is_word and not words.modifier(t)]
+    return bool(rest) and rest[0].bare.endswith("ing")

@@ -13,10 +13,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from briefgen.text.speakers._bounds import (
+    CLAUSE_BOUNDARY,
     after_listener,
     may_open_subject,
     opening_clause_end,
+    owned_role,
+    participle_after,
     region_start,
+    reports_subject,
     skip_modifiers,
     verb_like,
 )
@@ -31,18 +35,10 @@ _MAX_SUBJECT = 10
 # The longest apposition or relative clause set off after a name between two halves.
 _MAX_SET_OFF = 20
 _MAX_ASIDE = 6  # the words of a parenthesis after a name: "(D-N.Y.)", "(R-Ohio)"
-# Words that start a clause: a speaker read before its verb may follow one ("and Trump
-# said"), but never a preposition ("the letter to Trump said").
-_CLAUSE_BOUNDARY = frozenset(
-    "and but or so then because while when whereas after before since though although if "
-    "as where yet".split()
-)
 _RELATIVE = frozenset({"who", "which", "that"})
 _RELATIVE_PERSON = frozenset({"who", "whose", "whom"})
 _SUBORDINATORS = frozenset({"when", "if", "once", "unless", "after", "before", "as", "while"})
 _OPENING_CONJUNCTIONS = frozenset({"and", "but", "so", "then", "yet"})
-# Words that hang a participle on the clause before a quotation: "“…,” before adding".
-_PARTICIPLE_OPENERS = frozenset({"before", "after", "while"})
 _SUBJECT_PRONOUNS = frozenset({"person", "group", "speaker", "thing"})
 
 
@@ -77,7 +73,7 @@ class Clauses:
         while i < len(region) and region[i].text in _LEADING_MARKS:
             i += 1
         region = region[i:]
-        if not region or _participle_after(region, self.words):
+        if not region or participle_after(region, self.words):
             return None  # "Lee cautioned “…,” before optimistically predicting that ..."
         words = self.words
         opening = self.according_length(region, 0)
@@ -120,8 +116,12 @@ class Clauses:
         rest = [t for t in region[verb + 1 :] if t.kind != "mark"]
         if not rest:
             return True
-        # "X tweeted, quoting the memo": what follows is how it was said, not what.
-        if rest[0].bare.endswith("ing") and region[verb + 1].text == ",":
+        # "X tweeted, quoting the memo", "X declared, a point he likes to make": after
+        # its comma, what follows says how or why it was said, not what; but in "Ohio,
+        # he said, was ..." the said-clause is an aside in a clause of its own.
+        if region[verb + 1].text == "," and (
+            rest[0].bare.endswith("ing") or all(t.text != "," for t in region[:verb])
+        ):
             return True
         if verb == 0 or (region[0].kind == "mark" and verb == 1):
             return True  # "said X ...": after() has read where X ends
@@ -199,15 +199,17 @@ class Clauses:
             return self.subject_of(region, carried)  # "X went on to say"
         before_verb = skip_modifiers(region, verb, self.words)
         left = region[before_verb - 1].bare if before_verb else ""
-        if verb and region[verb - 1].bare in _CLAUSE_BOUNDARY:
+        if verb and region[verb - 1].bare in CLAUSE_BOUNDARY:
             before_verb, left = verb, region[verb - 1].bare  # "said before adding"
         # "..., adding", "by saying", "upon saying": a participle hung on a clause.
         hangs = region[verb].bare.endswith("ing") and (
             left == "," or left in self.words.lexicon.phrase_prepositions
         )
-        if hangs or left in _CLAUSE_BOUNDARY:
+        if hangs or left in CLAUSE_BOUNDARY:
             inner = self._last_verb(region[: before_verb - 1])
             if inner is not None and inner > opening_clause_end(region, _SUBORDINATORS):
+                if hangs and reports_subject(region, inner, before_verb - 1, self.words):
+                    return None  # "X said Reid quieted them, telling ...": whose telling?
                 return self.subject_of(region, inner)  # "X said ... but added"
             found = self.opening_subject(region[: before_verb - 1])  # "X paused and said"
             if found is None and left == "then":  # "Williams then said"
@@ -266,9 +268,11 @@ class Clauses:
             # "Sen. Durbin (D-Ill.), noting ..., said": the parenthesis is the name's.
             end = skip_modifiers(pre, opening, words)
             found = self._subject_at(pre, end, whole=whole)
-            if found is not None and found.kind == "role":
-                # "the governor's deputy chief of staff, Ann Lee, told": the name set
-                # off after the role is who it is.
+            if (found is not None and found.kind == "role") or (
+                found is None and owned_role(pre, end, self.words, whole=whole)
+            ):
+                # "the governor's deputy chief of staff, Ann Lee, told", "his wife,
+                # Ann Lee, wrote": the name set off after the role is who it is.
                 named, named_start = before(pre, skip_modifiers(pre, i - 1, words), words)
                 if named is not None and named.kind == "name" and named_start == opening + 1:
                     return named
@@ -293,7 +297,7 @@ class Clauses:
         left = pre[start - 1]
         if left.bare == "that":  # not "adding that Bob Smith had warned her": reported
             return None if any(self.words.speech_verb(t) for t in pre[: start - 1]) else found
-        return found if not left.is_word or left.bare in _CLAUSE_BOUNDARY else None
+        return found if not left.is_word or left.bare in CLAUSE_BOUNDARY else None
 
     def _labelled(self, region: Sequence[Token]) -> Phrase | None:
         """A name set off right before the colon: "Pollsters agree - Ann Lee: “…”", or
@@ -419,18 +423,6 @@ class Clauses:
             if words.pronoun_kind(token) in _SUBJECT_PRONOUNS:
                 return False
         return True
-
-
-def _participle_after(region: Sequence[Token], words: Words) -> bool:
-    """ "before (optimistically) predicting", "promising the club will ...": a participle
-    hung on the clause before the quotation, whose subject it shares; not a said-clause
-    of its own."""
-    if region[0].bare.endswith("ing") and words.speech_verb(region[0]) and len(region) > 2:
-        return True
-    if region[0].bare not in _PARTICIPLE_OPENERS:
-        return False
-    rest = [t for t in region[1:3] if t.is_word and not words.modifier(t)]
-    return bool(rest) and rest[0].bare.endswith("ing")
 
 
 def _next_quote(tokens: Sequence[Token], start: int, end: int) -> int:

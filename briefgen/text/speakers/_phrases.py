@@ -182,8 +182,13 @@ def is_time(tokens: Sequence[Token], i: int, words: Words) -> bool:
 
 
 def _year_modifier(tokens: Sequence[Token], i: int, words: Words) -> bool:
+    """A year or a weekday between a determiner and the noun it describes: "a 2008
+    Clinton veteran", "a Wednesday editorial"."""
     token = tokens[i]
-    if not (len(token.text) == 4 and token.text.isdigit()) or i == 0 or i + 1 >= len(tokens):
+    modifies = (len(token.text) == 4 and token.text.isdigit()) or (
+        token.bare in words.lexicon.weekdays
+    )
+    if not modifies or i == 0 or i + 1 >= len(tokens):
         return False
     following = tokens[i + 1]
     return words.determiner(tokens[i - 1]) and following.is_word and not words.time_word(following)
@@ -211,7 +216,9 @@ def _complement(tokens: Sequence[Token], words: Words) -> bool:
     return bool(rest)
 
 
-def before(tokens: Sequence[Token], end: int, words: Words) -> tuple[Phrase | None, int]:
+def before(
+    tokens: Sequence[Token], end: int, words: Words, *, modified: bool = True
+) -> tuple[Phrase | None, int]:
     """The speaker that ends just before ``tokens[end]``, and the index it starts at.
 
     Read leftwards: names, titles and modifiers, up to a determiner, a mark or a clause
@@ -250,7 +257,10 @@ def before(tokens: Sequence[Token], end: int, words: Words) -> tuple[Phrase | No
         return found, start
     left = tokens[start - 1]
     if found is None:
-        return _described_by_place(tokens, start, end, words) or (None, start)
+        described = _described_by_place(tokens, start, end, words)
+        if described is None and modified:
+            described = _post_modified(tokens, end, words)
+        return described or (None, start)
     if left.bare == "as" and (
         start < 2 or not tokens[start - 2].is_word or tokens[start - 2].bare in _AS_OPENERS
     ):
@@ -258,7 +268,8 @@ def before(tokens: Sequence[Token], end: int, words: Words) -> tuple[Phrase | No
     if left.is_word and left.bare in words.lexicon.phrase_prepositions:
         outer, outer_start = before(tokens, start - 1, words)
         if outer is None or outer.kind == "pronoun":
-            return None, start
+            # "an aide speaking to Fox News": the name is the role's complement.
+            return (modified and _post_modified(tokens, end, words)) or (None, start)
         return phrase(tokens[outer_start:end], words), outer_start
     return found, start
 
@@ -277,6 +288,46 @@ def _described_by_place(
         return None
     whole = phrase(tokens[outer_start:end], words)
     return (whole, outer_start) if whole is not None and whole.kind == "role" else None
+
+
+def _post_modified(tokens: Sequence[Token], end: int, words: Words) -> tuple[Phrase, int] | None:
+    """ "a source familiar with the talks", "an aide speaking to reporters", "an official
+    who spoke anonymously": a role, then words that say more of it (a participle, a word
+    and its preposition, a relative clause), with no mark, clause or speech of their own;
+    the role is the speaker. None for anything else."""
+    for k in range(end - 1, max(0, end - _MAX_WORDS) - 1, -1):
+        if k == 0 or not tokens[k].is_word:
+            return None
+        if not (words.role_noun(tokens[k - 1]) or words.body_noun(tokens[k - 1])):
+            continue
+        if not _modifies(tokens[k:end], words):
+            continue
+        role, start = before(tokens, k, words, modified=False)
+        return (role, start) if role is not None and role.kind == "role" else None
+    return None
+
+
+def _modifies(following: Sequence[Token], words: Words) -> bool:
+    """Whether ``following`` may say more of the role before it (see _post_modified)."""
+    opening = following[0]
+    relative = opening.bare == "who" and len(following) > 2
+    rest = following[1:]
+    if relative:
+        # "who spoke anonymously"; not "who Trump said" (someone else speaks).
+        if rest[0].capitalised or words.determiner(rest[0]) or words.pronoun_kind(rest[0]):
+            return False
+        rest = rest[1:]
+    elif opening.capitalised or words.function_word(opening) or words.determiner(opening):
+        return False
+    elif not _gerund(opening) and not (rest and rest[0].bare in words.lexicon.phrase_prepositions):
+        return False  # "familiar with", "speaking to", "representing Trump"
+    lexicon = words.lexicon
+    for token in rest:
+        if not token.is_word or words.speech_verb(token) or words.pronoun_kind(token):
+            return False
+        if token.bare in lexicon.clause_openers or token.bare in _RELATIVES:
+            return False
+    return True
 
 
 def _of_determiner(token: Token, words: Words) -> bool:
@@ -332,7 +383,11 @@ def after(tokens: Sequence[Token], start: int, words: Words) -> tuple[Phrase | N
         ):
             j += 1
             continue
-        spoken = words.speech_verb(token) and not _linked_noun(tokens, j, words)
+        spoken = (
+            words.speech_verb(token)
+            and not _linked_noun(tokens, j, words)
+            and not _determined_document(tokens, start, j, words)
+        )
         if words.function_word(token) or spoken or is_time(tokens, j, words):
             break
         j += 1
@@ -354,6 +409,17 @@ def after(tokens: Sequence[Token], start: int, words: Words) -> tuple[Phrase | N
         return None, end  # "according to a court *document*": its head is no speaker
     # A role described further ("an official familiar with", "a source involved in").
     return (found, end) if found is not None and _kind_of_person(found, words) else (None, end)
+
+
+def _determined_document(tokens: Sequence[Token], start: int, j: int, words: Words) -> bool:
+    """Whether ``tokens[j]`` is a document after the determiner that opens the phrase
+    ("read *the email*", "said the campaign's tweet"), not a verb of speech."""
+    opening = tokens[start]
+    return (
+        j > start
+        and words.document_noun(tokens[j])
+        and (words.determiner(opening) or _owner(opening, words))
+    )
 
 
 def _kind_of_person(found: Phrase, words: Words) -> bool:
