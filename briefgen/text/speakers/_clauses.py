@@ -64,7 +64,13 @@ class Clauses:
             return found
         start = _previous_quote(tokens, q)
         if start and self._bare_verb(tokens[start:q]):
-            return self.around(tokens, start - 1)  # "“…,” she said, adding, “…”"
+            found = self.around(tokens, start - 1)  # "“…,” she said, adding, “…”"
+            if found is not None or not tokens[q - 2].bare.endswith("ing"):
+                return found
+            # "X called the move “a breach,” adding: “…”": the participle hangs on the
+            # clause the first quotation stands in, whose verb is not one of speech.
+            opening = tokens[_previous_quote(tokens, start - 1) : start - 1]
+            return Clause(self.opening_subject(opening), "said-clause") if opening else None
         return self.before_quote(tokens[start:q])
 
     def after_quote(self, region: Sequence[Token]) -> Clause | None:
@@ -420,7 +426,10 @@ class Clauses:
                 return False
             if token.bare in words.lexicon.clause_openers:
                 return False
-            if words.pronoun_kind(token) in _SUBJECT_PRONOUNS:
+            # "X put it this way:": "it" right after the verb is what was said.
+            if words.pronoun_kind(token) in _SUBJECT_PRONOUNS and not (
+                n == 0 and token.bare == "it"
+            ):
                 return False
         return True
 

@@ -109,3 +109,29 @@ def test_a_said_clause_set_off_inside_the_next_sentence_is_not_the_quotations() 
         "some mercy.” Ohio, she said, was “where we can win the whole thing.”"
     )
     assert _speaker(text, "We are trying to show") == "Ann Lee"
+
+
+def test_a_participle_after_a_quoted_fragment_hangs_on_its_clause() -> None:
+    # "called" is no verb of speech here: "adding" is the mayor's all the same.
+    text = (
+        "Ohio news.\n\nThe mayor called the plan “a disgrace,” adding: “I am telling every "
+        "member of the council about it today.”"
+    )
+    assert _speaker(text, "I am telling every member") == "The mayor"
+
+
+def test_a_participle_after_a_fragment_in_reported_words_stays_unsure() -> None:
+    # The fragment is in Lee's report of what the mayor said: whose "adding"?
+    text = (
+        "Ohio news.\n\nAnn Lee said the mayor had called the plan “a disgrace,” adding: “I "
+        "am telling every member of the council about it today.”"
+    )
+    assert _speaker(text, "I am telling every member") is None
+
+
+def test_it_after_the_verb_is_what_was_said() -> None:
+    text = (
+        "Ohio news.\n\nRaj Singh explained it this way: “It is like a wedding buffet, where "
+        "nobody wants to be the first in line.”"
+    )
+    assert _speaker(text, "It is like a wedding buffet") == "Raj Singh"
