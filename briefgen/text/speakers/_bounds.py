@@ -19,6 +19,8 @@ CLAUSE_BOUNDARY = frozenset(
 )
 # Words that hang a participle on the clause before a quotation: "“…,” before adding".
 _PARTICIPLE_OPENERS = frozenset({"before", "after", "while"})
+# Words that open a relative clause, whose own subject a participle after it may share.
+RELATIVE_OPENERS = frozenset({"where", "who", "whom", "whose", "which"})
 # Words a listener may take after "told" or "asked" ("Britain's ITV television station").
 _LISTENER_WORDS = 4
 
@@ -124,8 +126,11 @@ def owned_role(pre: Sequence[Token], end: int, words: Words, *, whole: bool) -> 
 
 
 def reports_subject(region: Sequence[Token], verb: int, end: int, words: Words) -> bool:
-    """Whether what ``region[verb]`` reports opens with a subject of its own, a name
-    and its verb ("said (that) Reid quieted the chatter"), before ``end``."""
+    """Whether what follows ``region[verb]`` before ``end`` has a subject of its own: a
+    name and its verb ("said (that) Reid quieted the chatter"), or a relative clause
+    ("spoke down the street, where protesters had gathered")."""
+    if any(t.bare in RELATIVE_OPENERS for t in region[verb + 1 : end]):
+        return True
     k = verb + 1 + (verb + 1 < end and region[verb + 1].bare == "that")
     j = k
     while j < end and (words.name_word(region[j]) or words.honorific(region[j])):

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from briefgen.text.speakers._bounds import (
     CLAUSE_BOUNDARY,
+    RELATIVE_OPENERS,
     after_listener,
     may_open_subject,
     opening_clause_end,
@@ -218,6 +219,13 @@ class Clauses:
                     return None  # "X said Reid quieted them, telling ...": whose telling?
                 return self.subject_of(region, inner)  # "X said ... but added"
             found = self.opening_subject(region[: before_verb - 1])  # "X paused and said"
+            if found is not None and hangs:
+                # "X spoke down the street, where protesters gathered, chanting": the
+                # participle may be the relative clause's.
+                ends = found.tokens[-1].end
+                later = [t for t in region[:before_verb] if t.start > ends]
+                if any(t.bare in RELATIVE_OPENERS for t in later[1:]):
+                    return None
             if found is None and left == "then":  # "Williams then said"
                 return self.subject(region[: before_verb - 1], whole=True)
             return found

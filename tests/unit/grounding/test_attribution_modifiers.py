@@ -135,3 +135,22 @@ def test_it_after_the_verb_is_what_was_said() -> None:
         "nobody wants to be the first in line.”"
     )
     assert _speaker(text, "It is like a wedding buffet") == "Raj Singh"
+
+
+def test_a_participle_after_a_relative_clause_may_be_the_clauses() -> None:
+    # "chanting" is the protesters' of the relative clause, not the mayor's.
+    text = (
+        "Ohio news.\n\nMayor Ann Lee spoke down the street from the casino, where about 50 "
+        "protesters had gathered on Wednesday, chanting “no contract, no peace at all” "
+        "after the talks failed."
+    )
+    assert _speaker(text, "no contract, no peace") is None
+
+
+def test_a_participle_after_a_relative_clause_is_unsure_after_a_verb_of_speech_too() -> None:
+    text = (
+        "Ohio news.\n\nMayor Ann Lee said little at the casino, where about 50 protesters "
+        "had gathered on Wednesday, chanting “no contract, no peace at all” after the talks "
+        "failed."
+    )
+    assert _speaker(text, "no contract, no peace") is None
