@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from briefgen.text.given_names import given_name_gender
-from briefgen.text.speakers._phrases import before, is_time
+from briefgen.text.speakers._phrases import Phrase, before, is_time
 from briefgen.text.speakers._tokens import Token, Words
 
 # Words that start a clause: a speaker read before its verb may follow one ("and Trump
@@ -20,7 +20,7 @@ CLAUSE_BOUNDARY = frozenset(
 # Words that hang a participle on the clause before a quotation: "“…,” before adding".
 _PARTICIPLE_OPENERS = frozenset({"before", "after", "while"})
 # Words that open a relative clause, whose own subject a participle after it may share.
-RELATIVE_OPENERS = frozenset({"where", "who", "whom", "whose", "which"})
+_RELATIVE_OPENERS = frozenset({"where", "who", "whom", "whose", "which"})
 # Words a listener may take after "told" or "asked" ("Britain's ITV television station").
 _LISTENER_WORDS = 4
 
@@ -129,7 +129,7 @@ def reports_subject(region: Sequence[Token], verb: int, end: int, words: Words) 
     """Whether what follows ``region[verb]`` before ``end`` has a subject of its own: a
     name and its verb ("said (that) Reid quieted the chatter"), or a relative clause
     ("spoke down the street, where protesters had gathered")."""
-    if any(t.bare in RELATIVE_OPENERS for t in region[verb + 1 : end]):
+    if any(t.bare in _RELATIVE_OPENERS for t in region[verb + 1 : end]):
         return True
     k = verb + 1 + (verb + 1 < end and region[verb + 1].bare == "that")
     j = k
@@ -148,3 +148,10 @@ def participle_after(region: Sequence[Token], words: Words) -> bool:
         return False
     rest = [t for t in region[1:3] if t.is_word and not words.modifier(t)]
     return bool(rest) and rest[0].bare.endswith("ing")
+
+
+def relative_after(region: Sequence[Token], subject: Phrase, end: int) -> bool:
+    """Whether a relative clause opens after ``subject`` and its verb, before ``end``: a
+    participle after it ("…, where protesters had gathered, chanting") may be its own."""
+    later = [t for t in region[:end] if t.start > subject.tokens[-1].end]
+    return any(t.bare in _RELATIVE_OPENERS for t in later[1:])

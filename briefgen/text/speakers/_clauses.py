@@ -14,13 +14,13 @@ from dataclasses import dataclass
 
 from briefgen.text.speakers._bounds import (
     CLAUSE_BOUNDARY,
-    RELATIVE_OPENERS,
     after_listener,
     may_open_subject,
     opening_clause_end,
     owned_role,
     participle_after,
     region_start,
+    relative_after,
     reports_subject,
     skip_modifiers,
     verb_like,
@@ -219,13 +219,8 @@ class Clauses:
                     return None  # "X said Reid quieted them, telling ...": whose telling?
                 return self.subject_of(region, inner)  # "X said ... but added"
             found = self.opening_subject(region[: before_verb - 1])  # "X paused and said"
-            if found is not None and hangs:
-                # "X spoke down the street, where protesters gathered, chanting": the
-                # participle may be the relative clause's.
-                ends = found.tokens[-1].end
-                later = [t for t in region[:before_verb] if t.start > ends]
-                if any(t.bare in RELATIVE_OPENERS for t in later[1:]):
-                    return None
+            if found is not None and hangs and relative_after(region, found, before_verb):
+                return None  # "X spoke there, where protesters gathered, chanting": theirs?
             if found is None and left == "then":  # "Williams then said"
                 return self.subject(region[: before_verb - 1], whole=True)
             return found
@@ -435,9 +430,8 @@ class Clauses:
             if token.bare in words.lexicon.clause_openers:
                 return False
             # "X put it this way:": "it" right after the verb is what was said.
-            if words.pronoun_kind(token) in _SUBJECT_PRONOUNS and not (
-                n == 0 and token.bare == "it"
-            ):
+            spoken_of = n == 0 and token.bare == "it"
+            if words.pronoun_kind(token) in _SUBJECT_PRONOUNS and not spoken_of:
                 return False
         return True
 
