@@ -20,7 +20,8 @@ Content span holds it; its speaker is
 The stand-in for a pronoun is a guess: a hand audit (``data/polnear_train_pronoun_audit.jsonl``:
 200 pronoun Sources of the train split drawn at random, each resolved by a reader who saw
 only the article's paragraphs, not briefgen's reading) scores the stand-in and briefgen
-against the hand label.
+against the hand label; the share wrong is printed once more with the pronoun line at
+the audit's rate of wrong (and at that rate's 95 % Wilson upper bound).
 
 Wrong speakers are also counted apart by how the annotation writes the Source: a name,
 or a pronoun, whose stand-in above is this script's own guess.
@@ -340,6 +341,29 @@ def _report_audit(tally: Tally) -> None:
         f"{tally.audited['wrong']} ({share:.1%} of {shown} printed with a speaker), "
         f"unattributed {tally.audited['unattributed']}"
     )
+    if not shown:
+        return
+    # The pronoun line judged by the audit's share instead of the stand-in's: the named
+    # line as counted, the pronoun line at the audit's rate and at its 95 % upper bound.
+    named, pronoun = tally.by_gold["named"], tally.by_gold["pronoun"]
+    named_shown = named["right"] + named["wrong"]
+    pronoun_shown = pronoun["right"] + pronoun["wrong"]
+    total = named_shown + pronoun_shown
+    rate, upper = share, _wilson_upper(tally.audited["wrong"], shown)
+    estimate = (named["wrong"] + rate * pronoun_shown) / total
+    bound = (named["wrong"] + upper * pronoun_shown) / total
+    print(
+        f"wrong among speakers printed, the pronoun line at the audit's rate: {estimate:.1%} "
+        f"(at most {bound:.1%} at the audit's 95% upper bound of {upper:.1%})"
+    )
+
+
+def _wilson_upper(wrong: int, shown: int, z: float = 1.96) -> float:
+    """The upper end of the Wilson score interval of ``wrong`` in ``shown``."""
+    p = wrong / shown
+    centre = p + z * z / (2 * shown)
+    spread = z * ((p * (1 - p) + z * z / (4 * shown)) / shown) ** 0.5
+    return (centre + spread) / (1 + z * z / shown)
 
 
 def _report(tally: Tally) -> None:
