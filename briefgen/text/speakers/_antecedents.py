@@ -15,6 +15,8 @@ from briefgen.text.speakers._people import Mention, People, Person
 from briefgen.text.speakers._phrases import Phrase
 from briefgen.text.speakers._tokens import Token, Words
 
+# Words that open a clause put before its sentence's subject ("When he won, Lee said").
+_FRONTED = frozenset("when after before as while since although though if because once".split())
 # How far back a pronoun's person may be, in sentences; it looks across one paragraph
 # break at most (news paragraphs are a sentence or two).
 _PRONOUN_REACH = 3
@@ -122,7 +124,7 @@ class Antecedents:
             if earlier is None and (fitting or unknown):
                 same = self._same_before(k, sentence, gender, limit)
                 first = min([m.start for _, m in fitting.values()] + [m.start for m in unknown])
-                if same and same[0] < first:
+                if same and same[0] < first and not self._cataphoric(k, same, first):
                     going_on = self._opening_pronoun(k, same[0]) if k < sentence else None
                     if going_on is None:
                         excluded.update(id(p) for p, _ in named)  # the same "he" going on
@@ -201,6 +203,19 @@ class Antecedents:
             return self._subject_pronouns(k, gender)
         pronouns = self._people().pronouns.get(k, [])
         return [at for at, g, _ in pronouns if g == gender and at < limit]
+
+    def _cataphoric(self, k: int, same: list[int], first: int) -> bool:
+        """Whether sentence ``k`` opens with a clause that holds the pronouns and is set
+        off by a comma right before the person it names first ("Noting he majored in
+        philosophy, Allen said ..."): the pronoun looks ahead to its subject."""
+        opening = self._first_word(k)
+        if opening is None or not (opening.bare in _FRONTED or opening.bare.endswith("ing")):
+            return False
+        tokens = self._tokens_of(k)
+        comma = next((n for n, t in enumerate(tokens) if t.text == ","), None)
+        if comma is None or comma + 1 >= len(tokens) or tokens[comma + 1].start != first:
+            return False
+        return all(opening.start < at < tokens[comma].start for at in same if at < first)
 
     def _opening_pronoun(self, k: int, offset: int) -> Phrase | None:
         """The subject pronoun at ``offset`` when sentence ``k`` opens with it and has no

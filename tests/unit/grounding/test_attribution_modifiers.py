@@ -1,7 +1,8 @@
 """Who said a quotation when the speaker's phrase says more of them than a role: a
 participle, a relative clause or a preposition after the role, a weekday before it, a
-name set off after "his wife"; and when a said-clause after a question or exclamation
-goes on past a comma. Every article here is made up for the test."""
+name set off after "his wife"; when a said-clause after a question or exclamation goes
+on past a comma; when a participle may hang on more than one clause; and a pronoun in a
+clause put before its subject. Every article here is made up for the test."""
 
 from __future__ import annotations
 
@@ -154,3 +155,19 @@ def test_a_participle_after_a_relative_clause_is_unsure_after_a_verb_of_speech_t
         "failed."
     )
     assert _speaker(text, "no contract, no peace") is None
+
+
+def test_a_pronoun_in_an_opening_clause_looks_ahead_to_the_subject() -> None:
+    text = (
+        "Ohio news.\n\nNoting he studied philosophy in college, Tim Allen said he thinks "
+        "things over.\n\n“I am always searching upriver for how things started,” he said."
+    )
+    assert _speaker(text, "I am always searching") == "Tim Allen"
+
+
+def test_an_opening_clause_before_two_people_leaves_the_pronoun_unsure() -> None:
+    text = (
+        "Ohio news.\n\nWhen he arrived in Columbus, Tim Allen met Bob Lee.\n\n“I am always "
+        "searching upriver for how things started,” he said."
+    )
+    assert _speaker(text, "I am always searching") is None
