@@ -150,8 +150,11 @@ def participle_after(region: Sequence[Token], words: Words) -> bool:
     return bool(rest) and rest[0].bare.endswith("ing")
 
 
-def relative_after(region: Sequence[Token], subject: Phrase, end: int) -> bool:
+def relative_after(region: Sequence[Token], subject: Phrase | None, end: int, words: Words) -> bool:
     """Whether a relative clause opens after ``subject`` and its verb, before ``end``: a
     participle after it ("…, where protesters had gathered, chanting") may be its own."""
+    if subject is None:
+        return False
     later = [t for t in region[:end] if t.start > subject.tokens[-1].end]
-    return any(t.bare in _RELATIVE_OPENERS for t in later[1:])
+    verb = next((n for n, t in enumerate(later) if verb_like(t, words)), len(later))
+    return any(t.bare in _RELATIVE_OPENERS for t in later[verb + 1 :])

@@ -66,10 +66,10 @@ class Clauses:
         start = _previous_quote(tokens, q)
         if start and self._bare_verb(tokens[start:q]):
             found = self.around(tokens, start - 1)  # "“…,” she said, adding, “…”"
-            if found is not None or not tokens[q - 2].bare.endswith("ing"):
+            [verb] = [t for t in tokens[start:q] if t.kind != "mark"]
+            if found is not None or not verb.bare.endswith("ing"):
                 return found
-            # "X called the move “a breach,” adding: “…”": the participle hangs on the
-            # clause the first quotation stands in, whose verb is not one of speech.
+            # "X called it “a breach,” adding: “…”": it hangs on the fragment's clause.
             opening = tokens[_previous_quote(tokens, start - 1) : start - 1]
             return Clause(self.opening_subject(opening), "said-clause") if opening else None
         return self.before_quote(tokens[start:q])
@@ -219,7 +219,7 @@ class Clauses:
                     return None  # "X said Reid quieted them, telling ...": whose telling?
                 return self.subject_of(region, inner)  # "X said ... but added"
             found = self.opening_subject(region[: before_verb - 1])  # "X paused and said"
-            if found is not None and hangs and relative_after(region, found, before_verb):
+            if hangs and relative_after(region, found, before_verb, self.words):
                 return None  # "X spoke there, where protesters gathered, chanting": theirs?
             if found is None and left == "then":  # "Williams then said"
                 return self.subject(region[: before_verb - 1], whole=True)

@@ -293,8 +293,8 @@ def _described_by_place(
 def _post_modified(tokens: Sequence[Token], end: int, words: Words) -> tuple[Phrase, int] | None:
     """ "a source familiar with the talks", "an aide speaking to reporters", "an official
     who spoke anonymously": a role, then words that say more of it (a participle, a word
-    and its preposition, a relative clause), with no mark, clause or speech of their own;
-    the role is the speaker. None for anything else."""
+    and its preposition, a relative clause), with no mark, no clause and no verb of speech
+    past their first word; the role is the speaker. None for anything else."""
     for k in range(end - 1, max(0, end - _MAX_WORDS) - 1, -1):
         if k == 0 or not tokens[k].is_word:
             return None
