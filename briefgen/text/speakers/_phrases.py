@@ -206,7 +206,9 @@ def _complement(tokens: Sequence[Token], words: Words) -> bool:
         return False
     rest = tokens[1:] if words.determiner(tokens[0]) or words.possessive(tokens[0]) else tokens
     for i, token in enumerate(rest):
-        link = token.text in words.lexicon.name_links and 0 < i < len(rest) - 1
+        link = (token.text in words.lexicon.name_links or _body_link(rest, i, words)) and (
+            0 < i < len(rest) - 1
+        )
         if link and rest[i - 1].capitalised and rest[i + 1].capitalised:
             continue
         # Right after the preposition a verb of speech's form is a noun ("of state").
@@ -214,6 +216,15 @@ def _complement(tokens: Sequence[Token], words: Words) -> bool:
         if words.function_word(token) or spoken or words.determiner(token):
             return False
     return bool(rest)
+
+
+def _body_link(tokens: Sequence[Token], i: int, words: Words) -> bool:
+    """A preposition inside a body's name: "Center *for* American Progress", "Council
+    *on* Foreign Relations" (after a capitalised word for a body, before a capital)."""
+    if not 0 < i < len(tokens) - 1 or tokens[i].text not in words.lexicon.phrase_prepositions:
+        return False
+    body = tokens[i - 1]
+    return body.capitalised and words.organisation_word(body) and tokens[i + 1].capitalised
 
 
 def before(
@@ -235,7 +246,9 @@ def before(
         if words.determiner(token) or _owner(token, words):
             i -= 1
             break
-        link = token.text in words.lexicon.name_links and i > 0 and i + 1 < end
+        link = (token.text in words.lexicon.name_links or _body_link(tokens, i, words)) and (
+            i > 0 and i + 1 < end
+        )
         if link and (
             (tokens[i - 1].capitalised and tokens[i + 1].capitalised)
             or words.role_noun(tokens[i - 1])

@@ -170,10 +170,13 @@ class Words:
         return not (token.capitalised and not token.opens and len(token.text) > 1)
 
     def determiner(self, token: Token) -> bool:
-        return token.is_word and token.bare in self.lexicon.determiners
+        # "A." in "James A. Baker" is an initial, not the article.
+        return token.is_word and token.bare in self.lexicon.determiners and not _initial(token)
 
     def pronoun_kind(self, token: Token) -> str | None:
-        return self.lexicon.pronouns.get(self.unclitic(token)) if token.is_word else None
+        if not token.is_word or _initial(token):
+            return None
+        return self.lexicon.pronouns.get(self.unclitic(token))
 
     def unclitic(self, token: Token) -> str:
         """The bare word without a contracted verb: "she's" -> "she", "he'd" -> "he"."""
@@ -296,3 +299,9 @@ def _unpossessed(word: str) -> str:
 
 def _year(token: Token) -> bool:
     return token.text.isdigit() and len(token.text) == 4
+
+
+def _initial(token: Token) -> bool:
+    """A capital and its full stop: "A.", "I."."""
+    text = token.text
+    return len(text) == 2 and text[0].isupper() and text[1] == _STOP

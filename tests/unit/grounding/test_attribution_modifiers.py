@@ -2,7 +2,8 @@
 participle, a relative clause or a preposition after the role, a weekday before it, a
 name set off after "his wife"; when a said-clause after a question or exclamation goes
 on past a comma; when a participle may hang on more than one clause; and a pronoun in a
-clause put before its subject. Every article here is made up for the test."""
+clause put before its subject; a middle initial, and a preposition inside a body's name.
+Every article here is made up for the test."""
 
 from __future__ import annotations
 
@@ -171,3 +172,24 @@ def test_an_opening_clause_before_two_people_leaves_the_pronoun_unsure() -> None
         "searching upriver for how things started,” he said."
     )
     assert _speaker(text, "I am always searching") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a middle initial is no article "a"
+            "Ohio news.\n\n“The records will be processed as appropriate,” James A. Baker "
+            "wrote in a letter.",
+            "James A. Baker",
+        ),
+        (  # a preposition inside a body's name links it
+            "Ohio news.\n\n“The records will be processed as appropriate,” Ann Lee of the "
+            "Center for American Progress said.",
+            "Ann Lee of the Center for American Progress",
+        ),
+    ],
+)
+def test_a_name_reads_through_its_initial_and_its_bodys_preposition(
+    text: str, expected: str
+) -> None:
+    assert _speaker(text, "The records will be processed") == expected
