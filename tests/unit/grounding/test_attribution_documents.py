@@ -6,15 +6,7 @@ article here is made up for the test."""
 from __future__ import annotations
 
 import pytest
-
-from briefgen.grounding.attribution import attribute
-from briefgen.ingest.article import Article
-
-
-def _speaker(text: str, quote: str) -> str | None:
-    article = Article.from_text(text)
-    start = article.text.index(quote)
-    return attribute(article, start, start + len(quote), language="en").speaker
+from attribution_reading import speaker_of
 
 
 @pytest.mark.parametrize(
@@ -62,15 +54,15 @@ def _speaker(text: str, quote: str) -> str | None:
 def test_a_document_speaks_as_the_article_writes_it(
     text: str, quote: str, expected: str | None
 ) -> None:
-    assert _speaker(text, quote) == expected
+    assert speaker_of(text, quote) == expected
 
 
-def test_the_subject_after_a_complementiser_is_the_speaker() -> None:
+def test_the_subject_after_a_complementiser_is_thespeaker_of() -> None:
     text = (
         "Ottawa news.\n\nThe debate grew so heated that Gov. Chris Christie said, “I feel "
         "like I need a converter.”"
     )
-    assert _speaker(text, "I feel like I need a converter.") == "Gov. Chris Christie"
+    assert speaker_of(text, "I feel like I need a converter.") == "Gov. Chris Christie"
 
 
 @pytest.mark.parametrize(
@@ -92,20 +84,20 @@ def test_the_subject_after_a_complementiser_is_the_speaker() -> None:
 def test_a_surname_that_is_also_a_verb_of_speech(
     text: str, quote: str, expected: str | None
 ) -> None:
-    assert _speaker(text, quote) == expected
+    assert speaker_of(text, quote) == expected
 
 
-def test_a_demonstrative_opens_a_described_speaker() -> None:
+def test_a_demonstrative_opens_a_describedspeaker_of() -> None:
     text = "Ottawa news.\n\n“The staff do not like him,” this source told the Post."
-    assert _speaker(text, "The staff do not like him") == "this source"
+    assert speaker_of(text, "The staff do not like him") == "this source"
 
 
 def test_a_mistyped_closing_mark_leaves_the_said_clause_outside() -> None:
     text = (
         "Ottawa news.\n\n“Apparently not,“ Ben Carson said. “A leopard does not change its spots.”"
     )
-    assert _speaker(text, "Apparently not,") == "Ben Carson"
-    assert _speaker(text, "A leopard does not change") == "Ben Carson"
+    assert speaker_of(text, "Apparently not,") == "Ben Carson"
+    assert speaker_of(text, "A leopard does not change") == "Ben Carson"
 
 
 @pytest.mark.parametrize(
@@ -149,4 +141,4 @@ def test_a_mistyped_closing_mark_leaves_the_said_clause_outside() -> None:
 def test_a_described_source_of_news_reads_whole(
     text: str, quote: str, expected: str | None
 ) -> None:
-    assert _speaker(text, quote) == expected
+    assert speaker_of(text, quote) == expected

@@ -8,15 +8,7 @@ Every article here is made up for the test."""
 from __future__ import annotations
 
 import pytest
-
-from briefgen.grounding.attribution import attribute
-from briefgen.ingest.article import Article
-
-
-def _speaker(text: str, quote: str) -> str | None:
-    article = Article.from_text(text)
-    start = article.text.index(quote)
-    return attribute(article, start, start + len(quote), language="en").speaker
+from attribution_reading import speaker_of
 
 
 @pytest.mark.parametrize(
@@ -48,8 +40,8 @@ def _speaker(text: str, quote: str) -> str | None:
         ),
     ],
 )
-def test_a_role_said_more_of_is_the_speaker(text: str, quote: str, expected: str) -> None:
-    assert _speaker(text, quote) == expected
+def test_a_role_said_more_of_is_thespeaker_of(text: str, quote: str, expected: str) -> None:
+    assert speaker_of(text, quote) == expected
 
 
 def test_no_role_is_read_through_a_relative_clause_with_its_own_subject() -> None:
@@ -58,7 +50,7 @@ def test_no_role_is_read_through_a_relative_clause_with_its_own_subject() -> Non
         "Ottawa news.\n\nThe reporter who Ann Lee said was rude wrote: “We were never told "
         "about the meeting.”"
     )
-    assert _speaker(text, "We were never told") is None
+    assert speaker_of(text, "We were never told") is None
 
 
 def test_a_participle_after_a_reported_clause_with_its_own_subject_is_unsure() -> None:
@@ -67,15 +59,15 @@ def test_a_participle_after_a_reported_clause_with_its_own_subject_is_unsure() -
         "Ottawa news.\n\nOne official who saw the exchange said Ann Lee quieted the room, "
         "telling her colleagues, “We have to stay together on this one.”"
     )
-    assert _speaker(text, "We have to stay together") is None
+    assert speaker_of(text, "We have to stay together") is None
 
 
-def test_a_name_set_off_after_an_owned_role_is_the_speaker() -> None:
+def test_a_name_set_off_after_an_owned_role_is_thespeaker_of() -> None:
     text = (
         "Bucharest news.\n\n“We need him because life is very hard here,” his wife, Ana "
         "Maria Popescu, wrote in a letter to the court."
     )
-    assert _speaker(text, "We need him because") == "Ana Maria Popescu"
+    assert speaker_of(text, "We need him because") == "Ana Maria Popescu"
 
 
 def test_a_weekday_describes_the_document_after_it() -> None:
@@ -83,7 +75,7 @@ def test_a_weekday_describes_the_document_after_it() -> None:
         "Iowa news.\n\n“The senator has shown less spine than a jellyfish,” reads a Sunday "
         "editorial in The Gazette."
     )
-    assert _speaker(text, "The senator has shown") == "a Sunday editorial"
+    assert speaker_of(text, "The senator has shown") == "a Sunday editorial"
 
 
 def test_a_document_that_is_also_a_verb_of_speech_speaks_after_its_verb() -> None:
@@ -91,8 +83,8 @@ def test_a_document_that_is_also_a_verb_of_speech_speaks_after_its_verb() -> Non
         "Vermont news.\n\n“Our campaign has already changed the debate on trade,” read the "
         "email. “And with every vote, we grow stronger.”"
     )
-    assert _speaker(text, "Our campaign has already") == "the email"
-    assert _speaker(text, "And with every vote") == "the email"
+    assert speaker_of(text, "Our campaign has already") == "the email"
+    assert speaker_of(text, "And with every vote") == "the email"
 
 
 def test_a_said_clause_after_an_exclamation_goes_on_past_its_comma() -> None:
@@ -100,7 +92,7 @@ def test_a_said_clause_after_an_exclamation_goes_on_past_its_comma() -> None:
         "Ohio news.\n\n“And I am not being paid for this!” Ann Lee declared, a point she "
         "likes to make at every rally."
     )
-    assert _speaker(text, "And I am not being paid") == "Ann Lee"
+    assert speaker_of(text, "And I am not being paid") == "Ann Lee"
 
 
 def test_a_said_clause_set_off_inside_the_next_sentence_is_not_the_quotations() -> None:
@@ -110,7 +102,7 @@ def test_a_said_clause_set_off_inside_the_next_sentence_is_not_the_quotations() 
         "Ohio news.\n\n“We are trying to win this,” Ann Lee said. “We are trying to show "
         "some mercy.” Ohio, she said, was “where we can win the whole thing.”"
     )
-    assert _speaker(text, "We are trying to show") == "Ann Lee"
+    assert speaker_of(text, "We are trying to show") == "Ann Lee"
 
 
 def test_a_participle_after_a_quoted_fragment_hangs_on_its_clause() -> None:
@@ -119,7 +111,7 @@ def test_a_participle_after_a_quoted_fragment_hangs_on_its_clause() -> None:
         "Ohio news.\n\nThe mayor called the plan “a disgrace,” adding: “I am telling every "
         "member of the council about it today.”"
     )
-    assert _speaker(text, "I am telling every member") == "The mayor"
+    assert speaker_of(text, "I am telling every member") == "The mayor"
 
 
 def test_a_participle_after_a_fragment_in_reported_words_stays_unsure() -> None:
@@ -128,7 +120,7 @@ def test_a_participle_after_a_fragment_in_reported_words_stays_unsure() -> None:
         "Ohio news.\n\nAnn Lee said the mayor had called the plan “a disgrace,” adding: “I "
         "am telling every member of the council about it today.”"
     )
-    assert _speaker(text, "I am telling every member") is None
+    assert speaker_of(text, "I am telling every member") is None
 
 
 def test_it_after_the_verb_is_what_was_said() -> None:
@@ -136,7 +128,7 @@ def test_it_after_the_verb_is_what_was_said() -> None:
         "Ohio news.\n\nRaj Singh explained it this way: “It is like a wedding buffet, where "
         "nobody wants to be the first in line.”"
     )
-    assert _speaker(text, "It is like a wedding buffet") == "Raj Singh"
+    assert speaker_of(text, "It is like a wedding buffet") == "Raj Singh"
 
 
 def test_a_participle_after_a_relative_clause_may_be_the_clauses() -> None:
@@ -146,7 +138,7 @@ def test_a_participle_after_a_relative_clause_may_be_the_clauses() -> None:
         "protesters had gathered on Wednesday, chanting “no contract, no peace at all” "
         "after the talks failed."
     )
-    assert _speaker(text, "no contract, no peace") is None
+    assert speaker_of(text, "no contract, no peace") is None
 
 
 def test_a_participle_after_a_relative_clause_is_unsure_after_a_verb_of_speech_too() -> None:
@@ -155,7 +147,7 @@ def test_a_participle_after_a_relative_clause_is_unsure_after_a_verb_of_speech_t
         "had gathered on Wednesday, chanting “no contract, no peace at all” after the talks "
         "failed."
     )
-    assert _speaker(text, "no contract, no peace") is None
+    assert speaker_of(text, "no contract, no peace") is None
 
 
 def test_a_pronoun_in_an_opening_clause_looks_ahead_to_the_subject() -> None:
@@ -163,7 +155,7 @@ def test_a_pronoun_in_an_opening_clause_looks_ahead_to_the_subject() -> None:
         "Ohio news.\n\nNoting he studied philosophy in college, Tim Allen said he thinks "
         "things over.\n\n“I am always searching upriver for how things started,” he said."
     )
-    assert _speaker(text, "I am always searching") == "Tim Allen"
+    assert speaker_of(text, "I am always searching") == "Tim Allen"
 
 
 def test_an_opening_clause_before_two_people_leaves_the_pronoun_unsure() -> None:
@@ -171,7 +163,7 @@ def test_an_opening_clause_before_two_people_leaves_the_pronoun_unsure() -> None
         "Ohio news.\n\nWhen he arrived in Columbus, Tim Allen met Bob Lee.\n\n“I am always "
         "searching upriver for how things started,” he said."
     )
-    assert _speaker(text, "I am always searching") is None
+    assert speaker_of(text, "I am always searching") is None
 
 
 @pytest.mark.parametrize(
@@ -192,4 +184,4 @@ def test_an_opening_clause_before_two_people_leaves_the_pronoun_unsure() -> None
 def test_a_name_reads_through_its_initial_and_its_bodys_preposition(
     text: str, expected: str
 ) -> None:
-    assert _speaker(text, "The records will be processed") == expected
+    assert speaker_of(text, "The records will be processed") == expected
