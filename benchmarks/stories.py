@@ -14,7 +14,10 @@ background, and a figure that stays the same. The model is a FunctionBackend ans
 the tests' competent stand-in does (tests/dossier_answers.py: items copied from the
 request's own sentences), so no socket is opened and the CPU time is briefgen's own.
 
-    python benchmarks/stories.py [--memos 50] [--repeats 5]
+    python benchmarks/stories.py [--memos 50] [--repeats 5] [--sizes 10,20,50]
+
+(``--sizes``: the story sizes at which the store is measured; the last two and the first
+two are compared for linear growth.)
 """
 
 from __future__ import annotations
@@ -149,14 +152,14 @@ def _checkpoint(path: Path) -> None:
         db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
-def build_story(count: int) -> dict[int, int]:
+def build_story(count: int, at: tuple[int, ...] = SIZES) -> dict[int, int]:
     """Keep ``count`` daily memos in story "bench"; the store's bytes after each size."""
     from briefgen.run.story_store import store_path
 
     sizes: dict[int, int] = {}
     for day in range(1, count + 1):
         _memo(day, story="bench")
-        if day in SIZES or day == count:
+        if day in at or day == count:
             _checkpoint(store_path())
             sizes[day] = _store_bytes(store_path())
     return sizes
@@ -200,7 +203,8 @@ def time_section(day: int, repeats: int) -> tuple[float, float, float, dict[str,
         memo_run.since_last = stage  # type: ignore[assignment]
     assert made is not None and made.data.since is not None
     counts = {
-        "earlier memos": len(made.data.since.earlier),
+        "earlier memos": made.data.since.count,
+        "named in the memo": len(made.data.since.earlier),
         "new": len(made.data.since_new),
         "changed": len(made.data.since_changed),
         "moved to background": len(made.data.since.moved_to_background),
@@ -237,13 +241,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--memos", type=int, default=50)
     parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--sizes", default=",".join(map(str, SIZES)))
     args = parser.parse_args()
+    at = tuple(int(size) for size in args.sizes.split(","))
     with tempfile.TemporaryDirectory() as data:
         os.environ["BRIEFGEN_DATA_DIR"] = data
         os.environ["BRIEFGEN_RESPONSE_CACHE"] = "off"
         heading(f"a story of {args.memos} daily memos")
         started = time.perf_counter()
-        sizes = build_story(args.memos)
+        sizes = build_story(args.memos, at)
         print(f"made and kept {args.memos} memos in {time.perf_counter() - started:.1f} s")
         for count, size in sorted(sizes.items()):
             kib = size / 1024

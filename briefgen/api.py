@@ -107,19 +107,19 @@ async def agenerate_brief(
 
 def _earlier_memos(
     since: SinceInput | None, story: str | None
-) -> tuple[StoryStore | None, list[Earlier]]:
+) -> tuple[StoryStore | None, Sequence[Earlier]]:
     """The memos a new one is made since: the story's (from the store), then ``since``'s;
     read before anything is paid, so a bad file or store stops the memo at no cost."""
     if since is None and story is None:
         return None, []  # the story's modules stay unloaded (see RunState.new_grounder)
-    from briefgen.run.earlier import read_since, renumbered
+    from briefgen.run.earlier import after_story, read_since
     from briefgen.run.story_store import StoryStore
 
     given = read_since(since)
     if story is None:
         return None, given
     stories = StoryStore()
-    return stories, renumbered([*stories.earlier(story), *given])
+    return stories, after_story(stories.earlier(story), given)
 
 
 def _kept(brief: Brief, stories: StoryStore | None, story: str | None) -> Brief:

@@ -40,7 +40,7 @@ from briefgen.render.destinations import check_targets, plan_targets
 from briefgen.render.files import write_atomic
 from briefgen.render.formats import FORMAT_SUFFIXES, Format, require_format
 from briefgen.run import run_memo, runtime_on
-from briefgen.run.earlier import Earlier, read_since, renumbered
+from briefgen.run.earlier import Earlier, after_story, read_since
 from briefgen.run.story_store import StoryStore
 
 logger = logging.getLogger(__name__)
@@ -143,11 +143,11 @@ class MemoSince(BaseModel):
             StoryStore().earlier(story)
         return cls(since=paths, story=story) if paths or story else None
 
-    def earlier(self, given: list[Earlier]) -> list[Earlier]:
+    def earlier(self, given: list[Earlier]) -> Sequence[Earlier]:
         """The memos the next memo is made since: the story's so far, then ``given``."""
         if self.story is None:
             return given
-        return renumbered([*StoryStore().earlier(self.story), *given])
+        return after_story(StoryStore().earlier(self.story), given)
 
 
 @dataclass

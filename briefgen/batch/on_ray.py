@@ -265,7 +265,8 @@ class RayMemos:
             }
             for row in rows
         ]
-        earlier = run.since.earlier(run.given) if run.since is not None else []
+        # Every memo read now: the recipe is pickled for the tasks, not read from them.
+        earlier = list(run.since.earlier(run.given)) if run.since is not None else []
         recipe = _Recipe(run.cfg, run.style, run.fmt if run.targets else None, earlier)
         made = ray.data.from_items(items).map_batches(
             functools.partial(_make_memos, recipe=recipe),

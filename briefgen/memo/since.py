@@ -96,7 +96,17 @@ class SinceLast(BaseModel):
     did to the rest of the memo. Its items are ``BriefData.since_new``,
     ``since_changed`` and ``since_withdrawn``."""
 
-    earlier: list[EarlierMemo] = Field(min_length=1)
+    earlier: list[EarlierMemo] = Field(
+        min_length=1,
+        description="The earlier memos the section names: the first, every one it cites, "
+        "and the latest, in story order (not all of a long story's memos).",
+    )
+    compared: int | None = Field(
+        None,
+        ge=1,
+        description="How many earlier memos it was compared with (none: as many as "
+        "``earlier`` lists: a memo file written before this field listed every one).",
+    )
     moved_to_background: list[str] = Field(
         default_factory=list,
         description="Items of this memo an earlier memo already carried, moved from the "
@@ -110,6 +120,11 @@ class SinceLast(BaseModel):
     def last(self) -> EarlierMemo:
         """The latest earlier memo: the one the section is named after."""
         return self.earlier[-1]
+
+    @property
+    def count(self) -> int:
+        """How many earlier memos the memo was compared with."""
+        return self.compared or len(self.earlier)
 
     def memo(self, number: int) -> EarlierMemo | None:
         """The earlier memo numbered ``number``."""

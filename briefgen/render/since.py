@@ -30,10 +30,10 @@ def heading(since: SinceLast) -> str:
 
 def compared_with(since: SinceLast) -> str:
     """A line naming the earlier memos, when there are several; else empty."""
-    if len(since.earlier) < 2:
+    if since.count < 2:
         return ""
     return (
-        f"Compared with the {len(since.earlier)} earlier memos of this story, "
+        f"Compared with the {since.count} earlier memos of this story, "
         f"{since.earlier[0].memo_date} to {since.last.memo_date}."
     )
 

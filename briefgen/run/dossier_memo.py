@@ -129,7 +129,7 @@ async def run_dossier(
     reporter = SourceProgress(progress, len(dossier.sources))
     chunks = sum(len(member.chunks) for member in plan.members.values())
     state = RunState(cfg, style, runtime, calls, started, dossier.article, plan, reporter, chunks)
-    state.earlier = list(earlier)
+    state.earlier = earlier  # a story's: read by number as the section asks
     steps: list[Step[SourcesDraft]] = [
         compose_selections if plan.kind == "extractive" else synthesise_sources,
         add_rule_conflicts,

@@ -7,10 +7,10 @@ from __future__ import annotations
 import os
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
-from typing import Union
+from typing import TypeVar, Union
 
 from briefgen.errors import MemoFileError
 from briefgen.grounding.changes import MemoDigest, StoryBase, digest_memo
@@ -26,6 +26,7 @@ SinceInput = EarlierInput | Sequence[EarlierInput]
 """``since=``: one earlier memo, or the memos of a story so far, oldest first."""
 
 _YEAR = re.compile(r",?\s+\d{4}$")
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -124,9 +125,24 @@ def labels_of(memos: list[tuple[int, str]]) -> list[str]:
     base = [memo_label(memo_date) for _, memo_date in memos]
     counts = Counter(base)
     return [
-        plain.replace("memo of", f"memo {number} of", 1) if counts[plain] > 1 else plain
+        distinct_label(number, plain, counts)
         for (number, _), plain in zip(memos, base, strict=True)
     ]
+
+
+def distinct_label(number: int, plain: str, counts: Mapping[str, int]) -> str:
+    """Memo ``number``'s label ``plain`` ("memo of March 3"), with its number when another
+    memo of the story reads the same (``counts``: how many memos give each label)."""
+    return plain.replace("memo of", f"memo {number} of", 1) if counts.get(plain, 0) > 1 else plain
+
+
+def after_story(story: Sequence[Earlier], given: list[Earlier]) -> Sequence[Earlier]:
+    """The memos a memo is made since: its story's (as the store read them: numbered 1, 2
+    ... and labelled already, read by number when asked for), then ``given``; all of them
+    read and renumbered only when there are both."""
+    if not given:
+        return story
+    return renumbered([*story, *given])
 
 
 def renumbered(earlier: list[Earlier]) -> list[Earlier]:
@@ -140,3 +156,44 @@ def renumbered(earlier: list[Earlier]) -> list[Earlier]:
             for n, e in enumerate(earlier, start=1)
         ]
     )
+
+
+def numbered(earlier: Sequence[Earlier], number: int) -> Earlier | None:
+    """The memo of ``earlier`` (oldest first, numbers rising) numbered ``number``: at its
+    place when the latest is numbered as many as there are (so all are 1, 2 ..., as
+    ``read_since``, ``renumbered`` and a story's store number them), else looked for."""
+    if earlier and earlier[-1].memo.number == len(earlier):
+        return earlier[number - 1] if 0 < number <= len(earlier) else None
+    return next((e for e in earlier if e.memo.number == number), None)
+
+
+class ByNumber(Mapping[int, T]):
+    """What ``read`` gives of each memo of ``earlier``, by its number, read only for the
+    numbers asked: a long story's memos are not all read for the few a memo cites."""
+
+    def __init__(self, earlier: Sequence[Earlier], read: Callable[[Earlier], T]):
+        self._earlier = earlier
+        self._read = read
+
+    def __getitem__(self, number: int) -> T:
+        found = numbered(self._earlier, number)
+        if found is None:
+            raise KeyError(number)
+        return self._read(found)
+
+    def __iter__(self) -> Iterator[int]:
+        return (e.memo.number for e in self._earlier)
+
+    def __len__(self) -> int:
+        return len(self._earlier)
+
+
+def named_memos(earlier: Sequence[Earlier], cited: set[int]) -> list[EarlierMemo]:
+    """The memos of ``earlier`` (not empty) a memo's section names, in story order: the
+    first, those numbered in ``cited``, and the latest."""
+    named = {e.memo.number: e.memo for e in (earlier[0], earlier[-1])}
+    for number in cited - named.keys():
+        found = numbered(earlier, number)
+        if found is not None:
+            named[number] = found.memo
+    return [named[number] for number in sorted(named)]

@@ -107,7 +107,7 @@ async def run_memo(
     reporter = MemoProgress(progress, position)
     reporter.chunks = len(plan.chunks)
     state = RunState(cfg, style, runtime, calls, started, doc, plan, reporter, len(plan.chunks))
-    state.earlier = list(earlier)
+    state.earlier = earlier  # a story's: read by number as the section asks
     target = translation_target(cfg, doc)
     calls.warnings += language_warnings(doc, target, extractive=plan.kind == "extractive")
     logger.info(

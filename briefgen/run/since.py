@@ -30,6 +30,7 @@ from briefgen.memo.items import Statement
 from briefgen.memo.report import GroundingRecord
 from briefgen.memo.sections import section
 from briefgen.memo.since import SinceLast
+from briefgen.run.earlier import ByNumber, named_memos
 from briefgen.run.since_model import add_model_findings
 from briefgen.run.skeleton import Draft, RunState
 
@@ -69,12 +70,13 @@ def _found_and_applied(
 def story_of(state: RunState, *, indexed: bool = True) -> Story:
     """What the earlier memos of the run's story carried, together: the story's index
     where the store gave one (unless not ``indexed``), then the digests of the memos
-    after it."""
-    labels = {e.memo.number: e.memo.label for e in state.earlier}
-    carriers = [n for n, e in enumerate(state.earlier) if e.story is not None]
-    if not carriers or not indexed:
+    after it (``since`` files given beside the story)."""
+    labels = ByNumber(state.earlier, lambda e: e.memo.label)
+    # The store's index is on its latest memo: looked for from the end, so that a long
+    # story's other memos are not read at all.
+    last = next((n for n in reversed(range(len(state.earlier))) if state.earlier[n].story), None)
+    if last is None or not indexed:
         return Story.of([(e.memo.number, e.digest) for e in state.earlier], labels)
-    last = carriers[-1]
     base = state.earlier[last].story
     assert base is not None
     story = Story.over(base, labels)
@@ -108,7 +110,7 @@ def _compared(state: RunState, draft: Draft, story: Story) -> Findings:
         story,
         draft.data,
         state.article,
-        earlier_times={e.memo.number: e.time for e in state.earlier},
+        earlier_times=ByNumber(state.earlier, lambda e: e.time),
         current_time=current_time(state),
         with_withdrawn=state.cfg.since_withdrawn,
     )
@@ -116,7 +118,7 @@ def _compared(state: RunState, draft: Draft, story: Story) -> Findings:
 
 def _applied(state: RunState, draft: Draft, found: Findings, articles: _ArticlesOf) -> BriefData:
     """The memo with its section filled and the news it repeats moved to Background."""
-    labels = {e.memo.number: e.memo.label for e in state.earlier}
+    labels = ByNumber(state.earlier, lambda e: e.memo.label)
     sides = SidesGrounder(state.article, articles, labels)
     changes = sides.changes(found.changes)
     withdrawn = sides.withdrawn(found.withdrawn) if state.cfg.since_withdrawn else []
@@ -133,8 +135,10 @@ def _applied(state: RunState, draft: Draft, found: Findings, articles: _Articles
             )
         )
     data, moved = _moved_to_background(state, draft.data, found.carried, records)
+    cited = {c.before.memo for c in changes} | {w.before.memo for w in withdrawn}
     since = SinceLast(
-        earlier=[e.memo for e in state.earlier],
+        earlier=named_memos(state.earlier, cited),
+        compared=len(state.earlier),
         moved_to_background=moved,
         withdrawn_shown=state.cfg.since_withdrawn,
     )
@@ -153,7 +157,7 @@ class _ArticlesOf:
     fetched before, while the store is open for the story's index)."""
 
     def __init__(self, state: RunState):
-        self._earlier = {e.memo.number: e for e in state.earlier}
+        self._earlier = ByNumber(state.earlier, lambda e: e)
         self._read: dict[int, Article | BriefgenError | None] = {}
         self._warned: set[int] = set()
         self._warnings = state.calls.warnings

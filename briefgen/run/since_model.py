@@ -9,12 +9,14 @@ from __future__ import annotations
 import dataclasses
 import logging
 import re
+from collections.abc import Mapping
 
 from briefgen.extract.prompts import changes_messages
 from briefgen.extract.schema import StoryChange, StoryChanges
 from briefgen.grounding.changes import Before, Findings, FoundChange
 from briefgen.grounding.support import unknown_names
 from briefgen.memo.report import GroundingRecord
+from briefgen.run.earlier import ByNumber
 from briefgen.run.skeleton import Draft, RunState
 
 logger = logging.getLogger(__name__)
@@ -50,7 +52,7 @@ async def add_model_findings(state: RunState, draft: Draft, found: Findings, now
     )
     state.progress.memo("synthesis")
     answer = await state.calls.caller.call(CHANGES_CALL, messages, StoryChanges)
-    times = {e.memo.number: e.time for e in state.earlier}
+    times = ByNumber(state.earlier, lambda e: e.time)
     changes = list(found.changes)
     for change in answer.changes:
         candidate = _found(state, draft, change, times, now)
@@ -66,7 +68,7 @@ async def add_model_findings(state: RunState, draft: Draft, found: Findings, now
 
 
 def _found(
-    state: RunState, draft: Draft, change: StoryChange, times: dict[int, str | None], now: str
+    state: RunState, draft: Draft, change: StoryChange, times: Mapping[int, str | None], now: str
 ) -> FoundChange | None:
     """The model's change as one to ground; None (recorded) when its ids name no earlier
     memo, or its topic leaks the prompt or names someone the new article does not."""
@@ -74,7 +76,7 @@ def _found(
     memos = {int(m.group(1)) for m in before}
     topic = " ".join(change.topic.split())
     problem = None
-    if len(memos) != 1 or not memos <= set(times):
+    if len(memos) != 1 or not all(memo in times for memo in memos):
         problem = "its earlier side does not cite one earlier memo (M<n>:S<m>)"
     else:
         problem = draft.grounder.leaks.find(topic)

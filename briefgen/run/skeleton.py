@@ -78,7 +78,7 @@ class RunState:
     chunks: int = 0
     articles: list[Article] = field(default_factory=list)
     """A dossier's articles, in order; empty for one article."""
-    earlier: list[Earlier] = field(default_factory=list)
+    earlier: Sequence[Earlier] = field(default_factory=list)
     """The earlier memos of the story this memo is made since, oldest first."""
 
     def new_grounder(self) -> Grounder:

@@ -273,8 +273,9 @@ class StoredStory:
 
     def statements(self, asked: Sequence[Asked], *, carried: bool) -> list[list[Based]]:
         """For each of ``asked``, the statements holding at least its number of its stems,
-        in story order (only those holding every one of its values, when ``carried``):
-        the postings of all in one query, the statements found in one more."""
+        in story order (when ``carried``, of those holding every one of its values, the
+        one holding the most stems, of the latest memo): the postings of all in one
+        query, the statements found in one more."""
         postings = self._postings(
             sorted(
                 {f"s{stem}" for a in asked for stem in a.stems}
@@ -291,6 +292,8 @@ class StoredStory:
             "(SELECT value FROM json_each(?)) ORDER BY rank",
             json.dumps(wanted),
         )
+        if carried:  # the latest of the best, one for each lookup: not one for each tie
+            counted = [(_latest(rows, held), shared, values) for held, shared, values in counted]
         # Each statement's place in story order, then each lookup's statements in it.
         placed = {entry: n for n, (entry, _, _) in enumerate(rows)}
         found = []
@@ -419,7 +422,23 @@ def _counted(
     with_values = set(holding)
     for value in values:
         with_values.intersection_update(postings[f"v{value}"])
-    return (with_values if carried else holding), shared, with_values
+    if not carried:
+        return holding, shared, with_values
+    # Of the statements that said it, only those holding the most stems can be the one
+    # that said it best (the latest of them is): a common story sentence told again each
+    # day matches every day's telling, and is not read for each.
+    most = max((shared[entry] for entry in with_values), default=0)
+    return {entry for entry in with_values if shared[entry] == most}, shared, with_values
+
+
+def _latest(rows: list[Any], held: set[int]) -> set[int]:
+    """The one of ``held`` of the latest memo (the first such in ``rows``, which are in
+    story order), as ``carried_each`` picks among equals; empty when none is held."""
+    best = None
+    for row in rows:
+        if row[0] in held and (best is None or row[1] > best[1]):
+            best = row
+    return {best[0]} if best is not None else set()
 
 
 def _parsed(model: type[Entry], body: str) -> Entry:

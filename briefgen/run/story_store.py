@@ -18,6 +18,7 @@ import json
 import sqlite3
 import time
 import zlib
+from collections.abc import Sequence
 from contextlib import suppress
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -41,6 +42,7 @@ from briefgen.run.story_index import (
     index_of,
     keep_index,
 )
+from briefgen.run.story_memos import StoredMemos
 
 __all__ = [
     "BUSY_TIMEOUT_S",
@@ -125,10 +127,11 @@ class StoryStore(StoreFile):
                 found.append(StorySummary(name, count, dates.get(low), dates.get(high), created))
             return found
 
-    def earlier(self, name: str) -> list[Earlier]:
+    def earlier(self, name: str) -> Sequence[Earlier]:
         """The memos of story ``name`` as earlier memos of the next one, oldest first: the
         story's index on the latest (read by key as the comparison asks), each memo's own
-        digest and article when asked for. Empty for a new story."""
+        digest and article when asked for; each memo made only when asked for
+        (``StoredMemos``). Empty for a new story."""
         story = check_name(name)
         with self._reading() as db:
             if db is None:
@@ -138,12 +141,14 @@ class StoryStore(StoreFile):
                 "FROM memos m JOIN stories s ON s.id = m.story WHERE s.name = ? ORDER BY m.seq",
                 (story,),
             ).fetchall()
+            if not rows:
+                return []
             labels = labels_of([(row[1], row[2]) for row in rows])
-            found = [self._earlier(row, label) for row, label in zip(rows, labels, strict=True)]
+            found = StoredMemos(rows, labels, self._earlier)
             memos = [row[1] for row in rows]
-            if rows and index_of(db, rows[-1][6]) == memos:
+            if index_of(db, rows[-1][6]) == memos:
                 indexed = StoredStory(self._reading, rows[-1][6], memos)
-                found[-1] = replace(found[-1], story=indexed)
+                found.replace_last(lambda last: replace(last, story=indexed))
         return found
 
     def _earlier(self, row: tuple[Any, ...], label: str) -> Earlier:

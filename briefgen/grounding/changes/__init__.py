@@ -19,6 +19,7 @@ new article, the earlier side in the earlier memo's stored article.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
 from typing import Any
 
 from briefgen.grounding.changes._base import (
@@ -93,7 +94,7 @@ def compare(
     data: Any,
     article: Article,
     *,
-    earlier_times: dict[int, str | None],
+    earlier_times: Mapping[int, str | None],
     current_time: str | None,
     with_withdrawn: bool = False,
 ) -> Findings:

@@ -65,8 +65,10 @@ class StoryBase(Protocol):
 
     def statements(self, asked: Sequence[Asked], *, carried: bool) -> list[list[Based]]:
         """For each of ``asked`` (stems, how many of them, values), the statements holding
-        at least that many of the stems, in story order, each as a ``Based``; only those
-        holding every value when ``carried``. One read of the base for them all."""
+        at least that many of the stems, in story order, each as a ``Based``. When
+        ``carried``, of those holding every value, only the one ``carried_each`` would
+        take: the most stems, of the latest memo (a base may give more, never fewer). One
+        read of the base for them all."""
         ...
 
     def forms(self, surnames: Collection[str]) -> dict[str, list[tuple[str, int]]]:

@@ -56,8 +56,11 @@ def figure_changes(story: Story, figures: list[Figure]) -> list[FoundChange]:
     found: list[FoundChange] = []
     for key, mine in by_key.items():
         best: tuple[tuple[dt.date, str, int], Figure, Figure, int] | None = None
+        # Read once for all the new values of the measure: each earlier value is parsed
+        # once, when first compared.
+        given = story.figures_of(key)
         for figure in mine:
-            for valued in reversed(story.figures_of(key)):
+            for valued in reversed(given):
                 if not _same_thing(valued.figure, figure):
                     continue
                 # The latest earlier value of the same thing decides.

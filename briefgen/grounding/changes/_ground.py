@@ -11,7 +11,7 @@ earlier memo came first in the story.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from briefgen.grounding.changes._found import Before, FoundChange, FoundWithdrawn
 from briefgen.grounding.names import named_in
@@ -67,7 +67,7 @@ def classify(before: str | None, after: str | None) -> tuple[ChangeKind, str]:
 class SidesGrounder:
     """Grounds changes, each side in its own article, and records every decision."""
 
-    def __init__(self, article: Article, earlier: ArticleOf, labels: dict[int, str]):
+    def __init__(self, article: Article, earlier: ArticleOf, labels: Mapping[int, str]):
         self.article = article
         self.earlier = earlier
         self.labels = labels

@@ -4,7 +4,7 @@ holder of each role."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from functools import cached_property, partial
@@ -76,36 +76,36 @@ class Story:
     roles: dict[frozenset[str], Held] = field(default_factory=dict)
     """Role -> its latest holder."""
     holders: dict[frozenset[str], list[Held]] = field(default_factory=dict)
-    labels: dict[int, str] = field(default_factory=dict)
+    labels: Mapping[int, str] = field(default_factory=dict)
     """How each memo is named in a citation ("memo of March 3")."""
     base: StoryBase | None = None
 
     @classmethod
     def of(
-        cls, digests: Sequence[tuple[int, MemoDigest]], labels: dict[int, str] | None = None
+        cls, digests: Sequence[tuple[int, MemoDigest]], labels: Mapping[int, str] | None = None
     ) -> Story:
         """The story of ``digests`` (memo number, digest), in story order."""
-        story = cls(labels=dict(labels or {}))
+        story = cls(labels=labels or {})
         for number, digest in digests:
             story.add(number, digest)
         return story
 
     @classmethod
-    def over(cls, base: StoryBase, labels: dict[int, str] | None = None) -> Story:
+    def over(cls, base: StoryBase, labels: Mapping[int, str] | None = None) -> Story:
         """The story of ``base``'s memos, read from it by key as the comparison asks."""
         return cls(
             memos=list(base.memos),
             identities=Identities(base),
             statements=StatementIndex(base),
-            labels=dict(labels or {}),
+            labels=labels or {},
             base=base,
         )
 
     @classmethod
-    def of_merged(cls, merged: StoryDigest, labels: dict[int, str] | None = None) -> Story:
+    def of_merged(cls, merged: StoryDigest, labels: Mapping[int, str] | None = None) -> Story:
         """The story of a merged digest (each entry stamped with its memo): what ``of``
         reads from the memos' own digests, read from one record."""
-        story = cls(memos=list(merged.memos), labels=dict(labels or {}))
+        story = cls(memos=list(merged.memos), labels=labels or {})
         # Names first, with the memo that first gave each, so that an actor a later memo
         # gave again is still first named where the story first named them.
         for name, memo in merged.names.items():

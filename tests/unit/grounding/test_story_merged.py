@@ -12,7 +12,7 @@ import pytest
 from repo_paths import BENCHMARKS
 from story_answers import memo
 
-from briefgen.grounding.changes import Story, compare, digest_memo, merge_all
+from briefgen.grounding.changes import Story, StoryBase, compare, digest_memo, merge_all
 from briefgen.memo.sections import sections
 from briefgen.run.story_store import StoryStore
 
@@ -225,15 +225,21 @@ def test_a_memo_since_the_stored_story_says_what_one_since_the_same_memos_says()
     assert section["new"] and section["changed"] and section["moved"]
 
 
+def _daily_story(name: str, days: int) -> tuple[StoryStore, StoryBase]:
+    """The benchmark's first ``days`` daily memos kept as story ``name``, and its index."""
+    bench = _benchmark()
+    store = StoryStore()
+    for day in range(1, days + 1):
+        store.add(name, bench._memo(day))
+    base = store.earlier(name)[-1].story
+    assert base is not None
+    return store, base
+
+
 def test_the_index_finds_the_quotations_the_memos_read_one_by_one_find() -> None:
     """A quotation given again, a part of one and one that holds another are found in
     the index as in the memos' own digests: the latest such, from the same memo."""
-    bench = _benchmark()
-    store = StoryStore()
-    for day in range(1, 6):
-        store.add("Quoted talks", bench._memo(day))
-    base = store.earlier("Quoted talks")[-1].story
-    assert base is not None
+    store, base = _daily_story("Quoted talks", 5)
     earlier = store.earlier("Quoted talks")
     in_memory = Story.of([(e.memo.number, e.digest) for e in earlier])
     quotes = [q.folded for e in earlier for q in e.digest.quotes]
@@ -278,3 +284,30 @@ def test_an_index_that_keeps_no_statement_sections_says_the_same() -> None:
     assert carried() == kept
     named = {c.how.split(" (", 1)[1].split(";")[0] for c in kept}
     assert named and named <= {spec.label for spec in sections()} | {"a sentence it cited"}
+
+
+def test_a_lookup_for_news_already_carried_gives_the_one_statement_taken() -> None:
+    # A day's "We will open the road to ..." sentence shares most of its stems with every
+    # earlier day's, and the aid agencies' count is told in two memos: the lookup for
+    # what already carried it gives only the statement the comparison takes (the most
+    # stems, then the latest memo, the first of its sections in story order), not one
+    # for each day, so a long story costs no more per item.
+    from briefgen.grounding.changes import Asked
+    from briefgen.grounding.changes._digest import stems_of, values_of
+
+    bench = _benchmark()
+    _, base = _daily_story("Retold talks", 12)
+    for told in (bench.report(13).sentences[3].text, bench._BACKGROUND[1]):
+        stems, values = stems_of(told), values_of(told)
+        asked = Asked(stems, -(-len(stems) * 6 // 10), values)
+        with base.reading():
+            every = base.statements([asked], carried=False)[0]
+            (carried,) = base.statements([asked], carried=True)[0]
+        holding = [b for b in every if b.same_values]
+        assert len({b.memo for b in holding}) > 1, told
+        taken = max(holding, key=lambda b: (b.shared, b.memo))
+        assert (carried.memo, carried.shared, carried.section) == (
+            taken.memo,
+            taken.shared,
+            taken.section,
+        )

@@ -184,3 +184,28 @@ def test_the_model_adds_changes_grounded_like_the_rules_own(first: Brief) -> Non
     assert len(dropped) == 1 and "model" in (dropped[0].reason or "")
     prompt = backend.requests[1].messages[-1]["content"]
     assert "[M1:S3] The United Nations says 8 million" in prompt and "[S5]" in prompt
+
+
+def test_a_long_storys_memo_names_only_the_memos_it_cites() -> None:
+    # Five memos of one story in the store: the fifth is compared with all four but
+    # names only the first, the one its change cites and the latest (here the same), so
+    # that a memo's data does not grow with its story (nor the store faster than it).
+    for day in ("March 1, 2026", "March 2, 2026", "March 3, 2026"):
+        memo(1, story="long story", memo_date=day)
+    memo(2, story="long story")
+    fifth = memo(3, story="long story")
+    since = fifth.data.since
+    assert since is not None and since.count == since.compared == 4
+    assert [m.number for m in since.earlier] == [1, 4]
+    section = _section(fifth.markdown, "Since the last memo")
+    assert "Compared with the 4 earlier memos of this story, March 1, 2026 to March 10" in section
+    assert "9 million [memo of March 10, S5] -> 9.5 million [S5]" in section
+
+
+def test_a_memo_file_that_lists_every_earlier_memo_still_counts_them(second: Brief) -> None:
+    # Memo files written before ``compared`` list every earlier memo and count by it.
+    assert second.data.since is not None
+    payload = json.loads(second.to_json())
+    del payload["data"]["since"]["compared"]
+    old = second.data.since.model_validate(payload["data"]["since"])
+    assert old.compared is None and old.count == len(old.earlier) == 1
