@@ -1,9 +1,10 @@
 """Stories: a story of 50 daily memos kept in the store, then the 51st.
 
-section  the 51st memo's extra CPU time for "Since the last memo" (reading the 50 earlier
-         memos' digests from the store, the comparison, grounding both sides of each change,
-         filling the section), against the memo's own CPU time made since nothing; the
-         median of --repeats runs. Goal: under 10 %.
+section  the 51st memo's extra CPU time for "Since the last memo" (reading the story from
+         the store: its memos' rows, then its index looked up by what the new memo names;
+         the comparison; grounding both sides of each change; filling the section),
+         against the memo's own CPU time made since nothing; the median of --repeats
+         runs. Goal: under 10 %. (benchmarks/stories_breakdown.py times its steps.)
 store    the store's size on disk after 10, 20 and 50 memos, and bytes per memo. Goal: it
          grows linearly (the bytes per memo of the last 30 within 25 % of the first 10's).
 

@@ -125,15 +125,9 @@ def labels_of(memos: list[tuple[int, str]]) -> list[str]:
     base = [memo_label(memo_date) for _, memo_date in memos]
     counts = Counter(base)
     return [
-        distinct_label(number, plain, counts)
+        plain.replace("memo of", f"memo {number} of", 1) if counts[plain] > 1 else plain
         for (number, _), plain in zip(memos, base, strict=True)
     ]
-
-
-def distinct_label(number: int, plain: str, counts: Mapping[str, int]) -> str:
-    """Memo ``number``'s label ``plain`` ("memo of March 3"), with its number when another
-    memo of the story reads the same (``counts``: how many memos give each label)."""
-    return plain.replace("memo of", f"memo {number} of", 1) if counts.get(plain, 0) > 1 else plain
 
 
 def after_story(story: Sequence[Earlier], given: list[Earlier]) -> Sequence[Earlier]:

@@ -209,3 +209,19 @@ def test_a_memo_file_that_lists_every_earlier_memo_still_counts_them(second: Bri
     del payload["data"]["since"]["compared"]
     old = second.data.since.model_validate(payload["data"]["since"])
     assert old.compared is None and old.count == len(old.earlier) == 1
+
+
+def test_a_since_file_given_beside_a_story_comes_after_its_memos(second: Brief) -> None:
+    # The story's memo from the store (numbered 1), then the file given (numbered 2):
+    # the third report is compared with both, the change citing the file's memo.
+    memo(1, story="story and file")
+    third = memo(3, story="story and file", since=second)
+    since = third.data.since
+    assert since is not None and since.count == 2
+    assert [(m.number, m.memo_date) for m in since.earlier] == [
+        (1, "March 3, 2026"),
+        (2, "March 10, 2026"),
+    ]
+    section = _section(third.markdown, "Since the last memo")
+    assert "Compared with the 2 earlier memos of this story" in section
+    assert "9 million [memo of March 10, S5] -> 9.5 million [S5]" in section
