@@ -425,8 +425,8 @@ def _counted(
     if not carried:
         return holding, shared, with_values
     # Of the statements that said it, only those holding the most stems can be the one
-    # that said it best (the latest of them is): a common story sentence told again each
-    # day matches every day's telling, and is not read for each.
+    # that said it best (the latest of them is): a sentence each day's report words alike
+    # matches every day's, and each section that carried it, and is not read for each.
     most = max((shared[entry] for entry in with_values), default=0)
     return {entry for entry in with_values if shared[entry] == most}, shared, with_values
 
