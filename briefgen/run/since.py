@@ -30,7 +30,7 @@ from briefgen.memo.items import Statement
 from briefgen.memo.report import GroundingRecord
 from briefgen.memo.sections import section
 from briefgen.memo.since import SinceLast
-from briefgen.run.earlier import ByNumber, named_memos
+from briefgen.run.earlier import ByNumber, named_memos, numbered
 from briefgen.run.since_model import add_model_findings
 from briefgen.run.skeleton import Draft, RunState
 
@@ -157,7 +157,7 @@ class _ArticlesOf:
     fetched before, while the store is open for the story's index)."""
 
     def __init__(self, state: RunState):
-        self._earlier = ByNumber(state.earlier, lambda e: e)
+        self._earlier = state.earlier
         self._read: dict[int, Article | BriefgenError | None] = {}
         self._warned: set[int] = set()
         self._warnings = state.calls.warnings
@@ -165,7 +165,7 @@ class _ArticlesOf:
     def prefetch(self, number: int) -> None:
         """Read the article of memo ``number`` now (a problem is told when it is used)."""
         if number not in self._read:
-            earlier = self._earlier.get(number)
+            earlier = numbered(self._earlier, number)
             try:
                 self._read[number] = earlier.load_article() if earlier is not None else None
             except BriefgenError as exc:
