@@ -432,3 +432,80 @@ WRONG_SPEAKERS: dict[str, tuple[str, str, str, str]] = {
         "Антонио Гутерришем",
     ),
 }
+
+# language: (a question the article asks, a sentence it states, the question's content
+# stated as a fact, as a lying model writes it). The statement is faithful; the fact is
+# only asked.
+QUESTION_CASES: dict[str, tuple[str, str, str]] = {
+    "en": (
+        "Will the government resume talks with the rebels?",
+        "Three ministers arrived in Geneva.",
+        "The government will resume talks with the rebels.",
+    ),
+    "de": (
+        "Wird die Regierung die Gespräche mit den Rebellen wieder aufnehmen?",
+        "Drei Minister reisten nach Genf.",
+        "Die Regierung wird die Gespräche mit den Rebellen wieder aufnehmen.",
+    ),
+    "fr": (
+        "Le gouvernement va-t-il reprendre les négociations avec les rebelles ?",
+        "Trois délégations sont arrivées à Genève.",
+        "Le gouvernement va reprendre les négociations avec les rebelles.",
+    ),
+    "es": (
+        "¿Reanudará el gobierno las negociaciones con los rebeldes?",
+        "Tres ministros viajaron a Ginebra.",
+        "El gobierno reanudará las negociaciones con los rebeldes.",
+    ),
+    "it": (
+        "Il governo riprenderà i negoziati con i ribelli?",
+        "Tre ministri sono arrivati a Ginevra.",
+        "Il governo riprenderà i negoziati con i ribelli.",
+    ),
+    "pt": (
+        "O governo vai retomar as negociações com os rebeldes?",
+        "Três ministros chegaram a Genebra.",
+        "O governo vai retomar as negociações com os rebeldes.",
+    ),
+    "ru": (
+        "Возобновит ли правительство переговоры с повстанцами?",
+        "Три министра прибыли в Женеву.",
+        "Правительство возобновит переговоры с повстанцами.",
+    ),
+    "uk": (
+        "Чи відновить уряд переговори з повстанцями?",
+        "Три міністри прибули до Женеви.",
+        "Уряд відновить переговори з повстанцями.",
+    ),
+    "ar": (
+        "هل ستستأنف الحكومة المفاوضات مع المتمردين؟",
+        "وصل ثلاثة وزراء إلى جنيف.",
+        "ستستأنف الحكومة المفاوضات مع المتمردين.",
+    ),
+    "fa": (
+        "آیا دولت مذاکرات با شورشیان را از سر می‌گیرد؟",
+        "سه وزیر به ژنو رسیدند.",
+        "دولت مذاکرات با شورشیان را از سر می‌گیرد.",
+    ),
+    "ur": (
+        "کیا حکومت باغیوں کے ساتھ مذاکرات دوبارہ شروع کرے گی؟",
+        "تین وزراء جنیوا پہنچے۔",
+        "حکومت باغیوں کے ساتھ مذاکرات دوبارہ شروع کرے گی۔",
+    ),
+    "zh": ("政府会恢复与叛军的谈判吗？", "三名部长抵达日内瓦。", "政府会恢复与叛军的谈判。"),
+    "ja": (
+        "政府は反政府勢力との交渉を再開するのか？",
+        "三人の大臣がジュネーブに到着した。",
+        "政府は反政府勢力との交渉を再開する。",
+    ),
+    "tr": (
+        "Hükümet isyancılarla müzakereleri yeniden başlatacak mı?",
+        "Üç bakan Cenevre'ye ulaştı.",
+        "Hükümet isyancılarla müzakereleri yeniden başlatacak.",
+    ),
+    "fi": (
+        "Jatkaako hallitus neuvotteluja kapinallisten kanssa?",
+        "Kolme ministeriä saapui Geneveen.",
+        "Hallitus jatkaa neuvotteluja kapinallisten kanssa.",
+    ),
+}

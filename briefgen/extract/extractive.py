@@ -29,6 +29,7 @@ from briefgen.memo.items import (
 )
 from briefgen.text.lexicon import MONTHS, WEEKDAYS
 from briefgen.text.names import ALIAS_GROUPS, PERSON_NAME, person_title
+from briefgen.text.questions import is_question
 from briefgen.text.quotations import long_enough, quotations
 from briefgen.text.speakers import Reading, read_holder, read_speaker, reading_language
 
@@ -138,14 +139,16 @@ def _chosen_ids(
 ) -> dict[str, list[str]]:
     """The sentence ids of each memo part: the model's picks first; what it left empty,
     the rules fill, each sentence once."""
-    allowed = {s.id for s in body}
+    # A question reports nothing: it is no summary, development or position of the memo
+    # (its quotations are still quotes).
+    allowed = {s.id for s in body if not is_question(s.text)}
     picked = {
         part: [sid for sid in ids if sid in allowed]
         for part, ids in _merge(selections, article, exclude=title).items()
     }
     quoted = {q.sentence_ids[0] for q in article_quotes(article)}
     used = {sid for ids in picked.values() for sid in ids} | quoted
-    free = [s for s in body if s.id not in used]
+    free = [s for s in body if s.id not in used and s.id in allowed]
     chosen: dict[str, list[str]] = {part: list(picked[part]) for part, _, _ in _RULES}
     # The parts the model left empty take the free sentences in turns, one a round, so
     # that a short budget still reaches each part instead of the first one or two.

@@ -53,6 +53,7 @@ from briefgen.grounding.evidence import (
     sentence_text,
 )
 from briefgen.ingest.article import Article, Sentence
+from briefgen.text.questions import asked_in, is_question, says_asked
 
 __all__ = [
     "MAX_EVIDENCE",
@@ -86,6 +87,8 @@ _NEGATION = 0.3
 _CLAUSE_MIN_COVERAGE = 0.5
 _CLAUSE_UNSUPPORTED = 0.5
 _SWAPPED = 0.4
+# A statement the evidence holds only in its questions ("Will the talks resume?").
+_ASKED = 0.3
 # Weight of word order: the score keeps this share for words found at all, the rest for
 # neighbouring words that stay neighbours (within _PAIR_WINDOW content words) in evidence.
 _ORDER_WEIGHT = 0.5
@@ -133,6 +136,7 @@ def _judge(
     reasons += _value_failures(claim, evidence, primary)
     reasons += _name_failures(statement, claim, evidence, article)
     reasons += _meaning_failures(statement, claim, evidence, whole)
+    reasons += _question_failures(statement, claim, texts, whole)
 
     cuts, hedge = clause_cuts(statement, texts)
     score *= _CUT_INSIDE**cuts
@@ -209,6 +213,23 @@ def _meaning_failures(
     if swap:
         reasons.append((_SWAPPED, swap))
     return reasons
+
+
+def _question_failures(
+    statement: str, claim: Claim, texts: Sequence[str], article: Evidence
+) -> list[tuple[float, str]]:
+    """A statement the evidence holds only in what it asks, not in what it says (unless
+    the statement is a question too, or says the question was asked)."""
+    asked = [asked_in(text) for text in texts]
+    questions = [q for one in asked for q in one.questions]
+    if not questions or is_question(statement) or says_asked(statement, claim.language):
+        return []
+    told = read_evidence([one.told for one in asked if one.told], claim.language)
+    if word_coverage(claim, told, article) >= _CLAUSE_MIN_COVERAGE:
+        return []
+    return [
+        (_ASKED, f"it is only asked in the evidence ('{questions[0]}'): a question reports nothing")
+    ]
 
 
 def _unsupported_clause(

@@ -1,6 +1,7 @@
 """A server that lies in the article's own language, through the public API: it copies
-the article's sentences but drops a negation, swaps a month and changes a number word.
-In every language with word lists, no lie reaches the memo, and the faithful lines do."""
+the article's sentences but drops a negation, swaps a month and changes a number word,
+or states as a fact what the article only asks. In every language with word lists, no
+lie reaches the memo, and the faithful lines do."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import difflib
 from typing import Any
 
 import pytest
-from language_cases import CASES
+from language_cases import CASES, QUESTION_CASES
 from scripted_server import ScriptedServer, Step, completion
 
 import briefgen
@@ -27,8 +28,9 @@ def _cite(statement: str, sentences: list[tuple[str, str]]) -> list[str]:
     return [best[0]]
 
 
-def _lying(code: str) -> Any:
-    items = CASES[code][1]
+def _lying(statements: list[str]) -> Any:
+    """A server answering with ``statements`` as the memo's events and summary, each
+    citing the article sentence most like it."""
 
     def responder(body: dict[str, Any]) -> Step:
         prompt = next(m["content"] for m in body["messages"] if m["role"] == "user")
@@ -37,7 +39,7 @@ def _lying(code: str) -> Any:
             for line in prompt.splitlines()
             if line.startswith("[S")
         ]
-        lines = [{"text": s, "sentence_ids": _cite(s, sentences)} for s, _ in items]
+        lines = [{"text": s, "sentence_ids": _cite(s, sentences)} for s in statements]
         extraction = {
             "actors": [],
             "positions": [],
@@ -67,7 +69,7 @@ def _lying(code: str) -> Any:
 @pytest.mark.parametrize("code", sorted(CASES))
 def test_no_lie_in_the_articles_language_reaches_the_memo(code: str) -> None:
     pytest.importorskip("py3langid")  # the language is identified, not given
-    with ScriptedServer(responder=_lying(code)) as server:
+    with ScriptedServer(responder=_lying([s for s, _ in CASES[code][1]])) as server:
         # The memo in the article's language: what is checked there is what is shown
         # (tests/integration/test_memo_language.py shows it translated).
         brief = briefgen.generate_brief(
@@ -99,3 +101,22 @@ def test_a_language_with_no_word_lists_says_what_was_not_checked(server: Scripte
         "The talks went on. " * 5, base_url=server.base_url, model="m", cache=False
     )
     assert not any("word lists" in w for w in english.report.warnings)
+
+
+@pytest.mark.parametrize("code", sorted(QUESTION_CASES))
+def test_what_the_article_only_asks_is_not_reported_as_fact(code: str) -> None:
+    pytest.importorskip("py3langid")
+    question, told, fact = QUESTION_CASES[code]
+    with ScriptedServer(responder=_lying([told, fact])) as server:
+        brief = briefgen.generate_brief(
+            f"{question} {told}",
+            base_url=server.base_url,
+            model="m",
+            cache=False,
+            memo_language=None,
+        )
+    body = brief.markdown.split("## Annex")[0]
+    assert told.rstrip(".۔。") in body, code
+    assert fact.rstrip(".۔。") not in body, code
+    reasons = [r.reason or "" for r in brief.report.dropped]
+    assert any("only asked" in r for r in reasons), (code, reasons)

@@ -175,6 +175,9 @@ class ClaimWords:
     ("三名", "五人"); see ``briefgen.text.cjk``."""
     not_negating: frozenset[str] = frozenset()
     """Compounds that hold a negator and do not negate ("不仅", "无论", "少ない")."""
+    asking: frozenset[str] = frozenset()
+    """Words that say a question was asked ("fragte", "ob"): a statement with one may rest
+    on the question it reports (``grounding.questions``)."""
 
 
 def words_of(
@@ -191,6 +194,7 @@ def words_of(
     decimal_comma: bool = False,
     counters: str = "",
     not_negating: str = "",
+    asking: str = "",
 ) -> ClaimWords:
     """A language's ``ClaimWords`` from compact data: ``months`` holds twelve rows (January
     first) and ``weekdays`` seven (Monday first), separated by "|", each row the forms of
@@ -220,6 +224,7 @@ def words_of(
         decimal_comma=decimal_comma,
         counters=folded(counters),
         not_negating=folded(not_negating),
+        asking=folded(asking),
     )
 
 

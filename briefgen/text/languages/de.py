@@ -6,6 +6,7 @@ from briefgen.text.languages import speech_of, words_of
 
 CLAIM_WORDS = words_of(
     "de",
+    asking="fragen fragt fragte fragten gefragt frage fragend erkundigt erkundigte ob",
     negators="nicht kein keine keinen keinem keiner keines nie niemals nichts niemand weder ohne",
     months="januar jänner jan | februar feber feb | märz mrz | april apr | mai | juni jun "
     "| juli jul | august aug | september sept sep | oktober okt | november nov "

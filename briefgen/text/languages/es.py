@@ -9,6 +9,8 @@ from briefgen.text.languages import speech_of, words_of
 
 CLAIM_WORDS = words_of(
     "es",
+    asking="pregunta preguntó preguntan preguntaron preguntaba preguntar preguntado "
+    "cuestiona cuestionó",
     negators="no nunca jamás nada nadie ningún ninguna ninguno ni sin tampoco",
     months="enero ene | febrero feb | marzo | abril abr | mayo | junio jun | julio jul "
     "| agosto ago | septiembre setiembre sept | octubre oct | noviembre nov "

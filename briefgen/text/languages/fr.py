@@ -10,6 +10,8 @@ from briefgen.text.languages import speech_of, words_of
 
 CLAIM_WORDS = words_of(
     "fr",
+    asking="demande demandé demandée demandent demandait demandaient demander interroge "
+    "interrogé interrogent interrogeait question questionne",
     negators="ne pas jamais rien aucun aucune ni sans non nullement guère",
     negating_prefixes=("n'", "n’"),
     months="janvier janv | février févr fév | mars | avril avr | mai | juin | juillet juil "

@@ -9,6 +9,7 @@ from briefgen.text.languages import speech_of, words_of
 
 CLAIM_WORDS = words_of(
     "it",
+    asking="chiede chiesto chiedono chiedeva domanda domandato domandano interroga interrogato",
     negators="non mai niente nulla nessuno nessuna né senza neanche nemmeno neppure",
     months="gennaio gen | febbraio feb | marzo | aprile apr | maggio mag | giugno giu "
     "| luglio lug | agosto ago | settembre set sett | ottobre ott | novembre nov "

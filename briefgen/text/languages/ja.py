@@ -15,6 +15,7 @@ from briefgen.text.languages import speech_of, words_of
 
 CLAIM_WORDS = words_of(
     "ja",
+    asking="問う 問い 問われ 尋ね 質問 かどうか",
     # Verb endings (signed not: 署名しなかった) and Sino-Japanese prefixes (不明, 未定).
     negators="なかった ないと ません ない 未 不 非 無",
     # Words that hold a negator and say no "not": few, dangerous, surely, very, unless.

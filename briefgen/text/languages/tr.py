@@ -12,6 +12,7 @@ from briefgen.text.languages import speech_of, words_of
 
 CLAIM_WORDS = words_of(
     "tr",
+    asking="sordu sordular soruyor sorusu soru sormak",
     negators="değil değildir değildi yok hiç hiçbir asla",
     months="ocak | şubat | mart | nisan | mayıs | haziran | temmuz | ağustos | eylül "
     "| ekim | kasım | aralık",

@@ -7,6 +7,7 @@ from briefgen.text.languages import speech_of, words_of
 
 CLAIM_WORDS = words_of(
     "ur",
+    asking="پوچھا پوچھی پوچھے پوچھتے سوال",
     negators="نہیں نہ مت بغیر",
     months="جنوری | فروری | مارچ | اپریل | مئی | جون | جولائی | اگست | ستمبر | اکتوبر "
     "| نومبر | دسمبر",

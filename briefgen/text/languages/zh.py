@@ -13,6 +13,7 @@ from briefgen.text.languages import speech_of, words_of
 
 CLAIM_WORDS = words_of(
     "zh",
+    asking="询问 詢問 问道 問道 提问 提問 发问 發問 是否 质疑 質疑",
     negators="没有 沒有 并未 並未 并不 並不 尚未 从未 從未 从不 從不 绝不 絕不 未能 不能 不会 "
     "不會 不是 不要 没 沒 未 不 无 無 非 勿 别 別 否",
     # Words that hold a negator and say no "not": not only, but, constantly, many, soon,

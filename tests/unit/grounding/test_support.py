@@ -239,3 +239,44 @@ def test_qags_scores_beat_the_lexical_baseline() -> None:
         for row in bench.sentence_scores(summaries, bench.lexical_baseline)  # type: ignore[attr-defined]
     ]
     assert bench.roc_auc(ours, labels) > bench.roc_auc(base, labels) + 0.02  # type: ignore[attr-defined]
+
+
+_ASKING = (
+    "Will the government resume talks with the rebels next week? Officials declined to "
+    "comment. “Did the army leave Kessala?” the mayor asked, adding that the army had "
+    "withdrawn from the border town of Kessala on Monday. How did the newsroom uncover "
+    "the forged articles? The minister asked: “Will the government resume talks with the "
+    "rebels?”"
+)
+
+
+@pytest.mark.parametrize(
+    ("statement", "cited"),
+    [
+        ("The government will resume talks with the rebels next week.", ["S1"]),
+        ("The government will resume talks with the rebels next week.", ["S1", "S2"]),
+        # A wh-question presupposes what it asks about; briefgen does not read that.
+        ("The newsroom uncovered the forged articles.", ["S4"]),
+        ("The government will resume talks with the rebels, the minister said.", ["S5"]),
+    ],
+)
+def test_what_the_evidence_only_asks_is_not_supported(statement: str, cited: list[str]) -> None:
+    result = check_support(statement, _ASKING, cited=cited)
+    assert not result.supported
+    assert result.reason is not None and "only asked" in result.reason
+
+
+@pytest.mark.parametrize(
+    ("statement", "cited"),
+    [
+        # What the sentence states beside its quoted question.
+        ("The army withdrew from the border town of Kessala on Monday.", ["S3"]),
+        # The statement reports the question, or is it.
+        ("The minister asked whether the government will resume talks with the rebels.", ["S5"]),
+        ("Will the government resume talks with the rebels next week?", ["S1"]),
+    ],
+)
+def test_what_the_evidence_states_or_a_question_reported_is_supported(
+    statement: str, cited: list[str]
+) -> None:
+    assert check_support(statement, _ASKING, cited=cited).supported

@@ -154,3 +154,26 @@ def test_a_model_that_picks_every_sentence_is_held_to_the_budget() -> None:
     backend = FunctionBackend(_picks(summary=every[:3], developments=every[3:]))
     brief = briefgen.generate_brief(SEED_TEXT, client=backend, **SETTINGS)
     assert len(brief.data.cited_ids()) <= len(every) // 2
+
+
+_ASKING_LEAD = (
+    "The reporter forged dozens of articles over seven years, the magazine said on "
+    "Wednesday. How could this happen? And who knew about it? The editors found the "
+    "forgeries after a colleague raised doubts in November. “Did we fail our readers?” "
+    "the editor asked. The magazine will publish a full account of the affair next week. "
+    "Two senior editors have stepped down since the affair came to light. The reporter "
+    "had won several prizes for his work. The magazine has asked other outlets to check "
+    "his articles."
+)
+
+
+@pytest.mark.parametrize("picks", [{}, {"summary": ["S2"], "developments": ["S3", "S4"]}])
+def test_a_question_is_no_statement_of_the_memo(picks: dict[str, list[str]]) -> None:
+    brief = briefgen.generate_brief(
+        _ASKING_LEAD, client=FunctionBackend(_picks(**picks)), **SETTINGS
+    )
+    texts = _statements(brief)
+    assert texts, "the memo has statements"
+    assert not [t for t in texts if t.rstrip().endswith("?")], texts
+    # The quotation that asks is still a quote.
+    assert any(q.text.startswith("Did we fail") for q in brief.data.quotes)
