@@ -172,15 +172,20 @@ def moved_number(claim: Claim, evidence: Evidence, primary: Evidence) -> str | N
     return None
 
 
-def negation_mismatch(claim: Claim, evidence: Evidence) -> str | None:
+def negation_mismatch(
+    claim: Claim, evidence: Evidence, failed: frozenset[str] = frozenset()
+) -> str | None:
     """A word negated on one side and asserted on the other.
 
     The word a negator governs is the first content word after it (mostly the verb); the
     other side counts as negating it when the word is anywhere in a negator's clause
-    ("never allowed to move" negates "move" too).
+    ("never allowed to move" negates "move" too), or among ``failed``, the words the
+    evidence says failed or were refused ("failed to reach": "did not reach" holds).
     """
     heads, scopes, _ = _negations(claim)
     for stem in heads:
+        if stem in failed:
+            continue
         if has_word(stem, evidence) and not any(stem in _negations(c)[1] for c in evidence.claims):
             return f"it negates '{stem}', which the evidence asserts"
     statement_stems = claim.stems

@@ -77,7 +77,7 @@ class Grounder:
             article, self.leaks, self._check, self._foreign_details, self._record
         )
         # Support checks already made, by statement and cited sentences.
-        self._checked: dict[tuple[str, tuple[str, ...]], SupportResult] = {}
+        self._checked: dict[tuple[str, tuple[str, ...], bool], SupportResult] = {}
         self._reciter = Reciter(article, self._check)
 
     # -- records -------------------------------------------------------------------
@@ -116,6 +116,7 @@ class Grounder:
         holders_of: Callable[[Item], list[str]] = lambda _item: [],
         check: Check = "full",
         lint: Callable[[Item], list[str]] | None = None,
+        reported: bool = False,
     ) -> list[Item]:
         kept: list[Item] = []
         for item in items:
@@ -130,7 +131,7 @@ class Grounder:
                 if invalid
                 else None
             )
-            failure, score = self._failure(text, check, valid, sentences, invalid)
+            failure, score = self._failure(text, check, (valid, invalid), sentences, reported)
             if failure is not None and check == "full":
                 recited = self._recited(text, item.sentence_ids, failure)
                 if recited is not None:
@@ -191,16 +192,23 @@ class Grounder:
         return None
 
     def _failure(
-        self, text: str, check: Check, valid: list[str], cited: list[Sentence], invalid: list[str]
+        self,
+        text: str,
+        check: Check,
+        ids: tuple[list[str], list[str]],
+        cited: list[Sentence],
+        reported: bool,
     ) -> tuple[str | None, float | None]:
         """Why the cited sentences do not carry ``text`` by the section's check (None:
-        they do), with the support score when the check is the full one."""
+        they do), with the support score when the check is the full one; ``ids``: the
+        cited ids that exist and those that do not."""
+        valid, invalid = ids
         if not valid:
             if invalid:
                 return f"cites sentence id(s) {', '.join(invalid)} that do not exist", None
             return "cites no sentence", None
         if check == "full":
-            support = self._check(text, cited)
+            support = self._check(text, cited, reported=reported)
             return (None if support.supported else support.reason), round(support.score, 3)
         if check == "judgement":
             return self._judgement_failure(text, cited), None
@@ -294,12 +302,12 @@ class Grounder:
         prepare_attribution(self.article)  # who speaks each quotation: asked for every quote
         return self
 
-    def _check(self, text: str, cited: list[Sentence]) -> SupportResult:
+    def _check(self, text: str, cited: list[Sentence], *, reported: bool = False) -> SupportResult:
         """The support check, remembered: ``prepare`` runs it ahead for a chunk's items."""
-        key = (text, tuple(s.id for s in cited))
+        key = (text, tuple(s.id for s in cited), reported)
         found = self._checked.get(key)
         if found is None:
-            found = self._checked[key] = check_cited(text, cited, self.article)
+            found = self._checked[key] = check_cited(text, cited, self.article, reported=reported)
         return found
 
     def prepare(self, extraction: Extraction) -> None:
@@ -315,7 +323,9 @@ class Grounder:
             for item in getattr(extraction, spec.answer_field, ()):
                 text = spec.item_text(item)
                 _, cited, _ = self._cited(item.sentence_ids)
-                if text.strip() and cited and not self._check(text, cited).supported:
+                if not (text.strip() and cited):
+                    continue
+                if not self._check(text, cited, reported=spec.reported).supported:
                     self._reciter.best_source(text)
 
     # -- quotes --------------------------------------------------------------------
@@ -418,6 +428,7 @@ class Grounder:
             holders_of=lambda item: [str(getattr(item, n)) for n in spec.held_by],
             check=spec.check,
             lint=ITEM_LINTS[spec.lint],
+            reported=spec.reported,
         )
         if spec.side_names:
             kept = [self.shapes.side_names(spec, item) for item in kept]

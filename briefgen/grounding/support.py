@@ -52,6 +52,7 @@ from briefgen.grounding.evidence import (
     read_evidence,
     sentence_text,
 )
+from briefgen.grounding.frames import failed_words, frame_dropped
 from briefgen.ingest.article import Article, Sentence
 from briefgen.text.questions import asked_in, is_question, says_asked
 
@@ -89,6 +90,8 @@ _CLAUSE_UNSUPPORTED = 0.5
 _SWAPPED = 0.4
 # A statement the evidence holds only in its questions ("Will the talks resume?").
 _ASKED = 0.3
+# A statement the evidence holds only under a frame it drops ("if", "accused", "plans to").
+_FRAMED = 0.3
 # Weight of word order: the score keeps this share for words found at all, the rest for
 # neighbouring words that stay neighbours (within _PAIR_WINDOW content words) in evidence.
 _ORDER_WEIGHT = 0.5
@@ -117,6 +120,8 @@ def _judge(
     article: Article | None,
     article_text: str,
     chosen: bool = False,
+    *,
+    reported: bool = False,
 ) -> tuple[float, str | None]:
     language = article.language if article is not None else None
     claim = read_claim(statement, language)
@@ -135,8 +140,12 @@ def _judge(
         reasons.append((_REPEATED, f"it repeats '{repeated}', which the evidence has fewer times"))
     reasons += _value_failures(claim, evidence, primary)
     reasons += _name_failures(statement, claim, evidence, article)
-    reasons += _meaning_failures(statement, claim, evidence, whole)
+    failed = failed_words(texts, language)
+    reasons += _meaning_failures(statement, claim, evidence, whole, failed)
     reasons += _question_failures(statement, claim, texts, whole)
+    framed = frame_dropped(claim, texts, claim.language, reported=reported)
+    if framed:
+        reasons.append((_FRAMED, framed))
 
     cuts, hedge = clause_cuts(statement, texts)
     score *= _CUT_INSIDE**cuts
@@ -198,15 +207,15 @@ def _name_failures(
 
 
 def _meaning_failures(
-    statement: str, claim: Claim, evidence: Evidence, article: Evidence
+    statement: str, claim: Claim, evidence: Evidence, article: Evidence, failed: frozenset[str]
 ) -> list[tuple[float, str]]:
     """A negation that appears or disappears, a clause the evidence does not carry on its
     own, and names swapped around a verb."""
     reasons: list[tuple[float, str]] = []
-    negation = negation_mismatch(claim, evidence)
+    negation = negation_mismatch(claim, evidence, failed)
     if negation:
         reasons.append((_NEGATION, negation))
-    clause = _unsupported_clause(statement, evidence, article, claim.language)
+    clause = _unsupported_clause(statement, evidence, article, claim.language, failed)
     if clause is not None:
         reasons.append(clause)
     swap = swapped_names(claim, evidence)
@@ -233,7 +242,11 @@ def _question_failures(
 
 
 def _unsupported_clause(
-    statement: str, evidence: Evidence, article: Evidence, language: str | None
+    statement: str,
+    evidence: Evidence,
+    article: Evidence,
+    language: str | None,
+    failed: frozenset[str],
 ) -> tuple[float, str] | None:
     """The first clause the evidence does not carry on its own: each clause of a joined
     statement is a claim, with its negation and its words bound to it."""
@@ -242,7 +255,7 @@ def _unsupported_clause(
         return None
     for part in parts:
         claim = read_claim(part, language)
-        negation = negation_mismatch(claim, evidence)
+        negation = negation_mismatch(claim, evidence, failed)
         if negation:
             return _NEGATION, f"in '{part}', {negation}"
         coverage = word_coverage(claim, evidence, article)
@@ -279,12 +292,16 @@ def values_missing_from(statement: str, evidence: Evidence) -> list[str]:
     return missing + sorted(claim.dates - evidence.dates)
 
 
-def check_cited(statement: str, cited: list[Sentence], article: Article) -> SupportResult:
-    """Whether ``statement`` is backed by the ``cited`` sentences of ``article``."""
+def check_cited(
+    statement: str, cited: list[Sentence], article: Article, *, reported: bool = False
+) -> SupportResult:
+    """Whether ``statement`` is backed by the ``cited`` sentences of ``article``.
+    ``reported``: the statement is someone's claim or stance, shown with who holds it
+    (a position, an allegation), so it may drop the claim or the plan that frames it."""
     if not cited:
         return SupportResult(supported=False, score=0.0, reason="cites no existing sentence")
     texts = [sentence_text(s, article) for s in cited]
-    score, reason = _judge(statement, texts, article, article.text)
+    score, reason = _judge(statement, texts, article, article.text, reported=reported)
     if reason is not None:
         reason = reason.replace("the evidence", "the cited sentences")
     return _result(score, reason, [s.id for s in cited])

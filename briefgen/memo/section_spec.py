@@ -44,6 +44,9 @@ class Section:
     held_by: tuple[str, ...] = ()
     """Attributes naming who holds the item (a position's party): a name must be the
     holder its cited sentences give, when they give one plainly."""
+    reported: bool = False
+    """Whether an item is someone's claim or stance, shown with who holds it (a position,
+    an allegation): its text may drop the article's "accused ... of" or "plans to"."""
     side_names: tuple[str, ...] = ()
     """Attributes holding names beside the point (who took part, where): a name the
     article lacks is removed from the item, which stays."""

@@ -192,6 +192,7 @@ SECTIONS: tuple[Section, ...] = (
         "allegations",
         text="claim",
         names=("alleged_by", "against"),
+        reported=True,
         claims=("denial",),
         denials=("denial",),
         distinct=(
@@ -216,6 +217,7 @@ SECTIONS: tuple[Section, ...] = (
         text="stance",
         names=("party",),
         held_by=("party",),
+        reported=True,
         facts=("positions", "party", "stance"),
         shown_in=frozenset({_INFO, _ACTION, _SCENE, _SUB}),
         rank=6,

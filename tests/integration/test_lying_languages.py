@@ -120,3 +120,33 @@ def test_what_the_article_only_asks_is_not_reported_as_fact(code: str) -> None:
     assert fact.rstrip(".۔。") not in body, code
     reasons = [r.reason or "" for r in brief.report.dropped]
     assert any("only asked" in r for r in reasons), (code, reasons)
+
+
+_FRAMED = (
+    "If the talks collapse, the army will resume its offensive on the northern front. "
+    "The rebels accused the army of shelling the refugee camp near Kessala. "
+    "The government plans to close the border crossing at Torkham. "
+    "The envoy failed to reach an agreement with the rebels. "
+    "Three ministers arrived in Geneva on Monday."
+)
+_LIFTED = [
+    "The army will resume its offensive on the northern front.",
+    "The army shelled the refugee camp near Kessala.",
+    "The government closed the border crossing at Torkham.",
+    "The envoy reached an agreement with the rebels.",
+]
+
+
+def test_what_the_article_frames_is_not_reported_as_fact() -> None:
+    # English only: frames are read in English (briefgen/grounding/frames.py).
+    told = "Three ministers arrived in Geneva on Monday."
+    kept = "The envoy did not reach an agreement with the rebels."
+    with ScriptedServer(responder=_lying([told, kept, *_LIFTED])) as server:
+        brief = briefgen.generate_brief(_FRAMED, base_url=server.base_url, model="m", cache=False)
+    body = brief.markdown.split("## Annex")[0]
+    assert told.rstrip(".") in body and kept.rstrip(".") in body
+    for lie in _LIFTED:
+        assert lie.rstrip(".") not in body, lie
+    reasons = " ".join(r.reason or "" for r in brief.report.dropped)
+    for kind in ("condition", "claim", "plan", "failed"):
+        assert kind in reasons, (kind, reasons)

@@ -1,0 +1,255 @@
+"""A clause the article frames is not a fact: "If the talks collapse, the army will
+attack" does not say the army will attack; "The rebels accused the army of shelling the
+camp" does not say it shelled it; "The envoy failed to reach a deal" says the opposite
+of "The envoy reached a deal". Each holds every word of the statement lifted out of it.
+
+A frame is a word that makes what it governs something other than a fact, in four kinds:
+
+- ``condition``: "if", "unless", "whether": the clause it opens, and (opening its
+  sentence) the clause it conditions;
+- ``claim``: an accusation, a contested claim or a fear ("accused ... of", "claimed
+  that", "alleged that", "fears that"): what follows it in its clause;
+- ``intent``: a plan, a threat, a demand or a hope ("plans to", "threatened to",
+  "demanded that"): what follows it;
+- ``failure``: "failed to", "refused to", "declined to", "denied": what follows it did
+  not happen, as under a negation.
+
+A statement the evidence holds only under a frame keeps the frame, or one of its kind
+("The rebels said the army shelled the camp" keeps the claim as a report; "did not
+reach" keeps the failure as a negation; "could", "would", "may" keep a condition, and
+"will" a plan), or is not supported.
+
+Read in English only: other languages put the frame after what it frames ("..., sagte
+er, wenn ..."; "abzuziehen drohte") and have no frame words here yet. Not read: "as if"
+and "even if" (a comparison, a concession), a tense moved ("will visit" -> "visited"),
+a claim verb without "that" or an auxiliary after it ("claimed a victory" is its object).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from briefgen.grounding.claims import Claim, clauses, read_claim
+
+KINDS = ("condition", "claim", "intent", "failure")
+_COVERED = 0.6
+"""Share of a statement's content an evidence's words must hold to be where it is said."""
+_UNDER = 0.4
+"""Share of a statement's content found only under a frame for it to be said under it
+(not a word or two of it)."""
+_OF_REACH = 6
+"""How far after "accused" its "of" may stand ("accused the Rapid Support Forces of");
+every other particle follows its word at once."""
+_CONSEQUENT = 4
+"""Content words before a condition inside its stretch that it conditions ("would turn
+to drink if he ever stepped down")."""
+_COMMA = re.compile(r",")
+_STOPS = re.compile(r"(?<=[.!?;])\s+")
+# A clause after a claim verb without "that" ("claimed the army had shelled"), not its
+# object ("claimed a 26-12 victory"): an auxiliary soon after it.
+_AUXILIARIES = frozenset("had has have was were is are would will did does".split())
+_CLAUSE_REACH = 5
+_NOT_CONDITION = frozenset({"as", "even"})
+
+
+@dataclass(frozen=True)
+class FrameWord:
+    kind: str
+    then: frozenset[str] = frozenset()
+    """Words one of which must follow it ("to", "that"); empty: none needed."""
+
+
+def _entries(kind: str, rows: str) -> dict[str, FrameWord]:
+    """``rows``: groups separated by "|", each "words / particles" (no particles: any)."""
+    found = {}
+    for group in rows.split("|"):
+        words, _, then = group.partition("/")
+        for word in words.split():
+            found[word] = FrameWord(kind, frozenset(then.split()))
+    return found
+
+
+ENGLISH: dict[str, FrameWord] = {
+    **_entries("condition", "if unless whether"),
+    **_entries(
+        "claim",
+        "claim claims claimed claiming allege alleges alleged alleging / that <clause>"
+        "| accuse accuses accused accusing / of"
+        "| fear fears feared / that <clause>",
+    ),
+    **_entries(
+        "intent",
+        "plan plans planned planning intend intends intended intending threaten threatens "
+        "threatened threatening want wants wanted seek seeks sought aim aims aimed hope "
+        "hopes hoped / to"
+        "| propose proposes proposed proposing / to that"
+        "| demand demands demanded demanding / that"
+        "| urge urges urged urging",
+    ),
+    **_entries(
+        "failure",
+        "fail fails failed failing refuse refuses refused refusing decline declines "
+        "declined declining / to"
+        "| deny denies denied denying reject rejects rejected rejecting",
+    ),
+}
+
+# Words that keep an intent a possibility in the statement ("will campaign"), and the
+# fewer that keep a condition one ("could be decided"; not the consequent's own "will").
+_MODALS = frozenset("could would may might will shall should can must".split())
+_HEDGING_MODALS = frozenset("could would may might".split())
+# Words that keep a claim a report in the statement ("the rebels said"), beside the
+# claim words themselves.
+_REPORTING = frozenset(
+    "said says say saying told tells according reported reports claimed claims alleged "
+    "alleges accused accuses allegedly reportedly purportedly".split()
+)
+
+
+@dataclass(frozen=True)
+class _Clause:
+    free: frozenset[str]
+    """Stems of the clause no frame governs."""
+    framed: dict[str, frozenset[str]]
+    """Stems each kind of frame governs."""
+
+
+def frame_dropped(
+    claim: Claim, texts: Sequence[str], language: str | None, *, reported: bool = False
+) -> str | None:
+    """The frame the evidence holds the statement under and the statement drops, as a
+    reason; None when the statement is said as a fact, or keeps its frame. A
+    ``reported`` statement (a position, an allegation: shown with who holds it) keeps
+    its claim and its plan by being shown so."""
+    stems = claim.stems
+    if not stems or language not in (None, "en"):
+        return None
+    read = [c for text in texts for c in _clauses(text, language)]
+    if not any(c.framed for c in read):
+        return None
+    free = frozenset().union(*(c.free for c in read))
+    if _share(stems, free) >= _COVERED:
+        return None
+    for kind in KINDS:
+        if reported and kind in _HOLDERS_KEEP:
+            continue
+        under = frozenset().union(*(c.framed.get(kind, frozenset()) for c in read))
+        if (
+            _share(stems, under - free) >= _UNDER
+            and _share(stems, free | under) >= _COVERED
+            and not _keeps(claim, kind)
+        ):
+            return _REASONS[kind]
+    return None
+
+
+def failed_words(texts: Sequence[str], language: str | None) -> frozenset[str]:
+    """Stems the evidence says failed or were refused ("failed to reach"): a statement
+    that negates them says what it says."""
+    if language not in (None, "en"):
+        return frozenset()
+    read = [c for text in texts for c in _clauses(text, language)]
+    return frozenset().union(*(c.framed.get("failure", frozenset()) for c in read))
+
+
+_REASONS = {
+    "condition": "the evidence says it only under a condition ('if', 'unless'), which it drops",
+    "claim": "the evidence gives it as a claim, an accusation or a fear, and it states it as fact",
+    "intent": "the evidence gives it as a plan, a threat or a demand, and it states it as done",
+    "failure": "the evidence says it failed or was refused, and it says it happened",
+}
+
+
+def _share(stems: frozenset[str], found: frozenset[str]) -> float:
+    return len(stems & found) / len(stems)
+
+
+def _keeps(claim: Claim, kind: str) -> bool:
+    """Whether the statement keeps a frame of ``kind``: a word of that kind, or (for a
+    claim) a word that reports it, or (for a failure) a negation."""
+    tokens = set(claim.tokens)
+    if any(ENGLISH.get(t, _NONE).kind == kind for t in tokens):
+        return True
+    if kind == "condition":
+        return not tokens.isdisjoint(_HEDGING_MODALS)
+    if kind == "intent":
+        return not tokens.isdisjoint(_MODALS)
+    if kind == "claim":
+        return not tokens.isdisjoint(_REPORTING)
+    if kind == "failure":
+        return bool(claim.negations)
+    return False
+
+
+_NONE = FrameWord("")
+# What a position or an allegation keeps by naming who holds it.
+_HOLDERS_KEEP = frozenset({"claim", "intent"})
+
+
+@lru_cache(maxsize=4096)
+def _clauses(text: str, language: str | None) -> tuple[_Clause, ...]:
+    # A cited "sentence" may hold several a splitter missed: each read on its own.
+    return tuple(
+        _clause(part, language) for sentence in _STOPS.split(text) for part in clauses(sentence)
+    )
+
+
+def _clause(text: str, language: str | None) -> _Clause:
+    """The clause's stems, free or framed. A frame governs the rest of its stretch between
+    commas; a condition its whole stretch, and the stretch it conditions: the next one
+    when it opens the clause ("If A, B"), the one before when it opens a later one ("B,
+    if A")."""
+    parts = [read_claim(part, language) for part in _COMMA.split(text) if part.strip()]
+    framed: dict[str, set[tuple[int, int]]] = {}
+    for n, part in enumerate(parts):
+        tokens = part.tokens
+        for at, token in enumerate(tokens):
+            word = ENGLISH.get(token)
+            if word is None or not _applies(word, tokens, at):
+                continue
+            governed = {(n, i) for i in range(at + 1, _clause_end(tokens, at, word))}
+            if word.kind == "condition" and at == 0:
+                other = n + 1 if n == 0 else n - 1
+                if 0 <= other < len(parts):
+                    governed |= {(other, i) for i in range(len(parts[other].tokens))}
+            elif word.kind == "condition":  # "B if A": B is the few words before it
+                before = [i for i, _ in part.content if i < at][-_CONSEQUENT:]
+                governed |= {(n, i) for i in before}
+            framed.setdefault(word.kind, set()).update(governed)
+    content = {(n, i): stem for n, part in enumerate(parts) for i, stem in part.content}
+    inside = set().union(*framed.values()) if framed else set()
+    return _Clause(
+        free=frozenset(s for at, s in content.items() if at not in inside),
+        framed={
+            kind: frozenset(content[at] for at in places if at in content)
+            for kind, places in framed.items()
+        },
+    )
+
+
+def _clause_end(tokens: tuple[str, ...], at: int, word: FrameWord) -> int:
+    """Where what the frame word at ``at`` governs ends: its stretch's end, or a "that"
+    opening what its verb says ("plans to tell Tillerson that it is not ready": the
+    plan is to tell; what is told is a report), unless "that" is its own particle."""
+    if word.kind == "condition":
+        return len(tokens)
+    start = at + 2 if "that" in tokens[at + 1 : at + 2] else at + 1
+    return next((i for i in range(start, len(tokens)) if tokens[i] == "that"), len(tokens))
+
+
+def _applies(word: FrameWord, tokens: tuple[str, ...], at: int) -> bool:
+    """Whether the frame word at ``at`` frames: its particle follows ("plans to", not
+    "plan in a bid to"; "accused the army of"), and "if" is no comparison or concession
+    ("as if", "even if")."""
+    if word.kind == "condition" and at > 0 and tokens[at - 1] in _NOT_CONDITION:
+        return False
+    if not word.then:
+        return True
+    reach = _OF_REACH if word.then == {"of"} else 1
+    if not word.then.isdisjoint(tokens[at + 1 : at + 1 + reach]):
+        return True
+    after = tokens[at + 1 : at + 1 + _CLAUSE_REACH]
+    return "<clause>" in word.then and not _AUXILIARIES.isdisjoint(after)

@@ -1,0 +1,151 @@
+"""A statement lifted out of the frame the article puts it in (a condition, a claim, a
+plan, a failure) is not supported; one that keeps the frame, or one of its kind, is."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefgen.grounding.support import check_cited
+from briefgen.ingest.article import Article
+
+_TAIL = " Officials declined to comment on the matter."
+
+
+def _checked(evidence: str, statement: str) -> tuple[bool, str]:
+    article = Article.from_text(evidence + _TAIL)
+    result = check_cited(statement, [article.sentences[0]], article)
+    return result.supported, result.reason or ""
+
+
+@pytest.mark.parametrize(
+    ("evidence", "statement", "kind"),
+    [
+        (
+            "If the talks collapse, the army will resume its offensive on the northern front.",
+            "The army will resume its offensive on the northern front.",
+            "condition",
+        ),
+        (
+            "Unless the rebels lay down their arms, the army will attack the city.",
+            "The army will attack the city.",
+            "condition",
+        ),
+        (
+            "Officials are considering whether to impose sanctions on the three banks.",
+            "Officials will impose sanctions on the three banks.",
+            "condition",
+        ),
+        (
+            "The rebels claimed the army had shelled the refugee camp near Kessala.",
+            "The army shelled the refugee camp near Kessala.",
+            "claim",
+        ),
+        (
+            "The opposition accused the interior ministry of rigging the vote in Lahore.",
+            "The interior ministry rigged the vote in Lahore.",
+            "claim",
+        ),
+        (
+            "Critics fear the new law will silence independent newspapers.",
+            "The new law will silence independent newspapers.",
+            "claim",
+        ),
+        (
+            "The government plans to close the border crossing at Torkham.",
+            "The government closed the border crossing at Torkham.",
+            "plan",
+        ),
+        (
+            "The opposition demanded that the president resign over the scandal.",
+            "The president resigned over the scandal.",
+            "plan",
+        ),
+        (
+            "The envoy failed to reach an agreement with the rebels.",
+            "The envoy reached an agreement with the rebels.",
+            "failed",
+        ),
+        (
+            "The ministry denied that it had ordered the strike on the convoy.",
+            "The ministry ordered the strike on the convoy.",
+            "failed",
+        ),
+    ],
+)
+def test_a_statement_lifted_out_of_its_frame_is_not_supported(
+    evidence: str, statement: str, kind: str
+) -> None:
+    supported, reason = _checked(evidence, statement)
+    assert not supported
+    assert kind in reason, reason
+
+
+@pytest.mark.parametrize(
+    ("evidence", "statement"),
+    [
+        # The frame kept, or one of its kind.
+        (
+            "The rebels claimed the army had shelled the refugee camp near Kessala.",
+            "The rebels said the army had shelled the refugee camp near Kessala.",
+        ),
+        (
+            "The envoy failed to reach an agreement with the rebels.",
+            "The envoy did not reach an agreement with the rebels.",
+        ),
+        (
+            "If the talks collapse, the army will resume its offensive on the northern front.",
+            "The army could resume its offensive on the northern front.",
+        ),
+        (
+            "The government plans to close the border crossing at Torkham.",
+            "The government will close the border crossing at Torkham.",
+        ),
+        # What the sentence says outside its frame.
+        (
+            "The army shelled the camp on Monday, and officials said talks could resume if "
+            "the rebels agree.",
+            "The army shelled the camp on Monday.",
+        ),
+        (
+            "Blair said he had decades still in him and joked that he would turn to drink if "
+            "he ever stepped down.",
+            "Blair said he had decades still in him.",
+        ),
+        # What a plan is to tell is a report, not the plan.
+        (
+            "Pakistan plans to tell the US envoy this week that it is not ready for joint "
+            "action against the militants.",
+            "Pakistan is not ready for joint action against the militants.",
+        ),
+        # Not frames: a noun before "in a bid to", a claim verb with an object.
+        (
+            "The striker has been put on a training plan in a bid to get him fit.",
+            "The striker has been put on a training plan.",
+        ),
+        (
+            "Leeds claimed a derby victory over Castleford in front of a sell-out crowd.",
+            "Leeds won a derby victory over Castleford in front of a sell-out crowd.",
+        ),
+    ],
+)
+def test_a_frame_kept_or_words_outside_it_are_supported(evidence: str, statement: str) -> None:
+    supported, reason = _checked(evidence, statement)
+    assert supported, reason
+
+
+def test_a_position_or_an_allegation_is_shown_as_held_and_keeps_its_frame() -> None:
+    article = Article.from_text(
+        "The rebels accused the army of shelling the refugee camp near Kessala. The "
+        "opposition demanded that the president resign over the scandal." + _TAIL
+    )
+    claim, demand = article.sentences[0], article.sentences[1]
+    lifted = "The army shelled the refugee camp near Kessala."
+    assert not check_cited(lifted, [claim], article).supported
+    assert check_cited(lifted, [claim], article, reported=True).supported
+    stance = "The president to resign over the scandal."
+    assert check_cited(stance, [demand], article, reported=True).supported
+    assert not check_cited(stance, [demand], article).supported
+    # A condition or a failure is not the holder's: dropping it is still a lie.
+    failed = Article.from_text("The envoy failed to reach an agreement with the rebels." + _TAIL)
+    statement = "The envoy reached an agreement with the rebels."
+    assert not check_cited(statement, [failed.sentences[0]], failed, reported=True).supported
