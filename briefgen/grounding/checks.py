@@ -256,6 +256,8 @@ def swapped_names(claim: Claim, evidence: Evidence) -> str | None:
 _ALIGN_TOKEN = re.compile(r"[^\W_]+(?:'[^\W_]+)*|[,;:()\"']|(?<![^\W_])-|-(?![^\W_])")
 _BOUNDS = frozenset(",;:()\"'-")
 _HEDGE_STEMS = {word_stem(w): w for w in HEDGES}
+# Words that make a possibility certain, put where the evidence's hedge stood.
+_CERTAIN = frozenset(word_stem(w) for w in "will shall must certainly definitely surely".split())
 
 
 @lru_cache(maxsize=8192)
@@ -264,9 +266,10 @@ def _align_tokens(text: str) -> tuple[str, ...]:
     return tuple(word_stem(t) if t[0].isalpha() else t for t in _ALIGN_TOKEN.findall(folded))
 
 
-def clause_cuts(statement: str, texts: Sequence[str]) -> tuple[int, str | None]:
+def clause_cuts(statement: str, texts: Sequence[str]) -> tuple[int, str | None, bool]:
     """How the statement shortens the evidence sentence it copies most from: the number of
-    cuts inside a clause that drop a content word, and a hedge it drops, if any.
+    cuts inside a clause that drop a content word, a hedge it drops, if any, and whether
+    it puts a word of certainty in the hedge's place ("may withdraw" -> "will withdraw").
 
     A cut between commas, brackets or dashes drops an aside; one inside a clause may drop
     the very word the claim turns on ("can't wait to teach" -> "can't teach")."""
@@ -280,22 +283,25 @@ def clause_cuts(statement: str, texts: Sequence[str]) -> tuple[int, str | None]:
         if best is None or matched > best[0]:
             best = (matched, source, blocks)
     if best is None:
-        return 0, None
+        return 0, None, False
     _, source, blocks = best
     kept = frozenset(words)
     cuts = 0
     hedge = None
+    certain = False
     for before, after in itertools.pairwise(blocks):
         gap = source[before.b + before.size : after.b]
         if not gap:
             continue
-        hedge = hedge or next(
-            (_HEDGE_STEMS[w] for w in gap if w in _HEDGE_STEMS and w not in kept), None
-        )
+        dropped = next((_HEDGE_STEMS[w] for w in gap if w in _HEDGE_STEMS and w not in kept), None)
+        if dropped is not None:
+            instead = words[before.a + before.size : after.a]
+            certain = certain or not _CERTAIN.isdisjoint(instead)
+        hedge = hedge or dropped
         bounded = gap[0] in _BOUNDS or gap[-1] in _BOUNDS
         if not bounded and any(_is_content_stem(w) for w in gap):
             cuts += 1
-    return min(cuts, _MAX_CUTS), hedge
+    return min(cuts, _MAX_CUTS), hedge, certain
 
 
 def _is_content_stem(token: str) -> bool:

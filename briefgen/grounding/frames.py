@@ -156,10 +156,10 @@ def failed_words(texts: Sequence[str], language: str | None) -> frozenset[str]:
 
 
 _REASONS = {
-    "condition": "the evidence says it only under a condition ('if', 'unless'), which it drops",
-    "claim": "the evidence gives it as a claim, an accusation or a fear, and it states it as fact",
-    "intent": "the evidence gives it as a plan, a threat or a demand, and it states it as done",
-    "failure": "the evidence says it failed or was refused, and it says it happened",
+    "condition": "it drops the condition ('if', 'unless') the evidence puts it under",
+    "claim": "it states as fact what is only a claim, an accusation or a fear in the evidence",
+    "intent": "it states as done what is only a plan, a threat or a demand in the evidence",
+    "failure": "it says happened what failed or was refused in the evidence",
 }
 
 

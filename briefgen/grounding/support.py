@@ -11,6 +11,9 @@ worth catching recombine the article's own words, so the whole article holds the
   sentence has a different number of the same kind ("won 3-1" where it says "won 4-1");
 - a negation must not appear or disappear ("did not agree" vs "agreed");
 - who did what to whom must not be swapped around a verb;
+- what the evidence only asks (``text.questions``), or holds only under a frame it
+  drops (a condition, a claim, a plan, a failure: ``frames``), is not supported, nor a
+  hedge made certain ("may withdraw" -> "will withdraw");
 - most content words must be found in those sentences; words found nowhere in the
   article weigh three times as much in lower-case text, which hides which are names;
 - softer: a hedge the evidence has ("may", "alleged", "is expected to") must not be
@@ -101,6 +104,8 @@ _REPEATED = 0.7
 # cases" -> "cases") and words cut from inside a clause rather than between commas or
 # brackets ("filmed emptying out" -> "filmed out"). Neither alone fails a statement.
 _HEDGE_DROPPED = 0.8
+# A hedge replaced by certainty ("may withdraw" -> "will withdraw") is no shortening.
+_CERTAIN = 0.4
 _CUT_INSIDE = 0.95
 
 
@@ -147,7 +152,9 @@ def _judge(
     if framed:
         reasons.append((_FRAMED, framed))
 
-    cuts, hedge = clause_cuts(statement, texts)
+    cuts, hedge, certain = clause_cuts(statement, texts)
+    if certain:
+        reasons.append((_CERTAIN, f"it makes certain what is hedged in the evidence ('{hedge}')"))
     score *= _CUT_INSIDE**cuts
     if hedge:
         score *= _HEDGE_DROPPED

@@ -280,3 +280,30 @@ def test_what_the_evidence_states_or_a_question_reported_is_supported(
     statement: str, cited: list[str]
 ) -> None:
     assert check_support(statement, _ASKING, cited=cited).supported
+
+
+@pytest.mark.parametrize(
+    ("evidence", "statement"),
+    [
+        (
+            "The army may withdraw from the town by Friday, officials said.",
+            "The army will withdraw from the town by Friday, officials said.",
+        ),
+        (
+            "The ceasefire could collapse within days, diplomats warned.",
+            "The ceasefire will collapse within days, diplomats warned.",
+        ),
+        ("The talks are expected to resume in March.", "The talks will resume in March."),
+    ],
+)
+def test_a_hedge_made_certain_is_rejected(evidence: str, statement: str) -> None:
+    result = check_support(statement, evidence, cited=["S1"])
+    assert not result.supported
+    assert result.reason is not None and "makes certain" in result.reason
+
+
+def test_a_hedge_dropped_alone_only_lowers_the_score() -> None:
+    evidence = "Officials reported possible cases of cholera in the camp near Kessala."
+    statement = "Officials reported cases of cholera in the camp near Kessala."
+    result = check_support(statement, evidence)
+    assert result.supported and result.score < 1.0
