@@ -306,3 +306,62 @@ def clause_cuts(statement: str, texts: Sequence[str]) -> tuple[int, str | None, 
 
 def _is_content_stem(token: str) -> bool:
     return token[0].isalpha() and len(token) > 2 and token not in STOPWORDS
+
+
+# Words a check of content words does not see, each beside its opposite: "withdrew after
+# the rebels entered" is not "before"; "voted against" is not "for"; "fewer than 300" is
+# not "more than 300". "for" and "against" count after a verb of taking sides only, "over"
+# and "under" before a number only ("banned for punching", "over the weekend").
+_OPPOSITES = {
+    "before": "after",
+    "after": "before",
+    "for": "against",
+    "against": "for",
+    "more": "fewer less",
+    "fewer": "more",
+    "less": "more",
+    "most": "least",
+    "least": "most",
+    "over": "under",
+    "under": "over",
+}
+_SIDES = frozenset("vote votes voted voting argue argues argued campaign campaigned".split())
+_BOUNDS_BY_NUMBER = frozenset({"over", "under"})
+# A statement that says all where the evidence says some, most or many.
+_UNIVERSAL = frozenset("all every entire whole".split())
+_PARTIAL = frozenset("some most many several few part half majority minority".split())
+
+
+def _marks(tokens: Sequence[str]) -> set[str]:
+    """The words of ``_OPPOSITES`` that ``tokens`` use in the sense the check reads."""
+    found = set()
+    for at, token in enumerate(tokens):
+        if token not in _OPPOSITES:
+            continue
+        if token in ("for", "against") and (at == 0 or tokens[at - 1] not in _SIDES):
+            continue
+        after = tokens[at + 1 : at + 2]
+        if token in _BOUNDS_BY_NUMBER and not (after and after[0][:1].isdigit()):
+            continue
+        found.add(token)
+    return found
+
+
+def opposite_word(claim: Claim, evidence: Evidence) -> str | None:
+    """A word of the statement the evidence lacks while it has the word's opposite, or
+    "all" where the evidence has only "some" (English words: other languages' are not
+    read here)."""
+    if claim.language not in (None, "en"):
+        return None
+    mine = _marks(claim.tokens)
+    theirs = set().union(*(_marks(c.tokens) for c in evidence.claims))
+    for word in sorted(mine - theirs):
+        others = [o for o in _OPPOSITES[word].split() if o in theirs]
+        if others:
+            return f"its '{word}' is '{others[0]}' in the evidence"
+    tokens = set(claim.tokens)
+    universal = sorted(tokens & _UNIVERSAL - evidence.tokens)
+    partial = sorted(_PARTIAL & evidence.tokens - tokens)
+    if universal and partial:
+        return f"its '{universal[0]}' is '{partial[0]}' in the evidence"
+    return None

@@ -12,17 +12,22 @@ A frame is a word that makes what it governs something other than a fact, in fou
 - ``intent``: a plan, a threat, a demand or a hope ("plans to", "threatened to",
   "demanded that"): what follows it;
 - ``failure``: "failed to", "refused to", "declined to", "denied": what follows it did
-  not happen, as under a negation.
+  not happen, as under a negation;
+- ``future``: "will", "shall": what follows has not happened yet ("The minister will
+  visit Kabul" does not support "The minister visited Kabul");
+- ``nearly``: "nearly", "almost" before anything but a number ("the talks nearly
+  collapsed": they did not), as under a negation.
 
 A statement the evidence holds only under a frame keeps the frame, or one of its kind
 ("The rebels said the army shelled the camp" keeps the claim as a report; "did not
-reach" keeps the failure as a negation; "could", "would", "may" keep a condition, and
-"will" a plan), or is not supported.
+reach" keeps the failure as a negation; "could", "would", "may" keep a condition,
+"will" a plan, and a modal or "is due to", "next week" a future), or is not
+supported.
 
 Read in English only: other languages put the frame after what it frames ("..., sagte
 er, wenn ..."; "abzuziehen drohte") and have no frame words here yet. Not read: "as if"
-and "even if" (a comparison, a concession), a tense moved ("will visit" -> "visited"),
-a claim verb without "that" or an auxiliary after it ("claimed a victory" is its object).
+and "even if" (a comparison, a concession), a past told as future, a claim verb
+without "that" or an auxiliary after it ("claimed a victory" is its object).
 """
 
 from __future__ import annotations
@@ -32,9 +37,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from briefgen.grounding.claims import Claim, clauses, read_claim
+from briefgen.grounding.claims import Claim, clauses, read_claim, words_for
 
-KINDS = ("condition", "claim", "intent", "failure")
+KINDS = ("condition", "claim", "intent", "failure", "future", "nearly")
 _COVERED = 0.6
 """Share of a statement's content an evidence's words must hold to be where it is said."""
 _UNDER = 0.4
@@ -53,6 +58,7 @@ _STOPS = re.compile(r"(?<=[.!?;])\s+")
 _AUXILIARIES = frozenset("had has have was were is are would will did does".split())
 _CLAUSE_REACH = 5
 _NOT_CONDITION = frozenset({"as", "even"})
+_NUMBER_WORDS = frozenset(words_for(None).numbers) | {"a", "an", "half", "every"}
 
 
 @dataclass(frozen=True)
@@ -95,12 +101,16 @@ ENGLISH: dict[str, FrameWord] = {
         "declined declining / to"
         "| deny denies denied denying reject rejects rejected rejecting",
     ),
+    **_entries("future", "will shall"),
+    **_entries("nearly", "nearly almost"),
 }
 
 # Words that keep an intent a possibility in the statement ("will campaign"), and the
 # fewer that keep a condition one ("could be decided"; not the consequent's own "will").
 _MODALS = frozenset("could would may might will shall should can must".split())
 _HEDGING_MODALS = frozenset("could would may might".split())
+# Words that keep a future one in the statement ("is due to", "next week").
+_FUTURE = frozenset("expected scheduled due set next upcoming tomorrow later soon".split())
 # Words that keep a claim a report in the statement ("the rebels said"), beside the
 # claim words themselves.
 _REPORTING = frozenset(
@@ -152,7 +162,9 @@ def failed_words(texts: Sequence[str], language: str | None) -> frozenset[str]:
     if language not in (None, "en"):
         return frozenset()
     read = [c for text in texts for c in _clauses(text, language)]
-    return frozenset().union(*(c.framed.get("failure", frozenset()) for c in read))
+    return frozenset().union(
+        *(c.framed.get(kind, frozenset()) for c in read for kind in ("failure", "nearly"))
+    )
 
 
 _REASONS = {
@@ -160,6 +172,8 @@ _REASONS = {
     "claim": "it states as fact what is only a claim, an accusation or a fear in the evidence",
     "intent": "it states as done what is only a plan, a threat or a demand in the evidence",
     "failure": "it says happened what failed or was refused in the evidence",
+    "future": "it tells as done what is still to come in the evidence ('will')",
+    "nearly": "it says happened what nearly happened in the evidence ('nearly', 'almost')",
 }
 
 
@@ -169,7 +183,7 @@ def _share(stems: frozenset[str], found: frozenset[str]) -> float:
 
 def _keeps(claim: Claim, kind: str) -> bool:
     """Whether the statement keeps a frame of ``kind``: a word of that kind, or (for a
-    claim) a word that reports it, or (for a failure) a negation."""
+    claim) a word that reports it, or (for a failure or a "nearly") a negation."""
     tokens = set(claim.tokens)
     if any(ENGLISH.get(t, _NONE).kind == kind for t in tokens):
         return True
@@ -177,13 +191,37 @@ def _keeps(claim: Claim, kind: str) -> bool:
         return not tokens.isdisjoint(_HEDGING_MODALS)
     if kind == "intent":
         return not tokens.isdisjoint(_MODALS)
+    if kind == "future":  # "is produced" for "will be produced" is read as said
+        return (
+            not tokens.isdisjoint(_MODALS | _FUTURE)
+            or any(ENGLISH.get(t, _NONE).kind == "intent" for t in tokens)
+            or not _told_as_past(claim.tokens)
+        )
     if kind == "claim":
         return not tokens.isdisjoint(_REPORTING)
-    if kind == "failure":
+    if kind in ("failure", "nearly"):
         return bool(claim.negations)
     return False
 
 
+def _told_as_past(tokens: tuple[str, ...]) -> bool:
+    """Whether the statement tells of the past: a past auxiliary, a past form of a
+    common irregular verb, or an "-ed" form not just after "be", "is", "are" (a passive:
+    "is also produced")."""
+    if not _PAST.isdisjoint(tokens):
+        return True
+    return any(
+        t.endswith("ed") and len(t) > 4 and _PASSIVE.isdisjoint(tokens[max(0, i - 2) : i])
+        for i, t in enumerate(tokens)
+    )
+
+
+_PAST = frozenset(
+    "was were had did met went held sent left began took gave won lost fought struck fled "
+    "came became brought built chose drew drove fell found flew got grew hit kept knew led "
+    "made paid put ran rose saw sold shot spoke spent stood swore taught threw wrote".split()
+)
+_PASSIVE = frozenset("be been being is are am".split())
 _NONE = FrameWord("")
 # What a position or an allegation keeps by naming who holds it.
 _HOLDERS_KEEP = frozenset({"claim", "intent"})
@@ -246,6 +284,9 @@ def _applies(word: FrameWord, tokens: tuple[str, ...], at: int) -> bool:
     ("as if", "even if")."""
     if word.kind == "condition" and at > 0 and tokens[at - 1] in _NOT_CONDITION:
         return False
+    if word.kind == "nearly":  # "nearly collapsed", not "nearly 300": a bound, read as one
+        after = tokens[at + 1 : at + 2]
+        return bool(after) and not (after[0][:1].isdigit() or after[0] in _NUMBER_WORDS)
     if not word.then:
         return True
     reach = _OF_REACH if word.then == {"of"} else 1

@@ -39,6 +39,7 @@ from briefgen.grounding.checks import (
     clause_cuts,
     moved_number,
     negation_mismatch,
+    opposite_word,
     pair_share,
     repeated_word,
     swapped_names,
@@ -91,6 +92,7 @@ _NEGATION = 0.3
 _CLAUSE_MIN_COVERAGE = 0.5
 _CLAUSE_UNSUPPORTED = 0.5
 _SWAPPED = 0.4
+_OPPOSITE = 0.4
 # A statement the evidence holds only in its questions ("Will the talks resume?").
 _ASKED = 0.3
 # A statement the evidence holds only under a frame it drops ("if", "accused", "plans to").
@@ -228,6 +230,9 @@ def _meaning_failures(
     swap = swapped_names(claim, evidence)
     if swap:
         reasons.append((_SWAPPED, swap))
+    opposite = opposite_word(claim, evidence)
+    if opposite:
+        reasons.append((_OPPOSITE, opposite))
     return reasons
 
 

@@ -127,6 +127,8 @@ _FRAMED = (
     "The rebels accused the army of shelling the refugee camp near Kessala. "
     "The government plans to close the border crossing at Torkham. "
     "The envoy failed to reach an agreement with the rebels. "
+    "The foreign minister will visit Kabul next week. "
+    "Some residents fled the town before the rebels arrived. "
     "Three ministers arrived in Geneva on Monday."
 )
 _LIFTED = [
@@ -134,6 +136,8 @@ _LIFTED = [
     "The army shelled the refugee camp near Kessala.",
     "The government closed the border crossing at Torkham.",
     "The envoy reached an agreement with the rebels.",
+    "The foreign minister visited Kabul.",
+    "All residents fled the town after the rebels arrived.",
 ]
 
 
@@ -148,5 +152,5 @@ def test_what_the_article_frames_is_not_reported_as_fact() -> None:
     for lie in _LIFTED:
         assert lie.rstrip(".") not in body, lie
     reasons = " ".join(r.reason or "" for r in brief.report.dropped)
-    for kind in ("condition", "claim", "plan", "failed"):
+    for kind in ("condition", "claim", "plan", "failed", "still to come", "is 'before'"):
         assert kind in reasons, (kind, reasons)

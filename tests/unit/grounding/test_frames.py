@@ -70,6 +70,17 @@ def _checked(evidence: str, statement: str) -> tuple[bool, str]:
             "The ministry ordered the strike on the convoy.",
             "failed",
         ),
+        (
+            "The minister will visit Kabul next week for talks with the Taliban.",
+            "The minister visited Kabul for talks with the Taliban.",
+            "still to come",
+        ),
+        (
+            "Talks between the two sides will be held in Doha next month.",
+            "Talks between the two sides were held in Doha.",
+            "still to come",
+        ),
+        ("The talks nearly collapsed on Monday.", "The talks collapsed on Monday.", "nearly"),
     ],
 )
 def test_a_statement_lifted_out_of_its_frame_is_not_supported(
@@ -111,6 +122,21 @@ def test_a_statement_lifted_out_of_its_frame_is_not_supported(
             "he ever stepped down.",
             "Blair said he had decades still in him.",
         ),
+        # A future kept, or told in the present ("is produced" for "will be produced").
+        (
+            "The minister will visit Kabul next week for talks with the Taliban.",
+            "The minister is due to visit Kabul next week for talks with the Taliban.",
+        ),
+        (
+            "The special will be produced by Fox 21 Television Studios.",
+            "The special is also produced by Fox 21 Television Studios.",
+        ),
+        # "Nearly" before a number is a bound, and "did not" keeps what nearly happened.
+        (
+            "Nearly 300 soldiers were wounded in the fighting.",
+            "Nearly 300 soldiers were wounded in the fighting.",
+        ),
+        ("The talks nearly collapsed on Monday.", "The talks did not collapse on Monday."),
         # What a plan is to tell is a report, not the plan.
         (
             "Pakistan plans to tell the US envoy this week that it is not ready for joint "

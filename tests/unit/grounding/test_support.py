@@ -307,3 +307,54 @@ def test_a_hedge_dropped_alone_only_lowers_the_score() -> None:
     statement = "Officials reported cases of cholera in the camp near Kessala."
     result = check_support(statement, evidence)
     assert result.supported and result.score < 1.0
+
+
+@pytest.mark.parametrize(
+    ("evidence", "statement", "said"),
+    [
+        (
+            "More than 300 soldiers were wounded in the fighting.",
+            "Fewer than 300 soldiers were wounded in the fighting.",
+            "'fewer' is 'more'",
+        ),
+        (
+            "The army withdrew before the rebels entered the town.",
+            "The army withdrew after the rebels entered the town.",
+            "'after' is 'before'",
+        ),
+        (
+            "Most of the delegates voted for the resolution.",
+            "Most of the delegates voted against the resolution.",
+            "'against' is 'for'",
+        ),
+        (
+            "Some residents fled the town before the rebels arrived.",
+            "All residents fled the town before the rebels arrived.",
+            "'all' is 'some'",
+        ),
+    ],
+)
+def test_a_small_word_turned_to_its_opposite_is_rejected(
+    evidence: str, statement: str, said: str
+) -> None:
+    result = check_support(statement, evidence, cited=["S1"])
+    assert not result.supported
+    assert result.reason is not None and said in result.reason
+
+
+@pytest.mark.parametrize(
+    ("evidence", "statement"),
+    [
+        # "for" as a reason, "over" as a time: not the sides of a vote or a bound.
+        (
+            "Flower was banned for punching Hohaia over the weekend, the league said.",
+            "Flower was banned for punching Hohaia, the league said.",
+        ),
+        (
+            "The league banned Flower under its rules for punching Hohaia.",
+            "The league banned Flower for punching Hohaia under its rules.",
+        ),
+    ],
+)
+def test_the_small_words_in_another_sense_are_not_read(evidence: str, statement: str) -> None:
+    assert check_support(statement, evidence, cited=["S1"]).supported
