@@ -1,14 +1,18 @@
 """The two plans on the embedded model: items and quotes kept, and time, per article.
 
-    python benchmarks/plans.py            (needs the local extra; downloads the model once)
+    python benchmarks/plans.py [--plans abstractive,extractive]
+                                          (needs the local extra; downloads the model once)
 
 The seed article and three real pages from the development corpus (../shared/corpus/html),
 each with plan="abstractive" (the model writes the items) and plan="extractive" (it picks
 sentences), the response cache off. Run it on an idle machine: times are wall clock.
+``--plans extractive`` runs the extractive rows alone (seconds; the abstractive ones take
+minutes an article).
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 import time
@@ -42,18 +46,21 @@ def articles() -> list[tuple[str, briefgen.Article]]:
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--plans", default="abstractive,extractive")
+    plans = [p for p in parser.parse_args().plans.split(",") if p]
     sys.stdout.reconfigure(line_buffering=True)  # rows as they come: a run takes minutes
     print(f"load average {os.getloadavg()[0]:.2f}; embedded model, cache off")
     print(
         f"{'article':<10}{'plan':<13}{'kept':>5}{'amended':>8}{'dropped':>8}"
         f"{'quotes':>7}{'of':>4}{'seconds':>9}"
     )
-    totals: dict[str, list[float]] = {"abstractive": [], "extractive": []}
+    totals: dict[str, list[float]] = {plan: [] for plan in plans}
     for name, article in articles():
         quotations = sum(
             1 for a, b in quoted_spans(article.text) if len(article.text[a:b].split()) >= 4
         )
-        for plan in ("abstractive", "extractive"):
+        for plan in plans:
             started = time.perf_counter()
             try:
                 brief = briefgen.generate_brief(article, plan=plan, cache=False, backend="embedded")
