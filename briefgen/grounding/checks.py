@@ -2,8 +2,10 @@
 
 Word coverage and word order, a word repeated more often than the evidence has it, a
 number moved in from another sentence, names the article lacks, a negation added or
-dropped, names swapped around a verb, and the cuts and dropped hedges of a shortened
-sentence. Each returns a share or a reason; ``support`` weighs them into one score.
+dropped, names swapped around a verb, the cuts and dropped hedges of a shortened
+sentence, a small word turned to its opposite ("after" for "before"), and two numbers
+exchanged between what they count. Each returns a share or a reason; ``support`` weighs
+them into one score.
 """
 
 from __future__ import annotations
@@ -197,6 +199,9 @@ def negation_mismatch(
     return None
 
 
+_NOT_HEADS = frozenset({word_stem("longer")})
+
+
 def _negations(claim: Claim) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """Stems of the words negators govern, of all the words in their clauses, and of the
     words outside any negator's clause.
@@ -214,7 +219,8 @@ def _negations(claim: Claim) -> tuple[frozenset[str], frozenset[str], frozenset[
     heads: set[str] = set()
     scopes: set[str] = set()
     for scope in scopes_at:
-        words = [by_index[i] for i in scope]
+        # "no longer controls": the negation is of "controls", not of "longer".
+        words = [by_index[i] for i in scope if by_index[i] not in _NOT_HEADS]
         heads.update(words[:2] if words[:1] and words[0] in asserted else words[:1])
         scopes.update(words)
     return frozenset(heads), frozenset(scopes), asserted
@@ -365,3 +371,63 @@ def opposite_word(claim: Claim, evidence: Evidence) -> str | None:
     if universal and partial:
         return f"its '{universal[0]}' is '{partial[0]}' in the evidence"
     return None
+
+
+# Where the words a number or a day goes with stop: its clause ("killed 12 and wounded 30").
+_CLAUSE_STOPS = frozenset("and but while whereas or ; , .".split())
+_NEAR = 2
+"""Content words on each side of a number or a day that it goes with."""
+
+
+def moved_value(claim: Claim, evidence: Evidence) -> str | None:
+    """Two numbers or days exchanged between the words they go with: "killed 30 and
+    wounded 12" where the evidence says "killed 12 and wounded 30" (English). Each must
+    sit with words the evidence gives only the other, and with none it gives only its
+    own: a summary that reorders its words keeps at least one of them."""
+    if claim.language not in (None, "en"):
+        return None
+    mine = _values_near(claim)
+    theirs: dict[str, set[str]] = {}
+    for other in evidence.claims:
+        for value, near in _values_near(other).items():
+            theirs.setdefault(value, set()).update(near)
+    shared = sorted(v for v in mine if v in theirs)
+    for first, second in itertools.combinations(shared, 2):
+        only_first, only_second = theirs[first] - theirs[second], theirs[second] - theirs[first]
+        if (
+            mine[first] & only_second
+            and mine[second] & only_first
+            and not mine[first] & only_first
+            and not mine[second] & only_second
+        ):
+            word = sorted(mine[first] & only_second)[0]
+            return f"its {first} and {second} are swapped ({first} goes with '{word}')"
+    return None
+
+
+def _values_near(claim: Claim) -> dict[str, set[str]]:
+    """Each number and day of ``claim`` (as written: "12", "monday"), with the content
+    words of its clause within ``_NEAR`` of it."""
+    content = dict(claim.content)
+    words = words_for(claim.language)
+    found: dict[str, set[str]] = {}
+    tokens = claim.tokens
+    for at, token in enumerate(tokens):
+        if token.replace(",", "").replace(".", "").isdigit():  # not "t1", "1million"
+            value = token.replace(",", "")
+        elif token in words.numbers:
+            value = f"{words.numbers[token]:g}"
+        elif token in words.weekdays:
+            value = words.weekdays[token]
+        else:
+            continue
+        near = set()
+        for step in (-1, 1):
+            seen, j = 0, at + step
+            while 0 <= j < len(tokens) and seen < _NEAR and tokens[j] not in _CLAUSE_STOPS:
+                if j in content and not tokens[j][:1].isdigit() and tokens[j] not in words.weekdays:
+                    near.add(content[j])
+                    seen += 1
+                j += step
+        found.setdefault(value, set()).update(near)
+    return found

@@ -38,6 +38,7 @@ from pydantic import BaseModel, Field
 from briefgen.grounding.checks import (
     clause_cuts,
     moved_number,
+    moved_value,
     negation_mismatch,
     opposite_word,
     pair_share,
@@ -233,6 +234,9 @@ def _meaning_failures(
     opposite = opposite_word(claim, evidence)
     if opposite:
         reasons.append((_OPPOSITE, opposite))
+    moved = moved_value(claim, evidence)
+    if moved:
+        reasons.append((_MISSING_NUMBER, moved))
     return reasons
 
 

@@ -57,9 +57,10 @@ WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".
 NEGATORS = frozenset(
     "not no never none nobody nothing neither nor cannot without n't nt".split()
 ) | {"no-one"}
-# Words that hedge a claim: dropping one turns a possibility, an allegation or an
-# expectation into a fact ("is expected to probe" -> "will probe").
+# Words that hedge a claim: dropping one turns a possibility, an allegation, an
+# expectation or what ought to be into a fact ("is expected to probe" -> "will probe",
+# "should release" -> "will release").
 HEDGES = frozenset(
     "may might could possible possibly perhaps probably likely unlikely alleged allegedly "
-    "reportedly apparently suspected presumed seemingly believed expected".split()
+    "reportedly apparently suspected presumed seemingly believed expected should".split()
 )

@@ -294,6 +294,10 @@ def test_what_the_evidence_states_or_a_question_reported_is_supported(
             "The ceasefire will collapse within days, diplomats warned.",
         ),
         ("The talks are expected to resume in March.", "The talks will resume in March."),
+        (
+            "The government should release the prisoners, the envoy said.",
+            "The government will release the prisoners, the envoy said.",
+        ),
     ],
 )
 def test_a_hedge_made_certain_is_rejected(evidence: str, statement: str) -> None:
@@ -358,3 +362,32 @@ def test_a_small_word_turned_to_its_opposite_is_rejected(
 )
 def test_the_small_words_in_another_sense_are_not_read(evidence: str, statement: str) -> None:
     assert check_support(statement, evidence, cited=["S1"]).supported
+
+
+@pytest.mark.parametrize(
+    ("statement", "supported"),
+    [
+        ("The attack killed 30 people and wounded 12 others.", False),
+        ("The rebels freed eight hostages but kept two others.", False),
+        # The same numbers with their own words, in another order.
+        ("Twelve people were killed and 30 others wounded in the attack.", True),
+        ("The rebels kept eight hostages and freed two.", True),
+    ],
+)
+def test_numbers_exchanged_between_what_they_count_are_rejected(
+    statement: str, supported: bool
+) -> None:
+    evidence = (
+        "The attack killed 12 people and wounded 30 others. The rebels freed two hostages "
+        "but kept eight others."
+    )
+    result = check_support(statement, evidence, cited=["S1", "S2"])
+    assert result.supported is supported, result.reason
+    if not supported:
+        assert result.reason is not None and "swapped" in result.reason
+
+
+def test_no_longer_is_a_negation_of_its_verb() -> None:
+    evidence = "The army no longer controls the city centre, residents said."
+    assert not check_support("The army controls the city centre.", evidence, cited=["S1"]).supported
+    assert check_support("The army no longer controls the city centre.", evidence).supported
