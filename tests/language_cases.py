@@ -509,3 +509,68 @@ QUESTION_CASES: dict[str, tuple[str, str, str]] = {
         "Hallitus jatkaa neuvotteluja kapinallisten kanssa.",
     ),
 }
+
+# language: (a sentence that says what happens only if something else does, a sentence it
+# states, what it conditions stated as a fact, as a lying model writes it).
+CONDITION_CASES: dict[str, tuple[str, str, str]] = {
+    "en": (
+        "If the talks collapse, the army will resume its offensive in the north.",
+        "Three ministers arrived in Geneva.",
+        "The army will resume its offensive in the north.",
+    ),
+    "de": (
+        "Wenn die Gespräche scheitern, wird die Armee ihre Offensive im Norden fortsetzen.",
+        "Drei Minister reisten nach Genf.",
+        "Die Armee wird ihre Offensive im Norden fortsetzen.",
+    ),
+    "fr": (
+        "Si les négociations échouent, l'armée reprendra son offensive dans le nord.",
+        "Trois délégations sont arrivées à Genève.",
+        "L'armée reprendra son offensive dans le nord.",
+    ),
+    "es": (
+        "Si las negociaciones fracasan, el ejército reanudará su ofensiva en el norte.",
+        "Tres ministros viajaron a Ginebra.",
+        "El ejército reanudará su ofensiva en el norte.",
+    ),
+    "it": (
+        "Se i negoziati falliscono, l'esercito riprenderà l'offensiva nel nord.",
+        "Tre ministri sono arrivati a Ginevra.",
+        "L'esercito riprenderà l'offensiva nel nord.",
+    ),
+    "ru": (
+        "Если переговоры сорвутся, армия возобновит наступление на севере.",
+        "Три министра прибыли в Женеву.",
+        "Армия возобновит наступление на севере.",
+    ),
+    "uk": (
+        "Якщо переговори зірвуться, армія відновить наступ на півночі.",
+        "Три міністри прибули до Женеви.",
+        "Армія відновить наступ на півночі.",
+    ),
+    "tr": (
+        "Eğer müzakereler başarısız olursa, ordu kuzeydeki saldırısına yeniden başlayacak.",
+        "Üç bakan Cenevre'ye ulaştı.",
+        "Ordu kuzeydeki saldırısına yeniden başlayacak.",
+    ),
+    "fi": (
+        "Jos neuvottelut epäonnistuvat, armeija jatkaa hyökkäystään pohjoisessa.",
+        "Kolme ministeriä saapui Geneveen.",
+        "Armeija jatkaa hyökkäystään pohjoisessa.",
+    ),
+    "ar": (
+        "إذا فشلت المفاوضات، سيستأنف الجيش هجومه في الشمال.",
+        "وصل ثلاثة وزراء إلى جنيف.",
+        "سيستأنف الجيش هجومه في الشمال.",
+    ),
+    "fa": (
+        "اگر مذاکرات شکست بخورد، ارتش حمله خود را در شمال از سر می‌گیرد.",
+        "سه وزیر به ژنو رسیدند.",
+        "ارتش حمله خود را در شمال از سر می‌گیرد.",
+    ),
+    "ur": (
+        "اگر مذاکرات ناکام ہوئے، تو فوج شمال میں اپنی کارروائی دوبارہ شروع کرے گی۔",
+        "تین وزراء جنیوا پہنچے۔",
+        "فوج شمال میں اپنی کارروائی دوبارہ شروع کرے گی۔",
+    ),
+}

@@ -24,10 +24,13 @@ reach" keeps the failure as a negation; "could", "would", "may" keep a condition
 "will" a plan, and a modal or "is due to", "next week" a future), or is not
 supported.
 
-Read in English only: other languages put the frame after what it frames ("..., sagte
-er, wenn ..."; "abzuziehen drohte") and have no frame words here yet. Not read: "as if"
-and "even if" (a comparison, a concession), a past told as future, a claim verb
-without "that" or an auxiliary after it ("claimed a victory" is its object).
+Read in English, all kinds; in the other languages with a lexicon, conditions (``if``'s
+words in ``ClaimWords.conditions``: "wenn", "si", "если", "اگر"), the one frame whose
+word opens what it frames in every one of them; their claims, plans and failures put
+the frame after what it frames or split it ("..., sagte er"; "lehnte ... ab"), and are
+not read. Not read in English either: "as if" and "even if" (a comparison, a
+concession; "même si", "auch wenn" in their languages), a past told as future, a claim
+verb without "that" or an auxiliary after it ("claimed a victory" is its object).
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from briefgen.grounding.claims import Claim, clauses, read_claim, words_for
+from briefgen.text.languages import claim_words
 
 KINDS = ("condition", "claim", "intent", "failure", "future", "nearly")
 _COVERED = 0.6
@@ -51,8 +55,8 @@ every other particle follows its word at once."""
 _CONSEQUENT = 4
 """Content words before a condition inside its stretch that it conditions ("would turn
 to drink if he ever stepped down")."""
-_COMMA = re.compile(r",")
-_STOPS = re.compile(r"(?<=[.!?;])\s+")
+_COMMA = re.compile(r"[,،，、]")
+_STOPS = re.compile(r"(?<=[.!?;۔؟])\s+")
 # A clause after a claim verb without "that" ("claimed the army had shelled"), not its
 # object ("claimed a 26-12 victory"): an auxiliary soon after it.
 _AUXILIARIES = frozenset("had has have was were is are would will did does".split())
@@ -135,7 +139,7 @@ def frame_dropped(
     ``reported`` statement (a position, an allegation: shown with who holds it) keeps
     its claim and its plan by being shown so."""
     stems = claim.stems
-    if not stems or language not in (None, "en"):
+    if not stems or not _frame_words(language):
         return None
     read = [c for text in texts for c in _clauses(text, language)]
     if not any(c.framed for c in read):
@@ -150,7 +154,7 @@ def frame_dropped(
         if (
             _share(stems, under - free) >= _UNDER
             and _share(stems, free | under) >= _COVERED
-            and not _keeps(claim, kind)
+            and not _keeps(claim, kind, language)
         ):
             return _REASONS[kind]
     return None
@@ -168,7 +172,7 @@ def failed_words(texts: Sequence[str], language: str | None) -> frozenset[str]:
 
 
 _REASONS = {
-    "condition": "it drops the condition ('if', 'unless') the evidence puts it under",
+    "condition": "it drops the condition the evidence puts it under ('if ...')",
     "claim": "it states as fact what is only a claim, an accusation or a fear in the evidence",
     "intent": "it states as done what is only a plan, a threat or a demand in the evidence",
     "failure": "it says happened what failed or was refused in the evidence",
@@ -181,14 +185,16 @@ def _share(stems: frozenset[str], found: frozenset[str]) -> float:
     return len(stems & found) / len(stems)
 
 
-def _keeps(claim: Claim, kind: str) -> bool:
+def _keeps(claim: Claim, kind: str, language: str | None) -> bool:
     """Whether the statement keeps a frame of ``kind``: a word of that kind, or (for a
     claim) a word that reports it, or (for a failure or a "nearly") a negation."""
     tokens = set(claim.tokens)
-    if any(ENGLISH.get(t, _NONE).kind == kind for t in tokens):
+    if any(_frame_words(language).get(t, _NONE).kind == kind for t in tokens):
         return True
     if kind == "condition":
-        return not tokens.isdisjoint(_HEDGING_MODALS)
+        own = claim_words(language)
+        maybe = own.maybe if own is not None else frozenset()
+        return not tokens.isdisjoint(_HEDGING_MODALS | maybe)
     if kind == "intent":
         return not tokens.isdisjoint(_MODALS)
     if kind == "future":  # "is produced" for "will be produced" is read as said
@@ -223,6 +229,26 @@ _PAST = frozenset(
 )
 _PASSIVE = frozenset("be been being is are am".split())
 _NONE = FrameWord("")
+
+
+@lru_cache(maxsize=64)
+def _frame_words(language: str | None) -> dict[str, FrameWord]:
+    """The frame words of ``language``: English's all; another language's conditions (its
+    lexicon's), the one frame whose word opens what it frames in every language read;
+    none for a language without them."""
+    if language in (None, "en"):
+        return ENGLISH
+    own = claim_words(language)
+    return {w: FrameWord("condition") for w in own.conditions} if own is not None else {}
+
+
+@lru_cache(maxsize=64)
+def _concessions(language: str | None) -> frozenset[str]:
+    """Words that make the condition after them a concession ("even if", "même si")."""
+    own = claim_words(language) if language not in (None, "en") else None
+    return own.concessions if own is not None else _NOT_CONDITION
+
+
 # What a position or an allegation keeps by naming who holds it.
 _HOLDERS_KEEP = frozenset({"claim", "intent"})
 
@@ -241,12 +267,13 @@ def _clause(text: str, language: str | None) -> _Clause:
     when it opens the clause ("If A, B"), the one before when it opens a later one ("B,
     if A")."""
     parts = [read_claim(part, language) for part in _COMMA.split(text) if part.strip()]
+    frames = _frame_words(language)
     framed: dict[str, set[tuple[int, int]]] = {}
     for n, part in enumerate(parts):
         tokens = part.tokens
         for at, token in enumerate(tokens):
-            word = ENGLISH.get(token)
-            if word is None or not _applies(word, tokens, at):
+            word = frames.get(token)
+            if word is None or not _applies(word, tokens, at, language):
                 continue
             governed = {(n, i) for i in range(at + 1, _clause_end(tokens, at, word))}
             if word.kind == "condition" and at == 0:
@@ -278,11 +305,11 @@ def _clause_end(tokens: tuple[str, ...], at: int, word: FrameWord) -> int:
     return next((i for i in range(start, len(tokens)) if tokens[i] == "that"), len(tokens))
 
 
-def _applies(word: FrameWord, tokens: tuple[str, ...], at: int) -> bool:
+def _applies(word: FrameWord, tokens: tuple[str, ...], at: int, language: str | None) -> bool:
     """Whether the frame word at ``at`` frames: its particle follows ("plans to", not
     "plan in a bid to"; "accused the army of"), and "if" is no comparison or concession
     ("as if", "even if")."""
-    if word.kind == "condition" and at > 0 and tokens[at - 1] in _NOT_CONDITION:
+    if word.kind == "condition" and at > 0 and tokens[at - 1] in _concessions(language):
         return False
     if word.kind == "nearly":  # "nearly collapsed", not "nearly 300": a bound, read as one
         after = tokens[at + 1 : at + 2]

@@ -9,7 +9,7 @@ import difflib
 from typing import Any
 
 import pytest
-from language_cases import CASES, QUESTION_CASES
+from language_cases import CASES, CONDITION_CASES, QUESTION_CASES
 from scripted_server import ScriptedServer, Step, completion
 
 import briefgen
@@ -103,13 +103,21 @@ def test_a_language_with_no_word_lists_says_what_was_not_checked(server: Scripte
     assert not any("word lists" in w for w in english.report.warnings)
 
 
-@pytest.mark.parametrize("code", sorted(QUESTION_CASES))
-def test_what_the_article_only_asks_is_not_reported_as_fact(code: str) -> None:
+@pytest.mark.parametrize(
+    ("code", "cases", "reason"),
+    [
+        *((code, QUESTION_CASES, "only asked") for code in sorted(QUESTION_CASES)),
+        *((code, CONDITION_CASES, "condition") for code in sorted(CONDITION_CASES)),
+    ],
+)
+def test_what_the_article_only_asks_or_conditions_is_not_reported_as_fact(
+    code: str, cases: dict[str, tuple[str, str, str]], reason: str
+) -> None:
     pytest.importorskip("py3langid")
-    question, told, fact = QUESTION_CASES[code]
+    framed, told, fact = cases[code]
     with ScriptedServer(responder=_lying([told, fact])) as server:
         brief = briefgen.generate_brief(
-            f"{question} {told}",
+            f"{framed} {told}",
             base_url=server.base_url,
             model="m",
             cache=False,
@@ -119,7 +127,7 @@ def test_what_the_article_only_asks_is_not_reported_as_fact(code: str) -> None:
     assert told.rstrip(".۔。") in body, code
     assert fact.rstrip(".۔。") not in body, code
     reasons = [r.reason or "" for r in brief.report.dropped]
-    assert any("only asked" in r for r in reasons), (code, reasons)
+    assert any(reason in r for r in reasons), (code, reasons)
 
 
 _FRAMED = (

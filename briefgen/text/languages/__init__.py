@@ -178,6 +178,13 @@ class ClaimWords:
     asking: frozenset[str] = frozenset()
     """Words that say a question was asked ("fragte", "ob"): a statement with one may rest
     on the question it reports (``grounding.questions``)."""
+    conditions: frozenset[str] = frozenset()
+    """Words that open a condition ("wenn", "si", "если"): what it conditions is no fact
+    (``grounding.frames``); only words that mean nothing else."""
+    concessions: frozenset[str] = frozenset()
+    """Words that make the condition after them a concession ("même si", "auch wenn")."""
+    maybe: frozenset[str] = frozenset()
+    """Words that keep a possibility in a statement ("könnte", "pourrait", "может")."""
 
 
 def words_of(
@@ -195,6 +202,9 @@ def words_of(
     counters: str = "",
     not_negating: str = "",
     asking: str = "",
+    conditions: str = "",
+    concessions: str = "",
+    maybe: str = "",
 ) -> ClaimWords:
     """A language's ``ClaimWords`` from compact data: ``months`` holds twelve rows (January
     first) and ``weekdays`` seven (Monday first), separated by "|", each row the forms of
@@ -225,6 +235,9 @@ def words_of(
         counters=folded(counters),
         not_negating=folded(not_negating),
         asking=folded(asking),
+        conditions=folded(conditions),
+        concessions=folded(concessions),
+        maybe=folded(maybe),
     )
 
 

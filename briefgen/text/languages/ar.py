@@ -8,6 +8,9 @@ from briefgen.text.languages import speech_of, words_of
 
 CLAIM_WORDS = words_of(
     "ar",
+    conditions="إذا إذا لو",
+    concessions="حتى",
+    maybe="قد ربما",
     asking="سأل سألت سألوا يسأل تسأل تساءل تساءلت يتساءل سؤال هل",
     negators="لا لم لن ليس ليست ليسوا غير بدون دون ولا ولم ولن وليس",
     months="يناير | فبراير شباط | مارس آذار | أبريل إبريل نيسان | مايو أيار | يونيو حزيران "

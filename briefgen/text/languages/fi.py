@@ -7,6 +7,8 @@ from briefgen.text.languages import speech_of, words_of
 
 CLAIM_WORDS = words_of(
     "fi",
+    conditions="jos",
+    maybe="voisi voisivat saattaa saattavat ehkä mahdollisesti",
     asking="kysyi kysyivät kysyy kysyvät kysymys kysymyksen kysyttiin",
     negators="ei en et emme ette eivät ilman",
     months="tammikuu | helmikuu | maaliskuu | huhtikuu | toukokuu | kesäkuu | heinäkuu "

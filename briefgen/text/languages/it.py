@@ -9,6 +9,9 @@ from briefgen.text.languages import speech_of, words_of
 
 CLAIM_WORDS = words_of(
     "it",
+    conditions="se qualora",
+    concessions="anche",
+    maybe="potrebbe potrebbero sarebbe sarebbero forse",
     asking="chiede chiesto chiedono chiedeva domanda domandato domandano interroga interrogato",
     negators="non mai niente nulla nessuno nessuna né senza neanche nemmeno neppure",
     months="gennaio gen | febbraio feb | marzo | aprile apr | maggio mag | giugno giu "

@@ -12,6 +12,8 @@ from briefgen.text.languages import speech_of, words_of
 
 CLAIM_WORDS = words_of(
     "tr",
+    conditions="eğer",
+    maybe="belki muhtemelen",
     asking="sordu sordular soruyor sorusu soru sormak",
     negators="değil değildir değildi yok hiç hiçbir asla",
     months="ocak | şubat | mart | nisan | mayıs | haziran | temmuz | ağustos | eylül "

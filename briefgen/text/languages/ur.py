@@ -7,6 +7,8 @@ from briefgen.text.languages import speech_of, words_of
 
 CLAIM_WORDS = words_of(
     "ur",
+    conditions="اگر",
+    maybe="شاید سکتا سکتی سکتے",
     asking="پوچھا پوچھی پوچھے پوچھتے سوال",
     negators="نہیں نہ مت بغیر",
     months="جنوری | فروری | مارچ | اپریل | مئی | جون | جولائی | اگست | ستمبر | اکتوبر "

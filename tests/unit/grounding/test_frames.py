@@ -175,3 +175,40 @@ def test_a_position_or_an_allegation_is_shown_as_held_and_keeps_its_frame() -> N
     failed = Article.from_text("The envoy failed to reach an agreement with the rebels." + _TAIL)
     statement = "The envoy reached an agreement with the rebels."
     assert not check_cited(statement, [failed.sentences[0]], failed, reported=True).supported
+
+
+@pytest.mark.parametrize(
+    ("evidence", "statement", "supported"),
+    [
+        # The condition kept as a possibility, in the article's language.
+        (
+            "Si les négociations échouent, l'armée reprendra son offensive dans le nord.",
+            "L'armée pourrait reprendre son offensive dans le nord.",
+            True,
+        ),
+        (
+            "Wenn die Gespräche scheitern, wird die Armee ihre Offensive im Norden fortsetzen.",
+            "Die Armee könnte ihre Offensive im Norden fortsetzen.",
+            True,
+        ),
+        # A concession is no condition: what follows it holds either way.
+        (
+            "Même si les négociations échouent, l'armée restera dans ses casernes du nord.",
+            "L'armée restera dans ses casernes du nord.",
+            True,
+        ),
+        (
+            "Auch wenn die Gespräche scheitern, bleibt die Armee in ihren Kasernen im Norden.",
+            "Die Armee bleibt in ihren Kasernen im Norden.",
+            True,
+        ),
+        # The condition after what it conditions.
+        (
+            "Армия возобновит наступление на севере, если переговоры сорвутся.",
+            "Армия возобновит наступление на севере.",
+            False,
+        ),
+    ],
+)
+def test_a_condition_in_another_language(evidence: str, statement: str, supported: bool) -> None:
+    assert _checked(evidence, statement)[0] is supported
