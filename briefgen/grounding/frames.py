@@ -308,8 +308,11 @@ def _clause_end(tokens: tuple[str, ...], at: int, word: FrameWord) -> int:
 def _applies(word: FrameWord, tokens: tuple[str, ...], at: int, language: str | None) -> bool:
     """Whether the frame word at ``at`` frames: its particle follows ("plans to", not
     "plan in a bid to"; "accused the army of"), and "if" is no comparison or concession
-    ("as if", "even if")."""
+    ("as if", "even if"). Outside English a condition opens its stretch between commas,
+    where its word means nothing else (French "si" is also "so": "si faible que")."""
     if word.kind == "condition" and at > 0 and tokens[at - 1] in _concessions(language):
+        return False
+    if word.kind == "condition" and language not in (None, "en") and at > 0:
         return False
     if word.kind == "nearly":  # "nearly collapsed", not "nearly 300": a bound, read as one
         after = tokens[at + 1 : at + 2]

@@ -202,6 +202,12 @@ def test_a_position_or_an_allegation_is_shown_as_held_and_keeps_its_frame() -> N
             "Die Armee bleibt in ihren Kasernen im Norden.",
             True,
         ),
+        # "si" inside its stretch: "so", not "if".
+        (
+            "L'armée était si faible qu'elle a reculé vers le nord.",
+            "L'armée a reculé vers le nord.",
+            True,
+        ),
         # The condition after what it conditions.
         (
             "Армия возобновит наступление на севере, если переговоры сорвутся.",
