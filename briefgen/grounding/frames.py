@@ -217,7 +217,10 @@ def _told_as_past(tokens: tuple[str, ...]) -> bool:
     if not _PAST.isdisjoint(tokens):
         return True
     return any(
-        t.endswith("ed") and len(t) > 4 and _PASSIVE.isdisjoint(tokens[max(0, i - 2) : i])
+        t.endswith("ed")
+        and len(t) > 4
+        and t not in _NOT_PAST
+        and _PASSIVE.isdisjoint(tokens[max(0, i - 2) : i])
         for i, t in enumerate(tokens)
     )
 
@@ -228,6 +231,10 @@ _PAST = frozenset(
     "made paid put ran rose saw sold shot spoke spent stood swore taught threw wrote".split()
 )
 _PASSIVE = frozenset("be been being is are am".split())
+# Words ending in "-ed" that tell no past ("two hundred", "the United Nations").
+_NOT_PAST = frozenset(
+    "hundred united indeed speed need proceed exceed succeed feed seed breed".split()
+)
 _NONE = FrameWord("")
 
 
@@ -240,13 +247,6 @@ def _frame_words(language: str | None) -> dict[str, FrameWord]:
         return ENGLISH
     own = claim_words(language)
     return {w: FrameWord("condition") for w in own.conditions} if own is not None else {}
-
-
-@lru_cache(maxsize=64)
-def _concessions(language: str | None) -> frozenset[str]:
-    """Words that make the condition after them a concession ("even if", "même si")."""
-    own = claim_words(language) if language not in (None, "en") else None
-    return own.concessions if own is not None else _NOT_CONDITION
 
 
 # What a position or an allegation keeps by naming who holds it.
@@ -308,11 +308,15 @@ def _clause_end(tokens: tuple[str, ...], at: int, word: FrameWord) -> int:
 def _applies(word: FrameWord, tokens: tuple[str, ...], at: int, language: str | None) -> bool:
     """Whether the frame word at ``at`` frames: its particle follows ("plans to", not
     "plan in a bid to"; "accused the army of"), and "if" is no comparison or concession
-    ("as if", "even if"). Outside English a condition opens its stretch between commas,
-    where its word means nothing else (French "si" is also "so": "si faible que")."""
-    if word.kind == "condition" and at > 0 and tokens[at - 1] in _concessions(language):
-        return False
-    if word.kind == "condition" and language not in (None, "en") and at > 0:
+    ("as if", "even if"); outside English a condition word opens its stretch between
+    commas."""
+    # Outside English only where it opens its stretch: "même si", "auch wenn" are
+    # concessions, and French "si" is also "so" ("si faible que").
+    if (
+        word.kind == "condition"
+        and at > 0
+        and (language not in (None, "en") or tokens[at - 1] in _NOT_CONDITION)
+    ):
         return False
     if word.kind == "nearly":  # "nearly collapsed", not "nearly 300": a bound, read as one
         after = tokens[at + 1 : at + 2]

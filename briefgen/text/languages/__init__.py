@@ -180,9 +180,8 @@ class ClaimWords:
     on the question it reports (``grounding.questions``)."""
     conditions: frozenset[str] = frozenset()
     """Words that open a condition ("wenn", "si", "если"): what it conditions is no fact
-    (``grounding.frames``); only words that mean nothing else."""
-    concessions: frozenset[str] = frozenset()
-    """Words that make the condition after them a concession ("même si", "auch wenn")."""
+    (``grounding.frames``), where the word opens its stretch between commas (so not
+    after "même", "auch": a concession)."""
     maybe: frozenset[str] = frozenset()
     """Words that keep a possibility in a statement ("könnte", "pourrait", "может")."""
 
@@ -203,7 +202,6 @@ def words_of(
     not_negating: str = "",
     asking: str = "",
     conditions: str = "",
-    concessions: str = "",
     maybe: str = "",
 ) -> ClaimWords:
     """A language's ``ClaimWords`` from compact data: ``months`` holds twelve rows (January
@@ -236,7 +234,6 @@ def words_of(
         not_negating=folded(not_negating),
         asking=folded(asking),
         conditions=folded(conditions),
-        concessions=folded(concessions),
         maybe=folded(maybe),
     )
 

@@ -9,7 +9,6 @@ from briefgen.text.languages import speech_of, words_of
 CLAIM_WORDS = words_of(
     "ar",
     conditions="إذا إذا لو",
-    concessions="حتى",
     maybe="قد ربما",
     asking="سأل سألت سألوا يسأل تسأل تساءل تساءلت يتساءل سؤال هل",
     negators="لا لم لن ليس ليست ليسوا غير بدون دون ولا ولم ولن وليس",

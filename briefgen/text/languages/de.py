@@ -7,7 +7,6 @@ from briefgen.text.languages import speech_of, words_of
 CLAIM_WORDS = words_of(
     "de",
     conditions="wenn falls sofern",
-    concessions="auch selbst",
     maybe="könnte könnten dürfte dürften möglicherweise vielleicht eventuell",
     asking="fragen fragt fragte fragten gefragt frage fragend erkundigt erkundigte ob",
     negators="nicht kein keine keinen keinem keiner keines nie niemals nichts niemand weder ohne",

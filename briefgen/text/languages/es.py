@@ -10,7 +10,6 @@ from briefgen.text.languages import speech_of, words_of
 CLAIM_WORDS = words_of(
     "es",
     conditions="si",
-    concessions="aun incluso",
     maybe="podría podrían sería serían quizá quizás posiblemente",
     asking="pregunta preguntó preguntan preguntaron preguntaba preguntar preguntado "
     "cuestiona cuestionó",

@@ -13,7 +13,6 @@ from briefgen.text.languages import speech_of, words_of
 CLAIM_WORDS = words_of(
     "fa",
     conditions="اگر",
-    concessions="حتی",
     maybe="شاید ممکن",
     asking="پرسید پرسیدند پرسش سؤال سوال آیا",
     negators="نه نمی نیست نیستند نبود نبودند هیچ بدون نخواهد نکرد نکرده",

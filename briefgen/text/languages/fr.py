@@ -11,7 +11,6 @@ from briefgen.text.languages import speech_of, words_of
 CLAIM_WORDS = words_of(
     "fr",
     conditions="si s'il s'ils",
-    concessions="même",
     maybe="pourrait pourraient pourrais serait seraient peut-être éventuellement",
     asking="demande demandé demandée demandent demandait demandaient demander interroge "
     "interrogé interrogent interrogeait question questionne",

@@ -10,7 +10,6 @@ from briefgen.text.languages import speech_of, words_of
 CLAIM_WORDS = words_of(
     "it",
     conditions="se qualora",
-    concessions="anche",
     maybe="potrebbe potrebbero sarebbe sarebbero forse",
     asking="chiede chiesto chiedono chiedeva domanda domandato domandano interroga interrogato",
     negators="non mai niente nulla nessuno nessuna né senza neanche nemmeno neppure",

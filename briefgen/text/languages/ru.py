@@ -8,7 +8,6 @@ from briefgen.text.languages import speech_of, words_of
 CLAIM_WORDS = words_of(
     "ru",
     conditions="если",
-    concessions="даже",
     maybe="может могут мог могла могли бы возможно",
     asking="спросил спросила спросили спрашивает спрашивают спрашивал вопрос задал задала",
     negators="не нет никогда ничего никто ни без нельзя",

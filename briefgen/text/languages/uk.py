@@ -8,7 +8,6 @@ from briefgen.text.languages import speech_of, words_of
 CLAIM_WORDS = words_of(
     "uk",
     conditions="якщо",
-    concessions="навіть",
     maybe="може можуть міг могла могли би б можливо",
     asking="запитав запитала запитали питає питають питання спитав спитала",
     negators="не ні ніколи нічого ніхто без",

@@ -131,6 +131,10 @@ def test_a_statement_lifted_out_of_its_frame_is_not_supported(
             "The special will be produced by Fox 21 Television Studios.",
             "The special is also produced by Fox 21 Television Studios.",
         ),
+        (
+            "Two hundred troops will arrive in Kabul next week.",
+            "Two hundred troops arrive in Kabul.",
+        ),
         # "Nearly" before a number is a bound, and "did not" keeps what nearly happened.
         (
             "Nearly 300 soldiers were wounded in the fighting.",
