@@ -16,7 +16,7 @@ A frame is a word that makes what it governs something other than a fact, in fou
 - ``future``: "will", "shall": what follows has not happened yet ("The minister will
   visit Kabul" does not support "The minister visited Kabul");
 - ``nearly``: "nearly", "almost" before anything but a number ("the talks nearly
-  collapsed": they did not), as under a negation.
+  collapsed": they did not), as under a negation: the one word after it.
 
 A statement the evidence holds only under a frame keeps the frame, or one of its kind
 ("The rebels said the army shelled the camp" keeps the claim as a report; "did not
@@ -24,13 +24,14 @@ reach" keeps the failure as a negation; "could", "would", "may" keep a condition
 "will" a plan, and a modal or "is due to", "next week" a future), or is not
 supported.
 
-Read in English, all kinds; in the other languages with a lexicon, conditions (``if``'s
-words in ``ClaimWords.conditions``: "wenn", "si", "если", "اگر"), the one frame whose
-word opens what it frames in every one of them; their claims, plans and failures put
-the frame after what it frames or split it ("..., sagte er"; "lehnte ... ab"), and are
-not read. Not read in English either: "as if" and "even if" (a comparison, a
-concession; "même si", "auch wenn" in their languages), a past told as future, a claim
-verb without "that" or an auxiliary after it ("claimed a victory" is its object).
+Read in English, all kinds; in the other languages with a lexicon, conditions (words in
+``ClaimWords.conditions``: "wenn", "si", "если", "اگر") and "nearly" (``nearly``:
+"fast", "presque", "casi", "почти"), whose word comes before what it frames in every
+one of them; their claims, plans and failures put the frame after what it frames or
+split it ("..., sagte er"; "lehnte ... ab"), and are not read. Not read in English
+either: "as if" and "even if" (a comparison, a concession; "même si", "auch wenn" in
+their languages), a past told as future, a claim verb without "that" or an auxiliary
+after it ("claimed a victory" is its object).
 """
 
 from __future__ import annotations
@@ -145,14 +146,17 @@ def frame_dropped(
     if not any(c.framed for c in read):
         return None
     free = frozenset().union(*(c.free for c in read))
-    if _share(stems, free) >= _COVERED:
-        return None
     for kind in KINDS:
         if reported and kind in _HOLDERS_KEEP:
             continue
         under = frozenset().union(*(c.framed.get(kind, frozenset()) for c in read))
+        if kind == "nearly":  # one verb: the statement says it happened, or not
+            if stems & (under - free) and not _keeps(claim, kind, language):
+                return _REASONS[kind]
+            continue
         if (
-            _share(stems, under - free) >= _UNDER
+            _share(stems, free) < _COVERED
+            and _share(stems, under - free) >= _UNDER
             and _share(stems, free | under) >= _COVERED
             and not _keeps(claim, kind, language)
         ):
@@ -163,8 +167,6 @@ def frame_dropped(
 def failed_words(texts: Sequence[str], language: str | None) -> frozenset[str]:
     """Stems the evidence says failed or were refused ("failed to reach"): a statement
     that negates them says what it says."""
-    if language not in (None, "en"):
-        return frozenset()
     read = [c for text in texts for c in _clauses(text, language)]
     return frozenset().union(
         *(c.framed.get(kind, frozenset()) for c in read for kind in ("failure", "nearly"))
@@ -240,13 +242,18 @@ _NONE = FrameWord("")
 
 @lru_cache(maxsize=64)
 def _frame_words(language: str | None) -> dict[str, FrameWord]:
-    """The frame words of ``language``: English's all; another language's conditions (its
-    lexicon's), the one frame whose word opens what it frames in every language read;
-    none for a language without them."""
+    """The frame words of ``language``: English's all; another language's conditions and
+    its words for "nearly" (its lexicon's), the frames whose word comes before what it
+    frames in every language read; none for a language without them."""
     if language in (None, "en"):
         return ENGLISH
     own = claim_words(language)
-    return {w: FrameWord("condition") for w in own.conditions} if own is not None else {}
+    if own is None:
+        return {}
+    return {
+        **{w: FrameWord("condition") for w in own.conditions},
+        **{w: FrameWord("nearly") for w in own.nearly},
+    }
 
 
 # What a position or an allegation keeps by naming who holds it.
@@ -276,7 +283,10 @@ def _clause(text: str, language: str | None) -> _Clause:
             if word is None or not _applies(word, tokens, at, language):
                 continue
             governed = {(n, i) for i in range(at + 1, _clause_end(tokens, at, word))}
-            if word.kind == "condition" and at == 0:
+            if word.kind == "nearly":  # the verb it says nearly happened, and no more
+                governed = {(n, i) for i, _ in part.content if i > at}
+                governed = {min(governed)} if governed else set()
+            elif word.kind == "condition" and at == 0:
                 other = n + 1 if n == 0 else n - 1
                 if 0 <= other < len(parts):
                     governed |= {(other, i) for i in range(len(parts[other].tokens))}
@@ -320,7 +330,8 @@ def _applies(word: FrameWord, tokens: tuple[str, ...], at: int, language: str | 
         return False
     if word.kind == "nearly":  # "nearly collapsed", not "nearly 300": a bound, read as one
         after = tokens[at + 1 : at + 2]
-        return bool(after) and not (after[0][:1].isdigit() or after[0] in _NUMBER_WORDS)
+        numbers = _NUMBER_WORDS | frozenset(words_for(language).numbers)
+        return bool(after) and not (after[0][:1].isdigit() or after[0] in numbers)
     if not word.then:
         return True
     reach = _OF_REACH if word.then == {"of"} else 1

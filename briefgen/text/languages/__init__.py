@@ -184,6 +184,9 @@ class ClaimWords:
     after "même", "auch": a concession)."""
     maybe: frozenset[str] = frozenset()
     """Words that keep a possibility in a statement ("könnte", "pourrait", "может")."""
+    nearly: frozenset[str] = frozenset()
+    """Words that say the verb after them nearly happened, and so did not ("fast",
+    "presque", "casi", "почти"); before a number, a bound."""
 
 
 def words_of(
@@ -203,6 +206,7 @@ def words_of(
     asking: str = "",
     conditions: str = "",
     maybe: str = "",
+    nearly: str = "",
 ) -> ClaimWords:
     """A language's ``ClaimWords`` from compact data: ``months`` holds twelve rows (January
     first) and ``weekdays`` seven (Monday first), separated by "|", each row the forms of
@@ -235,6 +239,7 @@ def words_of(
         asking=folded(asking),
         conditions=folded(conditions),
         maybe=folded(maybe),
+        nearly=folded(nearly),
     )
 
 

@@ -6,6 +6,7 @@ from briefgen.text.languages import speech_of, words_of
 
 CLAIM_WORDS = words_of(
     "de",
+    nearly="fast beinahe",
     conditions="wenn falls sofern",
     maybe="könnte könnten dürfte dürften möglicherweise vielleicht eventuell",
     asking="fragen fragt fragte fragten gefragt frage fragend erkundigt erkundigte ob",

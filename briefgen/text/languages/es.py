@@ -9,6 +9,7 @@ from briefgen.text.languages import speech_of, words_of
 
 CLAIM_WORDS = words_of(
     "es",
+    nearly="casi",
     conditions="si",
     maybe="podría podrían sería serían quizá quizás posiblemente",
     asking="pregunta preguntó preguntan preguntaron preguntaba preguntar preguntado "

@@ -10,6 +10,7 @@ from briefgen.text.languages import speech_of, words_of
 
 CLAIM_WORDS = words_of(
     "fr",
+    nearly="presque",
     conditions="si s'il s'ils",
     maybe="pourrait pourraient pourrais serait seraient peut-être éventuellement",
     asking="demande demandé demandée demandent demandait demandaient demander interroge "

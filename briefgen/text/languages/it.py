@@ -9,6 +9,7 @@ from briefgen.text.languages import speech_of, words_of
 
 CLAIM_WORDS = words_of(
     "it",
+    nearly="quasi",
     conditions="se qualora",
     maybe="potrebbe potrebbero sarebbe sarebbero forse",
     asking="chiede chiesto chiedono chiedeva domanda domandato domandano interroga interrogato",

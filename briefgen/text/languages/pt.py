@@ -10,6 +10,7 @@ from briefgen.text.languages import speech_of, words_of
 
 CLAIM_WORDS = words_of(
     "pt",
+    nearly="quase",
     asking="pergunta perguntou perguntam perguntaram perguntava perguntar questiona questionou",
     negators="não nunca jamais nada ninguém nenhum nenhuma nem sem",
     months="janeiro jan | fevereiro fev | março | abril abr | maio | junho jun | julho jul "

@@ -7,6 +7,7 @@ from briefgen.text.languages import speech_of, words_of
 
 CLAIM_WORDS = words_of(
     "ru",
+    nearly="почти",
     conditions="если",
     maybe="может могут мог могла могли бы возможно",
     asking="спросил спросила спросили спрашивает спрашивают спрашивал вопрос задал задала",

@@ -7,6 +7,7 @@ from briefgen.text.languages import speech_of, words_of
 
 CLAIM_WORDS = words_of(
     "uk",
+    nearly="майже",
     conditions="якщо",
     maybe="може можуть міг могла могли би б можливо",
     asking="запитав запитала запитали питає питають питання спитав спитала",

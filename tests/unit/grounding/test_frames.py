@@ -222,3 +222,50 @@ def test_a_position_or_an_allegation_is_shown_as_held_and_keeps_its_frame() -> N
 )
 def test_a_condition_in_another_language(evidence: str, statement: str, supported: bool) -> None:
     assert _checked(evidence, statement)[0] is supported
+
+
+@pytest.mark.parametrize(
+    ("evidence", "statement", "supported"),
+    [
+        (
+            "Die Gespräche wären fast gescheitert, sagten Diplomaten in Genf.",
+            "Die Gespräche wären gescheitert, sagten Diplomaten in Genf.",
+            False,
+        ),
+        (
+            "Les négociations ont presque échoué lundi à Genève, selon les diplomates.",
+            "Les négociations ont échoué lundi à Genève, selon les diplomates.",
+            False,
+        ),
+        (
+            "Las negociaciones casi fracasaron el lunes en Ginebra, según los diplomáticos.",
+            "Las negociaciones fracasaron el lunes en Ginebra, según los diplomáticos.",
+            False,
+        ),
+        (
+            "Переговоры почти сорвались в понедельник в Женеве, сообщили дипломаты.",
+            "Переговоры сорвались в понедельник в Женеве, сообщили дипломаты.",
+            False,
+        ),
+        (
+            "The talks nearly collapsed on Monday in Geneva after a row over the agenda.",
+            "The talks collapsed on Monday in Geneva after a row over the agenda.",
+            False,
+        ),
+        # What nearly happened did not: a negation says so. Before a number, a bound.
+        (
+            "Las negociaciones casi fracasaron el lunes en Ginebra, según los diplomáticos.",
+            "Las negociaciones no fracasaron el lunes en Ginebra, según los diplomáticos.",
+            True,
+        ),
+        (
+            "Почти триста солдат были ранены в боях под Донецком, сообщили военные.",
+            "Почти триста солдат были ранены в боях под Донецком, сообщили военные.",
+            True,
+        ),
+    ],
+)
+def test_what_nearly_happened_did_not(evidence: str, statement: str, supported: bool) -> None:
+    article = Article.from_text(f"{evidence} {evidence.split(',', maxsplit=1)[0]}.")
+    result = check_cited(statement, [article.sentences[0]], article)
+    assert result.supported is supported, result.reason
