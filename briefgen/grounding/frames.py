@@ -282,6 +282,8 @@ def _clause(text: str, language: str | None) -> _Clause:
             word = frames.get(token)
             if word is None or not _applies(word, tokens, at, language):
                 continue
+            if word.kind == "condition" and not any(i > at for i, _ in part.content):
+                continue  # a condition has words of its own: "Sí, dijo" is "yes"
             governed = {(n, i) for i in range(at + 1, _clause_end(tokens, at, word))}
             if word.kind == "nearly":  # the verb it says nearly happened, and no more
                 governed = {(n, i) for i, _ in part.content if i > at}

@@ -8,7 +8,7 @@ from briefgen.text.languages import speech_of, words_of
 
 CLAIM_WORDS = words_of(
     "ar",
-    conditions="إذا إذا لو",
+    conditions="إذا لو",
     maybe="قد ربما",
     asking="سأل سألت سألوا يسأل تسأل تساءل تساءلت يتساءل سؤال هل",
     negators="لا لم لن ليس ليست ليسوا غير بدون دون ولا ولم ولن وليس",

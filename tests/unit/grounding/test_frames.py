@@ -206,6 +206,12 @@ def test_a_position_or_an_allegation_is_shown_as_held_and_keeps_its_frame() -> N
             "Die Armee bleibt in ihren Kasernen im Norden.",
             True,
         ),
+        # "Sí," alone: "yes" (its accent folded), no condition.
+        (
+            "Sí, el ejército reanudará su ofensiva en el norte, dijo el ministro.",
+            "El ejército reanudará su ofensiva en el norte, dijo el ministro.",
+            True,
+        ),
         # "si" inside its stretch: "so", not "if".
         (
             "L'armée était si faible qu'elle a reculé vers le nord.",
