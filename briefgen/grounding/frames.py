@@ -256,6 +256,12 @@ def _frame_words(language: str | None) -> dict[str, FrameWord]:
     }
 
 
+@lru_cache(maxsize=64)
+def _numbers(language: str | None) -> frozenset[str]:
+    """The number words of English and ``language`` ("nearly 300", "почти триста")."""
+    return _NUMBER_WORDS | frozenset(words_for(language).numbers)
+
+
 # What a position or an allegation keeps by naming who holds it.
 _HOLDERS_KEEP = frozenset({"claim", "intent"})
 
@@ -332,8 +338,7 @@ def _applies(word: FrameWord, tokens: tuple[str, ...], at: int, language: str | 
         return False
     if word.kind == "nearly":  # "nearly collapsed", not "nearly 300": a bound, read as one
         after = tokens[at + 1 : at + 2]
-        numbers = _NUMBER_WORDS | frozenset(words_for(language).numbers)
-        return bool(after) and not (after[0][:1].isdigit() or after[0] in numbers)
+        return bool(after) and not (after[0][:1].isdigit() or after[0] in _numbers(language))
     if not word.then:
         return True
     reach = _OF_REACH if word.then == {"of"} else 1

@@ -131,9 +131,9 @@ class Grounder:
                 if invalid
                 else None
             )
-            failure, score = self._failure(text, check, (valid, invalid), sentences, reported)
+            failure, score = self._failure(text, check, sentences, invalid, reported)
             if failure is not None and check == "full":
-                recited = self._recited(text, item.sentence_ids, failure)
+                recited = self._recited(text, item.sentence_ids, failure, reported)
                 if recited is not None:
                     valid, score, amendment = recited
                     failure = None
@@ -192,18 +192,12 @@ class Grounder:
         return None
 
     def _failure(
-        self,
-        text: str,
-        check: Check,
-        ids: tuple[list[str], list[str]],
-        cited: list[Sentence],
-        reported: bool,
+        self, text: str, check: Check, cited: list[Sentence], invalid: list[str], reported: bool
     ) -> tuple[str | None, float | None]:
         """Why the cited sentences do not carry ``text`` by the section's check (None:
-        they do), with the support score when the check is the full one; ``ids``: the
-        cited ids that exist and those that do not."""
-        valid, invalid = ids
-        if not valid:
+        they do), with the support score when the check is the full one; ``invalid``:
+        the cited ids that do not exist."""
+        if not cited:
             if invalid:
                 return f"cites sentence id(s) {', '.join(invalid)} that do not exist", None
             return "cites no sentence", None
@@ -215,18 +209,19 @@ class Grounder:
         return None, None
 
     def _recited(
-        self, text: str, cited: list[str], failure: str
+        self, text: str, cited: list[str], failure: str, reported: bool
     ) -> tuple[list[str], float, str] | None:
         """The citation, support score and amendment when one sentence of the article
         carries nearly all of a statement its citations fail."""
         # Small models often copy a sentence and cite the wrong one: cite the right one.
-        source = self._reciter.best_source(text)
+        source = self._reciter.best_source(text, reported=reported)
         if source is None:
             return None
         amendment = (
             f"citation corrected to {source.id} (cited {', '.join(cited) or 'nothing'}: {failure})"
         )
-        return [source.id], round(self._check(text, [source]).score, 3), amendment
+        score = self._check(text, [source], reported=reported).score
+        return [source.id], round(score, 3), amendment
 
     def _with_lint(
         self, kind: str, text: str, failure: str | None, problems: list[str]
@@ -326,7 +321,7 @@ class Grounder:
                 if not (text.strip() and cited):
                     continue
                 if not self._check(text, cited, reported=spec.reported).supported:
-                    self._reciter.best_source(text)
+                    self._reciter.best_source(text, reported=spec.reported)
 
     # -- quotes --------------------------------------------------------------------
 

@@ -4,7 +4,7 @@ briefgen then cites the right one, and says so in the statement's record."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from typing import Protocol
 
 from briefgen.grounding.support import SupportResult
 from briefgen.ingest.article import Article, Sentence
@@ -14,7 +14,13 @@ from briefgen.text.words import content_words, stem
 # sentence in place of the model's wrong citation.
 RECITE_MIN_SUPPORT = 0.8
 
-Check = Callable[[str, list[Sentence]], SupportResult]
+
+class Check(Protocol):
+    """The grounder's support check (``reported``: a position's or an allegation's text)."""
+
+    def __call__(
+        self, text: str, cited: list[Sentence], *, reported: bool = False
+    ) -> SupportResult: ...
 
 
 class Reciter:
@@ -24,18 +30,20 @@ class Reciter:
     def __init__(self, article: Article, check: Check):
         self.article = article
         self._check = check
-        self._sources: dict[str, Sentence | None] = {}
+        self._sources: dict[tuple[str, bool], Sentence | None] = {}
         self._sentence_stems = [{stem(w) for w in content_words(s.text)} for s in article.sentences]
 
-    def best_source(self, text: str) -> Sentence | None:
+    def best_source(self, text: str, *, reported: bool = False) -> Sentence | None:
         """The sentence that alone supports ``text`` best, with a score of at least
-        RECITE_MIN_SUPPORT; None when no sentence does."""
-        if text in self._sources:
-            return self._sources[text]
-        self._sources[text] = found = self._find_source(text)
+        RECITE_MIN_SUPPORT, checked as the item's section checks it (``reported``); None
+        when no sentence does."""
+        key = (text, reported)
+        if key in self._sources:
+            return self._sources[key]
+        self._sources[key] = found = self._find_source(text, reported)
         return found
 
-    def _find_source(self, text: str) -> Sentence | None:
+    def _find_source(self, text: str, reported: bool) -> Sentence | None:
         wanted = {stem(w) for w in content_words(text)}
         if not wanted:
             return None
@@ -50,7 +58,7 @@ class Reciter:
         )[:3]
         best: tuple[float, Sentence] | None = None
         for _, sentence in candidates:
-            result = self._check(text, [sentence])
+            result = self._check(text, [sentence], reported=reported)
             if (
                 result.supported
                 and result.score >= RECITE_MIN_SUPPORT

@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import pytest
 
+from briefgen.extract.schema import Extraction
+from briefgen.grounding.grounder import Grounder
 from briefgen.grounding.support import check_cited
 from briefgen.ingest.article import Article
+from briefgen.memo.items import Position
 
 _TAIL = " Officials declined to comment on the matter."
 
@@ -275,3 +278,27 @@ def test_what_nearly_happened_did_not(evidence: str, statement: str, supported: 
     article = Article.from_text(f"{evidence} {evidence.split(',', maxsplit=1)[0]}.")
     result = check_cited(statement, [article.sentences[0]], article)
     assert result.supported is supported, result.reason
+
+
+def test_a_position_cited_wrongly_is_recited_to_the_claim_that_holds_it() -> None:
+    article = Article.from_text(
+        "Three ministers arrived in Geneva on Monday. The rebels accused the army of "
+        "shelling the refugee camp near Kessala." + _TAIL
+    )
+    stance = "The army shelled the refugee camp near Kessala."
+    grounder = Grounder(article)
+    data = grounder.ground_extraction(
+        Extraction(
+            actors=[],
+            positions=[Position(party="The rebels", stance=stance, sentence_ids=["S1"])],
+            quotes=[],
+            allegations=[],
+            agenda_items=[],
+            key_facts=[],
+            events=[],
+        )
+    )
+    # Checked as a position is (reported), the accusation carries it: re-cited, not dropped.
+    assert [p.sentence_ids for p in data.positions] == [["S2"]]
+    [record] = grounder.records
+    assert record.status == "amended" and "citation corrected to S2" in (record.reason or "")
