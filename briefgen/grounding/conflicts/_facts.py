@@ -46,6 +46,10 @@ _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th|s)")
 _THOUSANDS = re.compile(r"\d{3}")
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
 
+# What a fact needs besides a number: a casualty word or a counted noun (a unit is read
+# with the number).
+_MEASURE_WORDS = frozenset(CASUALTY_WORDS) | COUNT_NOUNS
+
 # Number index -> (measure, the token of its casualty word, whose count it is).
 _Bindings = dict[int, tuple[str, int, str]]
 
@@ -111,6 +115,8 @@ def _facts_of(text: str, next_text: str) -> tuple[_Read, ...]:
     if not claim.quantities:
         return ()  # most sentences: nothing to read
     tokens = claim.tokens
+    if _MEASURE_WORDS.isdisjoint(tokens) and all(q.unit is None for q in claim.quantities):
+        return ()  # a date, an age, "day 12": no casualty word, count noun or unit to bind
     numbers = _candidates(text, tokens, next_text)
     if not numbers:
         return ()

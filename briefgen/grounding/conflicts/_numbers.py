@@ -151,9 +151,47 @@ def number_claim(fact: Fact) -> str:
     return clause(text, min(s[0] for s in located), max(s[1] for s in located))
 
 
+# A word character outside Latin-1, or the micro sign: where re's ignore-case matching
+# knows equivalents str.lower() does not ("ſ" is "s", the Kelvin sign "k", "µ" "μ").
+_WIDE_CASE = re.compile(r"[^\W\x00-\xff]|\xb5")
+
+
 def _find(text: str, tokens: tuple[str, ...]) -> tuple[int, int] | None:
+    """Where ``tokens`` stand in ``text``, in any case, as whole words, up to three other
+    characters between two: found by scanning, as the pattern below would find them."""
     if not tokens:
         return None
+    if _WIDE_CASE.search(text) or any(_WIDE_CASE.search(t) for t in tokens):
+        return _find_by_pattern(text, tokens)
+    # A pattern made for each number is compiled anew for each (the cost of the search).
+    lowered, wanted = text.lower(), [t.lower() for t in tokens]
+    at = lowered.find(wanted[0])
+    while at >= 0:
+        if at == 0 or not text[at - 1].isalnum():
+            end = _found_rest(text, lowered, wanted, 1, at + len(wanted[0]))
+            if end is not None:
+                return at, end
+        at = lowered.find(wanted[0], at + 1)
+    return None
+
+
+def _found_rest(text: str, lowered: str, wanted: list[str], k: int, at: int) -> int | None:
+    """The end of ``wanted[k:]`` found from ``at`` on, each after up to three non-word
+    characters (the most first) and the last one a whole word; None when it is not."""
+    if k == len(wanted):
+        return at if at == len(text) or not text[at].isalnum() else None
+    for gap in (3, 2, 1, 0):
+        skipped = text[at : at + gap]
+        if len(skipped) < gap or any(c.isalnum() or c == "_" for c in skipped):
+            continue
+        if lowered.startswith(wanted[k], at + gap):
+            end = _found_rest(text, lowered, wanted, k + 1, at + gap + len(wanted[k]))
+            if end is not None:
+                return end
+    return None
+
+
+def _find_by_pattern(text: str, tokens: tuple[str, ...]) -> tuple[int, int] | None:
     pattern = r"(?<![^\W_])" + r"\W{0,3}".join(re.escape(t) for t in tokens) + r"(?![^\W_])"
     match = re.search(pattern, text, re.IGNORECASE)
     return (match.start(), match.end()) if match else None
