@@ -574,3 +574,68 @@ CONDITION_CASES: dict[str, tuple[str, str, str]] = {
         "فوج شمال میں اپنی کارروائی دوبارہ شروع کرے گی۔",
     ),
 }
+
+# (the article's sentence with a number, a faithful sentence, the number made "more than"
+# it): a bound the article does not give (grounding.bounds).
+BOUND_CASES: dict[str, tuple[str, str, str]] = {
+    "en": (
+        "The attack killed 20 people in the market on Friday.",
+        "Three ministers arrived in Geneva.",
+        "The attack killed more than 20 people in the market on Friday.",
+    ),
+    "de": (
+        "Bei dem Angriff auf den Markt wurden 20 Menschen getötet.",
+        "Drei Minister reisten nach Genf.",
+        "Bei dem Angriff auf den Markt wurden mehr als 20 Menschen getötet.",
+    ),
+    "fr": (
+        "L'attaque du marché a tué 20 personnes vendredi.",
+        "Trois délégations sont arrivées à Genève.",
+        "L'attaque du marché a tué plus de 20 personnes vendredi.",
+    ),
+    "es": (
+        "El ataque contra el mercado mató a 20 personas el viernes.",
+        "Tres ministros viajaron a Ginebra.",
+        "El ataque contra el mercado mató a más de 20 personas el viernes.",
+    ),
+    "it": (
+        "L'attacco al mercato ha ucciso 20 persone venerdì.",
+        "Tre ministri sono arrivati a Ginevra.",
+        "L'attacco al mercato ha ucciso più di 20 persone venerdì.",
+    ),
+    "pt": (
+        "O ataque ao mercado matou 20 pessoas na sexta-feira.",
+        "Três ministros chegaram a Genebra.",
+        "O ataque ao mercado matou mais de 20 pessoas na sexta-feira.",
+    ),
+    "ru": (
+        "В результате нападения на рынок в пятницу погибли 20 человек.",
+        "Три министра прибыли в Женеву.",
+        "В результате нападения на рынок в пятницу погибли более 20 человек.",
+    ),
+    "ar": (
+        "قتل 20 شخصا في الهجوم على السوق يوم الجمعة.",
+        "وصل ثلاثة وزراء إلى جنيف.",
+        "قتل أكثر من 20 شخصا في الهجوم على السوق يوم الجمعة.",
+    ),
+    "fa": (
+        "در حمله به بازار در روز جمعه 20 نفر کشته شدند.",
+        "سه وزیر به ژنو رسیدند.",
+        "در حمله به بازار در روز جمعه بیش از 20 نفر کشته شدند.",
+    ),
+    "fi": (
+        "Perjantaina torille tehdyssä iskussa kuoli 20 ihmistä.",
+        "Kolme ministeriä saapui Geneveen.",
+        "Perjantaina torille tehdyssä iskussa kuoli yli 20 ihmistä.",
+    ),
+    "tr": (
+        "Cuma günü pazara düzenlenen saldırıda 20 kişi öldü.",
+        "Üç bakan Cenevre'ye ulaştı.",
+        "Cuma günü pazara düzenlenen saldırıda neredeyse 20 kişi öldü.",
+    ),
+    "uk": (
+        "Внаслідок нападу на ринок у п'ятницю загинули 20 людей.",
+        "Три міністри прибули до Женеви.",
+        "Внаслідок нападу на ринок у п'ятницю загинули понад 20 людей.",
+    ),
+}

@@ -6,7 +6,8 @@ worth catching recombine the article's own words, so the whole article holds the
 
 - numbers, money, dates and (in mixed-case text) names must be in those sentences,
   however written ("5,000"/"5000", "$5m"/"5 million dollars", "Oct 20"/"20 October");
-- a number must keep its unit ("5 km" is not "5 miles"); when briefgen finds the evidence
+- a number must keep its unit ("5 km" is not "5 miles") and gain no bound ("20" is not
+  "more than 20": ``bounds``); when briefgen finds the evidence
   itself, a number must not come from a sentence that adds nothing else while the main
   sentence has a different number of the same kind ("won 3-1" where it says "won 4-1");
 - a negation must not appear or disappear ("did not agree" vs "agreed");
@@ -16,9 +17,10 @@ worth catching recombine the article's own words, so the whole article holds the
   hedge made certain ("may withdraw" -> "will withdraw");
 - most content words must be found in those sentences; words found nowhere in the
   article weigh three times as much in lower-case text, which hides which are names;
-- softer: a hedge the evidence has ("may", "alleged", "is expected to") must not be
-  dropped, and words cut from inside a clause (not an aside between commas or brackets)
-  cost a little, since such cuts can change what the clause says.
+- softer: a hedge the evidence has ("may", "alleged", "is expected to") and a number's
+  bound ("at least 20") must not be dropped, and words cut from inside a clause (not an
+  aside between commas or brackets) cost a little, since such cuts can change what the
+  clause says.
 
 The score is the share of content found, times a penalty for each failed rule; every
 hard penalty alone takes the score below ``SUPPORT_THRESHOLD``; the soft ones only lower
@@ -35,6 +37,7 @@ from collections.abc import Sequence
 
 from pydantic import BaseModel, Field
 
+from briefgen.grounding.bounds import bound_changed
 from briefgen.grounding.checks import (
     clause_cuts,
     moved_number,
@@ -85,6 +88,8 @@ MIN_WORD_SUPPORT = SUPPORT_THRESHOLD
 # Penalty factors: each one alone takes a perfect score below the threshold.
 _MISSING_NUMBER = 0.3
 _CHANGED_UNIT = 0.3
+# A number's bound the evidence does not give it ("more than 20" where it says "20").
+_BOUND = 0.45  # (after an opposite word, which names the same change more plainly)
 _MISSING_DATE = 0.35
 _UNKNOWN_NAME = 0.2
 _NAME_ELSEWHERE = 0.4
@@ -110,6 +115,8 @@ _HEDGE_DROPPED = 0.8
 # A hedge replaced by certainty ("may withdraw" -> "will withdraw") is no shortening.
 _CERTAIN = 0.4
 _CUT_INSIDE = 0.95
+# A number's bound dropped ("20 killed" where the evidence says "at least 20").
+_BOUND_DROPPED = 0.8
 
 
 class SupportResult(BaseModel):
@@ -147,6 +154,9 @@ def _judge(
     if repeated:
         reasons.append((_REPEATED, f"it repeats '{repeated}', which the evidence has fewer times"))
     reasons += _value_failures(claim, evidence, primary)
+    bound = bound_changed(claim, evidence)
+    if bound is not None and not bound.dropped:
+        reasons.append((_BOUND, bound.reason))
     reasons += _name_failures(statement, claim, evidence, article)
     failed = failed_words(texts, language)
     reasons += _meaning_failures(statement, claim, evidence, whole, failed)
@@ -161,6 +171,8 @@ def _judge(
     score *= _CUT_INSIDE**cuts
     if hedge:
         score *= _HEDGE_DROPPED
+    if bound is not None and bound.dropped:
+        score *= _BOUND_DROPPED
 
     for factor, _ in reasons:
         score *= factor
@@ -169,6 +181,8 @@ def _judge(
     if score < SUPPORT_THRESHOLD:
         # A soft penalty fails a statement only with too few words found: name both.
         dropped = f", and it drops '{hedge}', which hedges the evidence" if hedge else ""
+        if bound is not None and bound.dropped:
+            dropped += f", and {bound.reason}"
         return score, f"only {coverage:.0%} of its words are in the evidence{dropped}"
     return score, None
 

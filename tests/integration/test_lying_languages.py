@@ -1,7 +1,7 @@
 """A server that lies in the article's own language, through the public API: it copies
 the article's sentences but drops a negation, swaps a month and changes a number word,
-or states as a fact what the article only asks. In every language with word lists, no
-lie reaches the memo, and the faithful lines do."""
+states as a fact what the article only asks, or makes a number "more than" it was. In
+every language with word lists, no lie reaches the memo, and the faithful lines do."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import difflib
 from typing import Any
 
 import pytest
-from language_cases import CASES, CONDITION_CASES, QUESTION_CASES
+from language_cases import BOUND_CASES, CASES, CONDITION_CASES, QUESTION_CASES
 from scripted_server import ScriptedServer, Step, completion
 
 import briefgen
@@ -108,9 +108,10 @@ def test_a_language_with_no_word_lists_says_what_was_not_checked(server: Scripte
     [
         *((code, QUESTION_CASES, "only asked") for code in sorted(QUESTION_CASES)),
         *((code, CONDITION_CASES, "condition") for code in sorted(CONDITION_CASES)),
+        *((code, BOUND_CASES, "is '20' in the") for code in sorted(BOUND_CASES)),
     ],
 )
-def test_what_the_article_only_asks_or_conditions_is_not_reported_as_fact(
+def test_what_the_article_only_asks_conditions_or_counts_exactly_is_not_reported_otherwise(
     code: str, cases: dict[str, tuple[str, str, str]], reason: str
 ) -> None:
     pytest.importorskip("py3langid")

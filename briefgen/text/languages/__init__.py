@@ -23,6 +23,7 @@ __all__ = [
     "Speech",
     "claim_words",
     "lexicon",
+    "parse_bounds",
     "speech",
     "speech_of",
     "words_of",
@@ -187,6 +188,10 @@ class ClaimWords:
     nearly: frozenset[str] = frozenset()
     """Words that say the verb after them nearly happened, and so did not ("fast",
     "presque", "casi", "почти"); before a number, a bound."""
+    bounds: dict[tuple[str, ...], str] = field(default_factory=dict)
+    """Phrases that bound the number after them, by kind: "min" ("mindestens"), "above"
+    ("plus de"), "max" ("bis zu"), "below" ("menos de", "почти"), "approx" ("etwa")
+    (``grounding.bounds``)."""
 
 
 def words_of(
@@ -207,6 +212,7 @@ def words_of(
     conditions: str = "",
     maybe: str = "",
     nearly: str = "",
+    bounds: str = "",
 ) -> ClaimWords:
     """A language's ``ClaimWords`` from compact data: ``months`` holds twelve rows (January
     first) and ``weekdays`` seven (Monday first), separated by "|", each row the forms of
@@ -240,7 +246,23 @@ def words_of(
         conditions=folded(conditions),
         maybe=folded(maybe),
         nearly=folded(nearly),
+        bounds=parse_bounds(bounds),
     )
+
+
+def parse_bounds(rows: str) -> dict[tuple[str, ...], str]:
+    """Bound phrases from "kind: phrase, phrase | kind: ...", each phrase folded into its
+    words."""
+    from briefgen.text.normalise import fold_text
+
+    found: dict[tuple[str, ...], str] = {}
+    for row in filter(str.strip, rows.split("|")):
+        kind, _, phrases = row.partition(":")
+        if kind.strip() not in ("min", "above", "max", "below", "approx"):
+            raise ValueError(f"not a kind of bound: {kind.strip()!r}")
+        for phrase in phrases.split(","):
+            found[tuple(fold_text(phrase).split())] = kind.strip()
+    return found
 
 
 @cache

@@ -8,6 +8,8 @@ from briefgen.text.languages import speech_of, words_of
 
 CLAIM_WORDS = words_of(
     "ar",
+    bounds="min: ما لا يقل عن | above: أكثر من, ما يزيد عن, ما يزيد على | max: ما يصل إلى "
+    "| below: أقل من | approx: نحو, حوالي, قرابة",
     conditions="إذا لو",
     maybe="قد ربما",
     asking="سأل سألت سألوا يسأل تسأل تساءل تساءلت يتساءل سؤال هل",

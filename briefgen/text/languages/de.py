@@ -7,6 +7,8 @@ from briefgen.text.languages import speech_of, words_of
 CLAIM_WORDS = words_of(
     "de",
     nearly="fast beinahe",
+    bounds="min: mindestens, wenigstens | above: mehr als, über | max: bis zu, höchstens "
+    "| below: weniger als, fast, beinahe, knapp | approx: etwa, rund, ungefähr, circa, ca",
     conditions="wenn falls sofern",
     maybe="könnte könnten dürfte dürften möglicherweise vielleicht eventuell",
     asking="fragen fragt fragte fragten gefragt frage fragend erkundigt erkundigte ob",

@@ -10,6 +10,8 @@ from briefgen.text.languages import speech_of, words_of
 CLAIM_WORDS = words_of(
     "es",
     nearly="casi",
+    bounds="min: al menos, por lo menos, como mínimo | above: más de | max: hasta, como máximo "
+    "| below: menos de, casi, cerca de | approx: unos, unas, alrededor de, aproximadamente",
     conditions="si",
     maybe="podría podrían sería serían quizá quizás posiblemente",
     asking="pregunta preguntó preguntan preguntaron preguntaba preguntar preguntado "

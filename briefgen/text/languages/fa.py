@@ -12,6 +12,8 @@ from briefgen.text.languages import speech_of, words_of
 
 CLAIM_WORDS = words_of(
     "fa",
+    bounds="min: دست‌کم, حداقل | above: بیش از, بیشتر از | max: حداکثر | below: کمتر از "
+    "| approx: حدود, حدودا, تقریبا",
     conditions="اگر",
     maybe="شاید ممکن",
     asking="پرسید پرسیدند پرسش سؤال سوال آیا",

@@ -7,6 +7,8 @@ from briefgen.text.languages import speech_of, words_of
 
 CLAIM_WORDS = words_of(
     "fi",
+    bounds="min: ainakin, vähintään | above: yli | max: enintään, korkeintaan, jopa "
+    "| below: alle, lähes, melkein | approx: noin, arviolta",
     conditions="jos",
     maybe="voisi voisivat saattaa saattavat ehkä mahdollisesti",
     asking="kysyi kysyivät kysyy kysyvät kysymys kysymyksen kysyttiin",

@@ -11,6 +11,8 @@ from briefgen.text.languages import speech_of, words_of
 CLAIM_WORDS = words_of(
     "fr",
     nearly="presque",
+    bounds="min: au moins, au minimum | above: plus de | max: jusqu'à, au plus, au maximum "
+    "| below: moins de, presque, près de | approx: environ, quelque",
     conditions="si s'il s'ils",
     maybe="pourrait pourraient pourrais serait seraient peut-être éventuellement",
     asking="demande demandé demandée demandent demandait demandaient demander interroge "

@@ -10,6 +10,8 @@ from briefgen.text.languages import speech_of, words_of
 CLAIM_WORDS = words_of(
     "it",
     nearly="quasi",
+    bounds="min: almeno, come minimo | above: più di, oltre | max: fino a, al massimo "
+    "| below: meno di, quasi | approx: circa, intorno a",
     conditions="se qualora",
     maybe="potrebbe potrebbero sarebbe sarebbero forse",
     asking="chiede chiesto chiedono chiedeva domanda domandato domandano interroga interrogato",

@@ -11,6 +11,8 @@ from briefgen.text.languages import speech_of, words_of
 CLAIM_WORDS = words_of(
     "pt",
     nearly="quase",
+    bounds="min: pelo menos, ao menos, no mínimo | above: mais de | max: até, no máximo "
+    "| below: menos de, quase | approx: cerca de, aproximadamente, em torno de",
     asking="pergunta perguntou perguntam perguntaram perguntava perguntar questiona questionou",
     negators="não nunca jamais nada ninguém nenhum nenhuma nem sem",
     months="janeiro jan | fevereiro fev | março | abril abr | maio | junho jun | julho jul "

@@ -12,6 +12,7 @@ from briefgen.text.languages import speech_of, words_of
 
 CLAIM_WORDS = words_of(
     "tr",
+    bounds="min: en az | max: en fazla | below: neredeyse | approx: yaklaşık, tahminen",
     conditions="eğer",
     maybe="belki muhtemelen",
     asking="sordu sordular soruyor sorusu soru sormak",

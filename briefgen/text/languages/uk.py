@@ -8,6 +8,8 @@ from briefgen.text.languages import speech_of, words_of
 CLAIM_WORDS = words_of(
     "uk",
     nearly="майже",
+    bounds="min: щонайменше, принаймні, не менше, як мінімум | above: понад, більше, більш ніж "
+    "| max: до, не більше, максимум | below: менше, майже | approx: близько, приблизно",
     conditions="якщо",
     maybe="може можуть міг могла могли би б можливо",
     asking="запитав запитала запитали питає питають питання спитав спитала",

@@ -7,6 +7,7 @@ from briefgen.text.languages import speech_of, words_of
 
 CLAIM_WORDS = words_of(
     "ur",
+    bounds="min: کم از کم | approx: تقریباً, لگ بھگ",
     conditions="اگر",
     maybe="شاید سکتا سکتی سکتے",
     asking="پوچھا پوچھی پوچھے پوچھتے سوال",
