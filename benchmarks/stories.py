@@ -8,6 +8,11 @@ section  the 51st memo's extra CPU time for "Since the last memo" (reading the s
 store    the store's size on disk after 10, 20 and 50 memos, and bytes per memo. Goal: it
          grows linearly (the bytes per memo of the last 30 within 25 % of the first 10's).
 
+client   the same share against the memo made since nothing through the real ``openai``
+         client, talking HTTP to the tests' scripted server in a child process (whose
+         CPU time is not counted): the memo as a user makes it, for information; the
+         goal is read against the memo above, the smaller.
+
 The reports are invented here, one a day, of about 20 sentences: events, two people and
 two quotations new each day,
 the count of the displaced revised every third day, the story's opening told again as
@@ -29,9 +34,12 @@ import itertools
 import json
 import os
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -141,6 +149,55 @@ def _memo(day: int, **settings: Any) -> briefgen.Brief:
     )
 
 
+# The tests' scripted server, answering as the stand-in model does, in a child process:
+# its CPU time is not the memo's. It stops when its standard input closes.
+_SERVE = """
+import sys
+sys.path.insert(0, sys.argv[1])
+from dossier_answers import dossier_responder
+from scripted_server import ScriptedServer
+with ScriptedServer(responder=dossier_responder) as server:
+    print(server.base_url, flush=True)
+    sys.stdin.read()
+"""
+
+
+@contextmanager
+def serving() -> Iterator[str]:
+    """The base URL of a scripted server in a child process, for the openai client."""
+    tests = str(HERE.parent / "tests")
+    child = subprocess.Popen(
+        [sys.executable, "-c", _SERVE, tests],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert child.stdout is not None and child.stdin is not None
+        yield child.stdout.readline().strip()
+    finally:
+        if child.stdin is not None:
+            child.stdin.close()
+        try:
+            child.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            child.kill()
+
+
+def _client_memo(day: int, base_url: str) -> None:
+    """Memo ``day`` made since nothing through the openai client (a report of its own:
+    ``day`` far from the story's, so no cache of this process has read it)."""
+    date = dt.date(2026, 3, 1) + dt.timedelta(days=day - 1)
+    briefgen.generate_brief(
+        report(day),
+        base_url=base_url,
+        api_key="benchmark",
+        model="scripted",
+        cache=False,
+        memo_date=f"{date:%B} {date.day}, 2026",
+    )
+
+
 def _store_bytes(path: Path) -> int:
     return sum(p.stat().st_size for p in path.parent.glob(path.name + "*"))
 
@@ -166,10 +223,13 @@ def build_story(count: int, at: tuple[int, ...] = SIZES) -> dict[int, int]:
     return sizes
 
 
-def time_section(day: int, repeats: int) -> tuple[float, float, float, dict[str, int]]:
+def time_section(
+    day: int, repeats: int, base_url: str
+) -> tuple[float, float, float, float, dict[str, int]]:
     """Median CPU seconds of a memo (days ``day``, ``day`` + 2 ...) made since nothing, of
     the section's extra in one made since the story (days ``day`` + 1 ...: the story read
-    from the store, plus the stage), and of that whole memo (a cross-check)."""
+    from the store, plus the stage), of that whole memo (a cross-check), and of a memo
+    made since nothing through the openai client at ``base_url``."""
     # The memo takes the stage from its module when it is made since others.
     from briefgen.run import since as memo_run
     from briefgen.run.story_store import StoryStore
@@ -183,7 +243,7 @@ def time_section(day: int, repeats: int) -> tuple[float, float, float, dict[str,
         spent.append(time.process_time() - started)
 
     memo_run.since_last = timed  # type: ignore[assignment]
-    own, extra, whole = [], [], []
+    own, extra, whole, client = [], [], [], []
     made: briefgen.Brief | None = None
     try:
         for run in range(repeats):
@@ -193,6 +253,9 @@ def time_section(day: int, repeats: int) -> tuple[float, float, float, dict[str,
             started = time.process_time()
             _memo(plain)
             own.append(time.process_time() - started)
+            started = time.process_time()
+            _client_memo(plain + 10_000, base_url)
+            client.append(time.process_time() - started)
             spent.clear()
             started = time.process_time()
             earlier = StoryStore().earlier("bench")
@@ -210,8 +273,8 @@ def time_section(day: int, repeats: int) -> tuple[float, float, float, dict[str,
         "changed": len(made.data.since_changed),
         "moved to background": len(made.data.since.moved_to_background),
     }
-    medians = statistics.median(own), statistics.median(extra), statistics.median(whole)
-    return (*medians, counts)
+    medians = [statistics.median(times) for times in (own, extra, whole, client)]
+    return medians[0], medians[1], medians[2], medians[3], counts
 
 
 def _since_memo(day: int, earlier: list[Any]) -> briefgen.Brief:
@@ -256,11 +319,16 @@ def main() -> None:
             kib = size / 1024
             print(f"store after {count:>3} memos: {kib:8.1f} KiB ({kib / count:.1f} KiB a memo)")
         heading(f"memo {args.memos + 1}: CPU time, median of {args.repeats}")
-        own, extra, whole, counts = time_section(args.memos + 1, args.repeats)
-        share = extra / own
+        with serving() as base_url:
+            own, extra, whole, client, counts = time_section(args.memos + 1, args.repeats, base_url)
+        share, client_share = extra / own, extra / client
         print(f"memo made since nothing:              {own * 1000:7.1f} ms CPU")
         print(f"section (store read + stage):         {extra * 1000:7.1f} ms = {share:.1%} of it")
         print(f"memo made since the story, in all:    {whole * 1000:7.1f} ms CPU")
+        print(
+            f"memo since nothing, openai client:    {client * 1000:7.1f} ms CPU "
+            f"(the section {client_share:.1%} of it)"
+        )
         print("section: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
     # Linear growth: the bytes each memo adds stay the same as the story grows (the
     # first memos also pay for the file's own pages, so the increments are compared).
@@ -277,6 +345,12 @@ def main() -> None:
                 share < SECTION_GOAL,
             ),
             Row(
+                "section / memo through the openai client",
+                f"{client_share:.1%}",
+                "-",
+                None,
+            ),
+            Row(
                 f"bytes a memo adds, {counts[-2]}-{counts[-1]} vs {counts[0]}-{counts[1]}",
                 f"{per_rest / 1024:.1f} vs {per_first / 1024:.1f} KiB",
                 f"±{LINEAR_GOAL:.0%}",
@@ -284,7 +358,7 @@ def main() -> None:
             ),
         ]
     )
-    print(json.dumps({"sizes": sizes, "own_s": own, "section_s": extra}))
+    print(json.dumps({"sizes": sizes, "own_s": own, "section_s": extra, "client_s": client}))
 
 
 if __name__ == "__main__":

@@ -573,6 +573,16 @@ CONDITION_CASES: dict[str, tuple[str, str, str]] = {
         "تین وزراء جنیوا پہنچے۔",
         "فوج شمال میں اپنی کارروائی دوبارہ شروع کرے گی۔",
     ),
+    "zh": (
+        "如果谈判破裂，军队将恢复在北方的攻势。",
+        "三名部长抵达日内瓦。",
+        "军队将恢复在北方的攻势。",
+    ),
+    "ja": (
+        "もし交渉が決裂したら、軍は北部で攻勢を再開する。",
+        "三人の大臣がジュネーブに到着した。",
+        "軍は北部で攻勢を再開する。",
+    ),
 }
 
 # (the article's sentence with a number, a faithful sentence, the number made "more than"

@@ -6,10 +6,10 @@ A statement's bound must rest on one the evidence gives the same number: an exac
 on an exact or approximate one, "at least" on an exact one, "at least", or "more than",
 and so on (``_RESTS_ON``); an approximate statement ("about 20") rests on any. A bound
 dropped ("20" for "at least 20") is weighed as a shortening (people who judge summaries
-mostly accept it); one added or turned round ("more than 20" for "20", "at least 500" for
-"up to 500") is a claim the evidence does not make. English's
-bounds are read in every language, each language's from its ``ClaimWords.bounds``.
-Numbers of a date ("until 2020", "bis 5. März") are left out: their bound is a time.
+mostly accept it); one added or turned round ("more than 20" for "20", "at least 500"
+for "up to 500") is a claim the evidence does not make. English's bounds are read in
+every language, each language's from its ``ClaimWords.bounds``. The number of a date
+("until March 5", "hasta 2020") is left out: its bound is a time.
 """
 
 from __future__ import annotations
@@ -17,14 +17,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from typing import Literal
 
 from briefgen.grounding.claims import Claim, words_for
 from briefgen.grounding.evidence import Evidence
 from briefgen.grounding.quantity_words import CURRENCY_SIGNS
 from briefgen.text.languages import claim_words, parse_bounds
-
-Bound = Literal["min", "above", "max", "below", "approx"]
 
 _ENGLISH = parse_bounds(
     "min: at least, no fewer than, no less than, not less than, a minimum of"

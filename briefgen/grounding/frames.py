@@ -174,7 +174,7 @@ def failed_words(texts: Sequence[str], language: str | None) -> frozenset[str]:
 
 
 _REASONS = {
-    "condition": "it drops the condition the evidence puts it under ('if ...')",
+    "condition": "it drops the condition it is under in the evidence ('if ...')",
     "claim": "it states as fact what is only a claim, an accusation or a fear in the evidence",
     "intent": "it states as done what is only a plan, a threat or a demand in the evidence",
     "failure": "it says happened what failed or was refused in the evidence",

@@ -152,7 +152,7 @@ def _judge(
     reasons: list[tuple[float, str]] = []
     repeated = repeated_word(claim, evidence)
     if repeated:
-        reasons.append((_REPEATED, f"it repeats '{repeated}', which the evidence has fewer times"))
+        reasons.append((_REPEATED, f"it has '{repeated}' more times than the evidence"))
     reasons += _value_failures(claim, evidence, primary)
     bound = bound_changed(claim, evidence)
     if bound is not None and not bound.dropped:

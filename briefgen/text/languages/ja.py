@@ -15,6 +15,9 @@ from briefgen.text.languages import speech_of, words_of
 
 CLAIM_WORDS = words_of(
     "ja",
+    # Only "もし" opens a condition; one a verb ending makes ("決裂すれば") is not read.
+    conditions="もし",
+    maybe="かも 可能 だろ",
     asking="問う 問い 問われ 尋ね 質問 かどうか",
     # Verb endings (signed not: 署名しなかった) and Sino-Japanese prefixes (不明, 未定).
     negators="なかった ないと ません ない 未 不 非 無",

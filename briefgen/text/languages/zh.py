@@ -13,6 +13,10 @@ from briefgen.text.languages import speech_of, words_of
 
 CLAIM_WORDS = words_of(
     "zh",
+    # Conditions open their clause ("如果谈判破裂，…"); read as pairs of characters, so
+    # each word is two.
+    conditions="如果 假如 倘若 要是 假使 如若 一旦",
+    maybe="可能 也许 也許 或许 或許 或将 或將",
     asking="询问 詢問 问道 問道 提问 提問 发问 發問 是否 质疑 質疑",
     negators="没有 沒有 并未 並未 并不 並不 尚未 从未 從未 从不 從不 绝不 絕不 未能 不能 不会 "
     "不會 不是 不要 没 沒 未 不 无 無 非 勿 别 別 否",

@@ -227,6 +227,10 @@ def test_a_position_or_an_allegation_is_shown_as_held_and_keeps_its_frame() -> N
             "Армия возобновит наступление на севере.",
             False,
         ),
+        # Chinese, read in pairs of characters: "要是" inside "主要是" (mainly) is none.
+        ("如果谈判破裂，军队将恢复在北方的攻势。", "军队将恢复在北方的攻势。", False),
+        ("如果谈判破裂，军队将恢复在北方的攻势。", "军队可能将恢复在北方的攻势。", True),
+        ("他们主要是为了和平，军队将恢复在北方的攻势。", "军队将恢复在北方的攻势。", True),
     ],
 )
 def test_a_condition_in_another_language(evidence: str, statement: str, supported: bool) -> None:
