@@ -585,67 +585,92 @@ CONDITION_CASES: dict[str, tuple[str, str, str]] = {
     ),
 }
 
-# (the article's sentence with a number, a faithful sentence, the number made "more than"
-# it): a bound the article does not give (grounding.bounds).
-BOUND_CASES: dict[str, tuple[str, str, str]] = {
+# (the article's sentence with a number, a faithful sentence, the number given a bound the
+# article's does not imply, the number as the article bounds it): grounding.bounds.
+BOUND_CASES: dict[str, tuple[str, str, str, str]] = {
     "en": (
         "The attack killed 20 people in the market on Friday.",
         "Three ministers arrived in Geneva.",
         "The attack killed more than 20 people in the market on Friday.",
+        "20",
     ),
     "de": (
         "Bei dem Angriff auf den Markt wurden 20 Menschen getötet.",
         "Drei Minister reisten nach Genf.",
         "Bei dem Angriff auf den Markt wurden mehr als 20 Menschen getötet.",
+        "20",
     ),
     "fr": (
         "L'attaque du marché a tué 20 personnes vendredi.",
         "Trois délégations sont arrivées à Genève.",
         "L'attaque du marché a tué plus de 20 personnes vendredi.",
+        "20",
     ),
     "es": (
         "El ataque contra el mercado mató a 20 personas el viernes.",
         "Tres ministros viajaron a Ginebra.",
         "El ataque contra el mercado mató a más de 20 personas el viernes.",
+        "20",
     ),
     "it": (
         "L'attacco al mercato ha ucciso 20 persone venerdì.",
         "Tre ministri sono arrivati a Ginevra.",
         "L'attacco al mercato ha ucciso più di 20 persone venerdì.",
+        "20",
     ),
     "pt": (
         "O ataque ao mercado matou 20 pessoas na sexta-feira.",
         "Três ministros chegaram a Genebra.",
         "O ataque ao mercado matou mais de 20 pessoas na sexta-feira.",
+        "20",
     ),
     "ru": (
         "В результате нападения на рынок в пятницу погибли 20 человек.",
         "Три министра прибыли в Женеву.",
         "В результате нападения на рынок в пятницу погибли более 20 человек.",
+        "20",
     ),
     "ar": (
         "قتل 20 شخصا في الهجوم على السوق يوم الجمعة.",
         "وصل ثلاثة وزراء إلى جنيف.",
         "قتل أكثر من 20 شخصا في الهجوم على السوق يوم الجمعة.",
+        "20",
     ),
     "fa": (
         "در حمله به بازار در روز جمعه 20 نفر کشته شدند.",
         "سه وزیر به ژنو رسیدند.",
         "در حمله به بازار در روز جمعه بیش از 20 نفر کشته شدند.",
+        "20",
     ),
     "fi": (
         "Perjantaina torille tehdyssä iskussa kuoli 20 ihmistä.",
         "Kolme ministeriä saapui Geneveen.",
         "Perjantaina torille tehdyssä iskussa kuoli yli 20 ihmistä.",
+        "20",
     ),
     "tr": (
         "Cuma günü pazara düzenlenen saldırıda 20 kişi öldü.",
         "Üç bakan Cenevre'ye ulaştı.",
         "Cuma günü pazara düzenlenen saldırıda neredeyse 20 kişi öldü.",
+        "20",
     ),
     "uk": (
         "Внаслідок нападу на ринок у п'ятницю загинули 20 людей.",
         "Три міністри прибули до Женеви.",
         "Внаслідок нападу на ринок у п'ятницю загинули понад 20 людей.",
+        "20",
+    ),
+    "zh": (
+        "周五市场遇袭，造成20人死亡。",
+        "三名部长抵达日内瓦。",
+        "周五市场遇袭，造成超过20人死亡。",
+        "20",
+    ),
+    # Japanese puts "more than" after its number ("20人以上"): a bound turned round.
+    "ja": (
+        "金曜日の市場への攻撃で最大20人が死亡した。",
+        "三人の大臣がジュネーブに到着した。",
+        "金曜日の市場への攻撃で少なくとも20人が死亡した。",
+        "最大20",
     ),
 }

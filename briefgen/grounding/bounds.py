@@ -18,9 +18,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from briefgen.grounding.claims import Claim, words_for
+from briefgen.grounding.claims import Claim, tokenize, words_for
 from briefgen.grounding.evidence import Evidence
 from briefgen.grounding.quantity_words import CURRENCY_SIGNS
+from briefgen.text.cjk import has_cjk
 from briefgen.text.languages import claim_words, parse_bounds
 
 _ENGLISH = parse_bounds(
@@ -97,27 +98,27 @@ def _bounded(claim: Claim) -> Iterator[tuple[frozenset[str], str | None, str]]:
         near = [tokens[i] for i in (start - 1, end) if 0 <= i < len(tokens)]
         if _is_year(quantity.text) or any(words.month(t) for t in near):
             continue
-        bound, phrase = _bound_before(tokens, start, phrases)
+        bound, phrase, written = _bound_before(tokens, start, phrases)
         if phrase in _SPAN_WORDS and end < len(tokens) and tokens[end] in _TIME_UNITS:
             bound = None
-        shown = " ".join((*phrase, quantity.text)) if bound else quantity.text
-        yield quantity.values, bound, shown
+        gap = "" if has_cjk(written) else " "
+        yield quantity.values, bound, f"{written}{gap}{quantity.text}" if bound else quantity.text
 
 
 def _bound_before(
-    tokens: tuple[str, ...], start: int, phrases: dict[tuple[str, ...], str]
-) -> tuple[str | None, tuple[str, ...]]:
-    """The kind of the bound phrase that ends just before ``start`` (the longest), and
-    the phrase."""
+    tokens: tuple[str, ...], start: int, phrases: dict[tuple[str, ...], tuple[str, str]]
+) -> tuple[str | None, tuple[str, ...], str]:
+    """The kind of the bound phrase that ends just before ``start`` (the longest), the
+    phrase, and how it is written."""
     end = start
     while end > 0 and tokens[end - 1] in _SKIPPED:
         end -= 1
     for size in range(min(_LONGEST, end), 0, -1):
         phrase = tokens[end - size : end]
-        kind = phrases.get(phrase)
-        if kind is not None:
-            return kind, phrase
-    return None, ()
+        if phrase in phrases:
+            kind, written = phrases[phrase]
+            return kind, phrase, written
+    return None, (), ""
 
 
 def _find(tokens: tuple[str, ...], parts: tuple[str, ...], at: int) -> int | None:
@@ -132,7 +133,16 @@ def _is_year(text: str) -> bool:
 
 
 @cache
-def _phrases(language: str | None) -> dict[tuple[str, ...], str]:
-    """English's bound phrases with the language's (which win where the two differ)."""
+def _phrases(language: str | None) -> dict[tuple[str, ...], tuple[str, str]]:
+    """English's bound phrases with the language's (which win where the two differ): each
+    phrase's kind and how it is written. A Chinese or Japanese one is looked for as its
+    text is read, in pairs of characters ("少なくとも": "少な なく くと とも"), so a word of one
+    character is never found."""
     extra = claim_words(language)
-    return {**_ENGLISH, **(extra.bounds if extra is not None else {})}
+    found = {phrase: (kind, " ".join(phrase)) for phrase, kind in _ENGLISH.items()}
+    for phrase, kind in (extra.bounds if extra is not None else {}).items():
+        if has_cjk("".join(phrase)):
+            found[tuple(tokenize("".join(phrase), language))] = kind, "".join(phrase)
+        else:
+            found[phrase] = kind, " ".join(phrase)
+    return found

@@ -15,6 +15,7 @@ from briefgen.text.languages import speech_of, words_of
 
 CLAIM_WORDS = words_of(
     "ja",
+    bounds="min: 少なくとも | max: 最大, 最多 | approx: およそ",
     # Only "もし" opens a condition; one a verb ending makes ("決裂すれば") is not read.
     conditions="もし",
     maybe="かも 可能 だろ",

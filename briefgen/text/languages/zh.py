@@ -13,6 +13,8 @@ from briefgen.text.languages import speech_of, words_of
 
 CLAIM_WORDS = words_of(
     "zh",
+    bounds="min: 至少 | above: 超过, 超過 | max: 多达, 多達, 最多 | below: 将近, 將近 "
+    "| approx: 大约, 大約",
     # Conditions open their clause ("如果谈判破裂，…"); read as pairs of characters, so
     # each word is two.
     conditions="如果 假如 倘若 要是 假使 如若 一旦",

@@ -124,6 +124,9 @@ def test_a_bound_dropped_lowers_the_score_as_a_dropped_hedge_does() -> None:
             "При нападении погибли более 20 человек.",
         ),
         ("uk", "Внаслідок нападу загинули 20 людей.", "Внаслідок нападу загинули понад 20 людей."),
+        # Read in pairs of characters, as the text is: "少なくとも" is four pairs.
+        ("zh", "袭击造成20人死亡。", "袭击造成超过20人死亡。"),
+        ("ja", "攻撃で最大20人が死亡した。", "攻撃で少なくとも20人が死亡した。"),
     ],
 )
 def test_bounds_are_read_in_each_language_with_word_lists(
@@ -131,7 +134,7 @@ def test_bounds_are_read_in_each_language_with_word_lists(
 ) -> None:
     supported, _, reason = _checked(evidence, statement, language)
     assert not supported
-    assert "' in the cited sentences" in reason, reason
+    assert "0' is '" in reason and "' in the cited sentences" in reason, reason
 
 
 def test_a_kind_of_bound_that_is_none_is_refused() -> None:
