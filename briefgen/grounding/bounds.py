@@ -9,7 +9,8 @@ dropped ("20" for "at least 20") is weighed as a shortening (people who judge su
 mostly accept it); one added or turned round ("more than 20" for "20", "at least 500"
 for "up to 500") is a claim the evidence does not make. English's bounds are read in
 every language, each language's from its ``ClaimWords.bounds``. The number of a date
-("until March 5", "hasta 2020") is left out: its bound is a time.
+("until March 5", "hasta 2020") is left out: its bound is a time; so is "over" before a
+span of time ("over 20 years": during them).
 """
 
 from __future__ import annotations
@@ -40,8 +41,9 @@ _RESTS_ON: dict[str | None, frozenset[str | None]] = {
     "max": frozenset({None, "max", "below"}),
     "below": frozenset({"below", "max"}),
 }
-# "over 20 years" is mostly "during": a span of time is no bound for these two.
-_SPAN_WORDS = frozenset({("over",), ("under",)})
+# "over 20 years" is mostly "during": before a span of time it is no bound ("under 20
+# years" is one).
+_SPAN_WORDS = frozenset({("over",)})
 _TIME_UNITS = frozenset(
     "seconds minutes hours days weeks months years decades centuries".split()
     + "second minute hour day week month year decade century".split()

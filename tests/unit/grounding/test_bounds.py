@@ -40,6 +40,12 @@ def _checked(evidence: str, statement: str, language: str | None = None) -> tupl
             "'over 300' is 'nearly 300'",
         ),
         (
+            # "over" before a span of time is "during"; "under" is a bound all the same.
+            "The company grew for 20 years in the region.",
+            "The company grew under 20 years in the region.",
+            "'under 20' is '20'",
+        ),
+        (
             "The fund holds 40 million dollars for the reconstruction.",
             "The fund holds over $40 million for the reconstruction.",
             "is '40 million'",
