@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import subprocess
 import sys
 import tempfile
 import threading
@@ -31,21 +30,12 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "tests"))
 
-from scripted_server import answer_requests_file  # noqa: E402
+from scripted_server import answer_requests_file, served_in_child  # noqa: E402
 from seed_answers import SEED_TEXT  # noqa: E402
 
 from briefgen.batch.files import export_batch, import_results  # noqa: E402
 from briefgen.batch.ledger import Ledger  # noqa: E402
 from briefgen.batch.on_ray import RayOptions, run_ray_batch  # noqa: E402
-
-_SERVE = """
-import sys, time
-sys.path.insert(0, sys.argv[1])
-from scripted_server import ScriptedServer
-with ScriptedServer() as server:
-    print(server.base_url, flush=True)
-    sys.stdin.read()
-"""
 
 
 def _articles(count: int) -> list[str]:
@@ -170,19 +160,8 @@ def main() -> None:
     os.environ.setdefault("BRIEFGEN_RESPONSE_CACHE", "off")
     print(f"{os.cpu_count()} cores; Ray actors {args.workers}, {args.concurrency} in flight")
     export_import(args.articles)
-    server = subprocess.Popen(
-        [sys.executable, "-c", _SERVE, str(HERE.parent / "tests")],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert server.stdout is not None
-        base_url = server.stdout.readline().strip()
-        on_ray(args.articles, base_url, args.workers, args.concurrency, server.pid)
-    finally:
-        server.terminate()
-        server.wait()
+    with served_in_child() as (base_url, server):
+        on_ray(args.articles, base_url, args.workers, args.concurrency, server)
 
 
 if __name__ == "__main__":

@@ -34,12 +34,9 @@ import itertools
 import json
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +45,7 @@ sys.path.insert(0, str(HERE.parent / "tests"))
 
 from dossier_answers import dossier_responder  # noqa: E402
 from goals import Row, heading, print_summary  # noqa: E402
+from scripted_server import served_in_child  # noqa: E402
 
 import briefgen  # noqa: E402
 from briefgen.llm.backend import CompletionRequest  # noqa: E402
@@ -147,41 +145,6 @@ def _memo(day: int, **settings: Any) -> briefgen.Brief:
         memo_date=f"{date:%B} {date.day}, 2026",
         **settings,
     )
-
-
-# The tests' scripted server, answering as the stand-in model does, in a child process:
-# its CPU time is not the memo's. It stops when its standard input closes.
-_SERVE = """
-import sys
-sys.path.insert(0, sys.argv[1])
-from dossier_answers import dossier_responder
-from scripted_server import ScriptedServer
-with ScriptedServer(responder=dossier_responder) as server:
-    print(server.base_url, flush=True)
-    sys.stdin.read()
-"""
-
-
-@contextmanager
-def serving() -> Iterator[str]:
-    """The base URL of a scripted server in a child process, for the openai client."""
-    tests = str(HERE.parent / "tests")
-    child = subprocess.Popen(
-        [sys.executable, "-c", _SERVE, tests],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert child.stdout is not None and child.stdin is not None
-        yield child.stdout.readline().strip()
-    finally:
-        if child.stdin is not None:
-            child.stdin.close()
-        try:
-            child.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            child.kill()
 
 
 def _client_memo(day: int, base_url: str) -> None:
@@ -319,7 +282,7 @@ def main() -> None:
             kib = size / 1024
             print(f"store after {count:>3} memos: {kib:8.1f} KiB ({kib / count:.1f} KiB a memo)")
         heading(f"memo {args.memos + 1}: CPU time, median of {args.repeats}")
-        with serving() as base_url:
+        with served_in_child("dossier_answers:dossier_responder") as (base_url, _):
             own, extra, whole, client, counts = time_section(args.memos + 1, args.repeats, base_url)
         share, client_share = extra / own, extra / client
         print(f"memo made since nothing:              {own * 1000:7.1f} ms CPU")

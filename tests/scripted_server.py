@@ -13,11 +13,15 @@ import email.policy
 import json
 import re
 import socket
+import subprocess
+import sys
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 
 Responder = Callable[[dict[str, Any]], "Step"]
@@ -444,3 +448,40 @@ def echo_responder(body: dict[str, Any]) -> Step:
         return completion(extraction)
     events = [(e["what"], e["sentence_ids"]) for e in extraction["events"]]
     return completion({"extraction": extraction, "memo": _memo_from_events(events)})
+
+
+# A ScriptedServer in a child python; it stops when its standard input closes.
+_CHILD = """
+import importlib, sys
+sys.path.insert(0, sys.argv[1])
+from scripted_server import ScriptedServer
+module, _, name = sys.argv[2].partition(":")
+responder = getattr(importlib.import_module(module), name) if module else None
+with ScriptedServer(responder=responder) as server:
+    print(server.base_url, flush=True)
+    sys.stdin.read()
+"""
+
+
+@contextmanager
+def served_in_child(responder: str = "") -> Iterator[tuple[str, int]]:
+    """The base URL and process id of a ScriptedServer in a child python, answering with
+    ``responder`` ("module:function", a module of ``tests/``; empty: its own echo), so
+    that a benchmark's CPU time and memory are not the server's."""
+    child = subprocess.Popen(
+        [sys.executable, "-c", _CHILD, str(Path(__file__).resolve().parent), responder],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert child.stdout is not None
+        yield child.stdout.readline().strip(), child.pid
+    finally:
+        if child.stdin is not None:
+            child.stdin.close()
+        try:
+            child.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            child.kill()
+            child.wait()
